@@ -1,0 +1,46 @@
+package dev.berth.app.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code berth}: the top-level command. */
+@Command(name = "berth",
+        mixinStandardHelpOptions = true,
+        versionProvider = BerthCommand.Version.class,
+        description = "Sets up a home media server stack: media server, *arr apps, download clients behind a VPN, "
+                + "reverse proxy, sign-in protection and monitoring.",
+        subcommands = {RenderCommand.class})
+public final class BerthCommand implements Runnable {
+    /** Exit code for answers that cannot be used: the message says what to change. */
+    public static final int INVALID_ANSWERS = 1;
+    /** Exit code for files that could not be read or written. */
+    public static final int IO_ERROR = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new BerthCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = BerthCommand.class.getResourceAsStream("/dev/berth/app/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"Berth " + p.getProperty("version", "(development build)")};
+        }
+    }
+}

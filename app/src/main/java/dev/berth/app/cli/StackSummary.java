@@ -1,0 +1,55 @@
+package dev.berth.app.cli;
+
+import dev.berth.plan.Addition;
+import dev.berth.plan.PlannedService;
+import dev.berth.plan.PortMove;
+import dev.berth.plan.PublishedPort;
+import dev.berth.plan.StackPlan;
+import dev.berth.render.Links;
+import dev.berth.render.RenderedStack;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** The short report after rendering: what runs, where to open it, what was added and why. */
+final class StackSummary {
+    private final StackPlan plan;
+    private final RenderedStack stack;
+
+    StackSummary(StackPlan plan, RenderedStack stack) {
+        this.plan = plan;
+        this.stack = stack;
+    }
+
+    void print(PrintWriter out, Path dir) {
+        out.printf("Wrote %d files to %s%n%n", stack.files().size(), dir.toAbsolutePath().normalize());
+        out.printf("Services (%d):%n", plan.services().size());
+        for (PlannedService s : plan.services()) {
+            String where = s.hostWebPort() > 0 ? Links.url(plan, s)
+                    : plan.answers().access().proxyEnabled() && s.definition().web() != null && s.definition().web().publish()
+                    ? Links.url(plan, s) : "(internal)";
+            out.printf("  %-22s %-48s %s%n", s.name(), s.definition().image().reference(), where);
+        }
+        out.printf("%nPublished ports:%n");
+        for (PublishedPort p : plan.publishedPorts()) {
+            out.printf("  %5d/%s  %s%n", p.hostPort(), p.protocol().key(), p.purpose());
+        }
+        if (!plan.additions().isEmpty()) {
+            out.printf("%nAdded for you:%n");
+            for (Addition a : plan.additions()) {
+                out.printf("  %-22s %s%n", a.service(), a.reason());
+            }
+        }
+        if (!plan.portMoves().isEmpty()) {
+            out.printf("%nPorts moved:%n");
+            for (PortMove m : plan.portMoves()) {
+                out.printf("  %-22s %d -> %d (%s)%n", m.service(), m.from(), m.to(), m.reason());
+            }
+        }
+        if (!plan.suggestions().isEmpty()) {
+            out.printf("%nYou might also like: %s%n", String.join(", ", plan.suggestions()));
+        }
+        out.printf("%n%d secrets are in %s (readable only by you). Start the stack with: docker compose up -d%n",
+                plan.secrets().size(), dir.resolve("secrets"));
+        out.flush();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.berth.answers;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the person chose, as one immutable value. The GUI and the CLI both produce it;
+ * nothing downstream knows which did. Round-trips to {@code berth.yaml}.
+ *
+ * @param schemaVersion the answers-file format version, so later Berth versions can migrate
+ * @param projectName   the Compose project name (container and network prefix)
+ * @param services      the apps chosen on the Apps screen; the planner adds what they need
+ * @param portOverrides host ports the person (or the port check) picked, by service id
+ */
+@JsonPropertyOrder({"schemaVersion", "projectName", "target", "storage", "services", "vpn", "access", "monitoring", "portOverrides"})
+public record Answers(
+        @NotNull(message = "schemaVersion is required (use 1)") Integer schemaVersion,
+        @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,62}",
+                message = "must be lower-case letters, digits, '-' or '_', starting with a letter or digit (it names your containers)")
+        String projectName,
+        @NotNull(message = "say where the stack runs (target)") @Valid TargetAnswers target,
+        @NotNull(message = "say where files go (storage)") @Valid StorageAnswers storage,
+        @NotNull(message = "choose at least one app (services)")
+        List<@NotNull @Pattern(regexp = "[a-z][a-z0-9-]{0,30}", message = "is not a service id") String> services,
+        @NotNull @Valid VpnAnswers vpn,
+        @NotNull @Valid AccessAnswers access,
+        @NotNull @Valid MonitoringAnswers monitoring,
+        Map<String, Integer> portOverrides) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public Answers {
+        services = services == null ? null : List.copyOf(services);
+        portOverrides = portOverrides == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(portOverrides));
+        vpn = vpn == null ? VpnAnswers.OFF : vpn;
+        access = access == null ? AccessAnswers.LAN_ONLY : access;
+        monitoring = monitoring == null ? MonitoringAnswers.NONE : monitoring;
+        projectName = projectName == null ? "berth" : projectName;
+    }
+
+    @JsonIgnore
+    @AssertTrue(message = "Authelia needs a domain: choose 'domain' access and enter your domain, or turn Authelia off")
+    public boolean isAutheliaHasDomain() {
+        return access == null || !access.authelia().enabled() || access.mode() == AccessAnswers.Mode.DOMAIN;
+    }
+
+    @JsonIgnore
+    @AssertTrue(message = "a host port must be between 1 and 65535")
+    public boolean isPortOverridesInRange() {
+        return portOverrides.values().stream().allMatch(p -> p != null && p >= 1 && p <= 65535);
+    }
+
+    public Answers withServices(List<String> newServices) {
+        return new Answers(schemaVersion, projectName, target, storage, newServices, vpn, access, monitoring, portOverrides);
+    }
+
+    public Answers withStorage(StorageAnswers newStorage) {
+        return new Answers(schemaVersion, projectName, target, newStorage, services, vpn, access, monitoring, portOverrides);
+    }
+
+    public Answers withVpn(VpnAnswers newVpn) {
+        return new Answers(schemaVersion, projectName, target, storage, services, newVpn, access, monitoring, portOverrides);
+    }
+
+    public Answers withAccess(AccessAnswers newAccess) {
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, newAccess, monitoring, portOverrides);
+    }
+
+    public Answers withMonitoring(MonitoringAnswers newMonitoring) {
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, newMonitoring, portOverrides);
+    }
+
+    public Answers withPortOverrides(Map<String, Integer> overrides) {
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, overrides);
+    }
+}

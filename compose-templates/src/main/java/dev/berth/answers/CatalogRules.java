@@ -1,0 +1,104 @@
+package dev.berth.answers;
+
+import dev.berth.catalog.Catalog;
+import dev.berth.catalog.ServiceDefinition;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The answer rules that need to know the services: ids exist, VPN routing makes sense, and so on. */
+final class CatalogRules {
+    private final Catalog catalog;
+    private final Answers answers;
+    private final Consumer<Problem> problems;
+
+    CatalogRules(Catalog catalog, Answers answers, Consumer<Problem> problems) {
+        this.catalog = catalog;
+        this.answers = answers;
+        this.problems = problems;
+    }
+
+    void check() {
+        checkIds("services", answers.services());
+        if (answers.services().isEmpty()) {
+            problems.accept(new Problem("services", "choose at least one app"));
+        }
+        checkIds("portOverrides", List.copyOf(answers.portOverrides().keySet()));
+        checkVpn();
+        checkAuthelia();
+        if (answers.monitoring().tautulli() && !answers.services().contains("plex")) {
+            problems.accept(new Problem("monitoring.tautulli",
+                    "Tautulli only reports on Plex: choose Plex on the Apps screen, or turn Tautulli off"));
+        }
+    }
+
+    private void checkIds(String field, List<String> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (!catalog.contains(id)) {
+                problems.accept(new Problem(field + "[" + i + "]", "'" + id + "' is not a service Berth knows; known services: "
+                        + String.join(", ", catalog.all().stream().map(ServiceDefinition::id).toList())));
+            }
+        }
+    }
+
+    private void checkVpn() {
+        VpnAnswers vpn = answers.vpn();
+        if (!vpn.enabled()) {
+            return;
+        }
+        if (vpn.type() == VpnAnswers.Type.WIREGUARD && vpn.provider() != null
+                && !TextRules.WIREGUARD_PROVIDERS.contains(vpn.provider())) {
+            problems.accept(new Problem("vpn.type", "Gluetun has no WireGuard support for '" + vpn.provider()
+                    + "': choose OpenVPN, or the 'custom' provider with your provider's WireGuard file"));
+        }
+        List<String> routed = vpn.routedServices();
+        // Everything routed shares one network namespace: one port space for all of them.
+        Map<Integer, String> fixedPorts = new HashMap<>();
+        for (int i = 0; i < routed.size(); i++) {
+            String id = routed.get(i);
+            String field = "vpn.routedServices[" + i + "]";
+            ServiceDefinition def = catalog.find(id).orElse(null);
+            if (def == null) {
+                problems.accept(new Problem(field, "'" + id + "' is not a service Berth knows"));
+                continue;
+            }
+            if (!def.vpnCapable()) {
+                problems.accept(new Problem(field, def.name() + " cannot go through the VPN; only download clients, Prowlarr and FlareSolverr can"));
+                continue;
+            }
+            if (!answers.services().contains(id)) {
+                problems.accept(new Problem(field, def.name() + " is routed through the VPN but not chosen on the Apps screen"));
+                continue;
+            }
+            if (def.web() != null && def.web().portEnv() == null) {
+                String other = fixedPorts.putIfAbsent(def.web().port(), def.name());
+                if (other != null) {
+                    problems.accept(new Problem("vpn.routedServices", other + " and " + def.name() + " both need port "
+                            + def.web().port() + " inside the VPN, and neither can move: route only one of them through the VPN"));
+                }
+            }
+        }
+    }
+
+    private void checkAuthelia() {
+        AccessAnswers.Authelia authelia = answers.access().authelia();
+        if (!authelia.enabled()) {
+            return;
+        }
+        List<String> guarded = authelia.protectedServices();
+        for (int i = 0; i < guarded.size(); i++) {
+            String id = guarded.get(i);
+            String field = "access.authelia.protectedServices[" + i + "]";
+            ServiceDefinition def = catalog.find(id).orElse(null);
+            if (def == null) {
+                problems.accept(new Problem(field, "'" + id + "' is not a service Berth knows"));
+            } else if (def.web() == null || !def.web().publish()) {
+                problems.accept(new Problem(field, def.name() + " has no web page to protect"));
+            } else if (!ImpliedServices.chosen(answers, id)) {
+                problems.accept(new Problem(field, def.name() + " is protected by Authelia but not chosen on the Apps screen"));
+            }
+        }
+    }
+}

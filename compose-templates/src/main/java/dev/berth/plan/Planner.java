@@ -1,0 +1,187 @@
+package dev.berth.plan;
+
+import dev.berth.answers.Answers;
+import dev.berth.answers.AnswersValidator;
+import dev.berth.answers.InvalidAnswersException;
+import dev.berth.catalog.Catalog;
+import dev.berth.catalog.PortSpec;
+import dev.berth.catalog.ServiceDefinition;
+import dev.berth.catalog.VolumeSpec;
+import dev.berth.secrets.Argon2idHasher;
+import dev.berth.secrets.SecretGenerator;
+import dev.berth.secrets.SecretStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Answers → StackPlan. Every decision lives here: which services run and why, which ports they
+ * get, which network, which folders, which secrets. Given the previous secrets, the same answers
+ * always give the same plan.
+ */
+public final class Planner {
+    private final Catalog catalog;
+    private final SecretGenerator generator;
+
+    public Planner(Catalog catalog, SecretGenerator generator) {
+        this.catalog = catalog;
+        this.generator = generator;
+    }
+
+    public Planner(Catalog catalog) {
+        this(catalog, new SecretGenerator());
+    }
+
+    /**
+     * @param previousSecrets the secrets of the stack as it is now (empty for a new stack); every
+     *                        one still needed is kept as it is
+     * @throws InvalidAnswersException with every problem, when the answers cannot be planned
+     */
+    public StackPlan plan(Answers answers, Map<String, String> previousSecrets) {
+        new AnswersValidator(catalog).requireValid(answers);
+        DependencyResolver.Resolution resolution = new DependencyResolver(catalog).resolve(answers);
+        List<Addition> additions = new ArrayList<>(resolution.additions());
+
+        Map<String, ServiceDraft> drafts = new LinkedHashMap<>();
+        for (String id : resolution.ids()) {
+            if (!id.equals("exportarr")) {
+                drafts.put(id, new ServiceDraft(id, catalog.get(id)));
+            }
+        }
+        if (answers.monitoring().prometheus() || resolution.ids().contains("exportarr")) {
+            // One exporter per *arr app: each reads one app's API.
+            for (String app : DependencyResolver.EXPORTARR_APPS) {
+                if (drafts.containsKey(app)) {
+                    String name = "exportarr-" + app;
+                    drafts.put(name, new ServiceDraft(name, catalog.get("exportarr")));
+                    additions.add(new Addition(name, "Added because you chose monitoring: it lets Prometheus read "
+                            + catalog.get(app).name() + "'s queue and library figures."));
+                }
+            }
+        }
+
+        place(answers, drafts);
+        List<PortMove> moves = new ArrayList<>(moveClashingPortsInsideVpn(drafts));
+        moves.addAll(publishPorts(answers, drafts));
+
+        SecretStore secrets = new SecretStore(previousSecrets);
+        Wiring wiring = new Wiring(answers, drafts, secrets, generator, new Argon2idHasher(generator));
+        for (ServiceDraft d : drafts.values()) {
+            mount(answers, d);
+            wiring.wire(d);
+        }
+        new DependencyOrder(catalog, drafts).apply();
+
+        List<PlannedService> services = drafts.values().stream().map(ServiceDraft::build).toList();
+        TreeSet<String> named = new TreeSet<>();
+        services.forEach(s -> s.mounts().stream().filter(m -> m.type() == Mount.Type.VOLUME).forEach(m -> named.add(m.source())));
+        return new StackPlan(answers, services, List.copyOf(additions), resolution.suggestions(), List.copyOf(moves),
+                secrets.used(), DataTree.directories(services), List.copyOf(named));
+    }
+
+    private static void place(Answers answers, Map<String, ServiceDraft> drafts) {
+        for (ServiceDraft d : drafts.values()) {
+            if (d.def.run().hostNetwork()) {
+                d.placement = Placement.HOST;
+            } else if (answers.vpn().enabled() && answers.vpn().routedServices().contains(d.name)) {
+                d.placement = Placement.VPN;
+            }
+        }
+    }
+
+    /** Apps routed through the VPN share one port space; an app that can move its port moves. */
+    private static List<PortMove> moveClashingPortsInsideVpn(Map<String, ServiceDraft> drafts) {
+        List<PortMove> moves = new ArrayList<>();
+        Map<Integer, String> taken = new HashMap<>();
+        List<ServiceDraft> routed = drafts.values().stream().filter(d -> d.placement == Placement.VPN).toList();
+        // Fixed ports first, so that the movable apps step aside for them.
+        for (ServiceDraft d : routed) {
+            d.def.ports().forEach(p -> taken.putIfAbsent(p.port(), d.def.name()));
+            if (d.webPort > 0 && d.def.web().portEnv() == null) {
+                taken.putIfAbsent(d.webPort, d.def.name());
+            }
+        }
+        for (ServiceDraft d : routed) {
+            if (d.webPort == 0 || d.def.web().portEnv() == null) {
+                continue;
+            }
+            String holder = taken.get(d.webPort);
+            if (holder == null) {
+                taken.put(d.webPort, d.def.name());
+                continue;
+            }
+            int port = d.webPort + 1;
+            while (taken.containsKey(port)) {
+                port++;
+            }
+            moves.add(new PortMove(d.name, d.webPort, port, true, holder + " also listens on " + d.webPort
+                    + " inside the VPN, so " + d.def.name() + " moves to " + port));
+            taken.put(port, d.def.name());
+            d.webPort = port;
+        }
+        return moves;
+    }
+
+    private List<PortMove> publishPorts(Answers answers, Map<String, ServiceDraft> drafts) {
+        PortAllocator ports = new PortAllocator();
+        for (ServiceDraft d : drafts.values()) {
+            if (d.placement == Placement.HOST) {
+                if (d.webPort > 0) {
+                    ports.reserve(d.webPort, PortSpec.Protocol.TCP, d.def.name() + " (host network)");
+                }
+                d.def.ports().forEach(p -> ports.reserve(p.port(), p.protocol(), d.def.name() + " (host network)"));
+            }
+        }
+        ServiceDraft gluetun = drafts.get("gluetun");
+        List<ServiceDraft> order = new ArrayList<>(drafts.values());
+        // The proxy needs exactly 80 and 443: it chooses first.
+        order.sort(java.util.Comparator.comparing((ServiceDraft d) -> !d.name.equals("npm")));
+        for (ServiceDraft d : order) {
+            if (d.placement == Placement.HOST) {
+                continue;
+            }
+            ServiceDraft publisher = d.placement == Placement.VPN ? gluetun : d;
+            Integer chosen = answers.portOverrides().get(d.name);
+            if (d.webPort > 0 && d.def.web().publish() && !guardedByAuthelia(answers, d)) {
+                int host = ports.allocate(d.name, d.def.name(), d.placement == Placement.VPN ? d.webPort : d.def.web().port(),
+                        PortSpec.Protocol.TCP, chosen);
+                publisher.ports.add(new PublishedPort(host, d.webPort, PortSpec.Protocol.TCP, d.name, d.def.name() + " web UI"));
+                d.hostWebPort = host;
+            }
+            for (PortSpec p : d.def.ports()) {
+                if (p.publish()) {
+                    int host = ports.allocate(d.name, d.def.name(), p.port(), p.protocol(), null);
+                    publisher.ports.add(new PublishedPort(host, p.port(), p.protocol(), d.name, d.def.name() + " " + p.purpose()));
+                }
+            }
+        }
+        ports.throwIfProblems();
+        return ports.moves();
+    }
+
+    /** Apps behind Authelia are reachable only through the proxy, or the sign-in could be walked around. */
+    static boolean guardedByAuthelia(Answers answers, ServiceDraft d) {
+        return answers.access().authelia().enabled() && answers.access().authelia().protectedServices().contains(d.name);
+    }
+
+    private static void mount(Answers answers, ServiceDraft d) {
+        String configDir = answers.storage().configRoot() + "/" + d.name;
+        String data = answers.storage().dataRoot();
+        for (VolumeSpec v : d.def.volumes()) {
+            Mount m = switch (v.kind()) {
+                case CONFIG -> Mount.bind(v.source() == null ? configDir : configDir + "/" + v.source(), v.target(), v.readOnly());
+                case DATA -> Mount.bind(data, v.target(), v.readOnly());
+                case TORRENTS -> Mount.bind(data + "/torrents", v.target(), v.readOnly());
+                case USENET -> Mount.bind(data + "/usenet", v.target(), v.readOnly());
+                case MEDIA -> Mount.bind(data + "/media", v.target(), v.readOnly());
+                case GENERATED -> Mount.bind("./config/" + d.def.id() + "/" + v.source(), v.target(), v.readOnly());
+                case NAMED -> new Mount(Mount.Type.VOLUME, v.source(), v.target(), v.readOnly());
+                case HOST -> Mount.bind(v.source(), v.target(), v.readOnly());
+            };
+            d.mounts.add(m);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.berth.plan;
+
+import dev.berth.answers.Answers;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * What will run: the decisions made from the answers. A pure value; rendering it gives files.
+ *
+ * @param answers        the answers it was made from
+ * @param services       every container, in a stable order
+ * @param additions      services the person did not pick, and why they are there
+ * @param suggestions    services that would make the chosen ones better, not added
+ * @param portMoves      ports that could not be the defaults
+ * @param secrets        every secret by name (file under secrets/)
+ * @param dataDirectories the TRaSH folders under the data root, relative, parents first
+ * @param namedVolumes   Docker named volumes
+ */
+public record StackPlan(
+        Answers answers,
+        List<PlannedService> services,
+        List<Addition> additions,
+        List<String> suggestions,
+        List<PortMove> portMoves,
+        SortedMap<String, String> secrets,
+        List<String> dataDirectories,
+        List<String> namedVolumes) {
+
+    public static final String NETWORK = "berth";
+
+    public Optional<PlannedService> service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public boolean has(String name) {
+        return service(name).isPresent();
+    }
+
+    public String projectName() {
+        return answers.projectName();
+    }
+
+    /** Every published host port, across all services, sorted by port. */
+    public List<PublishedPort> publishedPorts() {
+        return services.stream().flatMap(s -> s.ports().stream())
+                .sorted(java.util.Comparator.comparingInt(PublishedPort::hostPort).thenComparing(PublishedPort::protocol))
+                .toList();
+    }
+}

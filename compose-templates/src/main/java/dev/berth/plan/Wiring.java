@@ -1,0 +1,227 @@
+package dev.berth.plan;
+
+import dev.berth.answers.AccessAnswers;
+import dev.berth.answers.Answers;
+import dev.berth.answers.AutheliaUser;
+import dev.berth.answers.InvalidAnswersException;
+import dev.berth.answers.MonitoringAnswers;
+import dev.berth.answers.Problem;
+import dev.berth.answers.VpnAnswers;
+import dev.berth.secrets.Argon2idHasher;
+import dev.berth.secrets.SecretGenerator;
+import dev.berth.secrets.SecretStore;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The settings that tie services together: environment, secrets, users and commands. Every secret
+ * reaches its app as a file under {@code /run/secrets/}, never as a value in compose.yaml.
+ */
+final class Wiring {
+    static final String WATCHTOWER_ENABLE = "com.centurylinklabs.watchtower.enable";
+    /** Services Watchtower must not replace on its own: a surprise upgrade can lock a person out. */
+    private static final List<String> NEVER_AUTO_UPDATED = List.of("npm", "authelia", "redis", "gluetun", "fail2ban");
+
+    private final Answers answers;
+    private final Map<String, ServiceDraft> drafts;
+    private final SecretStore secrets;
+    private final SecretGenerator generator;
+    private final Argon2idHasher hasher;
+
+    Wiring(Answers answers, Map<String, ServiceDraft> drafts, SecretStore secrets, SecretGenerator generator,
+           Argon2idHasher hasher) {
+        this.answers = answers;
+        this.drafts = drafts;
+        this.secrets = secrets;
+        this.generator = generator;
+        this.hasher = hasher;
+    }
+
+    void wire(ServiceDraft d) {
+        var storage = answers.storage();
+        if (d.def.linuxserver()) {
+            d.env.put("PUID", storage.puid().toString());
+            d.env.put("PGID", storage.pgid().toString());
+            d.env.put("UMASK", "002");
+        }
+        d.env.put("TZ", storage.timeZone());
+        d.env.putAll(d.def.environment());
+        if (d.def.web() != null && d.def.web().portEnv() != null) {
+            d.env.put(d.def.web().portEnv(), Integer.toString(d.webPort));
+        }
+        if (d.def.run().runAsPuid()) {
+            d.user = storage.puid() + ":" + storage.pgid();
+        }
+        if (d.placement == Placement.BRIDGE && d.def.category() == dev.berth.catalog.Category.MEDIA_SERVER
+                && storage.hardwareTranscoding()) {
+            d.devices.add("/dev/dri:/dev/dri");
+        }
+        if (answers.monitoring().watchtower() != MonitoringAnswers.Watchtower.OFF) {
+            d.labels.put(WATCHTOWER_ENABLE, Boolean.toString(!NEVER_AUTO_UPDATED.contains(d.def.id())));
+        }
+        switch (d.def.id()) {
+            case "sonarr", "radarr", "lidarr", "prowlarr" -> arrApiKey(d);
+            case "exportarr" -> exportarr(d);
+            case "gluetun" -> gluetun(d);
+            case "npm" -> npm(d);
+            case "authelia" -> authelia(d);
+            case "grafana" -> grafana(d);
+            case "prometheus" -> d.extraHosts.add("host.docker.internal:host-gateway");
+            case "homepage" -> homepage(d);
+            case "transmission" -> {
+                d.env.put("USER", "admin");
+                d.secretFile("FILE__PASS", secret("transmission_password"));
+            }
+            case "nzbget" -> {
+                d.env.put("NZBGET_USER", "nzbget");
+                d.secretFile("FILE__NZBGET_PASS", secret("nzbget_password"));
+            }
+            case "watchtower" -> watchtower(d);
+            case "fail2ban" -> fail2ban(d);
+            case "unpackerr", "recyclarr" -> arrKeysForConfigFile();
+            case "jellyfin" -> {
+                if (answers.access().proxyEnabled()) {
+                    d.env.put("JELLYFIN_PublishedServerUrl", "https://jellyfin." + answers.access().domain());
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private String secret(String name) {
+        secrets.keepOrCreate(name, generator::password);
+        return name;
+    }
+
+    private void arrApiKey(ServiceDraft d) {
+        String name = d.def.id() + "_api_key";
+        secrets.keepOrCreate(name, generator::apiKey);
+        // LinuxServer images read FILE__X into X; the *arr apps take X from <APP>__AUTH__APIKEY.
+        d.secretFile("FILE__" + d.def.id().toUpperCase(Locale.ROOT) + "__AUTH__APIKEY", name);
+    }
+
+    /** Config files that hold the *arr API keys need them decided before rendering. */
+    private void arrKeysForConfigFile() {
+        for (String app : DependencyResolver.EXPORTARR_APPS) {
+            if (drafts.containsKey(app)) {
+                secrets.keepOrCreate(app + "_api_key", generator::apiKey);
+            }
+        }
+    }
+
+    private void exportarr(ServiceDraft d) {
+        String app = d.name.substring("exportarr-".length());
+        ServiceDraft target = drafts.get(app);
+        String key = app + "_api_key";
+        secrets.keepOrCreate(key, generator::apiKey);
+        d.command = List.of(app);
+        d.env.put("PORT", "9707");
+        d.env.put("URL", "http://" + target.placement.addressOf(target.name) + ":" + target.webPort);
+        d.secretFile("API_KEY_FILE", key);
+    }
+
+    private void gluetun(ServiceDraft d) {
+        VpnAnswers vpn = answers.vpn();
+        d.env.put("VPN_SERVICE_PROVIDER", vpn.provider());
+        d.env.put("VPN_TYPE", vpn.type().key());
+        if (!vpn.countries().isEmpty()) {
+            d.env.put("SERVER_COUNTRIES", String.join(",", vpn.countries()));
+        }
+        d.env.put("FIREWALL_OUTBOUND_SUBNETS", vpn.lanSubnet());
+        if (vpn.type() == VpnAnswers.Type.WIREGUARD) {
+            VpnAnswers.WireGuard wg = vpn.wireguard();
+            required("wireguard_private_key", wg.privateKey(), "vpn.wireguard.privateKey",
+                    "is required: copy the private key from your provider's WireGuard configuration");
+            // Gluetun reads /run/secrets/wireguard_private_key by default; naming the file is clearer.
+            d.secretFile("WIREGUARD_PRIVATE_KEY_SECRETFILE", "wireguard_private_key");
+            d.env.put("WIREGUARD_ADDRESSES", String.join(",", wg.addresses()));
+            if (secrets.typedOrPrevious("wireguard_preshared_key", wg.presharedKey()) != null) {
+                d.secretFile("WIREGUARD_PRESHARED_KEY_SECRETFILE", "wireguard_preshared_key");
+            }
+        } else {
+            VpnAnswers.OpenVpn ovpn = vpn.openvpn();
+            required("openvpn_user", ovpn == null ? null : ovpn.user(), "vpn.openvpn.user", "is required for OpenVPN");
+            required("openvpn_password", ovpn == null ? null : ovpn.password(), "vpn.openvpn.password", "is required for OpenVPN");
+            d.secretFile("OPENVPN_USER_SECRETFILE", "openvpn_user");
+            d.secretFile("OPENVPN_PASSWORD_SECRETFILE", "openvpn_password");
+        }
+    }
+
+    private void required(String name, String typed, String field, String message) {
+        if (secrets.typedOrPrevious(name, typed) == null) {
+            throw new InvalidAnswersException(List.of(new Problem(field, message)));
+        }
+    }
+
+    private void npm(ServiceDraft d) {
+        AccessAnswers.Npm admin = answers.access().npm();
+        d.env.put("INITIAL_ADMIN_EMAIL", admin.adminEmail());
+        secrets.use("npm_admin_password", admin.adminPassword(), generator::password);
+        d.secretFile("INITIAL_ADMIN_PASSWORD__FILE", "npm_admin_password");
+    }
+
+    private void authelia(ServiceDraft d) {
+        d.env.put("PUID", answers.storage().puid().toString());
+        d.env.put("PGID", answers.storage().pgid().toString());
+        d.env.put("X_AUTHELIA_CONFIG", "/config/configuration.yml");
+        secrets.keepOrCreate("authelia_jwt_secret", () -> generator.alphanumeric(64));
+        secrets.keepOrCreate("authelia_session_secret", () -> generator.alphanumeric(64));
+        secrets.keepOrCreate("authelia_storage_encryption_key", () -> generator.alphanumeric(64));
+        d.secretFile("AUTHELIA_IDENTITY_VALIDATION_RESET_PASSWORD_JWT_SECRET_FILE", "authelia_jwt_secret");
+        d.secretFile("AUTHELIA_SESSION_SECRET_FILE", "authelia_session_secret");
+        d.secretFile("AUTHELIA_STORAGE_ENCRYPTION_KEY_FILE", "authelia_storage_encryption_key");
+        for (AutheliaUser u : answers.access().authelia().users()) {
+            String passwordName = "authelia_user_" + u.username() + "_password";
+            String hashName = "authelia_user_" + u.username() + "_hash";
+            String previousPassword = secrets.previous(passwordName);
+            String password = secrets.use(passwordName, u.password(), generator::password);
+            String previousHash = secrets.previous(hashName);
+            // Hashing costs ~0.4 s; an unchanged password keeps its hash, and the output stays byte-identical.
+            if (previousHash != null && password.equals(previousPassword)) {
+                secrets.keepOrCreate(hashName, () -> previousHash);
+            } else {
+                String hash = hasher.hash(password);
+                secrets.use(hashName, hash, () -> hash);
+            }
+        }
+    }
+
+    private void grafana(ServiceDraft d) {
+        d.env.put("GF_SECURITY_ADMIN_USER", "admin");
+        secret("grafana_admin_password");
+        d.secretFile("GF_SECURITY_ADMIN_PASSWORD__FILE", "grafana_admin_password");
+        if (answers.access().proxyEnabled()) {
+            d.env.put("GF_SERVER_ROOT_URL", "https://grafana." + answers.access().domain());
+        }
+    }
+
+    private void homepage(ServiceDraft d) {
+        // The page is reached by the server's LAN address or its domain, which Berth cannot know
+        // for every client; the host check only guards against DNS rebinding on a LAN page.
+        d.env.put("HOMEPAGE_ALLOWED_HOSTS", "*");
+        for (String app : DependencyResolver.EXPORTARR_APPS) {
+            if (drafts.containsKey(app)) {
+                String key = app + "_api_key";
+                secrets.keepOrCreate(key, generator::apiKey);
+                d.secretFile("HOMEPAGE_FILE_" + app.toUpperCase(Locale.ROOT) + "_KEY", key);
+            }
+        }
+    }
+
+    private void watchtower(ServiceDraft d) {
+        d.env.put("WATCHTOWER_SCHEDULE", "0 0 4 * * *");
+        d.env.put("WATCHTOWER_LABEL_ENABLE", "true");
+        if (answers.monitoring().watchtower() == MonitoringAnswers.Watchtower.NOTIFY) {
+            d.env.put("WATCHTOWER_MONITOR_ONLY", "true");
+        }
+    }
+
+    private void fail2ban(ServiceDraft d) {
+        String config = answers.storage().configRoot();
+        d.mounts.add(Mount.bind(config + "/npm/logs", "/remotelogs/npm", true));
+        if (drafts.containsKey("authelia")) {
+            d.mounts.add(Mount.bind(config + "/authelia", "/remotelogs/authelia", true));
+        }
+    }
+}

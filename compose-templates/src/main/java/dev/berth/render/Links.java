@@ -1,0 +1,23 @@
+package dev.berth.render;
+
+import dev.berth.plan.PlannedService;
+import dev.berth.plan.StackPlan;
+
+/** Where a person opens each app: its sub-domain behind the proxy, or the server's address and port. */
+public final class Links {
+    private Links() {
+    }
+
+    public static String url(StackPlan plan, PlannedService s) {
+        var access = plan.answers().access();
+        if (access.proxyEnabled() && !s.name().equals("npm")) {
+            return "https://" + s.name() + "." + access.domain() + "/";
+        }
+        var target = plan.answers().target();
+        String host = target.host() != null ? target.host() : "localhost";
+        if (host.indexOf(':') >= 0) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + s.hostWebPort() + "/";
+    }
+}

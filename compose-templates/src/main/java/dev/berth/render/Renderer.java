@@ -1,0 +1,47 @@
+package dev.berth.render;
+
+import dev.berth.answers.AnswersFile;
+import dev.berth.answers.AnswersSecrets;
+import dev.berth.plan.StackPlan;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * StackPlan → RenderedStack: every file of the stack directory, in a fixed order. A pure
+ * function: the same plan gives the same bytes.
+ */
+public final class Renderer {
+    public RenderedStack render(StackPlan plan) {
+        Map<String, RenderedFile> out = new LinkedHashMap<>();
+        out.put("berth.yaml", RenderedFile.text(AnswersFile.write(AnswersSecrets.strip(plan.answers()))));
+        out.put("compose.yaml", RenderedFile.text(ComposeFile.render(plan)));
+        out.put(".env", RenderedFile.text(EnvFile.render(plan)));
+        plan.secrets().forEach((name, value) -> out.put("secrets/" + name, RenderedFile.secretText(value)));
+        if (plan.has("prometheus")) {
+            out.put("config/prometheus/prometheus.yml", RenderedFile.text(PrometheusConfig.render(plan)));
+        }
+        if (plan.has("grafana")) {
+            GrafanaConfig.render(out);
+        }
+        if (plan.has("authelia")) {
+            out.put("config/authelia/configuration.yml", RenderedFile.text(AutheliaConfig.configuration(plan)));
+            out.put("config/authelia/users_database.yml", RenderedFile.secretText(AutheliaConfig.users(plan)));
+        }
+        if (plan.has("npm")) {
+            NpmSnippets.render(plan.has("authelia"), out);
+        }
+        if (plan.has("fail2ban")) {
+            Fail2BanConfig.render(plan.has("authelia"), out);
+        }
+        if (plan.has("homepage")) {
+            out.put("config/homepage/services.yaml", RenderedFile.text(HomepageConfig.render(plan)));
+        }
+        if (plan.has("recyclarr")) {
+            RecyclarrConfig.render(plan, out);
+        }
+        if (plan.has("unpackerr")) {
+            out.put("config/unpackerr/unpackerr.conf", RenderedFile.secretText(UnpackerrConfig.render(plan)));
+        }
+        return new RenderedStack(out);
+    }
+}

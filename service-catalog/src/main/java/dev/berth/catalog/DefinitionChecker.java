@@ -1,0 +1,123 @@
+package dev.berth.catalog;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/** The rules one service definition must follow on its own; each problem names file and field. */
+final class DefinitionChecker {
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,30}");
+    private static final Pattern DURATION = Pattern.compile("(\\d+(ms|s|m|h))+");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final java.util.Set<String> ARCHES = java.util.Set.of("amd64", "arm64", "arm", "386", "ppc64le", "riscv64", "s390x");
+
+    private final String file;
+    private final ServiceDefinition def;
+    private final Consumer<String> problems;
+
+    DefinitionChecker(String file, ServiceDefinition def, Consumer<String> problems) {
+        this.file = file;
+        this.def = def;
+        this.problems = problems;
+    }
+
+    void check() {
+        String expectedId = file.substring(0, file.length() - ".yaml".length());
+        require(def.id() != null && ID.matcher(def.id()).matches(), "id",
+                "must be lower-case letters, digits and '-', starting with a letter");
+        require(expectedId.equals(def.id()), "id", "must equal the file name '" + expectedId + "'");
+        require(notBlank(def.name()), "name", "is required");
+        require(def.category() != null, "category", "is required");
+        require(notBlank(def.description()) && def.description().length() >= 40, "description",
+                "is required: one paragraph a newcomer understands");
+        if (def.image() == null) {
+            fail("image", "is required (repository and tag)");
+        } else {
+            require(notBlank(def.image().repository()) && !def.image().repository().contains(":"),
+                    "image.repository", "is required, without a tag");
+            require(notBlank(def.image().tag()) && !def.image().tag().equals("latest"),
+                    "image.tag", "must pin a version, not 'latest'");
+        }
+        require(!def.architectures().isEmpty(), "architectures", "must list at least one (e.g. amd64, arm64)");
+        for (String arch : def.architectures()) {
+            require(ARCHES.contains(arch), "architectures", "unknown architecture '" + arch + "'; use one of " + ARCHES);
+        }
+        require(def.ramMb() > 0, "ramMb", "must be a positive estimate in MiB");
+        if (def.web() != null) {
+            requirePort(def.web().port(), "web.port");
+            require(def.web().healthPath().startsWith("/"), "web.healthPath", "must start with '/'");
+            if (def.web().portEnv() != null) {
+                require(ENV_NAME.matcher(def.web().portEnv()).matches(), "web.portEnv", "must be a variable name");
+            }
+        }
+        for (int i = 0; i < def.ports().size(); i++) {
+            requirePort(def.ports().get(i).port(), "ports[" + i + "].port");
+        }
+        for (int i = 0; i < def.volumes().size(); i++) {
+            checkVolume(def.volumes().get(i), "volumes[" + i + "]");
+        }
+        for (Map.Entry<String, String> e : def.environment().entrySet()) {
+            require(ENV_NAME.matcher(e.getKey()).matches(), "environment." + e.getKey(), "is not a valid variable name");
+            require(e.getValue() != null, "environment." + e.getKey(), "needs a value (use \"\" for empty)");
+        }
+        Healthcheck hc = def.healthcheck();
+        if (!hc.test().isEmpty()) {
+            require(java.util.List.of("CMD", "CMD-SHELL").contains(hc.test().getFirst()), "healthcheck.test",
+                    "must start with CMD or CMD-SHELL");
+            require(!hc.builtin(), "healthcheck", "is either builtin or has a test, not both");
+        }
+        checkDuration(hc.interval(), "healthcheck.interval");
+        checkDuration(hc.timeout(), "healthcheck.timeout");
+        checkDuration(hc.startPeriod(), "healthcheck.startPeriod");
+        checkDuration(def.run().stopGracePeriod(), "run.stopGracePeriod");
+        if (def.run().networkMode() != null) {
+            require(def.run().networkMode().equals("host"), "run.networkMode", "may only be 'host'");
+        }
+        for (int i = 0; i < def.relations().requires().size(); i++) {
+            Requirement r = def.relations().requires().get(i);
+            require(!r.anyOf().isEmpty(), "relations.requires[" + i + "].anyOf", "must name at least one service or capability");
+            require(notBlank(r.reason()), "relations.requires[" + i + "].reason", "must say why, for the person");
+        }
+    }
+
+    private void checkVolume(VolumeSpec v, String field) {
+        if (v.kind() == null) {
+            fail(field + ".kind", "is required");
+            return;
+        }
+        require(v.target() != null && v.target().startsWith("/"), field + ".target", "must be an absolute path in the container");
+        switch (v.kind()) {
+            case GENERATED -> require(notBlank(v.source()) && !v.source().startsWith("/") && !v.source().contains(".."),
+                    field + ".source", "must name a file under config/" + def.id() + "/");
+            case HOST -> require(notBlank(v.source()) && v.source().startsWith("/"), field + ".source",
+                    "must be an absolute host path");
+            case NAMED -> require(notBlank(v.source()) && ID.matcher(v.source()).matches(), field + ".source",
+                    "must be a volume name (lower-case letters, digits, '-')");
+            default -> { }
+        }
+    }
+
+    private void checkDuration(String value, String field) {
+        if (value != null) {
+            require(DURATION.matcher(value).matches(), field, "must be a Compose duration such as 30s or 1m30s");
+        }
+    }
+
+    private void requirePort(int port, String field) {
+        require(port >= 1 && port <= 65535, field, "must be between 1 and 65535");
+    }
+
+    private void require(boolean ok, String field, String message) {
+        if (!ok) {
+            fail(field, message);
+        }
+    }
+
+    private void fail(String field, String message) {
+        problems.accept(file + ": field '" + field + "': " + message);
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

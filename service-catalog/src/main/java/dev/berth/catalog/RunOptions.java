@@ -1,0 +1,34 @@
+package dev.berth.catalog;
+
+import java.util.List;
+
+/**
+ * Container settings beyond image, ports and mounts.
+ *
+ * @param networkMode     {@code host} for services that must see the host network (node-exporter,
+ *                        Fail2Ban); empty for the stack's own bridge network
+ * @param pidMode         {@code host} for exporters that read host processes
+ * @param runAsPuid       run as {@code PUID:PGID} (images that do not drop privileges themselves)
+ * @param capAdd          Linux capabilities, e.g. {@code NET_ADMIN}
+ * @param devices         host devices, e.g. {@code /dev/net/tun}
+ * @param command         the container command, when the image default is not enough
+ * @param init            run an init process (images without one, like Seerr)
+ * @param stopGracePeriod Compose duration for a clean shutdown
+ * @param privileged      full privileges (cAdvisor needs them on some hosts)
+ */
+public record RunOptions(String networkMode, String pidMode, boolean runAsPuid, List<String> capAdd,
+                         List<String> devices, List<String> command, boolean init,
+                         String stopGracePeriod, boolean privileged) {
+    public static final RunOptions DEFAULT =
+            new RunOptions(null, null, false, List.of(), List.of(), List.of(), false, null, false);
+
+    public RunOptions {
+        capAdd = capAdd == null ? List.of() : List.copyOf(capAdd);
+        devices = devices == null ? List.of() : List.copyOf(devices);
+        command = command == null ? List.of() : List.copyOf(command);
+    }
+
+    public boolean hostNetwork() {
+        return "host".equals(networkMode);
+    }
+}

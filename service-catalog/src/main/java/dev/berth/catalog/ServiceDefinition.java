@@ -1,0 +1,55 @@
+package dev.berth.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One service as the catalog describes it: read from {@code services/<id>.yaml}.
+ *
+ * @param linuxserver a LinuxServer.io image: takes {@code PUID}, {@code PGID}, {@code TZ},
+ *                    {@code UMASK} and reads any variable from a file with {@code FILE__}
+ * @param vpnCapable  may be routed through the VPN (download clients, indexers)
+ * @param ramMb       a typical resident memory estimate in MiB, for the RAM check and the Apps screen
+ */
+public record ServiceDefinition(
+        String id,
+        String name,
+        Category category,
+        String description,
+        Image image,
+        List<String> architectures,
+        int ramMb,
+        WebEndpoint web,
+        List<PortSpec> ports,
+        List<VolumeSpec> volumes,
+        Map<String, String> environment,
+        boolean linuxserver,
+        boolean vpnCapable,
+        Healthcheck healthcheck,
+        Relations relations,
+        RunOptions run) {
+
+    public ServiceDefinition {
+        architectures = architectures == null ? List.of() : List.copyOf(architectures);
+        ports = ports == null ? List.of() : List.copyOf(ports);
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        environment = environment == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(environment));
+        healthcheck = healthcheck == null ? new Healthcheck(false, List.of(), null, null, null, null) : healthcheck;
+        relations = relations == null ? Relations.NONE : relations;
+        run = run == null ? RunOptions.DEFAULT : run;
+    }
+
+    public boolean hasWebUi() {
+        return web != null;
+    }
+
+    public boolean supports(String architecture) {
+        return architectures.contains(architecture);
+    }
+
+    /** Whether this service satisfies a requirement entry: by id or by a capability it provides. */
+    public boolean satisfies(String idOrCapability) {
+        return id.equals(idOrCapability) || relations.provides().contains(idOrCapability);
+    }
+}
