@@ -1,0 +1,79 @@
+package dev.berth.testsupport;
+
+import dev.berth.answers.Answers;
+import dev.berth.answers.AnswersFile;
+import dev.berth.catalog.Catalog;
+import dev.berth.plan.Planner;
+import dev.berth.plan.StackPlan;
+import dev.berth.render.RenderedStack;
+import dev.berth.render.Renderer;
+import dev.berth.secrets.SecretGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The example answers files in docs/examples, planned and rendered. Secrets come from a seeded
+ * generator, so the same example always gives the same files (what golden tests need).
+ */
+public final class Examples {
+    private Examples() {
+    }
+
+    /** The example names (file names without .yaml), sorted. */
+    public static List<String> names() {
+        try (Stream<Path> s = Files.list(RepoPaths.examples())) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path file(String name) {
+        return RepoPaths.examples().resolve(name + ".yaml");
+    }
+
+    public static Answers answers(String name) {
+        try {
+            return AnswersFile.read(file(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A planner whose secrets are repeatable: SHA1PRNG with a fixed seed. */
+    public static Planner repeatablePlanner() {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(42L);
+            return new Planner(Catalog.builtIn(), new SecretGenerator(random));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static StackPlan plan(String name) {
+        return repeatablePlanner().plan(answers(name), Map.of());
+    }
+
+    public static RenderedStack render(String name) {
+        return new Renderer().render(plan(name));
+    }
+
+    /** Renders an example into a fresh folder and returns it. */
+    public static Path renderTo(String name, Path parent) {
+        Path dir = parent.resolve(name);
+        try {
+            render(name).writeTo(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+}
