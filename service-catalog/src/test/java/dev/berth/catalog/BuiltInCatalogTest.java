@@ -1,0 +1,71 @@
+package dev.berth.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class BuiltInCatalogTest {
+    private static final List<String> REQUIRED = List.of(
+            "jellyfin", "plex", "emby", "sonarr", "radarr", "lidarr", "prowlarr", "bazarr",
+            "qbittorrent", "transmission", "nzbget", "sabnzbd", "seerr", "tautulli", "flaresolverr", "unpackerr",
+            "recyclarr", "watchtower", "npm", "authelia", "redis", "fail2ban", "gluetun", "prometheus",
+            "node-exporter", "cadvisor", "exportarr", "grafana", "homepage", "uptime-kuma");
+
+    private final Catalog catalog = Catalog.builtIn();
+
+    @Test
+    void holdsEveryServiceTheIssueNames() {
+        Set<String> ids = catalog.all().stream().map(ServiceDefinition::id).collect(Collectors.toSet());
+        for (String id : REQUIRED) {
+            assertTrue(ids.contains(id), "missing " + id);
+        }
+    }
+
+    @Test
+    void everyImageIsPinnedAndEveryServiceIsDescribed() {
+        for (ServiceDefinition s : catalog.all()) {
+            assertFalse(s.image().tag().equals("latest"), s.id());
+            assertTrue(s.description().length() >= 40, s.id() + " needs a real description");
+            assertTrue(s.ramMb() > 0, s.id());
+            assertFalse(s.architectures().isEmpty(), s.id());
+        }
+    }
+
+    @Test
+    void webAppsHaveAHealthPathAndAHealthcheckOrABuiltInOne() {
+        for (ServiceDefinition s : catalog.all()) {
+            if (s.web() != null) {
+                assertTrue(s.web().healthPath().startsWith("/"), s.id());
+            }
+        }
+        assertTrue(catalog.get("gluetun").healthcheck().builtin());
+        assertEquals("/ping", catalog.get("sonarr").web().healthPath());
+        assertEquals("/health", catalog.get("jellyfin").web().healthPath());
+    }
+
+    @Test
+    void relationsSayWhatTheIssueSays() {
+        assertTrue(catalog.get("sonarr").relations().requires().getFirst().anyOf().contains("download-client"));
+        assertTrue(catalog.get("sonarr").relations().suggests().contains("prowlarr"));
+        assertEquals(List.of("plex"), catalog.get("tautulli").relations().requires().getFirst().anyOf());
+        assertEquals(Set.of("sonarr", "radarr"), Set.copyOf(catalog.get("recyclarr").relations().requires().getFirst().anyOf()));
+        assertTrue(catalog.providing("download-client").stream().map(ServiceDefinition::id).toList()
+                .containsAll(List.of("qbittorrent", "transmission", "nzbget", "sabnzbd")));
+    }
+
+    @Test
+    void orderIsByCategoryThenId() {
+        List<ServiceDefinition> all = catalog.all();
+        for (int i = 1; i < all.size(); i++) {
+            ServiceDefinition a = all.get(i - 1);
+            ServiceDefinition b = all.get(i);
+            assertTrue(a.category().compareTo(b.category()) < 0
+                    || (a.category() == b.category() && a.id().compareTo(b.id()) < 0), a.id() + " before " + b.id());
+        }
+    }
+}
