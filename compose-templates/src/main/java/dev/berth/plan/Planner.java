@@ -136,20 +136,24 @@ public final class Planner {
             }
         }
         ServiceDraft gluetun = drafts.get("gluetun");
-        List<ServiceDraft> order = new ArrayList<>(drafts.values());
-        // The proxy needs exactly 80 and 443: it chooses first.
-        order.sort(java.util.Comparator.comparing((ServiceDraft d) -> !d.name.equals("npm")));
+        List<ServiceDraft> order = allocationOrder(answers, drafts);
+        // Ports the person chose are taken first; the defaults then fit around them.
+        for (ServiceDraft d : order) {
+            Integer chosen = answers.portOverrides().get(d.name);
+            if (chosen != null && publishesWebPort(answers, d)) {
+                d.hostWebPort = ports.allocate(d.name, d.def.name(), d.webPort, PortSpec.Protocol.TCP, chosen);
+            }
+        }
         for (ServiceDraft d : order) {
             if (d.placement == Placement.HOST) {
                 continue;
             }
             ServiceDraft publisher = d.placement == Placement.VPN ? gluetun : d;
-            Integer chosen = answers.portOverrides().get(d.name);
-            if (d.webPort > 0 && d.def.web().publish() && !guardedByAuthelia(answers, d)) {
-                int host = ports.allocate(d.name, d.def.name(), d.placement == Placement.VPN ? d.webPort : d.def.web().port(),
-                        PortSpec.Protocol.TCP, chosen);
-                publisher.ports.add(new PublishedPort(host, d.webPort, PortSpec.Protocol.TCP, d.name, d.def.name() + " web UI"));
-                d.hostWebPort = host;
+            if (publishesWebPort(answers, d)) {
+                if (d.hostWebPort == 0) {
+                    d.hostWebPort = ports.allocate(d.name, d.def.name(), d.webPort, PortSpec.Protocol.TCP, null);
+                }
+                publisher.ports.add(new PublishedPort(d.hostWebPort, d.webPort, PortSpec.Protocol.TCP, d.name, d.def.name() + " web UI"));
             }
             for (PortSpec p : d.def.ports()) {
                 if (p.publish()) {
@@ -160,6 +164,34 @@ public final class Planner {
         }
         ports.throwIfProblems();
         return ports.moves();
+    }
+
+    /**
+     * Who picks a host port first: the proxy (it needs exactly 80 and 443), then the apps in the
+     * order the person chose them, then everything added for them. Adding an app later appends
+     * it, so the apps already there keep their ports.
+     */
+    private static List<ServiceDraft> allocationOrder(Answers answers, Map<String, ServiceDraft> drafts) {
+        List<ServiceDraft> order = new ArrayList<>();
+        if (drafts.containsKey("npm")) {
+            order.add(drafts.get("npm"));
+        }
+        for (String id : answers.services()) {
+            ServiceDraft d = drafts.get(id);
+            if (d != null && !order.contains(d)) {
+                order.add(d);
+            }
+        }
+        for (ServiceDraft d : drafts.values()) {
+            if (!order.contains(d)) {
+                order.add(d);
+            }
+        }
+        return order;
+    }
+
+    private static boolean publishesWebPort(Answers answers, ServiceDraft d) {
+        return d.placement != Placement.HOST && d.webPort > 0 && d.def.web().publish() && !guardedByAuthelia(answers, d);
     }
 
     /** Apps behind Authelia are reachable only through the proxy, or the sign-in could be walked around. */

@@ -1,0 +1,170 @@
+package dev.berth.answers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.catalog.Catalog;
+import dev.berth.testsupport.Examples;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** Each rule gives a message a person can act on, on the field they must change. */
+class AnswersValidationTest {
+    private final AnswersValidator validator = new AnswersValidator(Catalog.builtIn());
+    private final Answers full = Examples.answers("full-wireguard");
+
+    @Test
+    void everyExampleIsValid() {
+        for (String name : Examples.names()) {
+            assertEquals(List.of(), validator.validate(Examples.answers(name)), name);
+        }
+    }
+
+    @Test
+    void relativeDataRoot() {
+        assertProblem(storage(s -> new StorageAnswers(s.stackDir(), "media/data", s.configRoot(), s.puid(), s.pgid(), s.timeZone(), false)),
+                "storage.dataRoot", "must be an absolute path");
+    }
+
+    @Test
+    void pathWithAQuoteCannotBeWrittenSafely() {
+        assertProblem(storage(s -> new StorageAnswers(s.stackDir(), "/srv/sam's data", s.configRoot(), s.puid(), s.pgid(), s.timeZone(), false)),
+                "storage.dataRoot", "quotes");
+    }
+
+    @Test
+    void unknownTimeZone() {
+        assertProblem(storage(s -> new StorageAnswers(s.stackDir(), s.dataRoot(), s.configRoot(), s.puid(), s.pgid(), "Europe/Atlantis", false)),
+                "storage.timeZone", "IANA name such as Europe/Berlin");
+    }
+
+    @Test
+    void negativeUserId() {
+        assertProblem(storage(s -> new StorageAnswers(s.stackDir(), s.dataRoot(), s.configRoot(), -1, s.pgid(), s.timeZone(), false)),
+                "storage.puid", "must be 0 or more");
+    }
+
+    @Test
+    void domainThatIsNotRfc1123() {
+        assertProblem(access(a -> new AccessAnswers(a.mode(), "media_server.example.com", a.letsEncrypt(), a.npm(), a.authelia(), a.fail2ban())),
+                "access.domain", "is not a domain name");
+    }
+
+    @Test
+    void autheliaNeedsADomain() {
+        assertProblem(access(a -> new AccessAnswers(AccessAnswers.Mode.LAN, null, false, a.npm(), a.authelia(), false)),
+                "", "Authelia needs a domain");
+    }
+
+    @Test
+    void badAdminEmail() {
+        assertProblem(access(a -> new AccessAnswers(a.mode(), a.domain(), a.letsEncrypt(),
+                new AccessAnswers.Npm("admin at example.com", null), a.authelia(), a.fail2ban())), "access.npm.adminEmail", "e-mail");
+    }
+
+    @Test
+    void shortPassword() {
+        assertProblem(access(a -> new AccessAnswers(a.mode(), a.domain(), a.letsEncrypt(),
+                new AccessAnswers.Npm("admin@example.com", "short"), a.authelia(), a.fail2ban())),
+                "access.npm.adminPassword", "12 to 128 characters");
+    }
+
+    @Test
+    void passwordWithALineBreakIsRefused() {
+        assertProblem(access(a -> new AccessAnswers(a.mode(), a.domain(), a.letsEncrypt(),
+                new AccessAnswers.Npm("admin@example.com", "twelve chars\nINJECTED: yes"), a.authelia(), a.fail2ban())),
+                "access.npm.adminPassword", "on one line");
+    }
+
+    @Test
+    void wireGuardKeyMustBe32BytesOfBase64() {
+        VpnAnswers v = full.vpn();
+        VpnAnswers bad = new VpnAnswers(true, v.provider(), v.type(),
+                new VpnAnswers.WireGuard("c2hvcnQ=", v.wireguard().addresses(), null), null, v.countries(), v.routedServices(), v.lanSubnet());
+        assertProblem(full.withVpn(bad), "vpn.wireguard.privateKey", "base64 encoding 32 bytes");
+    }
+
+    @Test
+    void vpnAddressMustBeCidr() {
+        VpnAnswers v = full.vpn();
+        VpnAnswers bad = new VpnAnswers(true, v.provider(), v.type(),
+                new VpnAnswers.WireGuard(v.wireguard().privateKey(), List.of("10.64.222.21"), null), null, v.countries(), v.routedServices(), v.lanSubnet());
+        assertProblem(full.withVpn(bad), "vpn.wireguard.addresses[0]", "CIDR");
+    }
+
+    @Test
+    void unknownVpnProvider() {
+        VpnAnswers v = full.vpn();
+        assertProblem(full.withVpn(new VpnAnswers(true, "acme vpn", v.type(), v.wireguard(), null, v.countries(), v.routedServices(), v.lanSubnet())),
+                "vpn.provider", "not a provider Gluetun supports");
+    }
+
+    @Test
+    void wireGuardWithAProviderThatOnlyHasOpenVpn() {
+        VpnAnswers v = full.vpn();
+        assertProblem(full.withVpn(new VpnAnswers(true, "cyberghost", v.type(), v.wireguard(), null, v.countries(), v.routedServices(), v.lanSubnet())),
+                "vpn.type", "choose OpenVPN");
+    }
+
+    @Test
+    void aMediaServerCannotGoThroughTheVpn() {
+        VpnAnswers v = full.vpn();
+        assertProblem(full.withVpn(new VpnAnswers(true, v.provider(), v.type(), v.wireguard(), null, v.countries(), List.of("jellyfin"), v.lanSubnet())),
+                "vpn.routedServices[0]", "Jellyfin cannot go through the VPN");
+    }
+
+    @Test
+    void routedServiceMustBeChosen() {
+        VpnAnswers v = full.vpn();
+        assertProblem(full.withVpn(new VpnAnswers(true, v.provider(), v.type(), v.wireguard(), null, v.countries(), List.of("transmission"), v.lanSubnet())),
+                "vpn.routedServices[0]", "not chosen on the Apps screen");
+    }
+
+    @Test
+    void unknownServiceListsTheKnownOnes() {
+        assertProblem(full.withServices(List.of("jellyfin", "sonar")), "services[1]", "'sonar' is not a service Berth knows; known services:");
+    }
+
+    @Test
+    void tautulliNeedsPlex() {
+        MonitoringAnswers m = full.monitoring();
+        assertProblem(full.withMonitoring(new MonitoringAnswers(m.prometheus(), true, m.uptimeKuma(), m.homepage(), m.watchtower())),
+                "monitoring.tautulli", "only reports on Plex");
+    }
+
+    @Test
+    void protectedAppMustHaveAWebPage() {
+        AccessAnswers a = full.access();
+        AccessAnswers.Authelia au = new AccessAnswers.Authelia(true, a.authelia().policy(), a.authelia().users(), List.of("unpackerr"));
+        assertProblem(full.withAccess(new AccessAnswers(a.mode(), a.domain(), a.letsEncrypt(), a.npm(), au, a.fail2ban())),
+                "access.authelia.protectedServices[0]", "has no web page to protect");
+    }
+
+    @Test
+    void fileErrorsNameTheField() {
+        InvalidAnswersException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidAnswersException.class,
+                () -> AnswersFile.parse("schemaVersion: 1\nstorage:\n  puid: lots\n"));
+        assertEquals("storage.puid", e.problems().getFirst().field());
+        InvalidAnswersException unknown = org.junit.jupiter.api.Assertions.assertThrows(InvalidAnswersException.class,
+                () -> AnswersFile.parse("schemaVersion: 1\nstorge: {}\n"));
+        assertTrue(unknown.problems().getFirst().message().startsWith("unknown field 'storge'"), unknown.getMessage());
+        InvalidAnswersException badEnum = org.junit.jupiter.api.Assertions.assertThrows(InvalidAnswersException.class,
+                () -> AnswersFile.parse("schemaVersion: 1\ntarget: { kind: telnet }\n"));
+        assertTrue(badEnum.problems().getFirst().message().contains("[local, ssh]"), badEnum.getMessage());
+    }
+
+    private Answers storage(UnaryOperator<StorageAnswers> change) {
+        return full.withStorage(change.apply(full.storage()));
+    }
+
+    private Answers access(UnaryOperator<AccessAnswers> change) {
+        return full.withAccess(change.apply(full.access()));
+    }
+
+    private void assertProblem(Answers answers, String field, String messagePart) {
+        List<Problem> problems = validator.validate(answers);
+        assertTrue(problems.stream().anyMatch(p -> p.field().equals(field) && p.message().contains(messagePart)),
+                "expected a problem on '" + field + "' containing '" + messagePart + "', got " + problems);
+    }
+}

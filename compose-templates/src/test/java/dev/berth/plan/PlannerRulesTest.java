@@ -1,0 +1,176 @@
+package dev.berth.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.answers.Answers;
+import dev.berth.answers.InvalidAnswersException;
+import dev.berth.answers.VpnAnswers;
+import dev.berth.catalog.PortSpec;
+import dev.berth.testsupport.Examples;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** One test per planning rule. */
+class PlannerRulesTest {
+    private final Planner planner = Examples.repeatablePlanner();
+    private final Answers minimal = Examples.answers("minimal-jellyfin");
+    private final Answers full = Examples.answers("full-wireguard");
+
+    @Test
+    void twoServicesWantingOneHostPortGetDifferentOnesWithTheReason() {
+        StackPlan plan = planner.plan(minimal.withServices(List.of("jellyfin", "emby")), Map.of());
+        assertEquals(8096, plan.service("jellyfin").orElseThrow().hostWebPort());
+        assertEquals(8097, plan.service("emby").orElseThrow().hostWebPort());
+        assertEquals(List.of(new PortMove("emby", 8096, 8097, false, "port 8096 is used by Jellyfin")), plan.portMoves());
+        assertEquals(plan.publishedPorts().size(), plan.publishedPorts().stream()
+                .map(p -> p.hostPort() + "/" + p.protocol()).distinct().count(), "no host port twice");
+    }
+
+    @Test
+    void aPortThePersonChoseWinsAndTheOthersFitAround() {
+        StackPlan plan = planner.plan(minimal.withServices(List.of("jellyfin", "emby")).withPortOverrides(Map.of("emby", 8096)), Map.of());
+        assertEquals(8096, plan.service("emby").orElseThrow().hostWebPort());
+        assertEquals(8097, plan.service("jellyfin").orElseThrow().hostWebPort());
+        assertEquals("port 8096 is used by Emby", plan.portMoves().getFirst().reason());
+    }
+
+    @Test
+    void twoChosenPortsThatClashAreAProblemToFix() {
+        InvalidAnswersException e = assertThrows(InvalidAnswersException.class, () -> planner.plan(
+                minimal.withServices(List.of("jellyfin", "emby")).withPortOverrides(Map.of("emby", 9000, "jellyfin", 9000)), Map.of()));
+        assertEquals("portOverrides.emby", e.problems().getFirst().field());
+        assertTrue(e.problems().getFirst().message().contains("port 9000 is already used by Jellyfin; choose another port"), e.getMessage());
+    }
+
+    @Test
+    void addingAnAppLaterKeepsThePortsOfTheAppsAlreadyThere() {
+        StackPlan before = planner.plan(minimal.withServices(List.of("emby")), Map.of());
+        StackPlan after = planner.plan(minimal.withServices(List.of("emby", "jellyfin")), Map.of());
+        assertEquals(before.service("emby").orElseThrow().hostWebPort(), after.service("emby").orElseThrow().hostWebPort());
+    }
+
+    @Test
+    void vpnRoutedAppsLiveInGluetunsNamespaceAndTheirPortsMoveToGluetun() {
+        StackPlan plan = planner.plan(full, Map.of());
+        PlannedService qbit = plan.service("qbittorrent").orElseThrow();
+        PlannedService gluetun = plan.service("gluetun").orElseThrow();
+        assertEquals(Placement.VPN, qbit.placement());
+        assertTrue(qbit.ports().isEmpty(), "a VPN-routed app publishes nothing itself");
+        assertTrue(gluetun.ports().stream().anyMatch(p -> p.forService().equals("qbittorrent") && p.containerPort() == 6881
+                && p.protocol() == PortSpec.Protocol.UDP), gluetun.ports().toString());
+        assertEquals("service_healthy", qbit.dependsOn().get("gluetun"));
+        assertEquals("gluetun", qbit.address());
+    }
+
+    @Test
+    void twoAppsOnOnePortInsideTheVpnMoveTheOneThatCan() {
+        StackPlan plan = planner.plan(full, Map.of());
+        PlannedService qbit = plan.service("qbittorrent").orElseThrow();
+        assertEquals(8081, qbit.webPort());
+        assertEquals("8081", qbit.environment().get("WEBUI_PORT"));
+        assertEquals(8080, plan.service("sabnzbd").orElseThrow().webPort());
+        assertTrue(plan.portMoves().stream().anyMatch(m -> m.inside() && m.service().equals("qbittorrent")
+                && m.reason().contains("SABnzbd also listens on 8080")), plan.portMoves().toString());
+    }
+
+    @Test
+    void aRequiredServiceIsAddedWithItsReason() {
+        StackPlan plan = planner.plan(minimal.withServices(List.of("sonarr")), Map.of());
+        assertTrue(plan.has("qbittorrent"));
+        Addition added = plan.additions().stream().filter(a -> a.service().equals("qbittorrent")).findFirst().orElseThrow();
+        assertEquals("Added for Sonarr: Sonarr hands every episode it finds to a download client.", added.reason());
+        assertTrue(plan.suggestions().contains("prowlarr"));
+        assertFalse(plan.has("prowlarr"), "suggestions are offered, not added");
+    }
+
+    @Test
+    void aRequirementAlreadyMetAddsNothing() {
+        StackPlan plan = planner.plan(minimal.withServices(List.of("sonarr", "sabnzbd")), Map.of());
+        assertFalse(plan.has("qbittorrent"));
+        assertEquals(List.of(), plan.additions());
+    }
+
+    @Test
+    void trashMountsShareOneDataTree() {
+        StackPlan plan = planner.plan(full, Map.of());
+        String data = full.storage().dataRoot();
+        assertMount(plan, "qbittorrent", data + "/torrents", "/data/torrents");
+        assertMount(plan, "sabnzbd", data + "/usenet", "/data/usenet");
+        assertMount(plan, "sonarr", data, "/data");
+        assertMount(plan, "radarr", data, "/data");
+        assertMount(plan, "jellyfin", data + "/media", "/data/media");
+        assertMount(plan, "bazarr", data + "/media", "/data/media");
+        assertTrue(plan.dataDirectories().containsAll(List.of("torrents/tv", "usenet/incomplete", "usenet/complete/movies", "media/tv")));
+    }
+
+    @Test
+    void appsBehindAutheliaAreReachableOnlyThroughTheProxy() {
+        StackPlan plan = planner.plan(full, Map.of());
+        assertEquals(0, plan.service("sonarr").orElseThrow().hostWebPort());
+        assertEquals(8096, plan.service("jellyfin").orElseThrow().hostWebPort(), "unprotected apps stay on the LAN");
+        assertTrue(plan.publishedPorts().stream().noneMatch(p -> p.forService().equals("sonarr")));
+    }
+
+    @Test
+    void servicesWaitForWhatTheyNeed() {
+        StackPlan plan = planner.plan(full, Map.of());
+        assertEquals("service_healthy", plan.service("authelia").orElseThrow().dependsOn().get("redis"));
+        assertEquals("service_healthy", plan.service("grafana").orElseThrow().dependsOn().get("prometheus"));
+        assertEquals("service_healthy", plan.service("exportarr-sonarr").orElseThrow().dependsOn().get("sonarr"));
+        assertEquals("service_healthy", plan.service("sonarr").orElseThrow().dependsOn().get("qbittorrent"));
+    }
+
+    @Test
+    void monitoringAddsOneExporterPerArrApp() {
+        StackPlan plan = planner.plan(full, Map.of());
+        PlannedService exporter = plan.service("exportarr-prowlarr").orElseThrow();
+        assertEquals(List.of("prowlarr"), exporter.command());
+        assertEquals("http://gluetun:9696", exporter.environment().get("URL"), "Prowlarr is behind the VPN");
+        assertEquals("/run/secrets/prowlarr_api_key", exporter.environment().get("API_KEY_FILE"));
+        assertFalse(plan.has("exportarr-bazarr"));
+    }
+
+    @Test
+    void secretsAreFilesNeverValues() {
+        StackPlan plan = planner.plan(full, Map.of());
+        for (PlannedService s : plan.services()) {
+            for (String value : s.environment().values()) {
+                for (String secret : plan.secrets().values()) {
+                    assertFalse(value.contains(secret), s.name() + " has a secret in its environment");
+                }
+            }
+        }
+        assertEquals(64, plan.secrets().get("authelia_jwt_secret").length());
+        assertEquals(64, plan.secrets().get("authelia_session_secret").length());
+        assertEquals(64, plan.secrets().get("authelia_storage_encryption_key").length());
+        assertTrue(plan.secrets().get("authelia_user_alice_hash").startsWith("$argon2id$v=19$m=65536,t=3,p=4$"));
+    }
+
+    @Test
+    void previousSecretsAreKept() {
+        StackPlan first = planner.plan(full, Map.of());
+        StackPlan second = new Planner(dev.berth.catalog.Catalog.builtIn()).plan(full, first.secrets());
+        assertEquals(first.secrets(), second.secrets());
+    }
+
+    @Test
+    void aMissingVpnKeyIsAProblemNotACrash() {
+        VpnAnswers v = full.vpn();
+        Answers noKey = full.withVpn(new VpnAnswers(true, v.provider(), v.type(),
+                new VpnAnswers.WireGuard(null, v.wireguard().addresses(), null), null, v.countries(), v.routedServices(), v.lanSubnet()));
+        InvalidAnswersException e = assertThrows(InvalidAnswersException.class, () -> planner.plan(noKey, Map.of()));
+        assertEquals("vpn.wireguard.privateKey", e.problems().getFirst().field());
+        // On a re-run the key comes from the stack's secrets.
+        StackPlan plan = planner.plan(noKey, Map.of("wireguard_private_key", v.wireguard().privateKey()));
+        assertEquals(v.wireguard().privateKey(), plan.secrets().get("wireguard_private_key"));
+    }
+
+    private static void assertMount(StackPlan plan, String service, String source, String target) {
+        assertTrue(plan.service(service).orElseThrow().mounts().contains(Mount.bind(source, target, false)),
+                service + " mounts " + plan.service(service).orElseThrow().mounts());
+    }
+}
