@@ -19,7 +19,7 @@ final class GrafanaConfig {
         ds.put("isDefault", true);
         ds.put("editable", false);
         out.put("config/grafana/provisioning/datasources/prometheus.yml",
-                RenderedFile.text(Yaml.dump(Map.of("apiVersion", 1, "datasources", List.of(ds)))));
+                RenderedFile.text(Yaml.dump(Yaml.map("apiVersion", 1, "datasources", List.of(ds)))));
 
         Map<String, Object> provider = new LinkedHashMap<>();
         provider.put("name", "berth");
@@ -31,7 +31,7 @@ final class GrafanaConfig {
         provider.put("allowUiUpdates", true);
         provider.put("options", Map.of("path", "/var/lib/grafana/dashboards"));
         out.put("config/grafana/provisioning/dashboards/berth.yml",
-                RenderedFile.text(Yaml.dump(Map.of("apiVersion", 1, "providers", List.of(provider)))));
+                RenderedFile.text(Yaml.dump(Yaml.map("apiVersion", 1, "providers", List.of(provider)))));
         out.put("config/grafana/dashboards/berth-overview.json", RenderedFile.text(Resources.text("grafana/berth-overview.json")));
     }
 }

@@ -26,7 +26,7 @@ final class HomepageConfig {
             tile.put("description", s.definition().name());
             tile.put("icon", s.definition().id() + ".png");
             if (WIDGETS.contains(s.name())) {
-                tile.put("widget", AutheliaConfig.map("type", s.name(), "url", s.internalUrl(),
+                tile.put("widget", Yaml.map("type", s.name(), "url", s.internalUrl(),
                         "key", "{{HOMEPAGE_FILE_" + s.name().toUpperCase(java.util.Locale.ROOT) + "_KEY}}"));
             }
             groups.computeIfAbsent(s.definition().category(), c -> new ArrayList<>()).add(Map.of(s.definition().name(), tile));

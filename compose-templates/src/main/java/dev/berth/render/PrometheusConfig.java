@@ -14,7 +14,7 @@ final class PrometheusConfig {
 
     static String render(StackPlan plan) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("global", Map.of("scrape_interval", "30s", "evaluation_interval", "30s"));
+        root.put("global", Yaml.map("scrape_interval", "30s", "evaluation_interval", "30s"));
         List<Object> jobs = new ArrayList<>();
         jobs.add(job("prometheus", "localhost:9090"));
         plan.service("node-exporter").ifPresent(s -> jobs.add(job("node", "host.docker.internal:" + s.webPort())));

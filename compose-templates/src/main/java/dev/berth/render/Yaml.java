@@ -31,6 +31,18 @@ public final class Yaml {
     private Yaml() {
     }
 
+    /**
+     * An insertion-ordered map from alternating keys and values. Output must not depend on hash
+     * order ({@code Map.of} with several entries has none), or re-renders would not be identical.
+     */
+    public static java.util.Map<String, Object> map(Object... keysAndValues) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
     /** The YAML document for a model made of maps, lists and scalars. */
     public static String dump(Object model) {
         return DUMPER.get().dump(model);
