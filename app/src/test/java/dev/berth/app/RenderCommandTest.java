@@ -1,0 +1,105 @@
+package dev.berth.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.app.cli.BerthCommand;
+import dev.berth.testsupport.Examples;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RenderCommandTest {
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int berth(String... args) {
+        CommandLine cli = BerthCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void rendersAnExampleAndSummarisesIt() throws IOException {
+        Path dir = tmp.resolve("stack");
+        int code = berth("render", "--answers", Examples.file("full-wireguard").toString(), "--out", dir.toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(Files.exists(dir.resolve("compose.yaml")));
+        assertTrue(Files.exists(dir.resolve(".env")));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secrets/npm_admin_password"))));
+        String summary = out.toString();
+        assertTrue(summary.contains("Services (28):"), summary);
+        assertTrue(summary.contains("qbittorrent            8080 -> 8081"), summary);
+        assertTrue(summary.contains("redis                  Added for Authelia:"), summary);
+        assertTrue(summary.contains("   443/tcp  Nginx Proxy Manager"), summary);
+    }
+
+    @Test
+    void invalidAnswersWriteNothingAndSayWhatToFix() throws IOException {
+        Path answers = tmp.resolve("bad.yaml");
+        Files.writeString(answers, Files.readString(Examples.file("minimal-jellyfin")).replace("Europe/Berlin", "Mars/Olympus"));
+        Path dir = tmp.resolve("stack");
+        int code = berth("render", "--answers", answers.toString(), "--out", dir.toString());
+        assertEquals(BerthCommand.INVALID_ANSWERS, code);
+        assertTrue(err.toString().contains("storage.timeZone: is not a time zone: use an IANA name such as Europe/Berlin"), err.toString());
+        assertTrue(err.toString().contains("Nothing was written"), err.toString());
+        assertFalse(Files.exists(dir));
+        assertNoStagingLeft();
+    }
+
+    @Test
+    void aFolderBerthDidNotMakeIsLeftAlone() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("photos"));
+        Files.writeString(dir.resolve("holiday.jpg"), "precious");
+        int code = berth("render", "--answers", Examples.file("minimal-jellyfin").toString(), "--out", dir.toString());
+        assertEquals(BerthCommand.INVALID_ANSWERS, code);
+        assertTrue(err.toString().contains("already holds files that Berth did not make"), err.toString());
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(1, s.count());
+        }
+    }
+
+    @Test
+    void renderingAgainKeepsEveryPasswordAndKey() throws IOException {
+        Path dir = tmp.resolve("stack");
+        String answers = Examples.file("full-wireguard").toString();
+        assertEquals(0, berth("render", "--answers", answers, "--out", dir.toString()), err.toString());
+        String password = Files.readString(dir.resolve("secrets/grafana_admin_password"));
+        String users = Files.readString(dir.resolve("config/authelia/users_database.yml"));
+        assertEquals(0, berth("render", "--answers", answers, "--out", dir.toString()), err.toString());
+        assertEquals(password, Files.readString(dir.resolve("secrets/grafana_admin_password")));
+        assertEquals(users, Files.readString(dir.resolve("config/authelia/users_database.yml")));
+        assertNoStagingLeft();
+    }
+
+    @Test
+    void aMissingAnswersFileIsNamed() {
+        int code = berth("render", "--answers", tmp.resolve("nope.yaml").toString(), "--out", tmp.resolve("s").toString());
+        assertEquals(BerthCommand.IO_ERROR, code);
+        assertTrue(err.toString().contains("Cannot find " + tmp.resolve("nope.yaml")), err.toString());
+    }
+
+    @Test
+    void versionIsPrinted() {
+        assertEquals(0, berth("--version"));
+        assertTrue(out.toString().startsWith("Berth "), out.toString());
+    }
+
+    private void assertNoStagingLeft() throws IOException {
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("berth-staging")));
+        }
+    }
+}
