@@ -1,0 +1,60 @@
+package dev.berth.app.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Prints Berth's performance figures as a table: median (and min, max) of several runs each.
+ * Run with {@code ./bench} from the project root. Later issues add their figures to {@link #all}.
+ */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    static List<Benchmark> all(Path root) throws Exception {
+        Path largest = root.resolve("docs/examples/full-wireguard.yaml");
+        return List.of(
+                new RenderInProcess(largest),
+                new RenderProcess(largest));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        System.out.printf("Berth benchmarks on %d cores, %s %s, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version());
+        System.out.printf("%-52s %10s %10s %10s %6s   %s%n", "benchmark", "median", "min", "max", "runs", "goal");
+        for (Benchmark b : all(root)) {
+            for (int i = 0; i < b.warmups(); i++) {
+                b.sample();
+            }
+            long[] samples = new long[b.runs()];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = b.sample();
+            }
+            Arrays.sort(samples);
+            System.out.printf("%-52s %10s %10s %10s %6d   %s%n", b.name(), ms(median(samples)), ms(samples[0]),
+                    ms(samples[samples.length - 1]), samples.length, b.goal());
+        }
+    }
+
+    static long median(long[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static String ms(long nanos) {
+        return String.format("%.1f ms", nanos / 1e6);
+    }
+
+    static List<String> javaCommand(String mainClass, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass);
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+}
