@@ -30,6 +30,14 @@ public final class AnswersValidator {
         this.catalog = catalog;
     }
 
+    /**
+     * Builds the shared validator factory now (a few hundred milliseconds on a cold JVM), so a
+     * caller can do it on another thread while it reads files.
+     */
+    public static void prepare() {
+        Factory.INSTANCE.getValidator();
+    }
+
     /** Every problem, sorted by field; empty when the answers can be planned. */
     public List<Problem> validate(Answers answers) {
         List<Problem> problems = new ArrayList<>();
