@@ -20,7 +20,10 @@ import java.util.Map;
  */
 @JsonPropertyOrder({"schemaVersion", "projectName", "target", "storage", "services", "vpn", "access", "monitoring", "portOverrides"})
 public record Answers(
-        @NotNull(message = "schemaVersion is required (use 1)") Integer schemaVersion,
+        @NotNull(message = "is required (use 1)")
+        @jakarta.validation.constraints.Min(value = 1, message = "this Berth reads answers files of version 1; use 1")
+        @jakarta.validation.constraints.Max(value = 1, message = "this Berth reads answers files of version 1; this file was written by a newer Berth")
+        Integer schemaVersion,
         @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,62}",
                 message = "must be lower-case letters, digits, '-' or '_', starting with a letter or digit (it names your containers)")
         String projectName,

@@ -47,7 +47,9 @@ public final class AnswersFile {
             throw new InvalidAnswersException(List.of(new Problem(path(e), "unknown field '" + e.getPropertyName()
                     + "'; known fields here: " + e.getKnownPropertyIds())));
         } catch (JsonMappingException e) {
-            String cause = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
+            String cause = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage()
+                    : e.getOriginalMessage() != null && e.getOriginalMessage().contains("FAIL_ON_NULL_FOR_PRIMITIVES")
+                    ? "is required: write true or false" : e.getOriginalMessage();
             throw new InvalidAnswersException(List.of(new Problem(path(e), firstLine(cause))));
         } catch (JsonProcessingException e) {
             throw new InvalidAnswersException(List.of(new Problem("", "not valid YAML: " + firstLine(e.getOriginalMessage())
@@ -55,7 +57,7 @@ public final class AnswersFile {
         }
     }
 
-    /** The YAML text of the answers, fields in a fixed order, empty sections left out. */
+    /** The YAML text of the answers, every field written out in a fixed order, with a header comment. */
     public static String write(Answers answers) {
         @SuppressWarnings("unchecked")
         Map<String, Object> tree = MAPPER.convertValue(answers, Map.class);

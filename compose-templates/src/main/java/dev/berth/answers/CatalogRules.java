@@ -24,12 +24,25 @@ final class CatalogRules {
         if (answers.services().isEmpty()) {
             problems.accept(new Problem("services", "choose at least one app"));
         }
+        checkControlledElsewhere();
         checkIds("portOverrides", List.copyOf(answers.portOverrides().keySet()));
         checkVpn();
         checkAuthelia();
         if (answers.monitoring().tautulli() && !answers.services().contains("plex")) {
             problems.accept(new Problem("monitoring.tautulli",
                     "Tautulli only reports on Plex: choose Plex on the Apps screen, or turn Tautulli off"));
+        }
+    }
+
+    private void checkControlledElsewhere() {
+        Map<String, String> implied = ImpliedServices.of(answers);
+        for (int i = 0; i < answers.services().size(); i++) {
+            String id = answers.services().get(i);
+            String how = ImpliedServices.CONTROLLED.get(id);
+            if (how != null && !implied.containsKey(id)) {
+                problems.accept(new Problem("services[" + i + "]", catalog.get(id).name()
+                        + " is set up from its own answers, not from this list: use " + how + " and remove '" + id + "' here"));
+            }
         }
     }
 

@@ -51,6 +51,16 @@ public final class ImpliedServices {
         return implied;
     }
 
+    /**
+     * Services that are set up by another part of the answers and must not be listed in
+     * {@code services} on their own: service id to the answer that switches it on.
+     */
+    public static final Map<String, String> CONTROLLED = Map.of(
+            "gluetun", "vpn.enabled: true (with the VPN details)",
+            "npm", "access.mode: domain (with access.domain and access.npm)",
+            "authelia", "access.authelia.enabled: true (with its users)",
+            "fail2ban", "access.fail2ban: true");
+
     /** Whether a service is chosen on the Apps screen or switched on by another answer. */
     public static boolean chosen(Answers answers, String id) {
         return answers.services().contains(id) || of(answers).containsKey(id);

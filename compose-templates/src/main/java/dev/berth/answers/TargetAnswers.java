@@ -10,7 +10,8 @@ import jakarta.validation.constraints.Pattern;
 
 /**
  * The machine the stack runs on: this computer, or a server reached over SSH.
- * A password is never stored here; keys are referenced by file.
+ * A password is never stored here; keys are referenced by file (a path on the computer
+ * running Berth, so {@code ~/.ssh/id_ed25519} or a Windows path is fine).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetAnswers(
@@ -18,7 +19,7 @@ public record TargetAnswers(
         @HostName String host,
         @Min(value = 1, message = "must be between 1 and 65535") @Max(value = 65535, message = "must be between 1 and 65535") Integer port,
         @Pattern(regexp = "[a-z_][a-z0-9_-]{0,31}\\$?", message = "is not a valid Linux user name (lower-case letters, digits, '_' or '-')") String user,
-        @AbsolutePath String keyFile) {
+        @SingleLine @jakarta.validation.constraints.Size(max = 4096, message = "is too long") String keyFile) {
 
     public static final TargetAnswers LOCAL = new TargetAnswers(Kind.LOCAL, null, null, null, null);
 

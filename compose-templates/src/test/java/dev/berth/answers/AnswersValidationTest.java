@@ -142,6 +142,28 @@ class AnswersValidationTest {
     }
 
     @Test
+    void aServiceSetUpElsewhereCannotBeListedOnItsOwn() {
+        Answers minimal = Examples.answers("minimal-jellyfin");
+        for (String id : List.of("gluetun", "npm", "authelia", "fail2ban")) {
+            assertProblem(minimal.withServices(List.of("jellyfin", id)), "services[1]", "is set up from its own answers");
+        }
+    }
+
+    @Test
+    void aNewerAnswersFileIsRefused() {
+        Answers newer = new Answers(2, full.projectName(), full.target(), full.storage(), full.services(), full.vpn(),
+                full.access(), full.monitoring(), full.portOverrides());
+        assertProblem(newer, "schemaVersion", "written by a newer Berth");
+    }
+
+    @Test
+    void aMissingSwitchSaysTrueOrFalse() {
+        InvalidAnswersException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidAnswersException.class,
+                () -> AnswersFile.parse("schemaVersion: 1\nmonitoring: { prometheus: true }\n"));
+        assertTrue(e.getMessage().contains("monitoring.tautulli: is required: write true or false"), e.getMessage());
+    }
+
+    @Test
     void fileErrorsNameTheField() {
         InvalidAnswersException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidAnswersException.class,
                 () -> AnswersFile.parse("schemaVersion: 1\nstorage:\n  puid: lots\n"));
