@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.berth.catalog.FieldPath;
 import dev.berth.render.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,13 +45,13 @@ public final class AnswersFile {
             }
             return answers;
         } catch (UnrecognizedPropertyException e) {
-            throw new InvalidAnswersException(List.of(new Problem(path(e), "unknown field '" + e.getPropertyName()
+            throw new InvalidAnswersException(List.of(new Problem(FieldPath.of(e), "unknown field '" + e.getPropertyName()
                     + "'; known fields here: " + e.getKnownPropertyIds())));
         } catch (JsonMappingException e) {
             String cause = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage()
                     : e.getOriginalMessage() != null && e.getOriginalMessage().contains("FAIL_ON_NULL_FOR_PRIMITIVES")
                     ? "is required: write true or false" : e.getOriginalMessage();
-            throw new InvalidAnswersException(List.of(new Problem(path(e), firstLine(cause))));
+            throw new InvalidAnswersException(List.of(new Problem(FieldPath.of(e), firstLine(cause))));
         } catch (JsonProcessingException e) {
             throw new InvalidAnswersException(List.of(new Problem("", "not valid YAML: " + firstLine(e.getOriginalMessage())
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"))));
@@ -64,21 +65,6 @@ public final class AnswersFile {
         return "# Berth answers file: what you chose. Edit it and run Berth again to change your stack.\n"
                 + "# Secrets (passwords, keys) are not kept here but in the stack's secrets/ folder.\n"
                 + Yaml.dump(tree);
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 
     private static String firstLine(String s) {

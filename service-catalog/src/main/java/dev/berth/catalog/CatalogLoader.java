@@ -76,7 +76,7 @@ public final class CatalogLoader {
                 services.add(def);
                 new DefinitionChecker(name, def, problems::add).check();
             } catch (JsonMappingException e) {
-                problems.add(name + ": field '" + fieldPath(e) + "': " + e.getOriginalMessage());
+                problems.add(name + ": field '" + fieldOrTop(e) + "': " + e.getOriginalMessage());
             } catch (IOException e) {
                 problems.add(name + ": not valid YAML: " + e.getMessage());
             }
@@ -93,18 +93,8 @@ public final class CatalogLoader {
         return new Catalog(services);
     }
 
-    private static String fieldPath(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.isEmpty() ? "(top level)" : sb.toString();
+    private static String fieldOrTop(JsonMappingException e) {
+        String path = FieldPath.of(e);
+        return path.isEmpty() ? "(top level)" : path;
     }
 }
