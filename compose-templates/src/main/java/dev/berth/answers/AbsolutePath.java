@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = AbsolutePath.Check.class)
 public @interface AbsolutePath {
-    String message() default "must be an absolute path such as /srv/media, without '..', quotes ('), ':' or control characters";
+    String message() default "must be an absolute path such as /srv/media, without '..', quotes ('), backslashes, '\\$\\{', ':' or control characters";
 
     Class<?>[] groups() default {};
 

@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = SingleLine.Check.class)
 public @interface SingleLine {
-    String message() default "must be on one line, without control characters";
+    String message() default "must be on one line, without control characters or characters that are not valid Unicode text";
 
     Class<?>[] groups() default {};
 

@@ -30,17 +30,26 @@ public final class TextRules {
     private TextRules() {
     }
 
+    /**
+     * One line of text that every generated file can hold as it is: no control characters or line
+     * breaks, and nothing YAML cannot print. SnakeYAML writes a string holding the non-characters
+     * U+FFFE or U+FFFF as {@code !!binary} (base64), and cannot write an unpaired surrogate at all.
+     */
     public static boolean singleLine(String v) {
-        return v.codePoints().noneMatch(Character::isISOControl)
-                && v.codePoints().noneMatch(c -> c == 0x2028 || c == 0x2029 || c == 0x85);
+        return v.codePoints().noneMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0x85
+                || c == 0xFFFE || c == 0xFFFF || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE));
     }
 
     /**
-     * Absolute, normalised, not the root, one line, and no single quote (the {@code .env} file
-     * single-quotes paths so that spaces and {@code $} stay literal; a quote could not be written).
+     * Absolute, normalised, not the root, one line, and nothing the {@code .env} file cannot hold.
+     * It single-quotes paths so that spaces and {@code $} stay literal, but docker-compose 1.29
+     * reads it with python-dotenv, which even inside single quotes turns {@code \\} into
+     * {@code \}, takes {@code \'} for a quote and expands {@code ${NAME}}; Compose v2 does none of
+     * that. So no single quote, no backslash and no <code>${</code>.
      */
     public static boolean absolutePath(String v) {
-        if (!v.startsWith("/") || v.length() < 2 || v.length() > 1024 || !singleLine(v) || v.indexOf('\'') >= 0) {
+        if (!v.startsWith("/") || v.length() < 2 || v.length() > 1024 || !singleLine(v) || v.indexOf('\'') >= 0
+                || v.indexOf('\\') >= 0 || v.contains("${")) {
             return false;
         }
         if (v.endsWith("/") || v.contains("//")) {

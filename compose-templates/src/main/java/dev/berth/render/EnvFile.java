@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * The .env file: the project name Compose needs (v1.29 has no top-level {@code name}), and the
  * stack's main settings for a person's own {@code docker compose} commands and scripts.
- * Values are single-quoted, which both Compose v2 and docker-compose 1.29 (python-dotenv) read
- * literally: no {@code $} expansion, no escapes. Validation keeps quotes and line breaks out of
- * every value written here.
+ * Values are single-quoted. Compose v2 reads a single-quoted value literally; docker-compose
+ * 1.29 reads it with python-dotenv, which still unescapes {@code \\} and {@code \'} and expands
+ * <code>${NAME}</code> (not {@code $NAME}). Validation keeps quotes, backslashes, <code>${</code>
+ * and line breaks out of every value written here, so both read back what was typed.
  */
 final class EnvFile {
     private EnvFile() {
@@ -36,8 +37,10 @@ final class EnvFile {
     }
 
     static String quote(String value) {
-        if (value.indexOf('\'') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("A value with a quote or line break cannot be written to .env; validation should have refused it");
+        if (value.indexOf('\'') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0
+                || value.indexOf('\\') >= 0 || value.contains("${")) {
+            throw new IllegalArgumentException("A value with a quote, backslash, '${' or line break cannot be written to .env;"
+                    + " validation should have refused it");
         }
         return "'" + value + "'";
     }

@@ -120,6 +120,8 @@ class AnswersSchemaTest {
                 refuse("path with ..", "minimal-jellyfin", r -> obj(r, "storage").put("dataRoot", "/srv/../etc")),
                 refuse("path with :", "minimal-jellyfin", r -> obj(r, "storage").put("dataRoot", "/srv/a:b")),
                 refuse("path with a quote", "minimal-jellyfin", r -> obj(r, "storage").put("dataRoot", "/srv/sam's")),
+                refuse("path with a backslash", "minimal-jellyfin", r -> obj(r, "storage").put("dataRoot", "/srv/a\\b")),
+                refuse("path with ${", "minimal-jellyfin", r -> obj(r, "storage").put("dataRoot", "/srv/${HOME}")),
                 refuse("relative path", "minimal-jellyfin", r -> obj(r, "storage").put("stackDir", "berth")),
                 refuse("path with trailing /", "minimal-jellyfin", r -> obj(r, "storage").put("configRoot", "/opt/berth/")),
                 refuse("negative uid", "minimal-jellyfin", r -> obj(r, "storage").put("puid", -1)),
@@ -165,6 +167,7 @@ class AnswersSchemaTest {
         return Stream.of(
                 accept("no projectName (default berth)", "minimal-jellyfin", r -> r.remove("projectName")),
                 accept("path with spaces and dots", "minimal-jellyfin", r -> obj(r, "storage").put("dataRoot", "/srv/my media/.../.d")),
+                accept("path with $ and non-ASCII", "minimal-jellyfin", r -> obj(r, "storage").put("dataRoot", "/srv/Méïdia $5")),
                 accept("IPv6 LAN subnet", "full-wireguard", r -> obj(r, "vpn").put("lanSubnet", "fd00::/64")),
                 accept("prefix with a leading zero", "full-wireguard", r -> obj(r, "vpn").put("lanSubnet", "192.168.1.0/024")),
                 accept("IPv6 host", "remote-ssh", r -> obj(r, "target").put("host", "fe80::1")),
