@@ -25,10 +25,16 @@ import java.util.TreeSet;
 public final class Planner {
     private final Catalog catalog;
     private final SecretGenerator generator;
+    private final Argon2idHasher hasher;
 
-    public Planner(Catalog catalog, SecretGenerator generator) {
+    public Planner(Catalog catalog, SecretGenerator generator, Argon2idHasher hasher) {
         this.catalog = catalog;
         this.generator = generator;
+        this.hasher = hasher;
+    }
+
+    public Planner(Catalog catalog, SecretGenerator generator) {
+        this(catalog, generator, new Argon2idHasher(generator));
     }
 
     public Planner(Catalog catalog) {
@@ -68,7 +74,7 @@ public final class Planner {
         moves.addAll(publishPorts(answers, drafts));
 
         SecretStore secrets = new SecretStore(previousSecrets);
-        Wiring wiring = new Wiring(answers, drafts, secrets, generator, new Argon2idHasher(generator));
+        Wiring wiring = new Wiring(answers, drafts, secrets, generator, hasher);
         for (ServiceDraft d : drafts.values()) {
             mount(answers, d);
             wiring.wire(d);

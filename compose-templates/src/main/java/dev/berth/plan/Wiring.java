@@ -177,8 +177,7 @@ final class Wiring {
             String previousPassword = secrets.previous(passwordName);
             String password = secrets.use(passwordName, u.password(), generator::password);
             String previousHash = secrets.previous(hashName);
-            // Hashing costs ~0.4 s; an unchanged password keeps its hash, and the output stays byte-identical.
-            if (previousHash != null && password.equals(previousPassword)) {
+            if (AutheliaPasswords.keepsHash(password, previousPassword, previousHash)) {
                 secrets.keepOrCreate(hashName, () -> previousHash);
             } else {
                 String hash = hasher.hash(password);

@@ -2,6 +2,9 @@ package dev.berth.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -20,12 +23,37 @@ public final class Argon2idHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
     private final SecretGenerator generator;
+    /** Hashes started ahead of need, by password; each is used once. */
+    private final Map<String, CompletableFuture<String>> ahead = new ConcurrentHashMap<>();
 
     public Argon2idHasher(SecretGenerator generator) {
         this.generator = generator;
     }
 
+    /**
+     * Starts hashing a password on its own thread, so the ~0.5 s it takes on a cold JVM overlaps
+     * with loading the catalog; {@link #hash} then takes the result.
+     */
+    public void hashAhead(String password) {
+        ahead.computeIfAbsent(password, p -> {
+            byte[] salt = generator.bytes(SALT_LENGTH);
+            CompletableFuture<String> f = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().name("berth-argon2id").start(() -> {
+                try {
+                    f.complete(hash(p, salt));
+                } catch (RuntimeException | Error e) {
+                    f.completeExceptionally(e);
+                }
+            });
+            return f;
+        });
+    }
+
     public String hash(String password) {
+        CompletableFuture<String> started = ahead.remove(password);
+        if (started != null) {
+            return started.join();
+        }
         return hash(password, generator.bytes(SALT_LENGTH));
     }
 

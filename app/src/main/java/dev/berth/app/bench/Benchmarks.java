@@ -1,7 +1,6 @@
 package dev.berth.app.bench;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,6 +9,9 @@ import java.util.List;
  * Run with {@code ./bench} from the project root. Later issues add their figures to {@link #all}.
  */
 public final class Benchmarks {
+    /** Held so the level sticks (JUL keeps loggers weakly): the validator's start-up line would cut the table. */
+    private static final java.util.logging.Logger VALIDATOR_LOG = java.util.logging.Logger.getLogger("org.hibernate.validator");
+
     private Benchmarks() {
     }
 
@@ -17,10 +19,12 @@ public final class Benchmarks {
         Path largest = root.resolve("docs/examples/full-wireguard.yaml");
         return List.of(
                 new RenderInProcess(largest),
-                new RenderProcess(largest));
+                new RenderProcess(root, largest, true),
+                new RenderProcess(root, largest, false));
     }
 
     public static void main(String[] args) throws Exception {
+        VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         System.out.printf("Berth benchmarks on %d cores, %s %s, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version());
@@ -48,13 +52,4 @@ public final class Benchmarks {
         return String.format("%.1f ms", nanos / 1e6);
     }
 
-    static List<String> javaCommand(String mainClass, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(mainClass);
-        cmd.addAll(List.of(args));
-        return cmd;
-    }
 }

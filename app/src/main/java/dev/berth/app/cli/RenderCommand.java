@@ -7,10 +7,13 @@ import dev.berth.answers.InvalidAnswersException;
 import dev.berth.answers.Problem;
 import dev.berth.catalog.Catalog;
 import dev.berth.catalog.CatalogException;
+import dev.berth.plan.AutheliaPasswords;
 import dev.berth.plan.Planner;
 import dev.berth.plan.StackPlan;
 import dev.berth.render.RenderedStack;
 import dev.berth.render.Renderer;
+import dev.berth.secrets.Argon2idHasher;
+import dev.berth.secrets.SecretGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,16 +44,22 @@ public final class RenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         try {
-            // A cold start spends most of its time loading the catalog and the validator; on a
-            // second core they load while this thread reads the files.
-            CompletableFuture<Catalog> catalog = CompletableFuture.supplyAsync(Catalog::builtIn);
-            CompletableFuture<Void> validator = CompletableFuture.runAsync(AnswersValidator::prepare);
+            // A cold start spends most of its time loading the catalog and the validator, and
+            // hashing new passwords; they run on other threads while this one reads the files.
+            CompletableFuture<Catalog> catalog = Background.start(Catalog::builtIn);
+            CompletableFuture<Void> validator = Background.start(() -> {
+                AnswersValidator.prepare();
+                return null;
+            });
             StackDirectory dir = new StackDirectory(out);
             dir.checkWritable();
             Answers answers = AnswersFile.read(answersFile);
             Map<String, String> previous = dir.readSecrets();
+            SecretGenerator generator = new SecretGenerator();
+            Argon2idHasher hasher = new Argon2idHasher(generator);
+            AutheliaPasswords.hashAhead(answers, previous, hasher);
             Background.join(validator);
-            StackPlan plan = new Planner(Background.join(catalog)).plan(answers, previous);
+            StackPlan plan = new Planner(Background.join(catalog), generator, hasher).plan(answers, previous);
             RenderedStack stack = new Renderer().render(plan);
             dir.write(stack);
             new StackSummary(plan, stack).print(outWriter, out);
