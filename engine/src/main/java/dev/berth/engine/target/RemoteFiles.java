@@ -1,0 +1,24 @@
+package dev.berth.engine.target;
+
+import java.util.Optional;
+
+/** Files on a target, by absolute POSIX path. */
+public interface RemoteFiles {
+    byte[] read(String path) throws TargetException;
+
+    /**
+     * Writes a file so that a reader sees either the old content or the new one, never a part:
+     * a temporary file beside it, then a rename over it. The mode is set before the rename.
+     */
+    void writeAtomic(String path, byte[] content, int mode) throws TargetException;
+
+    /** Creates the folder and its missing parents; nothing when it exists. */
+    void mkdirs(String path) throws TargetException;
+
+    Optional<FileStat> stat(String path) throws TargetException;
+
+    void chown(String path, int uid, int gid) throws TargetException;
+
+    /** Removes a file (never a folder: Berth does not delete folders). Nothing when it is absent. */
+    void deleteFile(String path) throws TargetException;
+}

@@ -1,0 +1,35 @@
+package dev.berth.engine.target;
+
+import com.github.dockerjava.api.DockerClient;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A machine Berth works on: this computer, or a server over SSH. Everything that touches the
+ * machine goes through here, so checks, deploys and health run the same on both.
+ */
+public interface Target extends AutoCloseable {
+    /** Who and where, for messages: "this computer", "media@nas.local:22". */
+    String description();
+
+    /**
+     * Runs a program given as argv (never a shell string put together from input).
+     *
+     * @throws TargetException when the program cannot be started, or the connection fails; a
+     *                         program that runs and exits non-zero is a normal {@link ExecResult}
+     */
+    ExecResult exec(List<String> argv, Duration timeout) throws TargetException;
+
+    /** Files on the target: read, atomic write, mkdirs, chown, stat. */
+    RemoteFiles files();
+
+    /**
+     * The Docker engine on the target, speaking an API version both sides support.
+     *
+     * @throws TargetException when the engine cannot be reached or is too old
+     */
+    DockerClient docker() throws TargetException;
+
+    @Override
+    void close();
+}
