@@ -12,12 +12,14 @@ import picocli.CommandLine.Command;
         versionProvider = BerthCommand.Version.class,
         description = "Sets up a home media server stack: media server, *arr apps, download clients behind a VPN, "
                 + "reverse proxy, sign-in protection and monitoring.",
-        subcommands = {RenderCommand.class})
+        subcommands = {RenderCommand.class, CheckCommand.class})
 public final class BerthCommand implements Runnable {
     /** Exit code for answers that cannot be used: the message says what to change. */
     public static final int INVALID_ANSWERS = 1;
     /** Exit code for files that could not be read or written. */
     public static final int IO_ERROR = 3;
+    /** Exit code for a system check that FAILed (2 is picocli's, for usage errors). */
+    public static final int CHECK_FAILED = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

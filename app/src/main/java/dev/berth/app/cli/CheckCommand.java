@@ -1,0 +1,120 @@
+package dev.berth.app.cli;
+
+import dev.berth.answers.AnswersFile;
+import dev.berth.answers.InvalidAnswersException;
+import dev.berth.answers.Problem;
+import dev.berth.catalog.Catalog;
+import dev.berth.catalog.CatalogException;
+import dev.berth.engine.check.CheckResult;
+import dev.berth.engine.check.CheckRunner;
+import dev.berth.engine.check.Checks;
+import dev.berth.engine.check.Status;
+import dev.berth.engine.target.Target;
+import dev.berth.engine.target.TargetException;
+import dev.berth.plan.Planner;
+import dev.berth.plan.StackPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code berth check}: whether a machine can run the stack, and what to do where it cannot.
+ * Without answers only the machine itself is checked (system, Docker, Compose, ids, clock).
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Checks whether this computer (or a server over SSH) can run your stack, and says how to fix what "
+                + "cannot. Changes nothing, apart from a test file for the hardlink check that is removed again.")
+public final class CheckCommand implements Callable<Integer> {
+
+    @Option(names = "--target", paramLabel = "TARGET", defaultValue = "local",
+            description = "local (default), or ssh://user@host:port for a server.")
+    String target;
+
+    @Option(names = "--answers", paramLabel = "FILE",
+            description = "The answers file (berth.yaml): checks ports, folders, devices and the domain it asks for.")
+    Path answersFile;
+
+    @Option(names = "--accept-host-key", paramLabel = "SHA256:...",
+            description = "Trust this SSH host key fingerprint without asking (as ssh prints it).")
+    String acceptHostKey;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final TargetOpener opener;
+
+    public CheckCommand() {
+        this(TargetOpener.standard());
+    }
+
+    public CheckCommand(TargetOpener opener) {
+        this.opener = opener;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TargetSpec where;
+        try {
+            where = TargetSpec.parse(target, acceptHostKey);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        StackPlan plan;
+        try {
+            plan = answersFile == null ? null : new Planner(Catalog.builtIn()).plan(AnswersFile.read(answersFile), Map.of());
+        } catch (InvalidAnswersException e) {
+            err.println("The answers in " + answersFile + " cannot be used yet:");
+            for (Problem p : e.problems()) {
+                err.println("  - " + p);
+            }
+            return BerthCommand.INVALID_ANSWERS;
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("Cannot find " + e.getFile() + ".");
+            return BerthCommand.IO_ERROR;
+        } catch (IOException | CatalogException e) {
+            err.println("Cannot read " + answersFile + ": " + e.getMessage());
+            return BerthCommand.IO_ERROR;
+        }
+        try (Target t = opener.open(where, TerminalHostKeyQuestion.fromConsole(err))) {
+            return run(t, plan, out, err);
+        } catch (TargetException e) {
+            err.println(e.getMessage());
+            return BerthCommand.CHECK_FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("Stopped.");
+            return BerthCommand.CHECK_FAILED;
+        }
+    }
+
+    private int run(Target t, StackPlan plan, PrintWriter out, PrintWriter err) throws InterruptedException {
+        err.println("Checking " + t.description() + (plan == null ? " (without answers: the machine only)" : " for " + answersFile) + " ...");
+        try (CheckRunner runner = new CheckRunner(t, plan == null ? Checks.targetOnly() : Checks.all())) {
+            // Ctrl-C stops the checks under way rather than leaving them running on the target.
+            Thread stop = new Thread(runner::cancel);
+            Runtime.getRuntime().addShutdownHook(stop);
+            List<CheckResult> results;
+            try {
+                results = runner.run(plan, r -> CheckTable.progress(r, err));
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stop);
+                } catch (IllegalStateException shuttingDown) {
+                    // Already on the way out: the hook is running.
+                }
+            }
+            out.println();
+            CheckTable.print(results, out);
+            out.flush();
+            return results.stream().anyMatch(r -> r.status() == Status.FAIL) ? BerthCommand.CHECK_FAILED : 0;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.berth.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.engine.target.LocalTarget;
+import dev.berth.testsupport.Examples;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CheckCommandTest {
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int berthCheck(TargetOpener opener, String... args) {
+        CommandLine cli = new CommandLine(new CheckCommand(opener));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private static boolean anyFail(String table) {
+        return table.lines().anyMatch(l -> l.startsWith("FAIL "));
+    }
+
+    @Test
+    void withoutAnswersTheMachineAloneIsCheckedAndTabled() {
+        int code = berthCheck(TargetOpener.standard());
+        String table = out.toString();
+        assertTrue(table.contains("STATUS  CHECK"), table);
+        for (String title : List.of("System and CPU", "Docker engine", "Docker Compose", "User ids and time zone", "Clock")) {
+            assertTrue(table.contains(title), title + " in\n" + table);
+        }
+        assertTrue(!table.contains("Host ports"), "ports need answers");
+        assertEquals(anyFail(table) ? BerthCommand.CHECK_FAILED : 0, code, table + err);
+        assertTrue(err.toString().startsWith("Checking this computer (without answers: the machine only) ..."), err.toString());
+    }
+
+    @Test
+    void aFailingCheckMakesTheExitCodeNonZeroAndShowsItsFix() throws Exception {
+        String yaml = Files.readString(Examples.file("full-wireguard")).replace("/srv/data", tmp.resolve("data").toString())
+                .replace("/opt/berth", tmp.resolve("stack").toString()).replace("example.com", "media.invalid");
+        Path answers = Files.writeString(tmp.resolve("berth.yaml"), yaml);
+        int code = berthCheck(TargetOpener.standard(), "--answers", answers.toString());
+        String table = out.toString();
+        assertEquals(BerthCommand.CHECK_FAILED, code, table + err);
+        assertTrue(table.lines().anyMatch(l -> l.matches("FAIL +Domain +\\d+ of \\d+ app addresses under media.invalid do not resolve: .*")),
+                table);
+        assertTrue(table.contains("fix: Create a DNS record *.media.invalid (or one per app) pointing at your server's public address"),
+                table);
+        assertTrue(table.contains("Host ports") && table.contains("Hardlinks"), table);
+        assertTrue(table.strip().endsWith("."), "a count line closes the table: " + table);
+    }
+
+    @Test
+    void invalidAnswersAreReportedBeforeAnythingRuns() throws Exception {
+        Path answers = Files.writeString(tmp.resolve("bad.yaml"),
+                Files.readString(Examples.file("minimal-jellyfin")).replace("Europe/Berlin", "Mars/Olympus"));
+        int code = berthCheck(TargetOpener.standard(), "--answers", answers.toString());
+        assertEquals(BerthCommand.INVALID_ANSWERS, code);
+        assertTrue(err.toString().contains("storage.timeZone: is not a time zone"), err.toString());
+    }
+
+    @Test
+    void anSshTargetIsParsedAndHandedToTheOpener() {
+        List<TargetSpec> asked = new ArrayList<>();
+        int code = berthCheck((spec, question) -> {
+            asked.add(spec);
+            return new LocalTarget();
+        }, "--target", "ssh://media@nas.local:2222", "--accept-host-key", "SHA256:abc");
+        assertEquals(List.of(new TargetSpec.Ssh("media", "nas.local", 2222, "SHA256:abc")), asked);
+        assertEquals(anyFail(out.toString()) ? BerthCommand.CHECK_FAILED : 0, code);
+    }
+
+    @Test
+    void sshIsRefusedClearlyUntilItIsWiredIn() {
+        int code = berthCheck(TargetOpener.standard(), "--target", "ssh://media@nas.local");
+        assertEquals(BerthCommand.CHECK_FAILED, code);
+        assertEquals("Checking a server over SSH (ssh://media@nas.local) is not available in this build yet; use --target local "
+                + "on the server.", err.toString().strip());
+    }
+
+    @Test
+    void aTargetThatIsNeitherLocalNorSshIsAUsageError() {
+        int code = berthCheck(TargetOpener.standard(), "--target", "ftp://nas");
+        assertEquals(2, code);
+        assertTrue(err.toString().startsWith("'ftp://nas' is not a target: use local or ssh://user@host:port"), err.toString());
+    }
+
+    @Test
+    void targetsParse() {
+        assertEquals(new TargetSpec.Local(), TargetSpec.parse("local", null));
+        assertEquals(new TargetSpec.Ssh(null, "nas", 0, null), TargetSpec.parse("ssh://nas", null));
+        assertEquals(new TargetSpec.Ssh("me", "::1", 22, null), TargetSpec.parse("ssh://me@[::1]:22/", null));
+        assertEquals(new TargetSpec.Ssh(null, "my_nas", 0, null), TargetSpec.parse("ssh://my_nas", null), "an ssh_config alias");
+        assertEquals("ssh://me@[::1]:22", TargetSpec.parse("ssh://me@[::1]:22", null).toString());
+        IllegalArgumentException port = assertThrows(IllegalArgumentException.class, () -> TargetSpec.parse("ssh://me@nas:99999", null));
+        assertEquals("'99999' is not a port: use a number from 1 to 65535", port.getMessage());
+        IllegalArgumentException key = assertThrows(IllegalArgumentException.class, () -> TargetSpec.parse("ssh://nas", "MD5:aa"));
+        assertEquals("--accept-host-key takes a fingerprint as ssh prints it: SHA256:...", key.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TargetSpec.parse("ssh://@nas", null));
+        assertThrows(IllegalArgumentException.class, () -> TargetSpec.parse("local", "SHA256:x"));
+    }
+
+    @Test
+    void anUnknownHostKeyIsAskedAboutInOpenSshsWords() {
+        StringWriter said = new StringWriter();
+        var yes = new TerminalHostKeyQuestion(new java.io.BufferedReader(new java.io.StringReader("maybe\nyes\n")), new PrintWriter(said, true));
+        assertTrue(yes.trust("nas.local:22", "ed25519", "SHA256:abc"));
+        assertTrue(said.toString().startsWith("The authenticity of host 'nas.local:22' can't be established.\n"
+                + "ED25519 key fingerprint is SHA256:abc.\n"), said.toString());
+        assertTrue(said.toString().contains("Please type 'yes', 'no' or the fingerprint."), said.toString());
+        var noTerminal = new TerminalHostKeyQuestion(null, new PrintWriter(new StringWriter(), true));
+        assertTrue(!noTerminal.trust("nas.local:22", "ed25519", "SHA256:abc"));
+    }
+}

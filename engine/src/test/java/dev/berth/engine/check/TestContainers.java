@@ -1,0 +1,57 @@
+package dev.berth.engine.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.berth.engine.RequiresDocker;
+import dev.berth.testsupport.ExternalTool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Real containers for the tests, from a one-file image made of this machine's static BusyBox
+ * (this machine has no registry to pull from). Removed again by {@link #close()}.
+ */
+final class TestContainers implements AutoCloseable {
+    static final String IMAGE = "berth-test/busybox:1";
+    private final List<String> names = new ArrayList<>();
+    private final Path work;
+
+    TestContainers(Path work) {
+        this.work = work;
+        RequiresDocker.engine();
+        Path busybox = ExternalTool.require("busybox", "apt-get install busybox-static");
+        if (ExternalTool.run(work, List.of("docker", "image", "inspect", IMAGE)).exitCode() != 0) {
+            try {
+                Path root = Files.createDirectories(work.resolve("image/bin"));
+                Files.copy(busybox, root.resolve("busybox"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            run("tar", "-C", work.resolve("image").toString(), "-cf", work.resolve("image.tar").toString(), ".");
+            run("docker", "import", work.resolve("image.tar").toString(), IMAGE);
+        }
+    }
+
+    /** Starts a container of a Compose project that publishes a host port on 127.0.0.1. */
+    String start(String name, String project, int hostPort) {
+        names.add(name);
+        run("docker", "run", "-d", "--name", name, "--label", PortsCheck.PROJECT_LABEL + "=" + project,
+                "-p", "127.0.0.1:" + hostPort + ":80", IMAGE, "/bin/busybox", "sleep", "300");
+        return name;
+    }
+
+    private void run(String... argv) {
+        ExternalTool.Result r = ExternalTool.run(work, List.of(argv));
+        assertEquals(0, r.exitCode(), String.join(" ", argv) + ": " + r.output());
+    }
+
+    @Override
+    public void close() {
+        for (String n : names) {
+            ExternalTool.run(work, List.of("docker", "rm", "-f", n));
+        }
+    }
+}
