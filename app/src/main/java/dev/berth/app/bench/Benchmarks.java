@@ -20,7 +20,9 @@ public final class Benchmarks {
         return List.of(
                 new RenderInProcess(largest),
                 new RenderProcess(root, largest, true),
-                new RenderProcess(root, largest, false));
+                new RenderProcess(root, largest, false),
+                new AllChecks("all checks on this computer, end to end (warm JVM)", "<= 500 ms", largest,
+                        dev.berth.engine.target.LocalTarget::new));
     }
 
     public static void main(String[] args) throws Exception {
