@@ -17,12 +17,14 @@ public final class Benchmarks {
 
     static List<Benchmark> all(Path root) throws Exception {
         Path largest = root.resolve("docs/examples/full-wireguard.yaml");
-        return List.of(
+        List<Benchmark> rows = new java.util.ArrayList<>(List.of(
                 new RenderInProcess(largest),
                 new RenderProcess(root, largest, true),
                 new RenderProcess(root, largest, false),
                 new AllChecks("all checks on this computer, end to end (warm JVM)", "<= 500 ms", largest,
-                        dev.berth.engine.target.LocalTarget::new));
+                        dev.berth.engine.target.LocalTarget::new)));
+        rows.addAll(SshBench.all(largest));
+        return rows;
     }
 
     public static void main(String[] args) throws Exception {
@@ -32,6 +34,7 @@ public final class Benchmarks {
                 System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version());
         System.out.printf("%-52s %10s %10s %10s %6s   %s%n", "benchmark", "median", "min", "max", "runs", "goal");
         for (Benchmark b : all(root)) {
+            System.out.flush();
             for (int i = 0; i < b.warmups(); i++) {
                 b.sample();
             }

@@ -1,6 +1,10 @@
 package dev.berth.app.cli;
 
+import dev.berth.engine.target.HostKeyPrompt;
 import dev.berth.engine.target.LocalTarget;
+import dev.berth.engine.target.SecretPrompt;
+import dev.berth.engine.target.SshDestination;
+import dev.berth.engine.target.SshTarget;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
 
@@ -27,12 +31,25 @@ public interface TargetOpener {
     }
 
     /**
-     * FOR THE LEAD: connect {@code SshTarget} here (user, host, port; port 0 and a null user mean
-     * "as ~/.ssh/config says"; {@code ssh.acceptHostKey()} is a fingerprint accepted up front, else
-     * ask {@code question} for an unknown key). Until then an SSH target is refused clearly.
+     * Connects over SSH: user, host and port as given (port 0 and a null user mean "as
+     * ~/.ssh/config says"). A fingerprint accepted with --accept-host-key trusts that key only;
+     * any other unknown key is put to the person. Passwords and passphrases are asked on the
+     * terminal when there is one.
      */
     private static Target openSsh(TargetSpec.Ssh ssh, HostKeyQuestion question) throws TargetException {
-        throw new TargetException(TargetException.Reason.OTHER,
-                "Checking a server over SSH (" + ssh + ") is not available in this build yet; use --target local on the server.");
+        HostKeyPrompt prompt = (host, port, type, fingerprint) -> ssh.acceptHostKey() != null
+                ? ssh.acceptHostKey().equals(fingerprint)
+                : question.trust(port == 22 ? host : "[" + host + "]:" + port, type, fingerprint);
+        SecretPrompt terminal = TargetOpener::readSecret;
+        return SshTarget.connect(new SshDestination(ssh.host(), ssh.port(), ssh.user(), null, prompt, terminal, terminal));
+    }
+
+    private static String readSecret(String question) {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return null;
+        }
+        char[] secret = console.readPassword("%s: ", question);
+        return secret == null ? null : new String(secret);
     }
 }

@@ -1,0 +1,41 @@
+package dev.berth.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * A start-up training run: renders an example and checks this computer, so a class-data archive
+ * (or AOT cache) recorded around it holds the classes the real commands load. The launcher runs
+ * it once after each build; its output is thrown away, and a failing check is fine here.
+ */
+@Command(name = "train-startup", hidden = true, description = "Exercises render and check once, for a start-up archive.")
+public final class TrainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "ANSWERS", description = "An example answers file.")
+    Path answers;
+
+    @Override
+    public Integer call() throws IOException {
+        Path work = Files.createTempDirectory("berth-train-");
+        try {
+            CommandLine quiet = BerthCommand.commandLine();
+            quiet.setOut(new PrintWriter(new StringWriter()));
+            quiet.setErr(new PrintWriter(new StringWriter()));
+            quiet.execute("render", "--answers", answers.toString(), "--out", work.resolve("stack").toString());
+            quiet.execute("check");
+            return 0;
+        } finally {
+            try (var s = Files.walk(work)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}

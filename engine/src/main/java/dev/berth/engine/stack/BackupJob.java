@@ -1,0 +1,76 @@
+package dev.berth.engine.stack;
+
+import dev.berth.engine.target.RemoteFiles;
+import dev.berth.engine.target.TargetException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Copies the stack's current generated files into {@code .berth/backups/<timestamp>/} before
+ * anything is replaced, keeping each file's mode (secrets stay 0600).
+ *
+ * <p>Undo leaves the backup where it is: it is a copy that changes nothing the stack uses, and
+ * when a rollback itself fails half-way it is the only complete copy of the old files left.
+ */
+public final class BackupJob implements Job {
+    static final String BACKUPS = ".berth/backups";
+    // No ':' in the name: the folder may be browsed over SMB or copied to Windows.
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final String stackDir;
+    private final Map<String, ExistingFile> files;
+    private volatile String backupDir;
+
+    public BackupJob(StackState state) {
+        this(state.dir(), state.files());
+    }
+
+    public BackupJob(String stackDir, Map<String, ExistingFile> files) {
+        this.stackDir = stackDir;
+        this.files = Map.copyOf(files);
+    }
+
+    @Override
+    public String description() {
+        return files.isEmpty() ? "Nothing to back up: the stack is new"
+                : "Back up the " + files.size() + " current files to " + StackPaths.join(stackDir, BACKUPS) + "/";
+    }
+
+    /** Where the files went, once executed. */
+    public Optional<String> backupDir() {
+        return Optional.ofNullable(backupDir);
+    }
+
+    @Override
+    public void execute(JobContext context) throws TargetException {
+        if (files.isEmpty()) {
+            return;
+        }
+        RemoteFiles fs = context.target().files();
+        String base = StackPaths.join(stackDir, BACKUPS + "/" + STAMP.format(context.clock().instant()));
+        String dir = base;
+        // Two deploys in the same second must not mix their backups.
+        for (int n = 2; fs.stat(dir).isPresent(); n++) {
+            dir = base + "-" + n;
+        }
+        fs.mkdirs(dir);
+        backupDir = dir;
+        for (Map.Entry<String, ExistingFile> e : files.entrySet()) {
+            String target = StackPaths.join(dir, e.getKey());
+            fs.mkdirs(parent(target));
+            fs.writeAtomic(target, e.getValue().content(), e.getValue().mode());
+        }
+    }
+
+    @Override
+    public void undo(JobContext context) {
+        // Deliberately nothing: see the class comment.
+    }
+
+    static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+}

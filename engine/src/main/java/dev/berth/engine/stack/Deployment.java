@@ -1,0 +1,83 @@
+package dev.berth.engine.stack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Runs jobs in order against a target. When one fails (or the person cancels), the jobs already
+ * started are undone in reverse order, so the stack folder and containers are as they were.
+ * Runs on the caller's thread; {@link #cancel()} may be called from any thread.
+ */
+public final class Deployment {
+    private final List<Job> jobs;
+    private final Consumer<DeploymentEvent> listener;
+    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+
+    public Deployment(List<Job> jobs, Consumer<DeploymentEvent> listener) {
+        this.jobs = List.copyOf(jobs);
+        this.listener = listener;
+    }
+
+    public List<Job> jobs() {
+        return jobs;
+    }
+
+    /** Stops before the next job starts and rolls back what was done; a running job finishes (or checks {@link JobContext#cancelled()}). */
+    public void cancel() {
+        cancelRequested.set(true);
+    }
+
+    public DeploymentResult run(JobContext context) {
+        JobContext ctx = new JobContext(context.target(), context.clock(),
+                () -> cancelRequested.get() || context.cancelled());
+        List<Job> started = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (ctx.cancelled()) {
+                return new DeploymentResult.Cancelled(rollBack(started, ctx));
+            }
+            Job job = jobs.get(i);
+            started.add(job);
+            publish(new DeploymentEvent.Started(job, i, jobs.size()));
+            try {
+                job.execute(ctx);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                publish(new DeploymentEvent.Failed(job, message(e)));
+                return new DeploymentResult.RolledBack(job, e, rollBack(started, ctx));
+            }
+            publish(new DeploymentEvent.Finished(job));
+        }
+        return new DeploymentResult.Succeeded(jobs);
+    }
+
+    /** Undoes in reverse; a failing undo is recorded and the rollback goes on, so as much as possible is put back. */
+    private List<DeploymentResult.UndoError> rollBack(List<Job> started, JobContext ctx) {
+        List<DeploymentResult.UndoError> errors = new ArrayList<>();
+        for (Job job : started.reversed()) {
+            try {
+                job.undo(ctx);
+                publish(new DeploymentEvent.Undone(job));
+            } catch (Exception e) {
+                errors.add(new DeploymentResult.UndoError(job, e));
+                publish(new DeploymentEvent.UndoFailed(job, message(e)));
+            }
+        }
+        return errors;
+    }
+
+    private void publish(DeploymentEvent event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException ignored) {
+            // A broken progress display must not stop a deploy, and above all not a rollback.
+        }
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.berth.engine.stack;
+
+import dev.berth.engine.target.ExecResult;
+import dev.berth.engine.target.Target;
+import dev.berth.engine.target.TargetException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Folder listings on a target. {@link dev.berth.engine.target.RemoteFiles} has no list(), and
+ * adding one would touch the SSH side too; a short program run on the target does the job the
+ * same way locally and over SSH. Only POSIX {@code ls -A} and {@code find -maxdepth -type} are
+ * used (no GNU {@code -printf}), so busybox-based NAS systems work too.
+ */
+final class StackPaths {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private StackPaths() {
+    }
+
+    static String join(String dir, String relative) {
+        return dir.endsWith("/") ? dir + relative : dir + "/" + relative;
+    }
+
+    /** Whether the folder has any entry at all, hidden ones included. */
+    static boolean isEmptyFolder(Target target, String dir) throws TargetException {
+        ExecResult r = target.exec(List.of("ls", "-A", "--", dir), TIMEOUT);
+        if (!r.ok()) {
+            throw new TargetException(TargetException.Reason.FILE, "Cannot list the folder " + dir + " on "
+                    + target.description() + ": " + r.stderr().strip());
+        }
+        return r.stdout().isBlank();
+    }
+
+    /** The names of the regular files directly in a folder, sorted; empty when the folder is missing. */
+    static List<String> fileNames(Target target, String dir) throws TargetException {
+        if (target.files().stat(dir).filter(s -> s.directory()).isEmpty()) {
+            return List.of();
+        }
+        ExecResult r = target.exec(List.of("find", dir, "-mindepth", "1", "-maxdepth", "1", "-type", "f"), TIMEOUT);
+        if (!r.ok()) {
+            throw new TargetException(TargetException.Reason.FILE, "Cannot list the folder " + dir + " on "
+                    + target.description() + ": " + r.stderr().strip());
+        }
+        String prefix = dir.endsWith("/") ? dir : dir + "/";
+        List<String> names = new ArrayList<>();
+        for (String line : r.stdout().split("\n")) {
+            if (line.startsWith(prefix) && line.length() > prefix.length()) {
+                names.add(line.substring(prefix.length()));
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.berth.engine.stack;
+
+import dev.berth.engine.target.FileStat;
+import dev.berth.engine.target.RemoteFiles;
+import dev.berth.engine.target.TargetException;
+import dev.berth.render.RenderedFile;
+import dev.berth.render.RenderedStack;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes every generated file into the stack folder, each atomically (a reader, or an interrupted
+ * connection, leaves the old file or the new one, never a part). Undo puts back the previous
+ * content of every file it replaced, from memory, and deletes the files it created. It never
+ * deletes a folder, not even one it created: an empty folder is harmless, a wrong delete is not.
+ */
+public final class WriteFilesJob implements Job {
+    /** What was done to one file, so undo can reverse exactly that. */
+    private sealed interface Done {
+        String path();
+    }
+
+    private record Created(String path) implements Done {
+    }
+
+    private record Replaced(String path, ExistingFile previous) implements Done {
+    }
+
+    private final String stackDir;
+    private final RenderedStack stack;
+    private final Map<String, ExistingFile> previous;
+    private final Optional<Owner> owner;
+    private final List<Done> done = new ArrayList<>();
+
+    /**
+     * @param state the folder as it was loaded (its files are what undo restores)
+     * @param owner PUID:PGID to hand the files to; only when the target user is root, as nobody
+     *              else may give files away
+     */
+    public WriteFilesJob(StackState state, RenderedStack stack, Optional<Owner> owner) {
+        this.stackDir = state.dir();
+        this.stack = stack;
+        this.previous = state.files();
+        this.owner = owner;
+    }
+
+    @Override
+    public String description() {
+        long secrets = stack.files().values().stream().filter(RenderedFile::secret).count();
+        return "Write " + stack.files().size() + " files to " + stackDir + " (" + secrets + " of them secret, owner-only"
+                + owner.map(o -> ", owned by " + o).orElse("") + ")";
+    }
+
+    @Override
+    public synchronized void execute(JobContext context) throws TargetException {
+        RemoteFiles fs = context.target().files();
+        for (Map.Entry<String, RenderedFile> e : stack.files().entrySet()) {
+            String path = StackPaths.join(stackDir, e.getKey());
+            RenderedFile file = e.getValue();
+            ExistingFile before = previous.get(e.getKey());
+            if (before == null) {
+                // The state may be older than the folder: never replace a file without keeping it.
+                before = current(fs, path).orElse(null);
+            }
+            makeParents(fs, BackupJob.parent(path));
+            // Recorded before writing: a write that fails half-way may still have replaced the file.
+            done.add(before == null ? new Created(path) : new Replaced(path, before));
+            fs.writeAtomic(path, file.content(), file.secret() ? RenderedFile.PRIVATE : file.mode());
+            if (owner.isPresent()) {
+                fs.chown(path, owner.get().uid(), owner.get().gid());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void undo(JobContext context) throws TargetException {
+        RemoteFiles fs = context.target().files();
+        TargetException first = null;
+        for (Done d : done.reversed()) {
+            try {
+                switch (d) {
+                    case Created c -> fs.deleteFile(c.path());
+                    case Replaced r -> {
+                        if (current(fs, r.path()).filter(now -> now.sameContent(r.previous().content())
+                                && now.mode() == r.previous().mode()).isPresent()) {
+                            // Its write never happened (the failed one): rewriting the same bytes
+                            // could only fail again on a full disk.
+                            continue;
+                        }
+                        fs.writeAtomic(r.path(), r.previous().content(), r.previous().mode());
+                        if (owner.isPresent()) {
+                            fs.chown(r.path(), r.previous().uid(), r.previous().gid());
+                        }
+                    }
+                }
+            } catch (TargetException e) {
+                // Go on with the other files: each one put back is one less to fix by hand.
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        done.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Creates missing parent folders, handing the new ones (only those) to the owner. */
+    private void makeParents(RemoteFiles fs, String dir) throws TargetException {
+        if (fs.stat(dir).isPresent()) {
+            return;
+        }
+        makeParents(fs, BackupJob.parent(dir));
+        fs.mkdirs(dir);
+        if (owner.isPresent()) {
+            fs.chown(dir, owner.get().uid(), owner.get().gid());
+        }
+    }
+
+    private static Optional<ExistingFile> current(RemoteFiles fs, String path) throws TargetException {
+        Optional<FileStat> s = fs.stat(path);
+        if (s.isEmpty() || !s.get().regularFile()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ExistingFile(fs.read(path), s.get().mode(), s.get().uid(), s.get().gid()));
+    }
+}

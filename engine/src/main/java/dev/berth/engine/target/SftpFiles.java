@@ -1,0 +1,186 @@
+package dev.berth.engine.target;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHFsyncExtension;
+import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtension;
+import org.apache.sshd.sftp.common.SftpConstants;
+import org.apache.sshd.sftp.common.SftpException;
+
+/** Files on an SSH target over one SFTP channel, opened on first use. */
+final class SftpFiles implements RemoteFiles {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final ClientSession session;
+    private final String where;
+    private SftpClient sftp;
+
+    SftpFiles(ClientSession session, String where) {
+        this.session = session;
+        this.where = where;
+    }
+
+    private synchronized SftpClient sftp() throws TargetException {
+        if (sftp == null || !sftp.isOpen()) {
+            try {
+                sftp = SftpClientFactory.instance().createSftpClient(session);
+            } catch (IOException | RuntimeException e) {
+                throw session.isOpen() ? new TargetException(TargetException.Reason.OTHER, "The server " + where
+                        + " does not offer SFTP (" + e.getMessage() + "). Enable its sftp subsystem in sshd_config.", e)
+                        : SshErrors.connectionLost(where, e);
+            }
+        }
+        return sftp;
+    }
+
+    @Override
+    public byte[] read(String path) throws TargetException {
+        try (InputStream in = sftp().read(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw error("read", path, e);
+        }
+    }
+
+    @Override
+    public void writeAtomic(String path, byte[] content, int mode) throws TargetException {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        String tmp = SftpErrors.parent(path) + "/." + name + "." + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".berth-tmp";
+        SftpClient c = sftp();
+        boolean renamed = false;
+        try {
+            try (SftpClient.CloseableHandle h = c.open(tmp, EnumSet.of(SftpClient.OpenMode.Write, SftpClient.OpenMode.Create,
+                    SftpClient.OpenMode.Exclusive))) {
+                // The mode is set while the file is still empty, so a secret is never readable by others.
+                c.setStat(h, new SftpClient.Attributes().perms(mode & 07777));
+                c.write(h, 0, content, 0, content.length);
+                OpenSSHFsyncExtension fsync = c.getExtension(OpenSSHFsyncExtension.class);
+                if (fsync.isSupported()) {
+                    fsync.fsync(h); // on disk before the rename, so a crash cannot leave an empty file in its place
+                }
+            }
+            rename(c, tmp, path);
+            renamed = true;
+        } catch (IOException e) {
+            throw error("write", path, e);
+        } finally {
+            if (!renamed && sftpOpen()) {
+                try {
+                    c.remove(tmp);
+                } catch (IOException ignored) {
+                    // The first error is the one to report. A temp file left when the connection drops
+                    // is harmless: it is hidden, named *.berth-tmp, and never read.
+                }
+            }
+        }
+    }
+
+    /** Replaces the target in one step: the reader sees the old file or the new one, never neither. */
+    private static void rename(SftpClient c, String from, String to) throws IOException {
+        OpenSSHPosixRenameExtension posix = c.getExtension(OpenSSHPosixRenameExtension.class);
+        if (posix.isSupported()) {
+            posix.posixRename(from, to);
+        } else if (c.getVersion() >= SftpConstants.SFTP_V5) {
+            c.rename(from, to, SftpClient.CopyMode.Atomic, SftpClient.CopyMode.Overwrite);
+        } else {
+            // Plain SFTP v3 rename fails when the target exists; removing it first would not be atomic.
+            throw new IOException("the server's SFTP cannot replace a file in one step (no posix-rename@openssh.com)");
+        }
+    }
+
+    @Override
+    public void mkdirs(String path) throws TargetException {
+        if (stat(path).map(FileStat::directory).orElse(false)) {
+            return;
+        }
+        StringBuilder prefix = new StringBuilder(path.startsWith("/") ? "/" : "");
+        for (String part : path.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            prefix.append(prefix.isEmpty() || prefix.charAt(prefix.length() - 1) == '/' ? "" : "/").append(part);
+            String dir = prefix.toString();
+            Optional<FileStat> st = stat(dir);
+            if (st.isPresent() && !st.get().directory()) {
+                throw new TargetException(TargetException.Reason.FILE, "Cannot create the folder " + path + " on " + where
+                        + ": " + dir + " is a file, not a folder.");
+            }
+            if (st.isEmpty()) {
+                try {
+                    sftp().mkdir(dir);
+                } catch (IOException e) {
+                    if (!stat(dir).map(FileStat::directory).orElse(false)) { // not created meanwhile by someone else
+                        throw error("create the folder", dir, e);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public Optional<FileStat> stat(String path) throws TargetException {
+        try {
+            SftpClient.Attributes a = sftp().lstat(path);
+            return Optional.of(new FileStat(path, a.isDirectory(), a.isRegularFile(), a.getSize(), a.getPermissions() & 07777,
+                    a.getUserId(), a.getGroupId()));
+        } catch (SftpException e) {
+            if (e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE || e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_PATH) {
+                return Optional.empty();
+            }
+            throw error("look at", path, e);
+        } catch (IOException e) {
+            throw error("look at", path, e);
+        }
+    }
+
+    /** SFTP version 3 has no lchown: unlike LocalFiles, a symbolic link's target is changed. */
+    @Override
+    public void chown(String path, int uid, int gid) throws TargetException {
+        try {
+            sftp().setStat(path, new SftpClient.Attributes().owner(uid, gid));
+        } catch (IOException e) {
+            throw error("change the owner of", path, e);
+        }
+    }
+
+    @Override
+    public void deleteFile(String path) throws TargetException {
+        Optional<FileStat> st = stat(path);
+        if (st.isEmpty()) {
+            return;
+        }
+        if (st.get().directory()) {
+            throw new TargetException(TargetException.Reason.FILE, path + " is a folder; Berth never deletes folders");
+        }
+        try {
+            sftp().remove(path);
+        } catch (IOException e) {
+            throw error("delete", path, e);
+        }
+    }
+
+    private TargetException error(String verb, String path, IOException e) {
+        return SftpErrors.fileError(verb, path, e, where, session.isOpen() && !session.isClosing() && sftpOpen());
+    }
+
+    private synchronized boolean sftpOpen() {
+        return sftp != null && sftp.isOpen();
+    }
+
+    synchronized void close() {
+        if (sftp != null) {
+            try {
+                sftp.close();
+            } catch (IOException ignored) {
+                // The session closes right after; nothing to tell the person.
+            }
+            sftp = null;
+        }
+    }
+}

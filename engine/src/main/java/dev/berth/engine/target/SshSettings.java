@@ -1,0 +1,50 @@
+package dev.berth.engine.target;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Where SSH's files are and how long to wait. The paths are settings, not constants, so tests
+ * (and a person with an unusual setup) can point them elsewhere.
+ *
+ * @param configFile   the OpenSSH client config with Host aliases; need not exist
+ * @param knownHosts   the known_hosts file checked and appended to
+ * @param defaultKeys  keys tried when neither the destination nor the config names one
+ * @param connectTimeout for the TCP connection
+ * @param authTimeout  for the key exchange and login, not counting time the person spends in prompts
+ * @param heartbeat    how often to check the connection is alive; three missed answers close it
+ */
+public record SshSettings(Path configFile, Path knownHosts, List<Path> defaultKeys, Duration connectTimeout,
+                          Duration authTimeout, Duration heartbeat) {
+    public SshSettings {
+        defaultKeys = List.copyOf(defaultKeys);
+    }
+
+    public static SshSettings defaults() {
+        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        return new SshSettings(ssh.resolve("config"), ssh.resolve("known_hosts"),
+                List.of(ssh.resolve("id_ed25519"), ssh.resolve("id_ecdsa"), ssh.resolve("id_rsa")),
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(15));
+    }
+
+    public SshSettings withConfigFile(Path file) {
+        return new SshSettings(file, knownHosts, defaultKeys, connectTimeout, authTimeout, heartbeat);
+    }
+
+    public SshSettings withKnownHosts(Path file) {
+        return new SshSettings(configFile, file, defaultKeys, connectTimeout, authTimeout, heartbeat);
+    }
+
+    public SshSettings withDefaultKeys(List<Path> keys) {
+        return new SshSettings(configFile, knownHosts, keys, connectTimeout, authTimeout, heartbeat);
+    }
+
+    public SshSettings withTimeouts(Duration connect, Duration auth) {
+        return new SshSettings(configFile, knownHosts, defaultKeys, connect, auth, heartbeat);
+    }
+
+    public SshSettings withHeartbeat(Duration interval) {
+        return new SshSettings(configFile, knownHosts, defaultKeys, connectTimeout, authTimeout, interval);
+    }
+}

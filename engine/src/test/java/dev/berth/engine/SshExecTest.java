@@ -1,0 +1,154 @@
+package dev.berth.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.engine.target.ExecResult;
+import dev.berth.engine.target.SshTarget;
+import dev.berth.engine.target.TargetException;
+import dev.berth.engine.target.TargetException.Reason;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Running programs over SSH: argv reaches them unchanged, output, exit codes, time limits, a dropped connection. */
+class SshExecTest {
+    static TestSshd sshd;
+    SshTarget target;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sshd = TestSshd.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    @BeforeEach
+    void connect() throws Exception {
+        target = SshTarget.connect(sshd.withKey("ed25519"), sshd.settings(tmp));
+    }
+
+    @AfterEach
+    void disconnect() {
+        target.close();
+    }
+
+    @Test
+    void argumentsReachTheProgramUnchanged() throws TargetException {
+        List<String> args = List.of("a b", "it's \"quoted\"", "$HOME", "; rm -rf ~", "`id`", "$(id)", "*", "back\\slash",
+                "new\nline", "", "'", "!x", "%s");
+        List<String> argv = new java.util.ArrayList<>(List.of("printf", "[%s]\\n"));
+        argv.addAll(args);
+        ExecResult r = target.exec(argv, Duration.ofSeconds(10));
+        assertEquals(0, r.exitCode(), r.stderr());
+        StringBuilder expected = new StringBuilder();
+        args.forEach(a -> expected.append('[').append(a).append("]\n"));
+        assertEquals(expected.toString(), r.stdout());
+    }
+
+    @Test
+    void exitCodesAndErrorsComeBack() throws TargetException {
+        ExecResult r = target.exec(List.of("sh", "-c", "echo out; echo err >&2; exit 3"), Duration.ofSeconds(10));
+        assertEquals(new ExecResult(3, "out\n", "err\n"), r);
+        ExecResult killed = target.exec(List.of("sh", "-c", "kill -TERM $$"), Duration.ofSeconds(10));
+        assertEquals(128 + 15, killed.exitCode(), "a program ended by a signal reads like it does in a shell");
+        ExecResult missing = target.exec(List.of("no-such-program-berth"), Duration.ofSeconds(10));
+        assertEquals(127, missing.exitCode());
+        assertTrue(missing.stderr().contains("no-such-program-berth"), missing.stderr());
+    }
+
+    @Test
+    void aProgramReadingInputSeesItsEnd() throws TargetException {
+        ExecResult r = target.exec(List.of("cat"), Duration.ofSeconds(5));
+        assertEquals(new ExecResult(0, "", ""), r);
+    }
+
+    @Test
+    void aSlowProgramIsStoppedAtItsLimit() throws Exception {
+        String marker = "berth-sleep-" + UUID.randomUUID();
+        long start = System.nanoTime();
+        ExecResult r = target.exec(List.of("sh", "-c", "sleep 30; echo " + marker), Duration.ofMillis(500));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(r.timedOut());
+        assertEquals("sh did not finish within 0.5 s on " + target.description(), r.stderr());
+        assertTrue(ms < 3000, "returned after " + ms + " ms");
+        Thread.sleep(300);
+        ExecResult ps = target.exec(List.of("pgrep", "-u", TestSshd.USER, "-f", marker), Duration.ofSeconds(5));
+        assertEquals(1, ps.exitCode(), "the program was killed on the server, not left running: " + ps.stdout());
+        assertEquals(0, target.exec(List.of("true"), Duration.ofSeconds(5)).exitCode(), "the connection is still usable");
+    }
+
+    @Test
+    void manyCommandsAtOnceShareTheConnection() throws Exception {
+        // More than OpenSSH's 10 channels per connection: the extra ones wait for a free channel.
+        List<Thread> threads = new java.util.ArrayList<>();
+        List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    ExecResult r = target.exec(List.of("sh", "-c", "sleep 0.2; echo " + n), Duration.ofSeconds(30));
+                    assertEquals(n + "\n", r.stdout());
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void aServerThatHangsIsNoticedByTheHeartbeat() throws Exception {
+        try (SshTarget t = SshTarget.connect(sshd.withKey("ed25519"), sshd.settings(tmp).withHeartbeat(Duration.ofMillis(200)))) {
+            Thread.sleep(700); // answered heartbeats keep the connection up
+            assertTrue(t.connected());
+            assertEquals(0, t.exec(List.of("true"), Duration.ofSeconds(5)).exitCode());
+            sshd.freezeConnections(true);
+            try {
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while (t.connected() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertFalse(t.connected(), "three unanswered heartbeats end the connection");
+                TargetException e = assertThrows(TargetException.class, () -> t.exec(List.of("true"), Duration.ofSeconds(5)));
+                assertEquals(Reason.CONNECTION_LOST, e.reason());
+                assertEquals("The connection to " + t.description() + " was lost. Check the network and connect again.",
+                        e.getMessage());
+            } finally {
+                sshd.freezeConnections(false);
+            }
+        }
+    }
+
+    @Test
+    void aDroppedConnectionSaysSo() throws Exception {
+        assertEquals(0, target.exec(List.of("true"), Duration.ofSeconds(5)).exitCode());
+        sshd.dropConnections();
+        Thread.sleep(300);
+        TargetException e = assertThrows(TargetException.class, () -> target.exec(List.of("true"), Duration.ofSeconds(5)));
+        assertEquals(Reason.CONNECTION_LOST, e.reason());
+        assertTrue(e.getMessage().startsWith("The connection to " + target.description() + " was lost"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(". Check the network and connect again."), e.getMessage());
+        assertFalse(e.getMessage().contains("null"), e.getMessage());
+    }
+}

@@ -1,0 +1,225 @@
+package dev.berth.engine;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.berth.engine.target.SshDestination;
+import dev.berth.engine.target.SshSettings;
+import dev.berth.testsupport.ExternalTool;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real OpenSSH server on 127.0.0.1 and a free port, with its own host key, config and
+ * authorized_keys in a temp folder, for the test user {@value #USER} (created when running as
+ * root, in the docker group) and {@value #NO_DOCKER_USER} (not in it). Client keys of every
+ * type are generated; {@link #key} names them. Skipped without sshd or root; failed under CI.
+ */
+public final class TestSshd implements AutoCloseable {
+    public static final String USER = "berthtest";
+    public static final String NO_DOCKER_USER = "berthnodocker";
+    public static final String PASSWORD = "Berth-test-password-7";
+    public static final String PASSPHRASE = "correct horse battery";
+    public static final List<String> KEYS = List.of("ed25519", "rsa", "ecdsa", "ed25519-encrypted");
+
+    private final Path dir;
+    private final int port;
+    private final List<Path> scratches = new ArrayList<>();
+    private List<String> extraConfig = List.of();
+    private Process sshd;
+
+    private TestSshd(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    public static TestSshd start() throws IOException, InterruptedException {
+        Path binary = Path.of("/usr/sbin/sshd");
+        if (!Files.isExecutable(binary)) {
+            skip("OpenSSH server is not installed (apt-get install openssh-server)");
+        }
+        if (!"root".equals(System.getProperty("user.name"))) {
+            skip("the SSH tests create test users and run sshd for them, which needs root");
+        }
+        MachineSetup.ensureUser(USER, true);
+        MachineSetup.ensureUser(NO_DOCKER_USER, false);
+        Path dir = Files.createTempDirectory("berth-sshd");
+        // sshd reads authorized_keys as the logged-in user, so the folder must be open to it.
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(Path.of("/run/sshd"));
+        StringBuilder authorized = new StringBuilder();
+        for (String name : KEYS) {
+            MachineSetup.keygen(List.of("-t", name.replace("-encrypted", ""), "-N", name.endsWith("-encrypted") ? PASSPHRASE : "",
+                    "-C", "berth-" + name, "-f", dir.resolve("id_" + name).toString()));
+            authorized.append(Files.readString(dir.resolve("id_" + name + ".pub")));
+        }
+        Files.setPosixFilePermissions(Files.writeString(dir.resolve("authorized_keys"), authorized),
+                PosixFilePermissions.fromString("rw-r--r--")); // sshd reads it as the logged-in user
+        TestSshd server = new TestSshd(dir, MachineSetup.freePort());
+        server.newHostKey();
+        server.run();
+        return server;
+    }
+
+    static void skip(String reason) {
+        if (ExternalTool.underCi()) {
+            fail(reason);
+        }
+        Assumptions.abort(reason);
+    }
+
+    /** Settings that trust this server, read no SSH config and try no default keys. */
+    public SshSettings settings(Path tmp) throws IOException {
+        return SshSettings.defaults().withKnownHosts(trustedKnownHosts(tmp)).withConfigFile(tmp.resolve("no-ssh-config"))
+                .withDefaultKeys(List.of());
+    }
+
+    /** The test user with one of the generated keys. */
+    public SshDestination withKey(String name) {
+        return SshDestination.withKey("127.0.0.1", port, USER, key(name));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A client key: ed25519, rsa, ecdsa, or ed25519-encrypted (passphrase {@value #PASSPHRASE}). */
+    public Path key(String name) {
+        return dir.resolve("id_" + name);
+    }
+
+    /** The server's public host key: ed25519 or ecdsa (it has both, like a stock server). */
+    public Path hostPublicKey(String type) {
+        return dir.resolve("ssh_host_" + type + "_key.pub");
+    }
+
+    /** The host key's fingerprint as {@code ssh-keygen -lf key.pub -E sha256} prints it. */
+    public String hostKeyFingerprint() throws IOException, InterruptedException {
+        String out = MachineSetup.keygen(List.of("-lf", hostPublicKey("ed25519").toString(), "-E", "sha256"));
+        return out.trim().split("\\s+")[1];
+    }
+
+    /** The known_hosts line OpenSSH writes for this server's ed25519 key. */
+    public String knownHostsLine() throws IOException {
+        return knownHostsLine("ed25519");
+    }
+
+    public String knownHostsLine(String type) throws IOException {
+        String[] pub = Files.readString(hostPublicKey(type)).trim().split("\\s+");
+        return "[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1];
+    }
+
+    /** A known_hosts file in {@code folder} that already trusts this server. */
+    public Path trustedKnownHosts(Path folder) throws IOException {
+        return Files.writeString(folder.resolve("known_hosts-trusting-test-sshd"), knownHostsLine() + "\n");
+    }
+
+    /** Stops sshd, gives it a new host key, and starts it again on the same port. */
+    public void restartWithNewHostKey() throws IOException, InterruptedException {
+        stop();
+        newHostKey();
+        run();
+    }
+
+    /**
+     * Restarts sshd with extra config lines first, where they win over the fixture's own (sshd
+     * keeps the first value of each option); an empty list goes back to the plain fixture.
+     */
+    public void restartWith(List<String> extraConfig) throws IOException, InterruptedException {
+        stop();
+        this.extraConfig = List.copyOf(extraConfig);
+        run();
+    }
+
+    /** Kills the per-connection sshd processes, as a dropped network would end the sessions. */
+    public void dropConnections() {
+        sshd.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** Stops (SIGSTOP) or resumes (SIGCONT) the per-connection sshd processes: a server that hangs. */
+    public void freezeConnections(boolean frozen) throws IOException, InterruptedException {
+        for (ProcessHandle p : sshd.descendants().toList()) {
+            MachineSetup.run(List.of("kill", frozen ? "-STOP" : "-CONT", String.valueOf(p.pid())));
+        }
+    }
+
+    /** A fresh folder in the test user's home, owned by it; removed by {@link #close}. */
+    public Path scratch() throws IOException, InterruptedException {
+        Path scratch = Path.of("/home", USER, "berth-test-" + UUID.randomUUID());
+        Files.createDirectories(scratch);
+        MachineSetup.run(List.of("chown", USER + ":" + USER, scratch.toString()));
+        scratches.add(scratch);
+        return scratch;
+    }
+
+    private void newHostKey() throws IOException, InterruptedException {
+        for (String type : List.of("ed25519", "ecdsa")) {
+            Path key = dir.resolve("ssh_host_" + type + "_key");
+            Files.deleteIfExists(key);
+            Files.deleteIfExists(hostPublicKey(type));
+            MachineSetup.keygen(List.of("-t", type, "-N", "", "-C", "berth-test-host", "-f", key.toString()));
+        }
+    }
+
+    private void run() throws IOException, InterruptedException {
+        List<String> lines = new ArrayList<>(extraConfig);
+        lines.addAll(List.of(
+                "ListenAddress 127.0.0.1", "Port " + port, "HostKey " + dir.resolve("ssh_host_ed25519_key"),
+                "HostKey " + dir.resolve("ssh_host_ecdsa_key"), "PidFile " + dir.resolve("sshd.pid"), "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
+                "StrictModes no", "PasswordAuthentication yes", "KbdInteractiveAuthentication no",
+                // Without PAM, sshd checks /etc/shadow itself; PAM's session modules fail in containers.
+                "UsePAM no", "PermitRootLogin no", "AllowUsers " + USER + " " + NO_DOCKER_USER,
+                "Subsystem sftp internal-sftp", "LogLevel VERBOSE"));
+        Path config = Files.writeString(dir.resolve("sshd_config"), String.join("\n", lines) + "\n");
+        Path log = dir.resolve("sshd.log");
+        sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (!sshd.isAlive()) {
+                fail("sshd exited: " + Files.readString(log));
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(30);
+            }
+        }
+        fail("sshd did not listen on port " + port + " within 10 s: " + Files.readString(log));
+    }
+
+    private void stop() throws InterruptedException {
+        if (sshd != null) {
+            sshd.descendants().forEach(ProcessHandle::destroy);
+            sshd.destroy();
+            if (!sshd.waitFor(5, TimeUnit.SECONDS)) {
+                sshd.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            stop();
+            for (Path p : scratches) {
+                MachineSetup.run(List.of("rm", "-rf", "--one-file-system", p.toString()));
+            }
+            MachineSetup.run(List.of("rm", "-rf", dir.toString()));
+            // The known test password must not outlive the tests: another sshd on this machine would accept it.
+            MachineSetup.disablePassword(USER);
+            MachineSetup.disablePassword(NO_DOCKER_USER);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
