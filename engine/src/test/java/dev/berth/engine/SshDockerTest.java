@@ -15,36 +15,17 @@ import dev.berth.engine.target.SshDestination;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.engine.target.TargetException.Reason;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** docker-java over SSH through docker system dial-stdio, against the real engine. */
-class SshDockerTest {
-    static TestSshd sshd;
+class SshDockerTest extends SshdTestBase {
 
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sshd = TestSshd.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
 
     @BeforeEach
     void engine() {

@@ -9,36 +9,17 @@ import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.engine.target.TargetException.Reason;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Running programs over SSH: argv reaches them unchanged, output, exit codes, time limits, a dropped connection. */
-class SshExecTest {
-    static TestSshd sshd;
+class SshExecTest extends SshdTestBase {
     SshTarget target;
 
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sshd = TestSshd.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
 
     @BeforeEach
     void connect() throws Exception {

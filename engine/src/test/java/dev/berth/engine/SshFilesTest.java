@@ -16,36 +16,18 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Files over SFTP against the real server: the same contract as LocalFiles, and the same words for failures. */
-class SshFilesTest {
-    static TestSshd sshd;
+class SshFilesTest extends SshdTestBase {
     SshTarget target;
     RemoteFiles files;
     Path dir;
 
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sshd = TestSshd.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
 
     @BeforeEach
     void connect() throws Exception {

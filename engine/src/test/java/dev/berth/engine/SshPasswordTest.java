@@ -8,33 +8,14 @@ import dev.berth.engine.target.SshDestination;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.engine.target.TargetException.Reason;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Password logins against the real OpenSSH server: asked only when needed, sent once, refusals explained. */
-class SshPasswordTest {
-    static TestSshd sshd;
+class SshPasswordTest extends SshdTestBase {
 
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sshd = TestSshd.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
 
     private String whoami(SshTarget t) throws TargetException {
         return t.exec(List.of("whoami"), Duration.ofSeconds(10)).stdout().trim();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.berth.engine.RequiresDocker;
-import dev.berth.engine.TestSshd;
+import dev.berth.engine.SshdTestBase;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.plan.StackPlan;
@@ -14,32 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same checks over SSH as on this computer: the server here is this machine, so every check
  * must come to the same verdict both ways (clock and timing aside).
  */
-class CheckOverSshTest {
-    static TestSshd sshd;
+class CheckOverSshTest extends SshdTestBase {
 
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sshd = TestSshd.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
 
     @Test
     void everyCheckAgreesWithTheLocalRun() throws Exception {
