@@ -1,0 +1,29 @@
+package dev.berth.engine.health;
+
+/**
+ * Where one service of a stack is, as the person sees it. The names follow Docker's own words so a
+ * line in the report matches what {@code docker ps} would say.
+ */
+public enum ServiceState {
+    /** The container exists but was never started. */
+    CREATED,
+    /** Started, and its health check has not passed yet. */
+    STARTING,
+    /** Started and the image has no health check: running is all Docker can tell us. */
+    RUNNING,
+    /** Its health check passes. */
+    HEALTHY,
+    /** Its health check fails (Docker gave up after its retries). */
+    UNHEALTHY,
+    /** The container stopped; the detail holds the exit code. */
+    EXITED,
+    /** Docker is restarting it under its restart policy (usually after a crash). */
+    RESTARTING,
+    /** No container of this service exists in the project. */
+    MISSING;
+
+    /** Whether a deploy may count this service as up (a running service without health check counts). */
+    public boolean up() {
+        return this == HEALTHY || this == RUNNING;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.berth.engine.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.berth.engine.RequiresDocker;
+import dev.berth.testsupport.ExternalTool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Containers of a made-up Compose project (labelled as Compose labels them) from a one-file
+ * BusyBox image with /bin/sh and the applets the health checks use: {@code --health-cmd} runs
+ * through /bin/sh, which the plain test image lacks. Removed again by {@link #close()}.
+ */
+final class HealthContainers implements AutoCloseable {
+    static final String IMAGE = "berth-test/busybox-sh:1";
+    private static final List<String> APPLETS = List.of("sh", "wget", "httpd", "test", "touch", "sleep", "echo",
+            "cat", "mkdir", "false", "true");
+
+    final String project = "berthhealth" + UUID.randomUUID().toString().substring(0, 8);
+    private final List<String> names = new ArrayList<>();
+    private final Path work;
+
+    HealthContainers(Path work) {
+        this.work = work;
+        RequiresDocker.engine();
+        Path busybox = ExternalTool.require("busybox", "apt-get install busybox-static");
+        if (ExternalTool.run(work, List.of("docker", "image", "inspect", IMAGE)).exitCode() != 0) {
+            try {
+                Path bin = Files.createDirectories(work.resolve("image/bin"));
+                Files.createDirectories(work.resolve("image/tmp"));
+                Files.copy(busybox, bin.resolve("busybox"));
+                for (String a : APPLETS) {
+                    Files.createSymbolicLink(bin.resolve(a), Path.of("busybox"));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            run("tar", "-C", work.resolve("image").toString(), "-cf", work.resolve("image.tar").toString(), ".");
+            run("docker", "import", work.resolve("image.tar").toString(), IMAGE);
+        }
+    }
+
+    /** Runs a container of {@code service}: docker-run options, then the shell script it runs. */
+    String run(String service, List<String> options, String script) {
+        String name = project + "-" + service + "-" + names.size();
+        names.add(name);
+        List<String> argv = new ArrayList<>(List.of("docker", "run", "-d", "--name", name,
+                "--label", HealthMonitor.PROJECT_LABEL + "=" + project,
+                "--label", HealthMonitor.SERVICE_LABEL + "=" + service));
+        argv.addAll(options);
+        argv.addAll(List.of(IMAGE, "/bin/sh", "-c", script));
+        run(argv.toArray(String[]::new));
+        return name;
+    }
+
+    private void run(String... argv) {
+        ExternalTool.Result r = ExternalTool.run(work, List.of(argv));
+        assertEquals(0, r.exitCode(), String.join(" ", argv) + ": " + r.output());
+    }
+
+    @Override
+    public void close() {
+        for (String n : names) {
+            ExternalTool.run(work, List.of("docker", "rm", "-f", n));
+        }
+    }
+}

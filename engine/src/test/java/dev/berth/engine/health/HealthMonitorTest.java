@@ -1,0 +1,147 @@
+package dev.berth.engine.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.engine.target.LocalTarget;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The monitor against the real Docker engine on this computer. */
+class HealthMonitorTest {
+    private static final List<String> HEALTH_EVERY_SECOND = List.of("--health-interval", "1s", "--health-timeout", "2s",
+            "--health-retries", "1");
+
+    @TempDir
+    Path tmp;
+    private HealthContainers containers;
+    private LocalTarget target;
+
+    @BeforeEach
+    void setUp() {
+        containers = new HealthContainers(tmp);
+        target = new LocalTarget();
+    }
+
+    @AfterEach
+    void tearDown() {
+        containers.close();
+        target.close();
+    }
+
+    @Test
+    void containersTurningHealthyArePublishedStartingThenHealthyAndQuickly() throws Exception {
+        int n = 5;
+        Published published = new Published();
+        List<Long> latenciesMs = new ArrayList<>();
+        try (HealthMonitor monitor = HealthMonitor.start(target, containers.project, Map.of())) {
+            monitor.addListener(published);
+            for (int i = 0; i < n; i++) {
+                List<String> opts = new ArrayList<>(HEALTH_EVERY_SECOND);
+                opts.addAll(List.of("--health-cmd", "test -f /tmp/ok"));
+                containers.run("app" + i, opts, "sleep 1; touch /tmp/ok; exec sleep 300");
+            }
+            Set<String> services = new java.util.TreeSet<>();
+            for (int i = 0; i < n; i++) {
+                services.add("app" + i);
+            }
+            Map<String, ServiceHealth> up = monitor.awaitAllHealthy(Duration.ofSeconds(30), services);
+            for (String s : services) {
+                assertEquals(ServiceState.HEALTHY, up.get(s).state());
+                List<ServiceState> states = published.of(s).stream().map(a -> a.health().state()).toList();
+                assertTrue(states.indexOf(ServiceState.STARTING) >= 0 && states.indexOf(ServiceState.STARTING)
+                        < states.indexOf(ServiceState.HEALTHY), s + " went " + states);
+                Published.At starting = published.of(s).get(states.indexOf(ServiceState.STARTING));
+                Published.At healthy = published.of(s).get(states.indexOf(ServiceState.HEALTHY));
+                assertTrue(healthy.health().since().isAfter(starting.health().since()), "timestamps in order");
+                // since is the engine's stamp on the health_status event; the engine runs on this machine.
+                latenciesMs.add(Duration.between(healthy.health().since(), healthy.publishedAt()).toNanos() / 1_000_000);
+            }
+        }
+        Collections.sort(latenciesMs);
+        long median = latenciesMs.get(latenciesMs.size() / 2);
+        System.out.println("BENCHMARK health_status healthy -> published (local): median " + median + " ms, all " + latenciesMs);
+        assertTrue(median <= 500, "goal ≤ 0.5 s, was " + median + " ms");
+
+        // A monitor started later sees the same from its snapshot alone.
+        try (HealthMonitor later = HealthMonitor.start(target, containers.project, Map.of())) {
+            assertEquals(ServiceState.HEALTHY, later.health("app0").state());
+            assertEquals(n, later.current().size());
+            assertEquals(ServiceState.MISSING, later.health("nonesuch").state());
+        }
+    }
+
+    @Test
+    void aServiceThatNeverTurnsHealthyFailsTheWaitWithItsStateAndLogTail() throws Exception {
+        Published published = new Published();
+        try (HealthMonitor monitor = HealthMonitor.start(target, containers.project, Map.of())) {
+            monitor.addListener(published);
+            List<String> opts = new ArrayList<>(HEALTH_EVERY_SECOND);
+            opts.addAll(List.of("--health-cmd", "echo checking; false"));
+            containers.run("sick", opts, "echo berth-marker-printed-by-sick; echo to-stderr >&2; exec sleep 300");
+            published.await(Duration.ofSeconds(20), "sick unhealthy", h -> h.state() == ServiceState.UNHEALTHY);
+            NotHealthyException e = assertThrows(NotHealthyException.class,
+                    () -> monitor.awaitAllHealthy(Duration.ofSeconds(2), Set.of("sick")));
+            assertEquals(Set.of("sick"), e.notUp().keySet());
+            assertEquals(ServiceState.UNHEALTHY, e.notUp().get("sick").state());
+            assertTrue(e.getMessage().contains("sick: unhealthy"), e.getMessage());
+            assertTrue(e.notUp().get("sick").detail().contains("checking"), "the health check's output: " + e.notUp().get("sick"));
+            List<String> tail = monitor.logTail("sick", HealthMonitor.LOG_TAIL);
+            assertTrue(tail.contains("berth-marker-printed-by-sick"), "log tail: " + tail);
+            assertTrue(tail.contains("to-stderr"), "stderr too: " + tail);
+            assertTrue(monitor.logTail("nonesuch", 50).isEmpty());
+        }
+    }
+
+    @Test
+    void aContainerThatExitsIsExitedWithItsCode() throws Exception {
+        Published published = new Published();
+        try (HealthMonitor monitor = HealthMonitor.start(target, containers.project, Map.of())) {
+            monitor.addListener(published);
+            containers.run("crash", List.of(), "echo bye; sleep 1; exit 1");
+            Published.At exited = published.await(Duration.ofSeconds(20), "crash exited", h -> h.state() == ServiceState.EXITED);
+            assertEquals("exit code 1", exited.health().detail());
+            assertEquals(ServiceState.EXITED, monitor.health("crash").state());
+            List<ServiceState> states = published.of("crash").stream().map(a -> a.health().state()).toList();
+            assertTrue(states.contains(ServiceState.RUNNING), "no health check: running, then exited: " + states);
+            assertFalse(states.contains(ServiceState.HEALTHY));
+            NotHealthyException e = assertThrows(NotHealthyException.class,
+                    () -> monitor.awaitAllHealthy(Duration.ofMillis(200), Set.of("crash", "absent")));
+            assertEquals(ServiceState.MISSING, e.notUp().get("absent").state());
+        }
+        // And from a snapshot alone.
+        try (HealthMonitor later = HealthMonitor.start(target, containers.project, Map.of())) {
+            assertEquals(ServiceState.EXITED, later.health("crash").state());
+            assertEquals("exit code 1", later.health("crash").detail());
+        }
+    }
+
+    @Test
+    void waitingIsCancelledByInterrupt() throws Exception {
+        try (HealthMonitor monitor = HealthMonitor.start(target, containers.project, Map.of())) {
+            Thread waiter = Thread.currentThread();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                waiter.interrupt();
+            });
+            long t0 = System.nanoTime();
+            assertThrows(InterruptedException.class, () -> monitor.awaitAllHealthy(Duration.ofSeconds(30), Set.of("x")));
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L);
+        }
+    }
+}
