@@ -1,0 +1,170 @@
+package dev.berth.engine.deploy;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.ResponseItem;
+import dev.berth.engine.stack.Job;
+import dev.berth.engine.stack.JobContext;
+import dev.berth.engine.target.TargetException;
+import dev.berth.plan.PlannedService;
+import dev.berth.plan.StackPlan;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+
+/**
+ * Makes sure every image of the stack is on the target before {@code compose up}, so a slow or
+ * failing download shows up as its own step with progress in bytes, not as a silent, minutes
+ * long {@code up}. Images already there are skipped: a re-deploy with no change downloads
+ * nothing, and Berth pins tags, so a present tag is the right image.
+ *
+ * <p>With {@code offline} it never pulls (air-gapped servers, or a person who loaded images by
+ * hand) and fails before anything starts when an image is missing.
+ *
+ * <p>Undo does nothing: a downloaded image changes no running container and no file, and
+ * removing it would only make the next attempt download it again.
+ */
+public final class PullImagesJob implements Job {
+    private final List<String> images;
+    private final boolean offline;
+    private final Consumer<PullProgress> listener;
+
+    public PullImagesJob(List<String> images, boolean offline, Consumer<PullProgress> listener) {
+        this.images = List.copyOf(new LinkedHashSet<>(images));
+        this.offline = offline;
+        this.listener = listener;
+    }
+
+    /** The images of every service of the plan, each once, in the plan's order. */
+    public static PullImagesJob forPlan(StackPlan plan, boolean offline, Consumer<PullProgress> listener) {
+        List<String> refs = new ArrayList<>();
+        for (PlannedService s : plan.services()) {
+            refs.add(s.definition().image().reference());
+        }
+        return new PullImagesJob(refs, offline, listener);
+    }
+
+    public List<String> images() {
+        return images;
+    }
+
+    @Override
+    public String description() {
+        return offline ? "Check that the " + images.size() + " images are on the target (offline: nothing is downloaded)"
+                : "Download the images the target does not have yet (" + images.size() + " in the stack)";
+    }
+
+    @Override
+    public void execute(JobContext context) throws TargetException, InterruptedException {
+        DockerClient docker = context.target().docker();
+        List<String> missing = new ArrayList<>();
+        for (String image : images) {
+            if (present(docker, image)) {
+                report(new PullProgress(image, null, 0, 0, PullProgress.PRESENT));
+            } else {
+                missing.add(image);
+            }
+        }
+        if (offline && !missing.isEmpty()) {
+            // All of them in one message: a person loading images by hand needs the whole list.
+            throw new TargetException(TargetException.Reason.OTHER, (missing.size() == 1 ? "image " + missing.getFirst() + " is"
+                    : "images " + String.join(", ", missing) + " are") + " not on " + context.target().description()
+                    + " and --offline forbids pulling");
+        }
+        for (String image : missing) {
+            if (context.cancelled()) {
+                throw new CancellationException("cancelled before downloading " + image);
+            }
+            pull(docker, image, context);
+        }
+    }
+
+    private static boolean present(DockerClient docker, String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private void pull(DockerClient docker, String image, JobContext context) throws TargetException, InterruptedException {
+        int colon = image.lastIndexOf(':');
+        boolean tagged = colon > image.lastIndexOf('/');
+        String repository = tagged ? image.substring(0, colon) : image;
+        String tag = tagged ? image.substring(colon + 1) : "latest";
+        ResultCallback.Adapter<PullResponseItem> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(PullResponseItem item) {
+                if (context.cancelled()) {
+                    try {
+                        close(); // stops the download stream; awaitCompletion returns
+                    } catch (java.io.IOException ignored) {
+                        // closing is best effort; the cancel check below still stops the job
+                    }
+                    return;
+                }
+                PullProgress p;
+                try {
+                    p = progress(image, item);
+                } catch (RuntimeException e) {
+                    onError(e); // kept as the first error: awaitCompletion throws it
+                    return;
+                }
+                if (p != null) {
+                    report(p);
+                }
+            }
+        };
+        try {
+            docker.pullImageCmd(repository).withTag(tag).exec(callback).awaitCompletion();
+        } catch (RuntimeException e) {
+            throw new TargetException(TargetException.Reason.OTHER, "Could not download " + image + " on "
+                    + context.target().description() + ": " + e.getMessage(), e);
+        }
+        if (context.cancelled()) {
+            throw new CancellationException("cancelled while downloading " + image);
+        }
+        // The stream can end without an error item when the connection drops: check the result.
+        if (!present(docker, image)) {
+            throw new TargetException(TargetException.Reason.OTHER, "The download of " + image + " ended, but the image is not on "
+                    + context.target().description());
+        }
+    }
+
+    /** One engine message as progress; an error message from the engine becomes an exception. */
+    static PullProgress progress(String image, PullResponseItem item) {
+        if (item.isErrorIndicated()) {
+            String why = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                    ? item.getErrorDetail().getMessage() : item.getError();
+            throw new com.github.dockerjava.api.exception.DockerClientException("the engine reported: " + why);
+        }
+        if (item.getStatus() == null) {
+            return null;
+        }
+        ResponseItem.ProgressDetail d = item.getProgressDetail();
+        long current = d == null || d.getCurrent() == null ? 0 : d.getCurrent();
+        long total = d == null || d.getTotal() == null ? 0 : d.getTotal();
+        // Messages about the whole image ("Pulling from ...", "Digest: ...") carry the tag as id.
+        String id = item.getId();
+        boolean layer = id != null && !image.endsWith(":" + id) && !item.getStatus().startsWith("Pulling from");
+        return new PullProgress(image, layer ? id : null, current, total, item.getStatus());
+    }
+
+    private void report(PullProgress p) {
+        try {
+            listener.accept(p);
+        } catch (RuntimeException ignored) {
+            // A broken progress bar must not stop a download.
+        }
+    }
+
+    @Override
+    public void undo(JobContext context) {
+        // Deliberately nothing: see the class comment.
+    }
+}
