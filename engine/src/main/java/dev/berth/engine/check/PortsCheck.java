@@ -1,5 +1,6 @@
 package dev.berth.engine.check;
 
+import dev.berth.engine.ComposeLabels;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
 import dev.berth.catalog.PortSpec.Protocol;
@@ -19,7 +20,6 @@ import java.util.TreeMap;
  * this stack's own running containers are fine: that is the stack being deployed again.
  */
 public final class PortsCheck implements Check {
-    static final String PROJECT_LABEL = "com.docker.compose.project";
 
     record Inputs(String project, List<PublishedPort> ports) {
     }
@@ -101,7 +101,7 @@ public final class PortsCheck implements Check {
             return "\nCould not ask Docker which ports containers hold: " + e.getMessage();
         }
         for (Container c : running) {
-            boolean own = project.equals(c.getLabels() == null ? null : c.getLabels().get(PROJECT_LABEL));
+            boolean own = project.equals(c.getLabels() == null ? null : c.getLabels().get(ComposeLabels.PROJECT));
             String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
             for (ContainerPort cp : c.getPorts() == null ? new ContainerPort[0] : c.getPorts()) {
                 if (cp.getPublicPort() == null) {

@@ -1,5 +1,6 @@
 package dev.berth.engine.deploy;
 
+import dev.berth.engine.ComposeLabels;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.berth.engine.target.Target;
@@ -13,8 +14,6 @@ import java.util.Map;
  * renamed the project folder; the label is what both versions set and look up themselves.
  */
 public final class StackContainers {
-    public static final String PROJECT_LABEL = "com.docker.compose.project";
-    public static final String SERVICE_LABEL = "com.docker.compose.service";
 
     private StackContainers() {
     }
@@ -23,7 +22,7 @@ public final class StackContainers {
     public static List<Container> of(Target target, String project) throws TargetException {
         DockerClient docker = target.docker();
         return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(PROJECT_LABEL, project)).exec();
+                .withLabelFilter(Map.of(ComposeLabels.PROJECT, project)).exec();
     }
 
     /** Whether the project has any container at all: false means this deploy is a first install. */

@@ -1,5 +1,6 @@
 package dev.berth.engine.health;
 
+import dev.berth.engine.ComposeLabels;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.HealthStateLog;
@@ -47,8 +48,6 @@ import java.util.function.Consumer;
  * <p>Services with a web port are also probed over HTTP from the target itself.
  */
 public final class HealthMonitor implements AutoCloseable {
-    public static final String PROJECT_LABEL = "com.docker.compose.project";
-    public static final String SERVICE_LABEL = "com.docker.compose.service";
     /** Lines of a failed service's log the report shows. */
     public static final int LOG_TAIL = 50;
 
@@ -190,7 +189,7 @@ public final class HealthMonitor implements AutoCloseable {
     public List<String> logTail(String service, int lines) throws TargetException {
         DockerClient docker = target.docker();
         List<Container> found = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(PROJECT_LABEL, project, SERVICE_LABEL, service)).exec();
+                .withLabelFilter(Map.of(ComposeLabels.PROJECT, project, ComposeLabels.SERVICE, service)).exec();
         if (found.isEmpty()) {
             return List.of();
         }
@@ -234,7 +233,7 @@ public final class HealthMonitor implements AutoCloseable {
         int gen = ++generation;
         stream = docker.eventsCmd()
                 .withEventTypeFilter(EventType.CONTAINER)
-                .withLabelFilter(Map.of(PROJECT_LABEL, project))
+                .withLabelFilter(Map.of(ComposeLabels.PROJECT, project))
                 // health_status matches by prefix in the engine, so "health_status: healthy" passes.
                 .withEventFilter("create", "start", "restart", "die", "destroy", "health_status")
                 .withSince(engineNow.getEpochSecond() + "." + String.format("%09d", engineNow.getNano()))
@@ -314,11 +313,11 @@ public final class HealthMonitor implements AutoCloseable {
 
     private void snapshot(DockerClient docker) {
         List<Container> containers = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(PROJECT_LABEL, project)).exec();
+                .withLabelFilter(Map.of(ComposeLabels.PROJECT, project)).exec();
         Set<String> seen = new java.util.HashSet<>();
         // Oldest first, so when a service has two containers (mid-recreate) the newest wins.
         for (Container c : containers.stream().sorted(Comparator.comparingLong(x -> x.getCreated() == null ? 0 : x.getCreated())).toList()) {
-            String service = c.getLabels() == null ? null : c.getLabels().get(SERVICE_LABEL);
+            String service = c.getLabels() == null ? null : c.getLabels().get(ComposeLabels.SERVICE);
             if (service == null) {
                 continue;
             }
@@ -375,8 +374,8 @@ public final class HealthMonitor implements AutoCloseable {
             return; // health checks run as execs: noise here
         }
         Map<String, String> attrs = e.getActor().getAttributes() == null ? Map.of() : e.getActor().getAttributes();
-        String service = attrs.get(SERVICE_LABEL);
-        if (service == null || !project.equals(attrs.get(PROJECT_LABEL))) {
+        String service = attrs.get(ComposeLabels.SERVICE);
+        if (service == null || !project.equals(attrs.get(ComposeLabels.PROJECT))) {
             return;
         }
         String id = e.getActor().getId() != null ? e.getActor().getId() : e.getId();

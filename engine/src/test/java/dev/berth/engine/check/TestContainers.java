@@ -1,5 +1,6 @@
 package dev.berth.engine.check;
 
+import dev.berth.engine.ComposeLabels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.berth.engine.RequiresDocker;
@@ -38,7 +39,7 @@ final class TestContainers implements AutoCloseable {
     /** Starts a container of a Compose project that publishes a host port on 127.0.0.1. */
     String start(String name, String project, int hostPort) {
         names.add(name);
-        run("docker", "run", "-d", "--name", name, "--label", PortsCheck.PROJECT_LABEL + "=" + project,
+        run("docker", "run", "-d", "--name", name, "--label", ComposeLabels.PROJECT + "=" + project,
                 "-p", "127.0.0.1:" + hostPort + ":80", IMAGE, "/bin/busybox", "sleep", "300");
         return name;
     }

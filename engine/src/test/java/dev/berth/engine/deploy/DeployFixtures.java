@@ -1,5 +1,6 @@
 package dev.berth.engine.deploy;
 
+import dev.berth.engine.ComposeLabels;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
@@ -97,7 +98,7 @@ final class DeployFixtures {
     static Map<String, String> containerIds(Target target, String project) throws Exception {
         Map<String, String> ids = new TreeMap<>();
         for (Container c : StackContainers.of(target, project)) {
-            ids.put(c.getLabels().get(StackContainers.SERVICE_LABEL), c.getId());
+            ids.put(c.getLabels().get(ComposeLabels.SERVICE), c.getId());
         }
         return ids;
     }
@@ -110,7 +111,7 @@ final class DeployFixtures {
                 docker.removeContainerCmd(c.getId()).withForce(true).exec();
             }
             for (Network n : docker.listNetworksCmd().exec()) {
-                if (n.getLabels() != null && project.equals(n.getLabels().get(StackContainers.PROJECT_LABEL))) {
+                if (n.getLabels() != null && project.equals(n.getLabels().get(ComposeLabels.PROJECT))) {
                     docker.removeNetworkCmd(n.getId()).exec();
                 }
             }

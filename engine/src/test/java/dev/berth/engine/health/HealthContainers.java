@@ -1,5 +1,6 @@
 package dev.berth.engine.health;
 
+import dev.berth.engine.ComposeLabels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.berth.engine.RequiresDocker;
@@ -50,8 +51,8 @@ final class HealthContainers implements AutoCloseable {
         String name = project + "-" + service + "-" + names.size();
         names.add(name);
         List<String> argv = new ArrayList<>(List.of("docker", "run", "-d", "--name", name,
-                "--label", HealthMonitor.PROJECT_LABEL + "=" + project,
-                "--label", HealthMonitor.SERVICE_LABEL + "=" + service));
+                "--label", ComposeLabels.PROJECT + "=" + project,
+                "--label", ComposeLabels.SERVICE + "=" + service));
         argv.addAll(options);
         argv.addAll(List.of(IMAGE, "/bin/sh", "-c", script));
         run(argv.toArray(String[]::new));
