@@ -8,18 +8,14 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
-import com.github.dockerjava.api.model.Frame;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -187,40 +183,7 @@ public final class HealthMonitor implements AutoCloseable {
      * them, for the failure report. Empty when the service has no container.
      */
     public List<String> logTail(String service, int lines) throws TargetException {
-        DockerClient docker = target.docker();
-        List<Container> found = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ComposeLabels.PROJECT, project, ComposeLabels.SERVICE, service)).exec();
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        // The newest one: after a recreate the old container may linger for a moment.
-        Container c = found.stream().max(Comparator.comparingLong(x -> x.getCreated() == null ? 0 : x.getCreated())).orElseThrow();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            docker.logContainerCmd(c.getId()).withStdOut(true).withStdErr(true).withTail(lines)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            synchronized (out) {
-                                out.writeBytes(frame.getPayload());
-                            }
-                        }
-                    }).awaitCompletion(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        String text;
-        synchronized (out) {
-            text = out.toString(StandardCharsets.UTF_8);
-        }
-        if (text.isEmpty()) {
-            return List.of();
-        }
-        List<String> all = Arrays.asList(text.split("\r?\n", -1));
-        if (all.getLast().isEmpty()) {
-            all = all.subList(0, all.size() - 1);
-        }
-        return List.copyOf(all.subList(Math.max(0, all.size() - lines), all.size()));
+        return ServiceLogs.tail(target, project, service, lines);
     }
 
     // ---- the event stream (updates thread) ----
