@@ -1,0 +1,137 @@
+package dev.berth.engine.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.answers.Answers;
+import dev.berth.engine.health.ServiceHealth;
+import dev.berth.engine.health.ServiceState;
+import dev.berth.engine.stack.CreateDataDirectoriesJob;
+import dev.berth.engine.stack.Deployment;
+import dev.berth.engine.stack.DeploymentResult;
+import dev.berth.engine.stack.Job;
+import dev.berth.engine.stack.JobContext;
+import dev.berth.engine.stack.StackState;
+import dev.berth.engine.stack.WriteFilesJob;
+import dev.berth.engine.target.LocalTarget;
+import dev.berth.plan.PlannedService;
+import dev.berth.plan.StackPlan;
+import dev.berth.render.RenderedFile;
+import dev.berth.render.RenderedStack;
+import dev.berth.render.Renderer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The last deploy step, for real: the minimal example comes up healthy, or a never-healthy one is rolled back. */
+class AwaitHealthJobTest {
+    /** The failing stand-in lives under a tag of its own: the catalog's tag stays the working stand-in for other tests. */
+    private static final String NEVER_HEALTHY_TAG = "berth-test/jellyfin-never-healthy:latest";
+
+    @TempDir
+    Path root;
+    private final LocalTarget target = new LocalTarget();
+    private String project;
+
+    @BeforeEach
+    void setUp() {
+        dev.berth.engine.RequiresDocker.engine();
+        project = DeployFixtures.project();
+    }
+
+    @AfterEach
+    void tearDown() {
+        DeployFixtures.removeProject(target, project);
+        target.close();
+    }
+
+    private StackPlan minimal() {
+        Answers a = DeployFixtures.answers("minimal-jellyfin", root, project);
+        StackPlan plan = DeployFixtures.plan(a);
+        new StandInImages(root).build(plan.services().stream().map(PlannedService::definition).toList());
+        return plan;
+    }
+
+    @Test
+    void waitsUntilJellyfinIsHealthyAndReportsIt() throws Exception {
+        StackPlan plan = minimal();
+        List<ServiceHealth> seen = new CopyOnWriteArrayList<>();
+        AwaitHealthJob await = new AwaitHealthJob(plan, Duration.ofMinutes(2), seen::add);
+        assertEquals("Wait until every service is healthy (up to 2 min)", await.description());
+        List<Job> jobs = new ArrayList<>(DeployFixtures.jobs(target, plan, ComposeTool.PLUGIN, new ArrayList<>()));
+        jobs.add(await);
+
+        DeploymentResult r = new Deployment(jobs, e -> { }).run(new JobContext(target, DeployFixtures.CLOCK));
+
+        assertInstanceOf(DeploymentResult.Succeeded.class, r, r::toString);
+        DeployReport report = await.report();
+        assertNotNull(report);
+        assertTrue(report.ok(), report::toString);
+        DeployReport.ServiceReport jellyfin = report.service("jellyfin").orElseThrow();
+        assertEquals(ServiceState.HEALTHY, jellyfin.state(), report::toString);
+        assertEquals("http://localhost:" + plan.service("jellyfin").orElseThrow().hostWebPort() + "/", jellyfin.url());
+        assertEquals(List.of(), jellyfin.logTail());
+        assertTrue(seen.stream().anyMatch(h -> h.service().equals("jellyfin") && h.state() == ServiceState.HEALTHY),
+                seen::toString);
+    }
+
+    @Test
+    void aServiceThatNeverTurnsHealthyRollsTheFirstInstallBackWithItsLogInTheReport() throws Exception {
+        StackPlan plan = minimal();
+        PlannedService jellyfin = plan.service("jellyfin").orElseThrow();
+        new StandInImages(root).buildFailing(jellyfin.definition(), StandInImages.Failure.NEVER_HEALTHY, NEVER_HEALTHY_TAG);
+        AwaitHealthJob await = new AwaitHealthJob(plan, Duration.ofSeconds(20), h -> { });
+
+        DeploymentResult r = new Deployment(jobsWithImage(plan, jellyfin.definition().image().reference(), NEVER_HEALTHY_TAG, await),
+                e -> { }).run(new JobContext(target, DeployFixtures.CLOCK));
+
+        DeploymentResult.RolledBack rb = assertInstanceOf(DeploymentResult.RolledBack.class, r, r::toString);
+        assertSame(await, rb.failedJob());
+        assertTrue(rb.undoErrors().isEmpty(), () -> rb.undoErrors().toString());
+        ServicesNotUpException e = assertInstanceOf(ServicesNotUpException.class, rb.cause());
+        assertTrue(e.getMessage().contains("jellyfin: "), e.getMessage());
+        assertTrue(e.notUp().containsKey("jellyfin"));
+        assertEquals(Map.of(), DeployFixtures.containerIds(target, project), "first install removed again");
+
+        DeployReport report = await.report();
+        assertSame(report, e.report());
+        assertFalse(report.ok());
+        DeployReport.ServiceReport s = report.service("jellyfin").orElseThrow();
+        assertFalse(s.up());
+        assertTrue(s.state() == ServiceState.STARTING || s.state() == ServiceState.UNHEALTHY, s::toString);
+        assertFalse(s.logTail().isEmpty(), s::toString);
+        assertTrue(s.logTail().stream().anyMatch(l -> l.contains("never healthy")), s.logTail()::toString);
+    }
+
+    /** The deploy's jobs with one image reference in the written compose file swapped for a test tag. */
+    private List<Job> jobsWithImage(StackPlan plan, String image, String replacement, AwaitHealthJob await) throws Exception {
+        RenderedStack rendered = new Renderer().render(plan);
+        Map<String, RenderedFile> files = new LinkedHashMap<>(rendered.files());
+        String compose = rendered.text("compose.yaml");
+        assertTrue(compose.contains("image: " + image), compose);
+        files.put("compose.yaml", RenderedFile.text(compose.replace("image: " + image, "image: " + replacement)));
+        RenderedStack stack = new RenderedStack(files);
+        String dir = plan.answers().storage().stackDir();
+        StackState state = StackState.loadForDeploy(target, dir, stack.files().keySet(), false);
+        return List.of(
+                new RestorePreviousStackJob(ComposeTool.PLUGIN, plan.projectName(), dir),
+                new CreateDataDirectoriesJob(plan, Optional.empty()),
+                new WriteFilesJob(state, stack, Optional.empty()),
+                new PullImagesJob(List.of(replacement), true, p -> { }),
+                new ComposeUpJob(ComposeTool.PLUGIN, plan.projectName(), dir),
+                await);
+    }
+}
