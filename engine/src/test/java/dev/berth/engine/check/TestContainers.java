@@ -1,12 +1,10 @@
 package dev.berth.engine.check;
 
+import dev.berth.engine.BusyboxImage;
 import dev.berth.engine.ComposeLabels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.berth.engine.RequiresDocker;
 import dev.berth.testsupport.ExternalTool;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,24 +14,13 @@ import java.util.List;
  * (this machine has no registry to pull from). Removed again by {@link #close()}.
  */
 final class TestContainers implements AutoCloseable {
-    static final String IMAGE = "berth-test/busybox:1";
+    static final String IMAGE = BusyboxImage.NAME;
     private final List<String> names = new ArrayList<>();
     private final Path work;
 
     TestContainers(Path work) {
         this.work = work;
-        RequiresDocker.engine();
-        Path busybox = ExternalTool.require("busybox", "apt-get install busybox-static");
-        if (ExternalTool.run(work, List.of("docker", "image", "inspect", IMAGE)).exitCode() != 0) {
-            try {
-                Path root = Files.createDirectories(work.resolve("image/bin"));
-                Files.copy(busybox, root.resolve("busybox"));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            run("tar", "-C", work.resolve("image").toString(), "-cf", work.resolve("image.tar").toString(), ".");
-            run("docker", "import", work.resolve("image.tar").toString(), IMAGE);
-        }
+        BusyboxImage.ensure(work);
     }
 
     /** Starts a container of a Compose project that publishes a host port on 127.0.0.1. */

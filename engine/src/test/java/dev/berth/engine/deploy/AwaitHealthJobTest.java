@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.answers.Answers;
 import dev.berth.engine.health.ServiceHealth;
 import dev.berth.engine.health.ServiceState;
 import dev.berth.engine.stack.CreateDataDirectoriesJob;
@@ -59,10 +58,7 @@ class AwaitHealthJobTest {
     }
 
     private StackPlan minimal() {
-        Answers a = DeployFixtures.answers("minimal-jellyfin", root, project);
-        StackPlan plan = DeployFixtures.plan(a);
-        new StandInImages(root).build(plan.services().stream().map(PlannedService::definition).toList());
-        return plan;
+        return DeployFixtures.minimalWithStandIns(root, project);
     }
 
     @Test

@@ -9,7 +9,6 @@ import com.github.dockerjava.api.model.Container;
 import dev.berth.answers.Answers;
 import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.target.LocalTarget;
-import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -46,10 +45,7 @@ class ComposeUpJobTest {
     }
 
     private StackPlan minimal() {
-        Answers a = DeployFixtures.answers("minimal-jellyfin", root, project);
-        StackPlan plan = DeployFixtures.plan(a);
-        new StandInImages(root).build(plan.services().stream().map(PlannedService::definition).toList());
-        return plan;
+        return DeployFixtures.minimalWithStandIns(root, project);
     }
 
     @ParameterizedTest

@@ -65,6 +65,13 @@ final class DeployFixtures {
         return a.withPortOverrides(ports);
     }
 
+    /** The minimal-jellyfin example for a test project under {@code root}, with its stand-in images built. */
+    static StackPlan minimalWithStandIns(Path root, String project) {
+        StackPlan plan = plan(answers("minimal-jellyfin", root, project));
+        new StandInImages(root).build(plan.services().stream().map(dev.berth.plan.PlannedService::definition).toList());
+        return plan;
+    }
+
     static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

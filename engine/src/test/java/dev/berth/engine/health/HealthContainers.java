@@ -1,12 +1,10 @@
 package dev.berth.engine.health;
 
+import dev.berth.engine.BusyboxImage;
 import dev.berth.engine.ComposeLabels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.berth.engine.RequiresDocker;
 import dev.berth.testsupport.ExternalTool;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +16,7 @@ import java.util.UUID;
  * through /bin/sh, which the plain test image lacks. Removed again by {@link #close()}.
  */
 final class HealthContainers implements AutoCloseable {
-    static final String IMAGE = "berth-test/busybox-sh:1";
-    private static final List<String> APPLETS = List.of("sh", "wget", "httpd", "test", "touch", "sleep", "echo",
-            "cat", "mkdir", "false", "true");
+    static final String IMAGE = BusyboxImage.NAME;
 
     final String project = "berthhealth" + UUID.randomUUID().toString().substring(0, 8);
     private final List<String> names = new ArrayList<>();
@@ -28,22 +24,7 @@ final class HealthContainers implements AutoCloseable {
 
     HealthContainers(Path work) {
         this.work = work;
-        RequiresDocker.engine();
-        Path busybox = ExternalTool.require("busybox", "apt-get install busybox-static");
-        if (ExternalTool.run(work, List.of("docker", "image", "inspect", IMAGE)).exitCode() != 0) {
-            try {
-                Path bin = Files.createDirectories(work.resolve("image/bin"));
-                Files.createDirectories(work.resolve("image/tmp"));
-                Files.copy(busybox, bin.resolve("busybox"));
-                for (String a : APPLETS) {
-                    Files.createSymbolicLink(bin.resolve(a), Path.of("busybox"));
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            run("tar", "-C", work.resolve("image").toString(), "-cf", work.resolve("image.tar").toString(), ".");
-            run("docker", "import", work.resolve("image.tar").toString(), IMAGE);
-        }
+        BusyboxImage.ensure(work);
     }
 
     /** Runs a container of {@code service}: docker-run options, then the shell script it runs. */
