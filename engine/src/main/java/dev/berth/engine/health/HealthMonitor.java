@@ -109,8 +109,24 @@ public final class HealthMonitor implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new TargetException(TargetException.Reason.DOCKER_UNREACHABLE, "Interrupted while connecting", e);
         }
+        ProbeLoop.Host host = new ProbeLoop.Host() {
+            @Override
+            public boolean closed() {
+                return m.closed;
+            }
+
+            @Override
+            public ServiceState state(String service) {
+                return m.health(service).state();
+            }
+
+            @Override
+            public void report(String service, ProbeResult r) {
+                m.runUpdate(() -> m.recordProbe(service, r));
+            }
+        };
         m.web.forEach((service, endpoint) -> {
-            ProbeLoop p = m.new ProbeLoop(service, endpoint);
+            ProbeLoop p = new ProbeLoop(service, endpoint, m.timers, m.prober, host);
             m.probes.put(service, p);
             p.kick();
         });
@@ -477,83 +493,6 @@ public final class HealthMonitor implements AutoCloseable {
             publish(after);
         } else {
             current.put(service, after); // same verdict: keep it fresh, no news for listeners
-        }
-    }
-
-    /**
-     * Probes one service again and again: quickly while it fails (1, 2, 4 … 30 s, so a slow starter
-     * is found soon without hammering it), every 30 s once it passes, and at once when Docker says
-     * the container started or turned healthy.
-     */
-    private final class ProbeLoop {
-        static final Duration FIRST = Duration.ofSeconds(1);
-        static final Duration MAX = Duration.ofSeconds(30);
-        static final Duration PASSING = Duration.ofSeconds(30);
-
-        private final String service;
-        private final WebEndpoint endpoint;
-        private Duration failDelay = FIRST;
-        private java.util.concurrent.ScheduledFuture<?> next;
-        private boolean running;
-
-        ProbeLoop(String service, WebEndpoint endpoint) {
-            this.service = service;
-            this.endpoint = endpoint;
-        }
-
-        synchronized void kick() {
-            failDelay = FIRST;
-            schedule(Duration.ZERO);
-        }
-
-        private synchronized void schedule(Duration delay) {
-            if (closed) {
-                return;
-            }
-            if (next != null) {
-                next.cancel(false);
-            }
-            try {
-                next = timers.schedule(() -> Thread.ofVirtual().name("berth-probe-" + service).start(this::run),
-                        delay.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // closing
-            }
-        }
-
-        private void run() {
-            synchronized (this) {
-                if (running || closed) {
-                    return;
-                }
-                running = true;
-            }
-            try {
-                ServiceState state = health(service).state();
-                if (state != ServiceState.STARTING && state != ServiceState.RUNNING && state != ServiceState.HEALTHY
-                        && state != ServiceState.UNHEALTHY) {
-                    // Nothing runs to answer; the start event will kick us.
-                    schedule(PASSING);
-                    return;
-                }
-                ProbeResult r = prober.probe(endpoint);
-                runUpdate(() -> recordProbe(service, r));
-                synchronized (this) {
-                    if (r.ok()) {
-                        failDelay = FIRST;
-                        schedule(PASSING);
-                    } else {
-                        Duration d = failDelay;
-                        Duration doubled = failDelay.multipliedBy(2);
-                        failDelay = doubled.compareTo(MAX) > 0 ? MAX : doubled;
-                        schedule(d);
-                    }
-                }
-            } finally {
-                synchronized (this) {
-                    running = false;
-                }
-            }
         }
     }
 
