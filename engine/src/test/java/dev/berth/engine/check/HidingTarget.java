@@ -61,6 +61,16 @@ final class HidingTarget implements Target {
             }
 
             @Override
+            public String stage(String path, byte[] content, int mode) throws TargetException {
+                return files.stage(path, content, mode);
+            }
+
+            @Override
+            public void commit(String staged, String path) throws TargetException {
+                files.commit(staged, path);
+            }
+
+            @Override
             public void mkdirs(String path) throws TargetException {
                 files.mkdirs(path);
             }
