@@ -7,6 +7,7 @@ import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.DeployOutcome;
 import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.engine.deploy.StackDeployer;
+import dev.berth.engine.npm.ConfigureProxyHostsJob;
 import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.Target;
@@ -122,6 +123,8 @@ public final class DeployCommand implements Callable<Integer> {
         }
         printer.finish();
         ReportPrinter.print(outcome, out, err);
+        preview.jobs().stream().filter(ConfigureProxyHostsJob.class::isInstance).map(j -> ((ConfigureProxyHostsJob) j).result())
+                .filter(java.util.Objects::nonNull).forEach(r -> out.println(r.summary()));
         out.flush();
         return switch (outcome.result()) {
             case DeploymentResult.Succeeded s -> 0;

@@ -47,8 +47,9 @@ final class StackCommandInputs {
         if (option != null) {
             return TargetSpec.parse(option, acceptHostKey);
         }
-        TargetAnswers t = answers == null ? TargetAnswers.LOCAL : answers.target();
-        if (t.kind() == TargetAnswers.Kind.SSH) {
+        // Answers not validated yet may lack a target; the planner names that problem later.
+        TargetAnswers t = answers == null || answers.target() == null ? TargetAnswers.LOCAL : answers.target();
+        if (t.kind() == TargetAnswers.Kind.SSH && t.host() != null) {
             return new TargetSpec.Ssh(t.user(), t.host(), t.port() == null ? 0 : t.port(), acceptHostKey);
         }
         return TargetSpec.parse("local", acceptHostKey);

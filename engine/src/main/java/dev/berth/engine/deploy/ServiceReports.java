@@ -36,6 +36,7 @@ final class ServiceReports {
     static DeployReport build(StackPlan plan, HealthMonitor m, Set<String> notUp, boolean withLogs) {
         Map<String, WebEndpoint> web = webEndpoints(plan);
         String host = host(plan);
+        Redactor redactor = new Redactor(plan.secrets().values());
         List<DeployReport.ServiceReport> out = new ArrayList<>();
         for (PlannedService s : plan.services()) {
             ServiceHealth h = m.health(s.name());
@@ -43,7 +44,8 @@ final class ServiceReports {
             List<String> tail = List.of();
             if (failed && withLogs) {
                 try {
-                    tail = m.logTail(s.name(), HealthMonitor.LOG_TAIL);
+                    // An app may print a secret it was given (NPM logs its initial admin password).
+                    tail = m.logTail(s.name(), HealthMonitor.LOG_TAIL).stream().map(redactor::redact).toList();
                 } catch (TargetException | RuntimeException e) {
                     tail = List.of("(could not read the log: " + e.getMessage() + ")");
                 }

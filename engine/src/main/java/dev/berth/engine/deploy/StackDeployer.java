@@ -1,7 +1,9 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.answers.Answers;
+import dev.berth.answers.AnswersValidator;
 import dev.berth.catalog.Catalog;
+import dev.berth.engine.npm.ConfigureProxyHostsJob;
 import dev.berth.engine.stack.BackupJob;
 import dev.berth.engine.stack.CreateDataDirectoriesJob;
 import dev.berth.engine.stack.Deployment;
@@ -71,6 +73,8 @@ public final class StackDeployer {
      */
     public DeployPreview preview(Answers answers, DeployOptions options, Consumer<DeployProgress> listener)
             throws TargetException, StackState.ForeignStackException {
+        // Before anything reads the answers: a missing stack folder would otherwise be a crash, not a message.
+        new AnswersValidator(catalog).requireValid(answers);
         String dir = answers.storage().stackDir();
         StackState loaded = StackState.loadForDeploy(target, dir, List.of(), options.adopt());
         SecretGenerator generator = new SecretGenerator();
@@ -100,6 +104,9 @@ public final class StackDeployer {
         jobs.add(PullImagesJob.forPlan(plan, options.offline(), p -> listener.accept(new DeployProgress.Pull(p))));
         jobs.add(new ComposeUpJob(compose, plan.projectName(), dir));
         jobs.add(new AwaitHealthJob(plan, options.healthTimeout(), h -> listener.accept(new DeployProgress.Health(h))));
+        if (options.proxyHosts()) {
+            ConfigureProxyHostsJob.forPlan(plan).ifPresent(jobs::add);
+        }
         return new DeployPreview(before, plan, rendered, diff, jobs, compose, options);
     }
 
