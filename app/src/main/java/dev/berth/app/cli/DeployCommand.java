@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
                 + "every service is healthy. On failure the previous stack is put back. An existing stack keeps its "
                 + "passwords and keys.")
 public final class DeployCommand implements Callable<Integer> {
-    @Option(names = "--answers", required = true, paramLabel = "FILE", description = "The answers file (berth.yaml).")
-    Path answersFile;
+    @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    StackCommandInputs.Source source;
 
     @Option(names = "--target", paramLabel = "TARGET",
             description = "local, or ssh://user@host:port; default: the target in the answers file.")
@@ -71,24 +71,31 @@ public final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Answers> answers = StackCommandInputs.readAnswers(answersFile, err);
-        if (answers.isEmpty()) {
+        Optional<Answers> answers = source.answers == null ? Optional.empty() : StackCommandInputs.readAnswers(source.answers, err);
+        if (source.answers != null && answers.isEmpty()) {
             return BerthCommand.INVALID_ANSWERS;
         }
         TargetSpec where;
         try {
-            where = StackCommandInputs.target(target, acceptHostKey, answers.get());
+            where = StackCommandInputs.target(target, acceptHostKey, answers.orElse(null));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        Path answersFile = source.answers;
         DeployOptions options = DeployOptions.DEFAULT.withOffline(offline).withAdopt(adopt).withProxyHosts(!skipProxyHosts);
         try (Target t = opener.open(where, TerminalHostKeyQuestion.fromConsole(err))) {
+            if (answers.isEmpty()) {
+                answers = StackCommandInputs.answersInStack(t, source.dir, err);
+                if (answers.isEmpty()) {
+                    return BerthCommand.INVALID_ANSWERS;
+                }
+            }
             return deploy(t, answers.get(), options, out, err);
         } catch (TargetException e) {
             err.println(e.getMessage());
             return BerthCommand.DEPLOY_FAILED;
         } catch (InvalidAnswersException e) {
-            StackCommandInputs.printProblems(answersFile, e, err);
+            StackCommandInputs.printProblems(answersFile != null ? answersFile : source.dir + "/berth.yaml", e, err);
             return BerthCommand.INVALID_ANSWERS;
         } catch (StackState.ForeignStackException e) {
             err.println(e.getMessage());
@@ -101,6 +108,10 @@ public final class DeployCommand implements Callable<Integer> {
         DeployProgressPrinter printer = new DeployProgressPrinter(err);
         StackDeployer deployer = new StackDeployer(t, Catalog.builtIn());
         DeployPreview preview = deployer.preview(answers, options, printer);
+        if (!preview.firstInstall()) {
+            // An update: each changed file as a unified diff, so the person sees exactly what they agree to.
+            out.print(preview.diff().render());
+        }
         PreviewPrinter.print(preview, t.description(), out);
         out.flush();
         if (!yes && !Confirm.ask("Deploy now?", err)) {

@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
         description = "Shows what deploying the answers file would change in the stack folder: a unified diff per "
                 + "changed file (secret files are named, never shown) and the steps a deploy would take. Changes nothing.")
 public final class DiffCommand implements Callable<Integer> {
-    @Option(names = "--answers", required = true, paramLabel = "FILE", description = "The answers file (berth.yaml).")
-    Path answersFile;
+    @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    StackCommandInputs.Source source;
 
     @Option(names = "--target", paramLabel = "TARGET",
             description = "local, or ssh://user@host:port; default: the target in the answers file.")
@@ -53,17 +53,24 @@ public final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Answers> answers = StackCommandInputs.readAnswers(answersFile, err);
-        if (answers.isEmpty()) {
+        Optional<Answers> answers = source.answers == null ? Optional.empty() : StackCommandInputs.readAnswers(source.answers, err);
+        if (source.answers != null && answers.isEmpty()) {
             return BerthCommand.INVALID_ANSWERS;
         }
         TargetSpec where;
         try {
-            where = StackCommandInputs.target(target, acceptHostKey, answers.get());
+            where = StackCommandInputs.target(target, acceptHostKey, answers.orElse(null));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        Path answersFile = source.answers;
         try (Target t = opener.open(where, TerminalHostKeyQuestion.fromConsole(err))) {
+            if (answers.isEmpty()) {
+                answers = StackCommandInputs.answersInStack(t, source.dir, err);
+                if (answers.isEmpty()) {
+                    return BerthCommand.INVALID_ANSWERS;
+                }
+            }
             DeployPreview preview = new StackDeployer(t, Catalog.builtIn())
                     .preview(answers.get(), DeployOptions.DEFAULT.withAdopt(adopt), p -> { });
             out.print(preview.diff().render());
@@ -74,7 +81,7 @@ public final class DiffCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return BerthCommand.IO_ERROR;
         } catch (InvalidAnswersException e) {
-            StackCommandInputs.printProblems(answersFile, e, err);
+            StackCommandInputs.printProblems(answersFile != null ? answersFile : source.dir + "/berth.yaml", e, err);
             return BerthCommand.INVALID_ANSWERS;
         } catch (StackState.ForeignStackException e) {
             err.println(e.getMessage());

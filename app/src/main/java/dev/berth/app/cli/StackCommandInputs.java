@@ -9,6 +9,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import dev.berth.catalog.Catalog;
+import dev.berth.engine.deploy.StackDeployer;
+import dev.berth.engine.stack.StackState;
+import dev.berth.engine.target.Target;
+import dev.berth.engine.target.TargetException;
+import picocli.CommandLine;
 
 /**
  * What deploy, diff and status share: reading the answers file with messages a person can act
@@ -16,6 +22,27 @@ import java.util.Optional;
  */
 final class StackCommandInputs {
     private StackCommandInputs() {
+    }
+
+    /** Where the answers come from: a file here, or the berth.yaml of a stack on the target. */
+    static final class Source {
+        @CommandLine.Option(names = "--answers", paramLabel = "FILE", description = "The answers file (berth.yaml).")
+        Path answers;
+
+        @CommandLine.Option(names = "--dir", paramLabel = "DIR",
+                description = "A stack folder Berth made on the target: use the answers it holds (berth.yaml), "
+                        + "as when running Berth again on an existing stack.")
+        String dir;
+    }
+
+    /** The answers a stack folder on the target holds, or empty after saying why there are none. */
+    static Optional<Answers> answersInStack(Target target, String dir, PrintWriter err) throws TargetException {
+        StackState state = new StackDeployer(target, Catalog.builtIn()).open(dir);
+        if (state.answers().isEmpty()) {
+            err.println("There is no stack Berth made in " + dir + " on " + target.description()
+                    + " (no berth.yaml). Name the folder of a stack Berth made, or give --answers FILE.");
+        }
+        return state.answers();
     }
 
     /** The answers, or empty after printing why they cannot be used. */

@@ -61,7 +61,8 @@ class DeployBenchmark {
         DeployPreview files = deployer.preview(byHand, FullStack.options(), p -> { });
         Path dir = Path.of(byHand.storage().stackDir());
         files.rendered().writeTo(dir);
-        for (String d : files.plan().dataDirectories()) {
+        // Every bind-mounted folder, as a person following a guide creates them (Compose v2 refuses missing ones).
+        for (String d : new dev.berth.engine.stack.CreateDataDirectoriesJob(files.plan(), java.util.Optional.empty()).folders()) {
             Files.createDirectories(Path.of(d));
         }
         long start = System.nanoTime();
