@@ -12,7 +12,8 @@ final class PreviewPrinter {
 
     static void print(DeployPreview preview, String where, PrintWriter out) {
         out.println((preview.firstInstall() ? "New stack " : "Stack ") + preview.plan().projectName() + " in "
-                + preview.stackDir() + " on " + where + ", " + preview.plan().services().size() + " services.");
+                + preview.stackDir() + " on " + where + ", " + preview.plan().services().size()
+                + (preview.plan().services().size() == 1 ? " service." : " services."));
         if (preview.diff().isEmpty()) {
             out.println("The files are as they should be: nothing to change. Deploying again makes sure every service runs.");
         } else {
