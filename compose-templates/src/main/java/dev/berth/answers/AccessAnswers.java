@@ -79,7 +79,7 @@ public record AccessAnswers(
          * INITIAL_ADMIN_EMAIL as it was given, so an upper-case letter would lock Berth out.
          */
         public Npm {
-            adminEmail = adminEmail == null ? null : adminEmail.strip().toLowerCase(java.util.Locale.ROOT);
+            adminEmail = adminEmail == null ? null : adminEmail.toLowerCase(java.util.Locale.ROOT);
         }
     }
 
