@@ -2,7 +2,7 @@ package dev.berth.wizardsteps.core;
 
 /** A step's state in the sidebar. */
 public enum StepStatus {
-    /** Not reached yet. */
+    /** Not reached yet, or being filled in for the first time. */
     NOT_VISITED("Not visited"),
     /** Visited, and its answers are good. */
     COMPLETE("Complete"),

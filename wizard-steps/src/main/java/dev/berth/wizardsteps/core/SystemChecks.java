@@ -4,12 +4,15 @@ import dev.berth.answers.Answers;
 import dev.berth.answers.InvalidAnswersException;
 import dev.berth.engine.check.Check;
 import dev.berth.engine.check.CheckResult;
+import dev.berth.engine.check.CheckRunner;
 import dev.berth.engine.check.Checks;
 import dev.berth.plan.Planner;
 import dev.berth.plan.StackPlan;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
@@ -23,8 +26,17 @@ import javafx.collections.ObservableMap;
  */
 public final class SystemChecks implements AutoCloseable {
     /** Everything a run needs, copied before it starts. */
-    private record Request(TargetSession.Connected on, Answers draft, Map<String, String> secrets, boolean fresh) {
+    private record Request(TargetSession.Connected on, Answers draft, Map<String, String> secrets, boolean fresh,
+                           CheckRunner storageRunner) {
     }
+
+    /**
+     * The checks that read only the storage answers. Storage comes before Apps, so while no app
+     * is chosen these run on a plan with stand-in apps (a media server and a torrent client, which
+     * use the whole data tree), in a runner of their own so the stand-ins never reach the others.
+     */
+    private static final Set<String> STORAGE_CHECKS = Set.of("paths", "hardlinks", "ids-timezone");
+    private static final List<String> STAND_IN_APPS = List.of("jellyfin", "qbittorrent");
 
     private final WizardModel model;
     private final TargetSession target;
@@ -35,6 +47,7 @@ public final class SystemChecks implements AutoCloseable {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper planned = new ReadOnlyBooleanWrapper(this, "planned");
     private TargetSession.Connected ranOn;
+    private CheckRunner storageRunner;
 
     SystemChecks(WizardModel model, TargetSession target, WizardBackend backend, TaskRunner tasks) {
         this.model = model;
@@ -46,6 +59,7 @@ public final class SystemChecks implements AutoCloseable {
             running.set(false);
             results.clear();
             ranOn = null;
+            closeStorageRunner();
             if (now != null && active) {
                 refresh();
             }
@@ -89,10 +103,13 @@ public final class SystemChecks implements AutoCloseable {
             target.ensureConnected(model.targetProperty().get());
             return;
         }
-        Request request = new Request(on, model.answers(), model.previousSecretsProperty().get(), on != ranOn);
-        if (request.fresh()) {
+        boolean fresh = on != ranOn;
+        if (fresh) {
             results.clear();
+            closeStorageRunner();
+            storageRunner = new CheckRunner(on.target(), checks.stream().filter(c -> STORAGE_CHECKS.contains(c.id())).toList());
         }
+        Request request = new Request(on, model.answers(), model.previousSecretsProperty().get(), fresh, storageRunner);
         ranOn = on;
         running.set(true);
         slot.replace(BackgroundTask.of("System checks", p -> run(request, p))
@@ -101,26 +118,48 @@ public final class SystemChecks implements AutoCloseable {
                 .onFinished(() -> running.set(false)));
     }
 
+    /** Runs every check again from scratch ("Run again"). */
+    public void refreshAll() {
+        ranOn = null;
+        refresh();
+    }
+
     private boolean run(Request r, TaskProgress progress) throws InterruptedException {
-        StackPlan plan = plan(r);
+        Consumer<CheckResult> deliver = result -> progress.ui(() -> results.put(result.checkId(), result));
+        StackPlan plan = r.draft().services().isEmpty() ? null : plan(r.draft(), r.secrets());
         var runner = r.on().runner();
         if (r.fresh()) {
-            runner.run(plan, result -> progress.ui(() -> results.put(result.checkId(), result)));
+            runner.run(plan, deliver);
         } else {
-            runner.runAgain(plan, result -> progress.ui(() -> results.put(result.checkId(), result)));
+            runner.runAgain(plan, deliver);
+        }
+        if (plan == null && r.draft().storage() != null) {
+            StackPlan storageOnly = plan(r.draft().withServices(STAND_IN_APPS), r.secrets());
+            if (storageOnly != null) {
+                // All of them, re-run or not: the run above reported them as skipped.
+                r.storageRunner().runAgain(storageOnly, result -> { }).forEach(deliver);
+            }
         }
         return plan != null;
     }
 
-    /** The plan for the draft, or null while the draft cannot be planned (storage or apps not chosen yet). */
-    private StackPlan plan(Request r) {
-        if (r.draft().storage() == null || r.draft().services().isEmpty()) {
+    /** The plan for the draft, or null while the draft cannot be planned yet. */
+    private StackPlan plan(Answers draft, Map<String, String> secrets) {
+        if (draft.storage() == null) {
             return null;
         }
         try {
-            return new Planner(backend.catalog()).plan(r.draft(), r.secrets());
+            return new Planner(backend.catalog()).plan(draft, secrets);
         } catch (InvalidAnswersException e) {
             return null;
+        }
+    }
+
+    private void closeStorageRunner() {
+        if (storageRunner != null) {
+            CheckRunner old = storageRunner;
+            storageRunner = null;
+            Thread.ofVirtual().start(old::close);
         }
     }
 
@@ -128,6 +167,7 @@ public final class SystemChecks implements AutoCloseable {
     public void close() {
         active = false;
         slot.cancel();
+        closeStorageRunner();
         target.connected().ifPresent(c -> c.runner().cancel());
     }
 }

@@ -23,6 +23,8 @@ public final class WizardFlow {
     private final ReadOnlyBooleanWrapper onLast = new ReadOnlyBooleanWrapper(this, "onLast");
     private final Map<StepViewModel, ReadOnlyObjectWrapper<StepStatus>> statuses = new HashMap<>();
     private final Set<StepViewModel> visited = new HashSet<>();
+    /** Steps the person went on from: only those are flagged, not the page they are filling in for the first time. */
+    private final Set<StepViewModel> left = new HashSet<>();
 
     public WizardFlow(List<StepViewModel> steps) {
         if (steps.isEmpty()) {
@@ -118,6 +120,7 @@ public final class WizardFlow {
         StepViewModel was = current.get();
         if (was != null) {
             was.leave();
+            left.add(was);
         }
         visited.add(target);
         current.set(target);
@@ -148,7 +151,8 @@ public final class WizardFlow {
         StepViewModel c = current.get();
         for (StepViewModel s : steps) {
             StepStatus st = !visited.contains(s) ? StepStatus.NOT_VISITED
-                    : s.isValid() ? StepStatus.COMPLETE : StepStatus.NEEDS_ATTENTION;
+                    : s.isValid() ? StepStatus.COMPLETE
+                    : left.contains(s) ? StepStatus.NEEDS_ATTENTION : StepStatus.NOT_VISITED;
             statuses.get(s).set(st);
         }
         if (c == null) {

@@ -67,6 +67,12 @@ public final class WizardModel {
         portOverrides.set(loaded.portOverrides());
     }
 
+    /** Fills every piece but the target: the stack read from the target the person connected to. */
+    public void loadKeepingTarget(Answers loaded) {
+        load(new Answers(loaded.schemaVersion(), loaded.projectName(), target.get(), loaded.storage(), loaded.services(),
+                loaded.vpn(), loaded.access(), loaded.monitoring(), loaded.portOverrides()));
+    }
+
     private Answers build() {
         return new Answers(Answers.SCHEMA_VERSION, projectName.get(), target.get(), storage.get(), services.get(),
                 vpn.get(), access.get(), monitoring.get(), portOverrides.get());
