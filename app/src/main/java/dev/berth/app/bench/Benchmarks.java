@@ -24,6 +24,12 @@ public final class Benchmarks {
                 new AllChecks("all checks on this computer, end to end (warm JVM)", "<= 500 ms", largest,
                         dev.berth.engine.target.LocalTarget::new)));
         rows.addAll(SshBench.all(largest));
+        if (GuiProcess.possible()) {
+            rows.add(new WizardStartup(root));
+            rows.add(new FxBusyDuringChecks(root));
+        } else {
+            System.out.println("(the wizard rows need a display or xvfb-run: skipped)");
+        }
         return rows;
     }
 

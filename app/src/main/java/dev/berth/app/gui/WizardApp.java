@@ -13,8 +13,11 @@ public final class WizardApp extends Application {
     @Override
     public void start(Stage stage) {
         ErrorHandler.install(stage);
-        WizardWindow window = WizardWindow.open(stage, WizardBackend.standard(), answersFile, WindowState.standard());
-        StartupProbe.fromSystemProperties().ifPresent(probe -> probe.whenReady(stage.getScene(), window::closeNow));
+        var probe = StartupProbe.fromSystemProperties();
+        // A training run (open, then close at once) must not move the person's remembered window.
+        WindowState windowState = probe.filter(StartupProbe::exitAfter).isPresent() ? WindowState.none() : WindowState.standard();
+        WizardWindow window = WizardWindow.open(stage, WizardBackend.standard(), answersFile, windowState);
+        probe.ifPresent(p -> p.whenReady(stage.getScene(), window::closeNow));
         Preload.start();
     }
 }

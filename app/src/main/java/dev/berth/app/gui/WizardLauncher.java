@@ -8,9 +8,8 @@ import javafx.application.Application;
  * CLI start never loads JavaFX.
  */
 public final class WizardLauncher {
-    /** Held so the level sticks: JUL keeps loggers weakly. */
-    private static final java.util.logging.Logger QUIET_PLATFORM_LOG =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    /** Held so the filter sticks: JUL keeps loggers weakly. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private WizardLauncher() {
     }
@@ -29,8 +28,27 @@ public final class WizardLauncher {
         }
         WizardApp.answersFile = answersFile == null ? null : answersFile.toAbsolutePath();
         // JavaFX warns that it runs from the class path; that is how Berth ships, so the line is noise.
-        QUIET_PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         Application.launch(WizardApp.class);
         return 0;
+    }
+
+    /**
+     * For the launcher's class-data archive: opens the wizard and closes it as soon as the first
+     * page is ready, so the archive also holds the classes the wizard starts with. Does nothing
+     * without a display.
+     */
+    public static void trainStartup() throws java.io.IOException {
+        if (!DisplayCheck.available()) {
+            return;
+        }
+        Path probe = java.nio.file.Files.createTempFile("berth-startup-", ".txt");
+        try {
+            System.setProperty("berth.startupProbe", probe.toString());
+            System.setProperty("berth.exitAfterStartup", "true");
+            launch(null);
+        } finally {
+            java.nio.file.Files.deleteIfExists(probe);
+        }
     }
 }
