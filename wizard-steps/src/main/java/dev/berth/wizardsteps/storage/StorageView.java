@@ -21,7 +21,9 @@ public final class StorageView extends Page {
         VBox folders = new VBox(12, Fields.heading("Folders"),
                 path(vm, "dataRoot", "_Media and downloads (data root)", vm.dataRootProperty(), "/srv/media"),
                 path(vm, "configRoot", "App _settings (config root)", vm.configRootProperty(), "/opt/berth/config"),
-                path(vm, "stackDir", "Stack _folder (compose.yaml, secrets)", vm.stackDirProperty(), "/opt/berth"));
+                path(vm, "stackDir", "Stack _folder (compose.yaml, secrets)", vm.stackDirProperty(), "/opt/berth"),
+                result(vm.foldersStatusProperty(), vm.foldersTextProperty(), "folders-result"),
+                result(vm.hardlinkStatusProperty(), vm.hardlinkTextProperty(), "hardlink-result"));
 
         GridPane owner = new GridPane();
         owner.setHgap(16);
@@ -46,18 +48,23 @@ public final class StorageView extends Page {
         Label treeNote = Fields.hint("");
         treeNote.textProperty().bind(vm.treeNoteProperty());
 
-        StatusIcon icon = new StatusIcon();
-        vm.hardlinkStatusProperty().addListener((o, was, now) -> icon.show(now));
-        icon.show(vm.hardlinkStatusProperty().get());
-        Label hardlink = new Label();
-        hardlink.setWrapText(true);
-        hardlink.setId("hardlink-result");
-        hardlink.textProperty().bind(vm.hardlinkTextProperty());
-        HBox hardlinkRow = new HBox(10, icon, hardlink);
-        hardlinkRow.setAlignment(Pos.CENTER_LEFT);
-        VBox preview = new VBox(10, Fields.heading("Folders Berth creates"), treeBox, treeNote, hardlinkRow);
+        VBox preview = new VBox(10, Fields.heading("Folders Berth creates"), treeBox, treeNote);
 
         getChildren().addAll(folders, ids, preview);
+    }
+
+    private static HBox result(javafx.beans.value.ObservableObjectValue<dev.berth.engine.check.Status> status,
+                               javafx.beans.value.ObservableStringValue text, String id) {
+        StatusIcon icon = new StatusIcon();
+        status.addListener((o, was, now) -> icon.show(now));
+        icon.show(status.get());
+        Label label = new Label();
+        label.setWrapText(true);
+        label.setId(id);
+        label.textProperty().bind(text);
+        HBox row = new HBox(10, icon, label);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private static VBox path(StorageViewModel vm, String field, String label, StringProperty value, String prompt) {
@@ -70,11 +77,9 @@ public final class StorageView extends Page {
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> vm.chooseFolder(field));
         Fields.shownWhen(browse, vm.localProperty());
-        VBox box = Fields.field(label, f, vm.messageProperty(field));
         HBox row = new HBox(8, f, browse);
         HBox.setHgrow(f, Priority.ALWAYS);
-        box.getChildren().set(1, row);
-        return box;
+        return Fields.field(label, f, row, vm.messageProperty(field));
     }
 
     private static TextField text(StringProperty value, String prompt, String id) {

@@ -55,6 +55,8 @@ public final class StorageViewModel extends StepViewModel {
     private final ReadOnlyStringWrapper treeNote = new ReadOnlyStringWrapper(this, "treeNote", "");
     private final ReadOnlyObjectWrapper<Status> hardlinkStatus = new ReadOnlyObjectWrapper<>(this, "hardlinkStatus");
     private final ReadOnlyStringWrapper hardlinkText = new ReadOnlyStringWrapper(this, "hardlinkText", "");
+    private final ReadOnlyObjectWrapper<Status> foldersStatus = new ReadOnlyObjectWrapper<>(this, "foldersStatus");
+    private final ReadOnlyStringWrapper foldersText = new ReadOnlyStringWrapper(this, "foldersText", "");
     private final FieldMessages messages = new FieldMessages("storage", FIELDS.toArray(String[]::new));
     private AnswersValidator validator;
     private boolean filling;
@@ -151,6 +153,15 @@ public final class StorageViewModel extends StepViewModel {
 
     public ReadOnlyStringProperty hardlinkTextProperty() {
         return hardlinkText.getReadOnlyProperty();
+    }
+
+    /** The folder check's status (can the folders be made and written); null while it has not run. */
+    public ReadOnlyObjectProperty<Status> foldersStatusProperty() {
+        return foldersStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty foldersTextProperty() {
+        return foldersText.getReadOnlyProperty();
     }
 
     @Override
@@ -288,11 +299,16 @@ public final class StorageViewModel extends StepViewModel {
     }
 
     private void updateHardlink() {
-        CheckResult r = ctx.checks().results().get("hardlinks");
-        boolean running = ctx.checks().runningProperty().get();
-        hardlinkStatus.set(r == null || r.status() == Status.SKIP ? null : r.status());
-        hardlinkText.set(r != null && r.status() != Status.SKIP ? r.summary()
-                : running ? "Checking the folders…" : "Checked once the folders above are filled in.");
+        show("hardlinks", hardlinkStatus, hardlinkText);
+        show("paths", foldersStatus, foldersText);
+    }
+
+    private void show(String checkId, ReadOnlyObjectWrapper<Status> status, ReadOnlyStringWrapper text) {
+        CheckResult r = ctx.checks().results().get(checkId);
+        boolean done = r != null && r.status() != Status.SKIP;
+        status.set(done ? r.status() : null);
+        text.set(done ? r.summary() + (r.fix().isBlank() || r.status() == Status.PASS ? "" : "\n" + r.fix())
+                : ctx.checks().runningProperty().get() ? "Checking the folders…" : "Checked once the folders above are filled in.");
     }
 
     private String valueOf(String field) {

@@ -46,9 +46,7 @@ public final class TargetView extends Page {
         grid.add(Fields.field("_User", user, vm.messageProperty("user")), 0, 1, 2, 1);
         HBox keyRow = new HBox(8, key, browse);
         HBox.setHgrow(key, Priority.ALWAYS);
-        VBox keyField = Fields.field("_Key file", key, vm.messageProperty("keyFile"));
-        keyField.getChildren().set(1, keyRow);
-        grid.add(keyField, 0, 2, 2, 1);
+        grid.add(Fields.field("_Key file", key, keyRow, vm.messageProperty("keyFile")), 0, 2, 2, 1);
         grid.add(Fields.field("Pass_word", password), 0, 3, 2, 1);
         GridPane.setHgrow(grid.getChildren().getFirst(), Priority.ALWAYS);
         VBox ssh = new VBox(12, Fields.heading("Server"), grid, Fields.messageLabel(vm.generalMessageProperty()),

@@ -16,7 +16,14 @@ import org.controlsfx.validation.decoration.GraphicValidationDecoration;
  * danger state and a ControlsFX decoration with the message as tooltip) so it shows at a glance.
  */
 public final class Fields {
-    private static final GraphicValidationDecoration DECORATION = new GraphicValidationDecoration();
+    /** ControlsFX's error mark, inside the field at its right end rather than on its corner. */
+    private static final GraphicValidationDecoration DECORATION = new GraphicValidationDecoration() {
+        @Override
+        protected java.util.Collection<org.controlsfx.control.decoration.Decoration> createValidationDecorations(ValidationMessage m) {
+            return java.util.List.of(new org.controlsfx.control.decoration.GraphicDecoration(createDecorationNode(m),
+                    javafx.geometry.Pos.CENTER_RIGHT, -14, 0));
+        }
+    };
 
     private Fields() {
     }
@@ -26,11 +33,19 @@ public final class Fields {
      * @param message the ViewModel's message for this field; empty when fine
      */
     public static VBox field(String label, Control control, ObservableStringValue message) {
+        return field(label, control, control, message);
+    }
+
+    /**
+     * A field whose control sits in a row with more (a Browse… button): {@code shown} holds the
+     * control; the label, mnemonic and message still belong to the control.
+     */
+    public static VBox field(String label, Control control, Node shown, ObservableStringValue message) {
         Label l = new Label(label);
         l.setMnemonicParsing(true);
         l.setLabelFor(control);
         l.getStyleClass().add("field-label");
-        VBox box = new VBox(4, l, control);
+        VBox box = new VBox(4, l, shown);
         box.getStyleClass().add("field");
         if (message != null) {
             box.getChildren().add(messageLabel(message));
@@ -61,7 +76,7 @@ public final class Fields {
             String text = message.get();
             boolean bad = text != null && !text.isEmpty();
             control.pseudoClassStateChanged(Styles.STATE_DANGER, bad);
-            DECORATION.removeDecorations(control);
+            org.controlsfx.control.decoration.Decorator.removeAllDecorations(control);
             if (bad) {
                 DECORATION.applyValidationDecoration(ValidationMessage.error(control, text));
             }
