@@ -21,7 +21,7 @@ final class FxBusyDuringChecks implements Benchmark {
 
     @Override
     public String name() {
-        return "FX thread busy at once during check runs (CPU)";
+        return "wizard: FX thread busy at once during checks (CPU)";
     }
 
     @Override

@@ -26,20 +26,12 @@ record StartupProbe(Path file, boolean exitAfter) {
 
     /** Measures after the first layout pulse with the window showing, then the frame it draws. */
     void whenReady(Scene scene, Runnable exit) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            if (scene.getWindow() == null || !scene.getWindow().isShowing()) {
-                return;
+        FirstFrame.then(scene, () -> {
+            write(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+            if (exitAfter) {
+                Platform.runLater(exit);
             }
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(() -> {
-                write(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
-                if (exitAfter) {
-                    Platform.runLater(exit);
-                }
-            });
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        });
     }
 
     private void write(long millis) {

@@ -18,6 +18,7 @@ public final class WizardApp extends Application {
         WindowState windowState = probe.filter(StartupProbe::exitAfter).isPresent() ? WindowState.none() : WindowState.standard();
         WizardWindow window = WizardWindow.open(stage, WizardBackend.standard(), answersFile, windowState);
         probe.ifPresent(p -> p.whenReady(stage.getScene(), window::closeNow));
-        Preload.start();
+        // After the first page is up, not before: on two cores it would compete with drawing it.
+        FirstFrame.then(stage.getScene(), Preload::start);
     }
 }
