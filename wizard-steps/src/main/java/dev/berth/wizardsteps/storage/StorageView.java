@@ -1,5 +1,6 @@
 package dev.berth.wizardsteps.storage;
 
+import dev.berth.wizardsteps.core.CheckLine;
 import dev.berth.wizardsteps.view.Fields;
 import dev.berth.wizardsteps.view.Page;
 import dev.berth.wizardsteps.view.StatusIcon;
@@ -22,8 +23,7 @@ public final class StorageView extends Page {
                 path(vm, "dataRoot", "_Media and downloads (data root)", vm.dataRootProperty(), "/srv/media"),
                 path(vm, "configRoot", "App _settings (config root)", vm.configRootProperty(), "/opt/berth/config"),
                 path(vm, "stackDir", "Stack _folder (compose.yaml, secrets)", vm.stackDirProperty(), "/opt/berth"),
-                result(vm.foldersStatusProperty(), vm.foldersTextProperty(), "folders-result"),
-                result(vm.hardlinkStatusProperty(), vm.hardlinkTextProperty(), "hardlink-result"));
+                result(vm.folders(), "folders-result"), result(vm.hardlinks(), "hardlink-result"));
 
         GridPane owner = new GridPane();
         owner.setHgap(16);
@@ -53,15 +53,14 @@ public final class StorageView extends Page {
         getChildren().addAll(folders, ids, preview);
     }
 
-    private static HBox result(javafx.beans.value.ObservableObjectValue<dev.berth.engine.check.Status> status,
-                               javafx.beans.value.ObservableStringValue text, String id) {
+    private static HBox result(CheckLine line, String id) {
         StatusIcon icon = new StatusIcon();
-        status.addListener((o, was, now) -> icon.show(now));
-        icon.show(status.get());
+        line.statusProperty().addListener((o, was, now) -> icon.show(now));
+        icon.show(line.statusProperty().get());
         Label label = new Label();
         label.setWrapText(true);
         label.setId(id);
-        label.textProperty().bind(text);
+        label.textProperty().bind(line.textProperty());
         HBox row = new HBox(10, icon, label);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;

@@ -1,17 +1,12 @@
 package dev.berth.wizardsteps.storage;
 
-import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersValidator;
-import dev.berth.answers.InvalidAnswersException;
 import dev.berth.answers.Problem;
 import dev.berth.answers.StorageAnswers;
 import dev.berth.answers.TargetAnswers;
-import dev.berth.catalog.Catalog;
 import dev.berth.engine.check.CheckData;
 import dev.berth.engine.check.CheckResult;
-import dev.berth.engine.check.Status;
-import dev.berth.plan.DataTree;
-import dev.berth.plan.DependencyResolver;
+import dev.berth.wizardsteps.core.CheckLine;
 import dev.berth.wizardsteps.core.FieldMessages;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.StepViewModel;
@@ -22,14 +17,10 @@ import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -40,8 +31,6 @@ import javafx.collections.ObservableList;
 public final class StorageViewModel extends StepViewModel {
     /** The fields, as named in the answers. */
     public static final List<String> FIELDS = List.of("stackDir", "dataRoot", "configRoot", "puid", "pgid", "timeZone");
-    /** The apps whose folders make up the whole tree, shown before any app is chosen. */
-    private static final List<String> WHOLE_TREE = List.of("jellyfin", "qbittorrent", "sabnzbd");
 
     private final StringProperty stackDir = new SimpleStringProperty(this, "stackDir", "");
     private final StringProperty dataRoot = new SimpleStringProperty(this, "dataRoot", "");
@@ -51,12 +40,9 @@ public final class StorageViewModel extends StepViewModel {
     private final StringProperty timeZone = new SimpleStringProperty(this, "timeZone", "");
     private final BooleanProperty hardwareTranscoding = new SimpleBooleanProperty(this, "hardwareTranscoding");
     private final ReadOnlyBooleanWrapper local = new ReadOnlyBooleanWrapper(this, "local", true);
-    private final ObservableList<String> tree = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper treeNote = new ReadOnlyStringWrapper(this, "treeNote", "");
-    private final ReadOnlyObjectWrapper<Status> hardlinkStatus = new ReadOnlyObjectWrapper<>(this, "hardlinkStatus");
-    private final ReadOnlyStringWrapper hardlinkText = new ReadOnlyStringWrapper(this, "hardlinkText", "");
-    private final ReadOnlyObjectWrapper<Status> foldersStatus = new ReadOnlyObjectWrapper<>(this, "foldersStatus");
-    private final ReadOnlyStringWrapper foldersText = new ReadOnlyStringWrapper(this, "foldersText", "");
+    private final TreePreview tree = new TreePreview();
+    private final CheckLine folders;
+    private final CheckLine hardlinks;
     private final FieldMessages messages = new FieldMessages("storage", FIELDS.toArray(String[]::new));
     private AnswersValidator validator;
     private boolean filling;
@@ -76,18 +62,18 @@ public final class StorageViewModel extends StepViewModel {
         });
         ctx.model().targetProperty().addListener(o -> local.set(ctx.model().targetProperty().get().kind() == TargetAnswers.Kind.LOCAL));
         ctx.model().servicesProperty().addListener(o -> updateTree());
+        String waiting = "Checked once the folders above are filled in.";
+        folders = new CheckLine(ctx.checks(), "paths", waiting);
+        hardlinks = new CheckLine(ctx.checks(), "hardlinks", waiting);
         ctx.checks().results().addListener((javafx.collections.MapChangeListener<String, CheckResult>) c -> {
-            updateHardlink();
             if ("ids-timezone".equals(c.getKey()) && c.wasAdded()) {
                 offerDetected(c.getValueAdded());
             }
         });
-        ctx.checks().runningProperty().addListener(o -> updateHardlink());
         if (ctx.model().storageProperty().get() != null) {
             fill(ctx.model().storageProperty().get());
             messages.touchAll();
         }
-        updateHardlink();
     }
 
     @Override
@@ -139,29 +125,21 @@ public final class StorageViewModel extends StepViewModel {
 
     /** The TRaSH folder tree under the data root, one line per folder, drawn like `tree`. */
     public ObservableList<String> tree() {
-        return tree;
+        return tree.lines();
     }
 
     public ReadOnlyStringProperty treeNoteProperty() {
-        return treeNote.getReadOnlyProperty();
+        return tree.noteProperty();
     }
 
-    /** The hardlink check's status; null while it has not run. */
-    public ReadOnlyObjectProperty<Status> hardlinkStatusProperty() {
-        return hardlinkStatus.getReadOnlyProperty();
+    /** The hardlink check's result on the data root. */
+    public CheckLine hardlinks() {
+        return hardlinks;
     }
 
-    public ReadOnlyStringProperty hardlinkTextProperty() {
-        return hardlinkText.getReadOnlyProperty();
-    }
-
-    /** The folder check's status (can the folders be made and written); null while it has not run. */
-    public ReadOnlyObjectProperty<Status> foldersStatusProperty() {
-        return foldersStatus.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty foldersTextProperty() {
-        return foldersText.getReadOnlyProperty();
+    /** The folder check's result (can the folders be made and written by PUID:PGID). */
+    public CheckLine folders() {
+        return folders;
     }
 
     @Override
@@ -277,38 +255,9 @@ public final class StorageViewModel extends StepViewModel {
     }
 
     private void updateTree() {
-        if (!entered) {
-            return;
+        if (entered) {
+            tree.update(dataRoot.get().strip(), ctx.model().answers(), ctx.backend().catalog());
         }
-        Answers draft = ctx.model().answers();
-        Catalog catalog = ctx.backend().catalog();
-        List<String> ids = draft.services().isEmpty() ? WHOLE_TREE : resolved(draft, catalog);
-        List<String> dirs = DataTree.forDefinitions(ids.stream().filter(catalog::contains).map(catalog::get).toList());
-        tree.setAll(FolderTree.lines(dataRoot.get().strip(), dirs));
-        treeNote.set(draft.services().isEmpty() ? "The whole tree. Berth creates only the folders the apps you choose next use."
-                : "The folders your apps use. Downloads and media share one filesystem, so finished downloads are hard-linked "
-                + "into the library, not copied.");
-    }
-
-    private static List<String> resolved(Answers draft, Catalog catalog) {
-        try {
-            return new DependencyResolver(catalog).resolve(draft).ids();
-        } catch (InvalidAnswersException | IllegalArgumentException e) {
-            return draft.services();
-        }
-    }
-
-    private void updateHardlink() {
-        show("hardlinks", hardlinkStatus, hardlinkText);
-        show("paths", foldersStatus, foldersText);
-    }
-
-    private void show(String checkId, ReadOnlyObjectWrapper<Status> status, ReadOnlyStringWrapper text) {
-        CheckResult r = ctx.checks().results().get(checkId);
-        boolean done = r != null && r.status() != Status.SKIP;
-        status.set(done ? r.status() : null);
-        text.set(done ? r.summary() + (r.fix().isBlank() || r.status() == Status.PASS ? "" : "\n" + r.fix())
-                : ctx.checks().runningProperty().get() ? "Checking the folders…" : "Checked once the folders above are filled in.");
     }
 
     private String valueOf(String field) {

@@ -64,8 +64,8 @@ class StorageViewModelTest {
         vm.stackDirProperty().set(dir.resolve("stack").toString());
         vm.configRootProperty().set(dir.resolve("stack/config").toString());
         vm.pathLeft();
-        assertEquals(Status.PASS, vm.hardlinkStatusProperty().get(), vm.hardlinkTextProperty().get());
-        assertTrue(vm.hardlinkTextProperty().get().startsWith("Hardlinks work"), vm.hardlinkTextProperty().get());
+        assertEquals(Status.PASS, vm.hardlinks().statusProperty().get(), vm.hardlinks().textProperty().get());
+        assertTrue(vm.hardlinks().textProperty().get().startsWith("Hardlinks work"), vm.hardlinks().textProperty().get());
     }
 
     @Test
