@@ -46,6 +46,10 @@ public final class Deployment {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
+                if (ctx.cancelled() && e instanceof java.util.concurrent.CancellationException) {
+                    // The job stopped because the person asked: that is a cancel, not a failure.
+                    return new DeploymentResult.Cancelled(rollBack(started, ctx));
+                }
                 publish(new DeploymentEvent.Failed(job, message(e)));
                 return new DeploymentResult.RolledBack(job, e, rollBack(started, ctx));
             }

@@ -107,4 +107,31 @@ class StackDeploymentTest {
         assertTrue(r.undoErrors().isEmpty());
         assertEquals(List.of("do a", "do b", "undo b", "undo a"), log, "b finishes, c never starts");
     }
+
+    @Test
+    void aJobThatStopsBecauseOfTheCancelEndsAsCancelledNotFailed() {
+        java.util.concurrent.atomic.AtomicReference<Deployment> deployment = new java.util.concurrent.atomic.AtomicReference<>();
+        Job waiting = new Job() {
+            @Override
+            public String description() {
+                return "wait";
+            }
+
+            @Override
+            public void execute(JobContext context) {
+                log.add("do wait");
+                deployment.get().cancel(); // the person presses Cancel while the job waits
+                throw new java.util.concurrent.CancellationException("cancelled while waiting");
+            }
+
+            @Override
+            public void undo(JobContext context) {
+                log.add("undo wait");
+            }
+        };
+        deployment.set(new Deployment(List.of(new Recording("a", false, false), waiting), e -> { }));
+        DeploymentResult.Cancelled r = assertInstanceOf(DeploymentResult.Cancelled.class, deployment.get().run(ctx));
+        assertTrue(r.undoErrors().isEmpty());
+        assertEquals(List.of("do a", "do wait", "undo wait", "undo a"), log);
+    }
 }

@@ -1,0 +1,102 @@
+package dev.berth.engine.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.answers.Answers;
+import dev.berth.answers.StorageAnswers;
+import dev.berth.catalog.Catalog;
+import dev.berth.engine.RequiresDocker;
+import dev.berth.engine.target.LocalTarget;
+import dev.berth.testsupport.ExternalTool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Deploy figures, printed, never asserted on time (run with {@code ./bench deploy}; not part of
+ * the test run: the class name is outside Surefire's includes). Side by side in one run, on the
+ * full stand-in stack: what a person does by hand ({@code docker compose up -d}, then a script
+ * that waits until every container is healthy) against Berth's whole deploy (checks, backup,
+ * files, pull check, up, health wait); then Berth's re-deploy with nothing changed.
+ */
+class DeployBenchmark {
+    /** The script a person would write: wait until no container of the project is starting or unhealthy. */
+    private static final String WAIT = """
+            while :; do
+              s=$(docker ps -a --filter label=com.docker.compose.project="$1" --format '{{.Status}}')
+              [ -n "$s" ] && ! printf '%s\\n' "$s" | grep -qE 'health: starting|unhealthy|Exited|Restarting|Created' && break
+              sleep 0.2
+            done
+            """;
+
+    @TempDir
+    Path root;
+    private final LocalTarget target = new LocalTarget();
+    private String project;
+
+    @BeforeEach
+    void setUp() {
+        RequiresDocker.engine();
+        project = DeployFixtures.project();
+    }
+
+    @AfterEach
+    void tearDown() {
+        DeployFixtures.removeProject(target, project);
+        target.close();
+    }
+
+    @Test
+    void deployOverheadAgainstComposeUpAndAWaitScript() throws Exception {
+        Answers answers = FullStack.answers(root, project, 1000, 1000);
+        StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK);
+
+        // By hand: the same files Berth generates, written to a folder of their own.
+        Answers byHand = moved(answers, root.resolve("by-hand"));
+        DeployPreview files = deployer.preview(byHand, FullStack.options(), p -> { });
+        Path dir = Path.of(byHand.storage().stackDir());
+        files.rendered().writeTo(dir);
+        // Every bind-mounted folder, as a person following a guide creates them (Compose v2 refuses missing ones).
+        for (String d : new dev.berth.engine.stack.CreateDataDirectoriesJob(files.plan(), java.util.Optional.empty()).folders()) {
+            Files.createDirectories(Path.of(d));
+        }
+        long start = System.nanoTime();
+        ExternalTool.Result up = ExternalTool.run(dir, List.of("docker", "compose", "-p", project, "up", "-d", "--remove-orphans"));
+        assertEquals(0, up.exitCode(), up::output);
+        ExternalTool.Result waited = ExternalTool.run(dir, List.of("bash", "-c", WAIT, "wait", project));
+        assertEquals(0, waited.exitCode(), waited::output);
+        long manualMs = ms(start);
+        DeployFixtures.removeProject(target, project);
+
+        start = System.nanoTime();
+        DeployOutcome berth = deployer.deploy(deployer.preview(answers, FullStack.options(), p -> { }), p -> { }, () -> false);
+        long berthMs = ms(start);
+        assertTrue(berth.succeeded(), berth::toString);
+
+        start = System.nanoTime();
+        DeployOutcome again = deployer.deploy(deployer.preview(answers, FullStack.options(), p -> { }), p -> { }, () -> false);
+        long againMs = ms(start);
+        assertTrue(again.succeeded(), again::toString);
+
+        int services = files.plan().services().size();
+        System.out.printf("BENCHMARK full stand-in stack (%d services): docker compose up -d + wait script %d ms; "
+                + "Berth deploy (preview + all jobs) %d ms; ratio %.2f (goal <= 1.10)%n", services, manualMs, berthMs,
+                berthMs / (double) manualMs);
+        System.out.printf("BENCHMARK Berth re-deploy with no change, end to end: %d ms (goal <= 3000)%n", againMs);
+    }
+
+    private static Answers moved(Answers a, Path dir) {
+        StorageAnswers s = a.storage();
+        return a.withStorage(new StorageAnswers(dir.resolve("stack").toString(), dir.resolve("data").toString(),
+                dir.resolve("stack/config").toString(), s.puid(), s.pgid(), s.timeZone(), s.hardwareTranscoding()));
+    }
+
+    private static long ms(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
