@@ -1,6 +1,7 @@
 package dev.berth.plan;
 
 import dev.berth.catalog.Category;
+import dev.berth.catalog.ServiceDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,10 +17,15 @@ public final class DataTree {
 
     /** Folders to create under the data root, relative, parents before children. */
     public static List<String> directories(List<PlannedService> services) {
-        boolean torrents = services.stream().anyMatch(s -> s.definition().relations().provides().contains("torrent-client"));
-        boolean usenet = services.stream().anyMatch(s -> s.definition().relations().provides().contains("usenet-client"));
-        boolean media = services.stream().anyMatch(s -> s.definition().category() == Category.MEDIA_SERVER
-                || s.definition().category() == Category.ARR);
+        return forDefinitions(services.stream().map(PlannedService::definition).toList());
+    }
+
+    /** The same from catalog entries: for a preview before there is a plan (the wizard's Storage page). */
+    public static List<String> forDefinitions(java.util.Collection<ServiceDefinition> services) {
+        boolean torrents = services.stream().anyMatch(s -> s.relations().provides().contains("torrent-client"));
+        boolean usenet = services.stream().anyMatch(s -> s.relations().provides().contains("usenet-client"));
+        boolean media = services.stream().anyMatch(s -> s.category() == Category.MEDIA_SERVER
+                || s.category() == Category.ARR);
         List<String> dirs = new ArrayList<>();
         if (torrents) {
             dirs.add("torrents");

@@ -16,22 +16,29 @@ import java.util.Set;
 
 /**
  * Works out the full set of services: the chosen ones, the ones other answers switch on, and
- * whatever those require, each added one with the reason. Refuses conflicting services.
+ * whatever those require, each added one with the reason. Refuses conflicting services. Public
+ * so the wizard's Apps page shows the same additions the plan will make.
  */
-final class DependencyResolver {
+public final class DependencyResolver {
     /** The *arr apps exportarr can read, in the order their exporters are added. */
     static final List<String> EXPORTARR_APPS = List.of("sonarr", "radarr", "lidarr", "prowlarr");
 
-    record Resolution(List<String> ids, List<Addition> additions, List<String> suggestions) {
+    /**
+     * @param ids         every service that runs, in catalog order
+     * @param additions   those the person did not pick, each with why
+     * @param suggestions services that would help, not added
+     */
+    public record Resolution(List<String> ids, List<Addition> additions, List<String> suggestions) {
     }
 
     private final Catalog catalog;
 
-    DependencyResolver(Catalog catalog) {
+    public DependencyResolver(Catalog catalog) {
         this.catalog = catalog;
     }
 
-    Resolution resolve(Answers answers) {
+    /** @throws InvalidAnswersException naming each pair of services that cannot run together */
+    public Resolution resolve(Answers answers) {
         Map<String, String> reasons = new LinkedHashMap<>();
         Set<String> ids = new LinkedHashSet<>(answers.services());
         ImpliedServices.of(answers).forEach((id, why) -> {

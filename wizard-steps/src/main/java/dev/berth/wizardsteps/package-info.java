@@ -1,7 +1,7 @@
 /**
- * The wizard's steps, one sub-package each with a View and a ViewModel.
- *
- * <p>Filled in by the wizard issue; the module exists now so the reactor and its dependency
- * rules are in place from the start.
+ * The wizard's steps. {@link dev.berth.wizardsteps.WizardSteps} lists them in order; each step is
+ * a sub-package with a View (JavaFX nodes, built in code) and a ViewModel (javafx.beans only).
+ * The shared model, the step contract and the task and dialog interfaces are in {@code core};
+ * helpers for Views are in {@code view}.
  */
 package dev.berth.wizardsteps;

@@ -24,6 +24,12 @@ public final class Benchmarks {
                 new AllChecks("all checks on this computer, end to end (warm JVM)", "<= 500 ms", largest,
                         dev.berth.engine.target.LocalTarget::new)));
         rows.addAll(SshBench.all(largest));
+        if (GuiProcess.possible()) {
+            rows.add(new WizardStartup(root));
+            rows.add(new FxBusyDuringChecks(root));
+        } else {
+            System.out.println("(the wizard rows need a display or xvfb-run: skipped)");
+        }
         return rows;
     }
 
@@ -33,7 +39,12 @@ public final class Benchmarks {
         System.out.printf("Berth benchmarks on %d cores, %s %s, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version());
         System.out.printf("%-52s %10s %10s %10s %6s   %s%n", "benchmark", "median", "min", "max", "runs", "goal");
+        // An optional second argument keeps only the rows whose name contains it: ./bench wizard
+        String only = args.length > 1 ? args[1].toLowerCase(java.util.Locale.ROOT) : "";
         for (Benchmark b : all(root)) {
+            if (!b.name().toLowerCase(java.util.Locale.ROOT).contains(only)) {
+                continue;
+            }
             System.out.flush();
             for (int i = 0; i < b.warmups(); i++) {
                 b.sample();

@@ -11,9 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * A start-up training run: renders an example and checks this computer, so a class-data archive
- * (or AOT cache) recorded around it holds the classes the real commands load. The launcher runs
- * it once after each build; its output is thrown away, and a failing check is fine here.
+ * A start-up training run: renders an example, checks this computer and, when there is a display,
+ * opens the wizard and closes it once its first page is ready, so a class-data archive (or AOT
+ * cache) recorded around it holds the classes the real commands and the wizard load. The launcher
+ * runs it once after each build; its output is thrown away, and a failing check is fine here.
  */
 @Command(name = "train-startup", hidden = true, description = "Exercises render and check once, for a start-up archive.")
 public final class TrainCommand implements Callable<Integer> {
@@ -29,6 +30,7 @@ public final class TrainCommand implements Callable<Integer> {
             quiet.setErr(new PrintWriter(new StringWriter()));
             quiet.execute("render", "--answers", answers.toString(), "--out", work.resolve("stack").toString());
             quiet.execute("check");
+            dev.berth.app.gui.WizardLauncher.trainStartup();
             return 0;
         } finally {
             try (var s = Files.walk(work)) {

@@ -1,0 +1,115 @@
+package dev.berth.app.gui;
+
+import dev.berth.wizardsteps.WizardStep;
+import dev.berth.wizardsteps.core.StepViewModel;
+import dev.berth.wizardsteps.core.WizardFlow;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The wizard's frame: the sidebar on the left, the current step's page on the right under its
+ * title, Back and Next at the bottom. Next is the default button (Enter) and is enabled only while
+ * the step's answers are good. Pages are built the first time they are shown and kept.
+ */
+public final class WizardShell extends BorderPane {
+    private final WizardFlow flow;
+    private final Map<StepViewModel, WizardStep<?>> steps = new LinkedHashMap<>();
+    private final Map<StepViewModel, Node> views = new HashMap<>();
+    private final Label title = new Label();
+    private final Label description = new Label();
+    private final StackPane content = new StackPane();
+    private final ScrollPane scroll = new ScrollPane(content);
+
+    WizardShell(List<WizardStep<?>> wizardSteps, Theme theme) {
+        wizardSteps.forEach(s -> steps.put(s.viewModel(), s));
+        flow = new WizardFlow(List.copyOf(steps.keySet()));
+        getStyleClass().add("wizard-shell");
+
+        title.getStyleClass().add("step-title");
+        title.setId("step-title");
+        description.getStyleClass().add("step-description");
+        description.setWrapText(true);
+        VBox header = new VBox(title, description);
+        header.getStyleClass().add("step-header");
+
+        content.getStyleClass().add("step-content");
+        content.setAlignment(Pos.TOP_LEFT);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("step-scroll");
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        Button back = new Button("_Back");
+        back.setId("back");
+        back.setMnemonicParsing(true);
+        back.disableProperty().bind(flow.canGoBackProperty().not());
+        back.setOnAction(e -> flow.back());
+        Button next = new Button("_Next");
+        next.setId("next");
+        next.setMnemonicParsing(true);
+        next.setDefaultButton(true);
+        next.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+        next.disableProperty().bind(flow.canGoNextProperty().not());
+        next.visibleProperty().bind(flow.onLastProperty().not());
+        next.setOnAction(e -> flow.next());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox nav = new HBox(back, gap, next);
+        nav.getStyleClass().add("nav-bar");
+        nav.setAlignment(Pos.CENTER_RIGHT);
+
+        setLeft(new Sidebar(flow, theme));
+        setCenter(new VBox(header, scroll));
+        setBottom(nav);
+        flow.currentProperty().addListener((o, was, now) -> show(now));
+    }
+
+    /** Enters the first step. */
+    void start() {
+        flow.start();
+    }
+
+    public WizardFlow flow() {
+        return flow;
+    }
+
+    private void show(StepViewModel step) {
+        title.setText(step.title());
+        description.setText(step.description());
+        Node view = views.computeIfAbsent(step, s -> steps.get(s).createView());
+        content.getChildren().setAll(view);
+        scroll.setVvalue(0);
+        Platform.runLater(() -> focusFirst(view));
+    }
+
+    /** Puts the focus on the page's first field, so typing starts there. */
+    private static boolean focusFirst(Node node) {
+        if (node.isFocusTraversable() && node.isVisible() && !node.isDisabled()) {
+            node.requestFocus();
+            return true;
+        }
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                if (child.isVisible() && focusFirst(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.berth.app.gui;
+
+import dev.berth.wizardsteps.WizardStep;
+import dev.berth.wizardsteps.WizardSteps;
+import dev.berth.wizardsteps.core.ExecutorTaskRunner;
+import dev.berth.wizardsteps.core.StepContext;
+import dev.berth.wizardsteps.core.WizardBackend;
+import dev.berth.wizardsteps.core.WizardModel;
+import dev.berth.wizardsteps.view.Stylesheet;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+
+/**
+ * The wizard in a window: wires the shared context, the steps and the shell, applies the theme
+ * and the remembered size, and asks before closing. The app and the TestFX tests both open it.
+ */
+public final class WizardWindow {
+    private final Stage stage;
+    private final StepContext ctx;
+    private final WizardShell shell;
+    private final WindowState windowState;
+    private boolean closed;
+
+    private WizardWindow(Stage stage, StepContext ctx, WizardShell shell, WindowState windowState) {
+        this.stage = stage;
+        this.ctx = ctx;
+        this.shell = shell;
+        this.windowState = windowState;
+    }
+
+    /**
+     * @param answersFile an answers file to pre-fill from ({@code berth --answers FILE}), or null
+     */
+    public static WizardWindow open(Stage stage, WizardBackend backend, Path answersFile, WindowState windowState) {
+        FxDialogService dialogs = new FxDialogService(stage);
+        StepContext ctx = StepContext.create(backend, new ExecutorTaskRunner(Platform::runLater), dialogs);
+        if (answersFile != null) {
+            ctx.model().startProperty().set(WizardModel.Start.ANSWERS_FILE);
+            ctx.model().answersFileProperty().set(answersFile);
+        }
+        List<WizardStep<?>> steps = WizardSteps.all(ctx);
+        Theme theme = new Theme();
+        WizardShell shell = new WizardShell(steps, theme);
+        Scene scene = new Scene(shell, 1080, 720);
+        scene.getStylesheets().add(Stylesheet.url());
+        WizardWindow window = new WizardWindow(stage, ctx, shell, windowState);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !e.isConsumed()) {
+                e.consume();
+                window.requestClose();
+            }
+        });
+        stage.setTitle("Berth");
+        stage.setMinWidth(820);
+        stage.setMinHeight(560);
+        stage.setScene(scene);
+        windowState.restore(stage);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            window.requestClose();
+        });
+        stage.show();
+        shell.start();
+        return window;
+    }
+
+    public WizardShell shell() {
+        return shell;
+    }
+
+    public StepContext context() {
+        return ctx;
+    }
+
+    /** Esc or the window's close button: asks first, since the choices so far would be lost. */
+    public void requestClose() {
+        if (ctx.dialogs().confirm("Close Berth?", "Your choices so far are not saved.", "_Close", "_Stay")) {
+            closeNow();
+        }
+    }
+
+    /** Closes without asking: after the question, or at the end of a start-up training run. */
+    public void closeNow() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        windowState.save(stage);
+        shell.flow().close();
+        ctx.close();
+        stage.hide();
+        Platform.exit();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.berth.wizardsteps.core;
+
+import dev.berth.answers.AnswersValidator;
+import dev.berth.answers.TargetAnswers;
+import dev.berth.catalog.Catalog;
+import dev.berth.engine.target.HostKeyPrompt;
+import dev.berth.engine.target.LocalTarget;
+import dev.berth.engine.target.SecretPrompt;
+import dev.berth.engine.target.SshDestination;
+import dev.berth.engine.target.SshSettings;
+import dev.berth.engine.target.SshTarget;
+import dev.berth.engine.target.Target;
+import dev.berth.engine.target.TargetException;
+import java.nio.file.Path;
+
+/**
+ * The rest of Berth as the wizard sees it: the catalog, the validator, and a way to reach a
+ * target. The real one is {@link #standard}; tests pass the same with other SSH settings (a test
+ * server's known_hosts) so they run against real targets.
+ */
+public interface WizardBackend {
+    /** Loaded once; the first call may take a moment, so call it off the UI thread first. */
+    Catalog catalog();
+
+    default AnswersValidator validator() {
+        return new AnswersValidator(catalog());
+    }
+
+    /**
+     * Opens the target the answers describe. Blocks (network); never call on the UI thread.
+     *
+     * @param login how to ask the person during the login
+     */
+    Target open(TargetAnswers target, Login login) throws TargetException;
+
+    /** What the login may ask the person: about a new host key, a password, a key's passphrase. */
+    record Login(HostKeyPrompt hostKey, SecretPrompt password, SecretPrompt passphrase) {
+    }
+
+    static WizardBackend standard() {
+        return standard(SshSettings.defaults());
+    }
+
+    static WizardBackend standard(SshSettings settings) {
+        return new WizardBackend() {
+            @Override
+            public Catalog catalog() {
+                return Catalog.builtIn();
+            }
+
+            @Override
+            public Target open(TargetAnswers target, Login login) throws TargetException {
+                if (target.kind() == TargetAnswers.Kind.LOCAL) {
+                    return new LocalTarget();
+                }
+                Path key = target.keyFile() == null || target.keyFile().isBlank() ? null : expandHome(target.keyFile());
+                return SshTarget.connect(new SshDestination(target.host(), target.portOrDefault(), target.user(), key,
+                        login.hostKey(), login.passphrase(), login.password()), settings);
+            }
+        };
+    }
+
+    /** {@code ~/.ssh/id_ed25519} as a person writes it, like ssh does. */
+    static Path expandHome(String path) {
+        String p = path.strip();
+        if (p.equals("~") || p.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + p.substring(1));
+        }
+        return Path.of(p);
+    }
+}
