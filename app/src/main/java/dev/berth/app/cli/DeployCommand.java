@@ -1,7 +1,6 @@
 package dev.berth.app.cli;
 
 import dev.berth.answers.Answers;
-import dev.berth.answers.InvalidAnswersException;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.DeployOutcome;
@@ -13,8 +12,6 @@ import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
@@ -71,36 +68,9 @@ public final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Answers> answers = source.answers == null ? Optional.empty() : StackCommandInputs.readAnswers(source.answers, err);
-        if (source.answers != null && answers.isEmpty()) {
-            return BerthCommand.INVALID_ANSWERS;
-        }
-        TargetSpec where;
-        try {
-            where = StackCommandInputs.target(target, acceptHostKey, answers.orElse(null));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        Path answersFile = source.answers;
         DeployOptions options = DeployOptions.DEFAULT.withOffline(offline).withAdopt(adopt).withProxyHosts(!skipProxyHosts);
-        try (Target t = opener.open(where, TerminalHostKeyQuestion.fromConsole(err))) {
-            if (answers.isEmpty()) {
-                answers = StackCommandInputs.answersInStack(t, source.dir, err);
-                if (answers.isEmpty()) {
-                    return BerthCommand.INVALID_ANSWERS;
-                }
-            }
-            return deploy(t, answers.get(), options, out, err);
-        } catch (TargetException e) {
-            err.println(e.getMessage());
-            return BerthCommand.DEPLOY_FAILED;
-        } catch (InvalidAnswersException e) {
-            StackCommandInputs.printProblems(answersFile != null ? answersFile : source.dir + "/berth.yaml", e, err);
-            return BerthCommand.INVALID_ANSWERS;
-        } catch (StackState.ForeignStackException e) {
-            err.println(e.getMessage());
-            return BerthCommand.INVALID_ANSWERS;
-        }
+        return StackCommand.run(spec, source, target, acceptHostKey, opener, BerthCommand.DEPLOY_FAILED,
+                (t, answers) -> deploy(t, answers, options, out, err));
     }
 
     private int deploy(Target t, Answers answers, DeployOptions options, PrintWriter out, PrintWriter err)

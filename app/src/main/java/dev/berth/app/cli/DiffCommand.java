@@ -1,17 +1,10 @@
 package dev.berth.app.cli;
 
-import dev.berth.answers.Answers;
-import dev.berth.answers.InvalidAnswersException;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.engine.deploy.StackDeployer;
-import dev.berth.engine.stack.StackState;
-import dev.berth.engine.target.Target;
-import dev.berth.engine.target.TargetException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,40 +45,13 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<Answers> answers = source.answers == null ? Optional.empty() : StackCommandInputs.readAnswers(source.answers, err);
-        if (source.answers != null && answers.isEmpty()) {
-            return BerthCommand.INVALID_ANSWERS;
-        }
-        TargetSpec where;
-        try {
-            where = StackCommandInputs.target(target, acceptHostKey, answers.orElse(null));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        Path answersFile = source.answers;
-        try (Target t = opener.open(where, TerminalHostKeyQuestion.fromConsole(err))) {
-            if (answers.isEmpty()) {
-                answers = StackCommandInputs.answersInStack(t, source.dir, err);
-                if (answers.isEmpty()) {
-                    return BerthCommand.INVALID_ANSWERS;
-                }
-            }
+        return StackCommand.run(spec, source, target, acceptHostKey, opener, BerthCommand.IO_ERROR, (t, answers) -> {
             DeployPreview preview = new StackDeployer(t, Catalog.builtIn())
-                    .preview(answers.get(), DeployOptions.DEFAULT.withAdopt(adopt), p -> { });
+                    .preview(answers, DeployOptions.DEFAULT.withAdopt(adopt), p -> { });
             out.print(preview.diff().render());
             PreviewPrinter.print(preview, t.description(), out);
             out.flush();
             return 0;
-        } catch (TargetException e) {
-            err.println(e.getMessage());
-            return BerthCommand.IO_ERROR;
-        } catch (InvalidAnswersException e) {
-            StackCommandInputs.printProblems(answersFile != null ? answersFile : source.dir + "/berth.yaml", e, err);
-            return BerthCommand.INVALID_ANSWERS;
-        } catch (StackState.ForeignStackException e) {
-            err.println(e.getMessage());
-            return BerthCommand.INVALID_ANSWERS;
-        }
+        });
     }
 }
