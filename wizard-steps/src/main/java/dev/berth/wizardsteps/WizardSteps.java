@@ -9,6 +9,8 @@ import dev.berth.wizardsteps.storage.StorageView;
 import dev.berth.wizardsteps.storage.StorageViewModel;
 import dev.berth.wizardsteps.target.TargetView;
 import dev.berth.wizardsteps.target.TargetViewModel;
+import dev.berth.wizardsteps.vpn.VpnView;
+import dev.berth.wizardsteps.vpn.VpnViewModel;
 import dev.berth.wizardsteps.welcome.WelcomeView;
 import dev.berth.wizardsteps.welcome.WelcomeViewModel;
 import java.util.List;
@@ -27,8 +29,9 @@ public final class WizardSteps {
                 WizardStep.of(new TargetViewModel(ctx), TargetView::new),
                 WizardStep.of(new ChecksViewModel(ctx), ChecksView::new),
                 WizardStep.of(new StorageViewModel(ctx), StorageView::new),
-                WizardStep.of(new AppsViewModel(ctx), AppsView::new)
-                // 6 VPN, 7 Access & security, 8 Monitoring, 9 Review, 10 Deploy, 11 Done: one line each, here.
+                WizardStep.of(new AppsViewModel(ctx), AppsView::new),
+                WizardStep.of(new VpnViewModel(ctx), VpnView::new)
+                // 7 Access & security, 8 Monitoring, 9 Review, 10 Deploy, 11 Done: one line each, here.
         );
     }
 }

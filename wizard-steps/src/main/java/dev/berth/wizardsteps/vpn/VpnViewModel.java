@@ -1,0 +1,381 @@
+package dev.berth.wizardsteps.vpn;
+
+import static dev.berth.wizardsteps.core.DraftProblems.ruleMessage;
+
+import dev.berth.answers.Problem;
+import dev.berth.answers.VpnAnswers;
+import dev.berth.answers.VpnAnswers.Type;
+import dev.berth.catalog.Catalog;
+import dev.berth.catalog.Category;
+import dev.berth.catalog.ServiceDefinition;
+import dev.berth.wizardsteps.core.AppChoice;
+import dev.berth.wizardsteps.core.AppChoices;
+import dev.berth.wizardsteps.core.DraftProblems;
+import dev.berth.wizardsteps.core.FieldMessages;
+import dev.berth.wizardsteps.core.StepContext;
+import dev.berth.wizardsteps.core.StepViewModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+
+/**
+ * Step 6: whether downloads go through a VPN (Gluetun), and its details: the provider, WireGuard
+ * or OpenVPN with what that provider needs, server countries, which of the chosen apps go through
+ * it (download clients unless the person says otherwise), and the home network they may still
+ * reach. Keys and passwords go to the stack's secrets, never into berth.yaml.
+ */
+public final class VpnViewModel extends StepViewModel {
+    /** The fields, as the page names them; the answers nest some (wireguard.privateKey, openvpn.user). */
+    public static final List<String> FIELDS = List.of("provider", "type", "privateKey", "addresses", "presharedKey",
+            "user", "password", "countries", "routedServices", "lanSubnet");
+    /** The VPN record's own rules, shown beside the field each is about. */
+    private static final Map<String, String> RULE_FIELDS = Map.of(
+            ruleMessage(VpnAnswers.class, "isProviderChosen"), "provider",
+            ruleMessage(VpnAnswers.class, "isWireGuardHasAddress"), "addresses",
+            ruleMessage(VpnAnswers.class, "isSomethingRouted"), "routedServices",
+            ruleMessage(VpnAnswers.class, "isLanSubnetSet"), "lanSubnet");
+
+    private final VpnForm form = new VpnForm();
+    private final AppChoices routed = new AppChoices(this::downloadClient, this::routedChanged);
+    private final FieldMessages messages = new FieldMessages("vpn", FIELDS.toArray(String[]::new));
+    private final VpnRequirements requirements;
+    private final ReadOnlyBooleanWrapper wireGuardOffered = new ReadOnlyBooleanWrapper(this, "wireGuardOffered", true);
+    private final ReadOnlyBooleanWrapper openVpnOffered = new ReadOnlyBooleanWrapper(this, "openVpnOffered", true);
+    private final ReadOnlyBooleanWrapper presharedKeyShown = new ReadOnlyBooleanWrapper(this, "presharedKeyShown");
+    private final ReadOnlyStringWrapper help = new ReadOnlyStringWrapper(this, "help", "");
+    private final ReadOnlyStringWrapper detectedSubnet = new ReadOnlyStringWrapper(this, "detectedSubnet", "");
+    private final ReadOnlyStringWrapper missing = new ReadOnlyStringWrapper(this, "missing", "");
+    private Catalog catalog;
+    private DraftProblems problems;
+    private boolean filling;
+    private boolean writing;
+    /** Validation starts when the page is first shown: at start-up the catalog is still loading. */
+    private boolean entered;
+
+    public VpnViewModel(StepContext ctx) {
+        super(ctx);
+        requirements = new VpnRequirements(form, ctx.model().previousSecretsProperty());
+        form.all().forEach(f -> f.addListener(o -> edited()));
+        form.provider.addListener((o, was, now) -> providerChanged(was, now));
+        form.type.addListener(o -> updateHelp());
+        ctx.model().vpnProperty().addListener((o, was, now) -> {
+            if (!now.equals(build())) {
+                fill(now);
+            }
+        });
+        ctx.model().servicesProperty().addListener(o -> {
+            if (catalog != null && offerRouted()) {
+                edited();
+            }
+        });
+        ctx.model().answersProperty().addListener(o -> {
+            if (!writing) {
+                validate();
+            }
+        });
+        ctx.target().connectedProperty().addListener(o -> offerDetectedSubnet());
+        if (ctx.model().vpnProperty().get().enabled()) {
+            fill(ctx.model().vpnProperty().get());
+        }
+        updateOffered();
+        updateSummary();
+    }
+
+    @Override
+    public String title() {
+        return "VPN";
+    }
+
+    @Override
+    public String description() {
+        return "Send downloads through a VPN, so your internet provider and others see only the VPN, not what you download.";
+    }
+
+    @Override
+    public void enter() {
+        entered = true;
+        ensureCatalog();
+        offerDetectedSubnet();
+        edited();
+    }
+
+    /** On: Gluetun runs and the ticked apps reach the internet only through it. */
+    public BooleanProperty enabledProperty() {
+        return form.enabled;
+    }
+
+    /** Gluetun's name for the provider, e.g. {@code private internet access}; null until chosen. */
+    public ObjectProperty<String> providerProperty() {
+        return form.provider;
+    }
+
+    /** The providers to choose from, by their key. */
+    public List<String> providers() {
+        List<String> keys = new ArrayList<>(VpnProviderInfo.offered().stream().map(VpnProviderInfo::key).toList());
+        String current = form.provider.get();
+        if (current != null && !keys.contains(current)) {
+            keys.add(current); // loaded from a file: shown, with the message saying what to do
+        }
+        return keys;
+    }
+
+    /** "Private Internet Access" for {@code private internet access}. */
+    public static String providerName(String key) {
+        return key == null ? "" : VpnProviderInfo.of(key).name();
+    }
+
+    public ObjectProperty<Type> typeProperty() {
+        return form.type;
+    }
+
+    public StringProperty privateKeyProperty() {
+        return form.privateKey;
+    }
+
+    /** The tunnel address(es), comma-separated. */
+    public StringProperty addressesProperty() {
+        return form.addresses;
+    }
+
+    public StringProperty presharedKeyProperty() {
+        return form.presharedKey;
+    }
+
+    public StringProperty userProperty() {
+        return form.user;
+    }
+
+    public StringProperty passwordProperty() {
+        return form.password;
+    }
+
+    /** Server countries, comma-separated, as the provider names them; empty for any. */
+    public StringProperty countriesProperty() {
+        return form.countries;
+    }
+
+    public StringProperty lanSubnetProperty() {
+        return form.lanSubnet;
+    }
+
+    /** The chosen apps that can go through the VPN, ticked when they do. */
+    public ObservableList<AppChoice> routedApps() {
+        return routed.items();
+    }
+
+    public ReadOnlyStringProperty messageProperty(String field) {
+        return messages.messageProperty(field);
+    }
+
+    public ReadOnlyStringProperty generalMessageProperty() {
+        return messages.generalProperty();
+    }
+
+    /** What a key or password field says while empty: "leave empty to keep the current key" when reconfiguring. */
+    public ReadOnlyStringProperty promptProperty(String field) {
+        return requirements.promptProperty(field);
+    }
+
+    /** Whether the chosen provider works with WireGuard in Gluetun. */
+    public ReadOnlyBooleanProperty wireGuardOfferedProperty() {
+        return wireGuardOffered.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty openVpnOfferedProperty() {
+        return openVpnOffered.getReadOnlyProperty();
+    }
+
+    /** Only a few providers' WireGuard needs a preshared key. */
+    public ReadOnlyBooleanProperty presharedKeyShownProperty() {
+        return presharedKeyShown.getReadOnlyProperty();
+    }
+
+    /** Where the chosen provider shows the values asked for. */
+    public ReadOnlyStringProperty helpProperty() {
+        return help.getReadOnlyProperty();
+    }
+
+    /** "Detected on the target: 192.168.1.0/24", or empty. */
+    public ReadOnlyStringProperty detectedSubnetProperty() {
+        return detectedSubnet.getReadOnlyProperty();
+    }
+
+    /** "Still needed: …" for what is missing but not marked yet (fields not touched). */
+    public ReadOnlyStringProperty missingProperty() {
+        return missing.getReadOnlyProperty();
+    }
+
+    private VpnAnswers build() {
+        if (form.enabled.get()) {
+            ensureCatalog(); // the routed apps are offered from the catalog
+        }
+        return form.build(routed.selected());
+    }
+
+    private void edited() {
+        if (filling) {
+            return;
+        }
+        updateOffered();
+        writing = true;
+        try {
+            ctx.model().vpnProperty().set(build());
+        } finally {
+            writing = false;
+        }
+        for (String f : FIELDS) {
+            if (!form.text(f).isBlank()) {
+                messages.touch(f);
+            }
+        }
+        validate();
+    }
+
+    private void validate() {
+        updateSummary();
+        if (!entered) {
+            return;
+        }
+        VpnAnswers v = ctx.model().vpnProperty().get();
+        List<Problem> found = new ArrayList<>(requirements.problems(v));
+        found.addAll(problems().of("vpn", ctx.model().answers()));
+        List<Problem> onFields = found.stream().map(p -> onField(p, v)).toList();
+        boolean clean = messages.show(onFields);
+        setValid(clean);
+        List<String> notMarked = FIELDS.stream().filter(f -> messages.message(f).isEmpty())
+                .filter(f -> onFields.stream().anyMatch(p -> p.field().equals("vpn." + f))).map(VpnRequirements::describe).toList();
+        missing.set(clean || notMarked.isEmpty() ? "" : "Still needed: " + String.join(", ", notMarked) + ".");
+    }
+
+    /** Moves a problem to the field the page shows it beside; list elements are named by their value. */
+    private static Problem onField(Problem p, VpnAnswers v) {
+        String field = p.field();
+        String message = p.message();
+        if (field.equals("vpn") && RULE_FIELDS.containsKey(message)) {
+            field = "vpn." + RULE_FIELDS.get(message);
+        }
+        field = field.replaceFirst("^vpn\\.(wireguard|openvpn)\\.", "vpn.");
+        int country = DraftProblems.index(field, "vpn.countries");
+        int address = DraftProblems.index(field, "vpn.addresses");
+        if (country >= 0 && country < v.countries().size()) {
+            message = "'" + v.countries().get(country) + "' " + message;
+        } else if (address >= 0 && v.wireguard() != null && address < v.wireguard().addresses().size()) {
+            message = "'" + v.wireguard().addresses().get(address) + "' " + message;
+        }
+        return new Problem(DraftProblems.withoutIndexes(field), message);
+    }
+
+    private void fill(VpnAnswers v) {
+        filling = true;
+        try {
+            form.fill(v);
+            routed.select(v.routedServices());
+        } finally {
+            filling = false;
+        }
+        messages.touchAll();
+        edited();
+    }
+
+    /** What the chosen provider offers; a loaded type it does not support stays, with its message. */
+    private void updateOffered() {
+        VpnProviderInfo info = form.provider.get() == null ? null : VpnProviderInfo.of(form.provider.get());
+        wireGuardOffered.set(info == null || info.wireGuard());
+        openVpnOffered.set(info == null || info.openVpn());
+        presharedKeyShown.set(info != null && info.presharedKey() || !form.presharedKey.get().isEmpty());
+        updateHelp();
+    }
+
+    /** The person chose another provider: a connection type and tunnel address that suit it. */
+    private void providerChanged(String was, String now) {
+        VpnProviderInfo info = now == null ? null : VpnProviderInfo.of(now);
+        if (!filling && info != null) {
+            if (form.type.get() == Type.WIREGUARD && !info.wireGuard() || form.type.get() == Type.OPENVPN && !info.openVpn()) {
+                form.type.set(VpnForm.defaultType(now));
+            }
+            // A tunnel address the same for every account is filled in; one from the last provider is not kept.
+            String before = was == null ? null : VpnProviderInfo.of(was).wireGuardAddress();
+            if (form.addresses.get().isBlank() || form.addresses.get().strip().equals(before)) {
+                form.addresses.set(info.wireGuardAddress() == null ? "" : info.wireGuardAddress());
+            }
+            messages.touch("provider");
+        }
+    }
+
+    private void updateHelp() {
+        String key = form.provider.get();
+        if (key == null) {
+            help.set("Choose your provider: the page then says where to find what it needs.");
+            return;
+        }
+        VpnProviderInfo info = VpnProviderInfo.of(key);
+        help.set(form.type.get() == Type.WIREGUARD ? info.wireGuardHelp() : info.openVpnHelp());
+    }
+
+    private void routedChanged() {
+        messages.touch("routedServices");
+        edited();
+    }
+
+    /** Offers the chosen apps that can go through the VPN; true when the ticked ones changed. */
+    private boolean offerRouted() {
+        List<String> chosen = ctx.model().servicesProperty().get();
+        Map<String, String> apps = new LinkedHashMap<>();
+        for (ServiceDefinition d : catalog.all()) {
+            if (d.vpnCapable() && chosen.contains(d.id())) {
+                apps.put(d.id(), d.name());
+            }
+        }
+        return routed.offer(apps);
+    }
+
+    private boolean downloadClient(String id) {
+        return catalog != null && catalog.find(id).map(d -> d.category() == Category.DOWNLOAD_CLIENT).orElse(false);
+    }
+
+    /** The target's home network, for an empty LAN subnet. */
+    private void offerDetectedSubnet() {
+        String found = ctx.target().connected().map(c -> c.facts().lanSubnet()).orElse(null);
+        detectedSubnet.set(found == null ? "" : "Detected on the target: " + found);
+        if (found != null && form.lanSubnet.get().isBlank() && entered) {
+            form.lanSubnet.set(found);
+        }
+    }
+
+    private void updateSummary() {
+        if (!form.enabled.get()) {
+            setSummary("Off");
+            return;
+        }
+        String provider = form.provider.get() == null ? "provider not chosen" : providerName(form.provider.get());
+        String names = routed.items().stream().filter(AppChoice::isSelected).map(AppChoice::name).collect(Collectors.joining(", "));
+        setSummary(provider + ", " + (form.type.get() == Type.OPENVPN ? "OpenVPN" : "WireGuard") + (names.isEmpty() ? "" : ": " + names));
+    }
+
+    /** Loads the catalog the first time it is needed (it takes a moment); true when it was loaded now. */
+    private boolean ensureCatalog() {
+        if (catalog != null) {
+            return false;
+        }
+        catalog = ctx.backend().catalog();
+        offerRouted();
+        return true;
+    }
+
+    private DraftProblems problems() {
+        if (problems == null) {
+            problems = new DraftProblems(ctx.backend().validator());
+        }
+        return problems;
+    }
+}
