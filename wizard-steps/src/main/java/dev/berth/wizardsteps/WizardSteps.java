@@ -1,5 +1,7 @@
 package dev.berth.wizardsteps;
 
+import dev.berth.wizardsteps.access.AccessView;
+import dev.berth.wizardsteps.access.AccessViewModel;
 import dev.berth.wizardsteps.apps.AppsView;
 import dev.berth.wizardsteps.apps.AppsViewModel;
 import dev.berth.wizardsteps.checks.ChecksView;
@@ -30,8 +32,9 @@ public final class WizardSteps {
                 WizardStep.of(new ChecksViewModel(ctx), ChecksView::new),
                 WizardStep.of(new StorageViewModel(ctx), StorageView::new),
                 WizardStep.of(new AppsViewModel(ctx), AppsView::new),
-                WizardStep.of(new VpnViewModel(ctx), VpnView::new)
-                // 7 Access & security, 8 Monitoring, 9 Review, 10 Deploy, 11 Done: one line each, here.
+                WizardStep.of(new VpnViewModel(ctx), VpnView::new),
+                WizardStep.of(new AccessViewModel(ctx), AccessView::new)
+                // 8 Monitoring, 9 Review, 10 Deploy, 11 Done: one line each, here.
         );
     }
 }

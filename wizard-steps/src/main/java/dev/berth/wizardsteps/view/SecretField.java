@@ -2,6 +2,7 @@ package dev.berth.wizardsteps.view;
 
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -52,9 +53,15 @@ public final class SecretField extends HBox {
      * @param label with {@code _} before the mnemonic letter
      */
     public static VBox field(String label, SecretField secret, ObservableStringValue message) {
-        VBox box = Fields.field(label, secret.masked, message);
-        box.getChildren().set(1, secret);
+        Label l = new Label(label);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(secret.masked);
+        l.getStyleClass().add("field-label");
+        VBox box = new VBox(4, l, secret);
+        box.getStyleClass().add("field");
         if (message != null) {
+            box.getChildren().add(Fields.messageLabel(message));
+            Fields.decorate(secret.masked, message);
             Fields.decorate(secret.plain, message);
         }
         return box;

@@ -35,9 +35,10 @@ final class VpnForm {
         return List.of(enabled, provider, type, privateKey, addresses, presharedKey, user, password, countries, lanSubnet);
     }
 
-    /** The text of a field, by its name in {@link VpnViewModel#FIELDS}; empty for choices. */
+    /** The text of a field, by its name in {@link VpnViewModel#FIELDS}; empty for the other choices. */
     String text(String field) {
         return switch (field) {
+            case "provider" -> provider.get() == null ? "" : provider.get();
             case "privateKey" -> privateKey.get();
             case "addresses" -> addresses.get();
             case "presharedKey" -> presharedKey.get();

@@ -5,6 +5,7 @@ import dev.berth.wizardsteps.core.AppChoice;
 import dev.berth.wizardsteps.view.Choices;
 import dev.berth.wizardsteps.view.Fields;
 import dev.berth.wizardsteps.view.Page;
+import dev.berth.wizardsteps.view.Rows;
 import dev.berth.wizardsteps.view.SecretField;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -17,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -27,7 +27,7 @@ public final class VpnView extends Page {
         ObjectProperty<Boolean> on = new SimpleObjectProperty<>();
         on.bindBidirectional(vm.enabledProperty());
         Choices<Boolean> onOff = new Choices<>(on);
-        HBox cards = row(onOff.card(false, "_Direct connection", "Every app uses your normal internet connection.", "vpn-off"),
+        HBox cards = Rows.even(onOff.card(false, "_Direct connection", "Every app uses your normal internet connection.", "vpn-off"),
                 onOff.card(true, "Through a _VPN", "Gluetun connects to your VPN provider. The apps you tick below reach the "
                         + "internet only through it, and stop if the VPN drops instead of leaking.", "vpn-on"));
 
@@ -70,7 +70,7 @@ public final class VpnView extends Page {
         VBox openVpn = type.card(Type.OPENVPN, "_OpenVPN", "A user name and password from your provider.", "vpn-openvpn");
         wireGuard.disableProperty().bind(vm.wireGuardOfferedProperty().not());
         openVpn.disableProperty().bind(vm.openVpnOfferedProperty().not());
-        VBox typeBox = new VBox(4, row(wireGuard, openVpn), Fields.messageLabel(vm.messageProperty("type")));
+        VBox typeBox = new VBox(4, Rows.even(wireGuard, openVpn), Fields.messageLabel(vm.messageProperty("type")));
         return new VBox(12, Fields.heading("Provider"), Fields.field("_Provider", provider, vm.messageProperty("provider")), typeBox);
     }
 
@@ -139,14 +139,5 @@ public final class VpnView extends Page {
         f.setPromptText(prompt);
         f.textProperty().bindBidirectional(value);
         return f;
-    }
-
-    private static HBox row(VBox... cards) {
-        HBox row = new HBox(12, cards);
-        for (VBox c : cards) {
-            HBox.setHgrow(c, Priority.ALWAYS);
-            c.setMaxWidth(Double.MAX_VALUE);
-        }
-        return row;
     }
 }

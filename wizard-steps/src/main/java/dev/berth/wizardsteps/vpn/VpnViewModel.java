@@ -14,6 +14,7 @@ import dev.berth.wizardsteps.core.DraftProblems;
 import dev.berth.wizardsteps.core.FieldMessages;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.StepViewModel;
+import dev.berth.wizardsteps.core.Touches;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class VpnViewModel extends StepViewModel {
     private final VpnForm form = new VpnForm();
     private final AppChoices routed = new AppChoices(this::downloadClient, this::routedChanged);
     private final FieldMessages messages = new FieldMessages("vpn", FIELDS.toArray(String[]::new));
+    private final Touches touches = new Touches();
     private final VpnRequirements requirements;
     private final ReadOnlyBooleanWrapper wireGuardOffered = new ReadOnlyBooleanWrapper(this, "wireGuardOffered", true);
     private final ReadOnlyBooleanWrapper openVpnOffered = new ReadOnlyBooleanWrapper(this, "openVpnOffered", true);
@@ -98,7 +100,7 @@ public final class VpnViewModel extends StepViewModel {
 
     @Override
     public String description() {
-        return "Send downloads through a VPN, so your internet provider and others see only the VPN, not what you download.";
+        return "Send downloads through a VPN, so your internet provider cannot see what you download.";
     }
 
     @Override
@@ -233,11 +235,6 @@ public final class VpnViewModel extends StepViewModel {
         } finally {
             writing = false;
         }
-        for (String f : FIELDS) {
-            if (!form.text(f).isBlank()) {
-                messages.touch(f);
-            }
-        }
         validate();
     }
 
@@ -251,6 +248,8 @@ public final class VpnViewModel extends StepViewModel {
         found.addAll(problems().of("vpn", ctx.model().answers()));
         List<Problem> onFields = found.stream().map(p -> onField(p, v)).toList();
         boolean clean = messages.show(onFields);
+        FIELDS.stream().filter(f -> !form.text(f).isBlank()).forEach(touches::add);
+        touches.applyTo(messages);
         setValid(clean);
         List<String> notMarked = FIELDS.stream().filter(f -> messages.message(f).isEmpty())
                 .filter(f -> onFields.stream().anyMatch(p -> p.field().equals("vpn." + f))).map(VpnRequirements::describe).toList();
@@ -283,7 +282,7 @@ public final class VpnViewModel extends StepViewModel {
         } finally {
             filling = false;
         }
-        messages.touchAll();
+        touches.addAll();
         edited();
     }
 
@@ -308,7 +307,6 @@ public final class VpnViewModel extends StepViewModel {
             if (form.addresses.get().isBlank() || form.addresses.get().strip().equals(before)) {
                 form.addresses.set(info.wireGuardAddress() == null ? "" : info.wireGuardAddress());
             }
-            messages.touch("provider");
         }
     }
 
@@ -323,7 +321,7 @@ public final class VpnViewModel extends StepViewModel {
     }
 
     private void routedChanged() {
-        messages.touch("routedServices");
+        touches.add("routedServices");
         edited();
     }
 
