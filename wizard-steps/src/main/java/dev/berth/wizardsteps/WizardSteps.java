@@ -7,6 +7,8 @@ import dev.berth.wizardsteps.apps.AppsViewModel;
 import dev.berth.wizardsteps.checks.ChecksView;
 import dev.berth.wizardsteps.checks.ChecksViewModel;
 import dev.berth.wizardsteps.core.StepContext;
+import dev.berth.wizardsteps.monitoring.MonitoringView;
+import dev.berth.wizardsteps.monitoring.MonitoringViewModel;
 import dev.berth.wizardsteps.storage.StorageView;
 import dev.berth.wizardsteps.storage.StorageViewModel;
 import dev.berth.wizardsteps.target.TargetView;
@@ -33,8 +35,9 @@ public final class WizardSteps {
                 WizardStep.of(new StorageViewModel(ctx), StorageView::new),
                 WizardStep.of(new AppsViewModel(ctx), AppsView::new),
                 WizardStep.of(new VpnViewModel(ctx), VpnView::new),
-                WizardStep.of(new AccessViewModel(ctx), AccessView::new)
-                // 8 Monitoring, 9 Review, 10 Deploy, 11 Done: one line each, here.
+                WizardStep.of(new AccessViewModel(ctx), AccessView::new),
+                WizardStep.of(new MonitoringViewModel(ctx), MonitoringView::new)
+                // 9 Review, 10 Deploy, 11 Done: one line each, here.
         );
     }
 }
