@@ -1,7 +1,5 @@
 package dev.berth.wizardsteps.vpn;
 
-import static dev.berth.wizardsteps.core.DraftProblems.ruleMessage;
-
 import dev.berth.answers.Problem;
 import dev.berth.answers.VpnAnswers;
 import dev.berth.answers.VpnAnswers.Type;
@@ -39,18 +37,11 @@ public final class VpnViewModel extends StepViewModel {
     /** The fields, as the page names them; the answers nest some (wireguard.privateKey, openvpn.user). */
     public static final List<String> FIELDS = List.of("provider", "type", "privateKey", "addresses", "presharedKey",
             "user", "password", "countries", "routedServices", "lanSubnet");
-    /** The VPN record's own rules, shown beside the field each is about. */
-    private static final Map<String, String> RULE_FIELDS = Map.of(
-            ruleMessage(VpnAnswers.class, "isProviderChosen"), "provider",
-            ruleMessage(VpnAnswers.class, "isWireGuardHasAddress"), "addresses",
-            ruleMessage(VpnAnswers.class, "isSomethingRouted"), "routedServices",
-            ruleMessage(VpnAnswers.class, "isLanSubnetSet"), "lanSubnet");
-
     private final VpnForm form = new VpnForm();
     private final AppChoices routed = new AppChoices(this::downloadClient, this::routedChanged);
     private final FieldMessages messages = new FieldMessages("vpn", FIELDS.toArray(String[]::new));
     private final Touches touches = new Touches();
-    private final VpnRequirements requirements;
+    private final VpnProblems pageRules;
     private final ReadOnlyBooleanWrapper wireGuardOffered = new ReadOnlyBooleanWrapper(this, "wireGuardOffered", true);
     private final ReadOnlyBooleanWrapper openVpnOffered = new ReadOnlyBooleanWrapper(this, "openVpnOffered", true);
     private final ReadOnlyBooleanWrapper presharedKeyShown = new ReadOnlyBooleanWrapper(this, "presharedKeyShown");
@@ -66,7 +57,7 @@ public final class VpnViewModel extends StepViewModel {
 
     public VpnViewModel(StepContext ctx) {
         super(ctx);
-        requirements = new VpnRequirements(form, ctx.model().previousSecretsProperty());
+        pageRules = new VpnProblems(form, ctx.model().previousSecretsProperty());
         form.all().forEach(f -> f.addListener(o -> edited()));
         form.provider.addListener((o, was, now) -> providerChanged(was, now));
         form.type.addListener(o -> updateHelp());
@@ -86,6 +77,8 @@ public final class VpnViewModel extends StepViewModel {
             }
         });
         ctx.target().connectedProperty().addListener(o -> offerDetectedSubnet());
+        // The stack being changed may already hold the keys: then they need not be typed again.
+        ctx.model().previousSecretsProperty().addListener(o -> validate());
         if (ctx.model().vpnProperty().get().enabled()) {
             fill(ctx.model().vpnProperty().get());
         }
@@ -185,7 +178,7 @@ public final class VpnViewModel extends StepViewModel {
 
     /** What a key or password field says while empty: "leave empty to keep the current key" when reconfiguring. */
     public ReadOnlyStringProperty promptProperty(String field) {
-        return requirements.promptProperty(field);
+        return pageRules.promptProperty(field);
     }
 
     /** Whether the chosen provider works with WireGuard in Gluetun. */
@@ -244,34 +237,16 @@ public final class VpnViewModel extends StepViewModel {
             return;
         }
         VpnAnswers v = ctx.model().vpnProperty().get();
-        List<Problem> found = new ArrayList<>(requirements.problems(v));
+        List<Problem> found = new ArrayList<>(pageRules.beyondValidator(v));
         found.addAll(problems().of("vpn", ctx.model().answers()));
-        List<Problem> onFields = found.stream().map(p -> onField(p, v)).toList();
+        List<Problem> onFields = found.stream().map(p -> VpnProblems.onField(p, v)).toList();
         boolean clean = messages.show(onFields);
         FIELDS.stream().filter(f -> !form.text(f).isBlank()).forEach(touches::add);
         touches.applyTo(messages);
         setValid(clean);
         List<String> notMarked = FIELDS.stream().filter(f -> messages.message(f).isEmpty())
-                .filter(f -> onFields.stream().anyMatch(p -> p.field().equals("vpn." + f))).map(VpnRequirements::describe).toList();
+                .filter(f -> onFields.stream().anyMatch(p -> p.field().equals("vpn." + f))).map(VpnProblems::describe).toList();
         missing.set(clean || notMarked.isEmpty() ? "" : "Still needed: " + String.join(", ", notMarked) + ".");
-    }
-
-    /** Moves a problem to the field the page shows it beside; list elements are named by their value. */
-    private static Problem onField(Problem p, VpnAnswers v) {
-        String field = p.field();
-        String message = p.message();
-        if (field.equals("vpn") && RULE_FIELDS.containsKey(message)) {
-            field = "vpn." + RULE_FIELDS.get(message);
-        }
-        field = field.replaceFirst("^vpn\\.(wireguard|openvpn)\\.", "vpn.");
-        int country = DraftProblems.index(field, "vpn.countries");
-        int address = DraftProblems.index(field, "vpn.addresses");
-        if (country >= 0 && country < v.countries().size()) {
-            message = "'" + v.countries().get(country) + "' " + message;
-        } else if (address >= 0 && v.wireguard() != null && address < v.wireguard().addresses().size()) {
-            message = "'" + v.wireguard().addresses().get(address) + "' " + message;
-        }
-        return new Problem(DraftProblems.withoutIndexes(field), message);
     }
 
     private void fill(VpnAnswers v) {

@@ -191,8 +191,9 @@ class VpnViewModelTest {
 
     @Test
     void reconfiguringKeepsTheKeyWhenLeftEmpty() {
-        ctx.model().previousSecretsProperty().set(Map.of("wireguard_private_key", KEY));
         readyWithMullvad();
+        assertFalse(vm.isValid());
+        ctx.model().previousSecretsProperty().set(Map.of("wireguard_private_key", KEY));
         assertTrue(vm.isValid(), vm.missingProperty().get());
         assertEquals("leave empty to keep the current one", vm.promptProperty("privateKey").get());
     }

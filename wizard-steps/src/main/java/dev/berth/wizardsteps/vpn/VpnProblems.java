@@ -1,8 +1,11 @@
 package dev.berth.wizardsteps.vpn;
 
+import static dev.berth.wizardsteps.core.DraftProblems.ruleMessage;
+
 import dev.berth.answers.Problem;
 import dev.berth.answers.VpnAnswers;
 import dev.berth.answers.VpnAnswers.Type;
+import dev.berth.wizardsteps.core.DraftProblems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +14,19 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * What the VPN needs beyond the answers validator. The keys and passwords are secrets, left out of
- * berth.yaml, so the validator cannot require them; the plan does, unless the stack being changed
- * has them already. This page asks for them up front (with the plan's own words), and says what
- * Gluetun cannot do with a provider.
+ * What the VPN page says is wrong, and beside which field. Beyond the answers validator: the keys
+ * and passwords are secrets, left out of berth.yaml, so the validator cannot require them; the
+ * plan does, unless the stack being changed has them already. This page asks for them up front
+ * (in the plan's own words), and says what Gluetun cannot do with a provider.
  */
-final class VpnRequirements {
+final class VpnProblems {
+    /** The VPN record's own rules, shown beside the field each is about. */
+    private static final Map<String, String> RULE_FIELDS = Map.of(
+            ruleMessage(VpnAnswers.class, "isProviderChosen"), "provider",
+            ruleMessage(VpnAnswers.class, "isWireGuardHasAddress"), "addresses",
+            ruleMessage(VpnAnswers.class, "isSomethingRouted"), "routedServices",
+            ruleMessage(VpnAnswers.class, "isLanSubnetSet"), "lanSubnet");
+
     /** Secret names in the stack's secrets folder, by field. */
     private static final Map<String, String> SECRETS = Map.of("privateKey", "wireguard_private_key",
             "presharedKey", "wireguard_preshared_key", "user", "openvpn_user", "password", "openvpn_password");
@@ -28,7 +38,7 @@ final class VpnRequirements {
     private final Map<String, ReadOnlyStringWrapper> prompts = Map.of("privateKey", new ReadOnlyStringWrapper(),
             "presharedKey", new ReadOnlyStringWrapper(), "user", new ReadOnlyStringWrapper(), "password", new ReadOnlyStringWrapper());
 
-    VpnRequirements(VpnForm form, ObjectProperty<Map<String, String>> previousSecrets) {
+    VpnProblems(VpnForm form, ObjectProperty<Map<String, String>> previousSecrets) {
         this.form = form;
         this.previousSecrets = previousSecrets;
         previousSecrets.addListener(o -> updatePrompts());
@@ -40,7 +50,7 @@ final class VpnRequirements {
     }
 
     /** The problems the validator cannot see, with paths like its own. */
-    List<Problem> problems(VpnAnswers v) {
+    List<Problem> beyondValidator(VpnAnswers v) {
         List<Problem> found = new ArrayList<>();
         if (!v.enabled() || v.provider() == null) {
             return found;
@@ -69,6 +79,24 @@ final class VpnRequirements {
             }
         }
         return found;
+    }
+
+    /** Moves a problem to the field the page shows it beside; list elements are named by their value. */
+    static Problem onField(Problem p, VpnAnswers v) {
+        String field = p.field();
+        String message = p.message();
+        if (field.equals("vpn") && RULE_FIELDS.containsKey(message)) {
+            field = "vpn." + RULE_FIELDS.get(message);
+        }
+        field = field.replaceFirst("^vpn\\.(wireguard|openvpn)\\.", "vpn.");
+        int country = DraftProblems.index(field, "vpn.countries");
+        int address = DraftProblems.index(field, "vpn.addresses");
+        if (country >= 0 && country < v.countries().size()) {
+            message = "'" + v.countries().get(country) + "' " + message;
+        } else if (address >= 0 && v.wireguard() != null && address < v.wireguard().addresses().size()) {
+            message = "'" + v.wireguard().addresses().get(address) + "' " + message;
+        }
+        return new Problem(DraftProblems.withoutIndexes(field), message);
     }
 
     /** For "Still needed: …". */
