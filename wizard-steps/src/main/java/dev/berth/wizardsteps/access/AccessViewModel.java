@@ -72,7 +72,8 @@ public final class AccessViewModel extends StepViewModel {
                 fill(now);
             }
         });
-        ctx.model().answersProperty().addListener(o -> {
+        // A change listener: an invalidation listener misses changes while nobody reads the draft.
+        ctx.model().answersProperty().addListener((o, was, now) -> {
             if (!writing) {
                 if (guarded.update()) {
                     edited();
@@ -250,7 +251,9 @@ public final class AccessViewModel extends StepViewModel {
         try {
             form.fill(a);
             form.users.setAll(a.authelia().users().stream().map(u -> new UserRow(u, this::userEdited)).toList());
-            guarded.select(a.authelia().protectedServices());
+            if (a.authelia().enabled()) {
+                guarded.select(a.authelia().protectedServices()); // with Authelia off the list says nothing
+            }
         } finally {
             filling = false;
         }

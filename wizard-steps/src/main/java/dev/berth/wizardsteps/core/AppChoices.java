@@ -12,13 +12,18 @@ import javafx.collections.ObservableList;
 /**
  * A list of apps to tick that follows the apps chosen on the Apps page. What the person ticked or
  * cleared is remembered by app, so an app that leaves the list and comes back keeps its tick; an
- * app never touched is ticked by a default rule (e.g. download clients go through the VPN).
+ * app never touched is ticked by a default rule (e.g. download clients go through the VPN). Once
+ * answers were loaded, their list is exact: apps it leaves out stay clear, also those offered
+ * later (a file's pieces arrive one by one, so some of its apps are offered only later).
  */
 public final class AppChoices {
     private final ObservableList<AppChoice> items = FXCollections.observableArrayList();
     private final ObservableList<AppChoice> readOnly = FXCollections.unmodifiableObservableList(items);
     /** The person's own ticks (or the loaded answers'), by app id; the default rule decides the rest. */
     private final Map<String, Boolean> decided = new HashMap<>();
+    /** The order of the loaded answers' list, kept so loading and saving change nothing. */
+    private List<String> loadedOrder = List.of();
+    private boolean loaded;
     private final Predicate<String> byDefault;
     private final Runnable changed;
     private boolean updating;
@@ -54,17 +59,22 @@ public final class AppChoices {
         return !before.equals(selected());
     }
 
-    /** Ticks exactly these apps (from answers loaded from a file or the target), now and when offered later. */
+    /** Ticks exactly these apps, now and when offered later (answers loaded from a file or the target). */
     public void select(Collection<String> ids) {
         decided.clear();
+        loaded = true;
+        loadedOrder = List.copyOf(ids);
         items.forEach(c -> decided.put(c.id(), ids.contains(c.id())));
         ids.forEach(id -> decided.put(id, true));
         refresh();
     }
 
-    /** The ticked apps, in the order offered. */
+    /** The ticked apps: those the loaded answers listed in their order, then the others in the order offered. */
     public List<String> selected() {
-        return items.stream().filter(AppChoice::isSelected).map(AppChoice::id).toList();
+        List<String> ticked = items.stream().filter(AppChoice::isSelected).map(AppChoice::id).toList();
+        List<String> ordered = new ArrayList<>(loadedOrder.stream().filter(ticked::contains).toList());
+        ticked.stream().filter(id -> !ordered.contains(id)).forEach(ordered::add);
+        return ordered;
     }
 
     private AppChoice choice(String id, String name) {
@@ -88,6 +98,6 @@ public final class AppChoices {
     }
 
     private boolean ticked(String id) {
-        return decided.getOrDefault(id, byDefault.test(id));
+        return decided.getOrDefault(id, !loaded && byDefault.test(id));
     }
 }

@@ -58,7 +58,8 @@ public final class MonitoringViewModel extends StepViewModel {
                 fill(now);
             }
         });
-        ctx.model().answersProperty().addListener(o -> {
+        // A change listener: an invalidation listener misses changes while nobody reads the draft.
+        ctx.model().answersProperty().addListener((o, was, now) -> {
             if (!writing) {
                 validate();
             }

@@ -66,19 +66,20 @@ public final class VpnViewModel extends StepViewModel {
                 fill(now);
             }
         });
-        ctx.model().servicesProperty().addListener(o -> {
+        ctx.model().servicesProperty().addListener((o, was, now) -> {
             if (catalog != null && offerRouted()) {
                 edited();
             }
         });
-        ctx.model().answersProperty().addListener(o -> {
+        // A change listener: an invalidation listener misses changes while nobody reads the draft.
+        ctx.model().answersProperty().addListener((o, was, now) -> {
             if (!writing) {
                 validate();
             }
         });
-        ctx.target().connectedProperty().addListener(o -> offerDetectedSubnet());
+        ctx.target().connectedProperty().addListener((o, was, now) -> offerDetectedSubnet());
         // The stack being changed may already hold the keys: then they need not be typed again.
-        ctx.model().previousSecretsProperty().addListener(o -> validate());
+        ctx.model().previousSecretsProperty().addListener((o, was, now) -> validate());
         if (ctx.model().vpnProperty().get().enabled()) {
             fill(ctx.model().vpnProperty().get());
         }
@@ -250,10 +251,15 @@ public final class VpnViewModel extends StepViewModel {
     }
 
     private void fill(VpnAnswers v) {
+        if (v.enabled()) {
+            ensureCatalog(); // the routed apps on offer first, so the loaded ticks are exactly those
+        }
         filling = true;
         try {
             form.fill(v);
-            routed.select(v.routedServices());
+            if (v.enabled()) {
+                routed.select(v.routedServices()); // with the VPN off the list says nothing: defaults stay
+            }
         } finally {
             filling = false;
         }

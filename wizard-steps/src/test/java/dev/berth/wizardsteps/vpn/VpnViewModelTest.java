@@ -179,6 +179,19 @@ class VpnViewModelTest {
     }
 
     @Test
+    void answersLoadedBeforeThePageIsOpenedKeepTheirRouting() {
+        Drafts.upToApps(ctx, "qbittorrent", "prowlarr");
+        VpnAnswers loaded = new VpnAnswers(true, "mullvad", Type.WIREGUARD, new VpnAnswers.WireGuard(KEY, List.of("10.64.222.21/32"),
+                null), null, List.of(), List.of("prowlarr"), "192.168.1.0/24");
+        ctx.model().vpnProperty().set(loaded);
+        assertEquals(loaded, ctx.model().vpnProperty().get(), "qBittorrent is not routed: the answers did not say so");
+        assertEquals("Mullvad, WireGuard: Prowlarr", vm.summaryProperty().get());
+        vm.enter();
+        assertEquals(loaded, ctx.model().vpnProperty().get());
+        assertTrue(vm.isValid());
+    }
+
+    @Test
     void theCatalogsRulesShowEvenWhileAnotherPageIsUnfinished() {
         Drafts.upToApps(ctx, "qbittorrent");
         ctx.model().storageProperty().set(null);
