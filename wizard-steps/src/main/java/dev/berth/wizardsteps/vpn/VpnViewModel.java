@@ -60,7 +60,6 @@ public final class VpnViewModel extends StepViewModel {
         pageRules = new VpnProblems(form, ctx.model().previousSecretsProperty());
         form.all().forEach(f -> f.addListener(o -> edited()));
         form.provider.addListener((o, was, now) -> providerChanged(was, now));
-        form.type.addListener(o -> updateHelp());
         ctx.model().vpnProperty().addListener((o, was, now) -> {
             if (!now.equals(build())) {
                 fill(now);
@@ -341,14 +340,12 @@ public final class VpnViewModel extends StepViewModel {
         setSummary(provider + ", " + (form.type.get() == Type.OPENVPN ? "OpenVPN" : "WireGuard") + (names.isEmpty() ? "" : ": " + names));
     }
 
-    /** Loads the catalog the first time it is needed (it takes a moment); true when it was loaded now. */
-    private boolean ensureCatalog() {
-        if (catalog != null) {
-            return false;
+    /** Loads the catalog the first time it is needed (it takes a moment), and offers the routed apps from it. */
+    private void ensureCatalog() {
+        if (catalog == null) {
+            catalog = ctx.backend().catalog();
+            offerRouted();
         }
-        catalog = ctx.backend().catalog();
-        offerRouted();
-        return true;
     }
 
     private DraftProblems problems() {
