@@ -1,0 +1,113 @@
+package dev.berth.app.gui;
+
+import dev.berth.wizardsteps.WizardStep;
+import dev.berth.wizardsteps.WizardSteps;
+import dev.berth.wizardsteps.core.StepContext;
+import dev.berth.wizardsteps.core.StepViewModel;
+import dev.berth.wizardsteps.view.Stylesheet;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.testfx.api.FxRobot;
+
+/**
+ * The real shell opened on one step and the ones after it, with the pages before already answered
+ * in the context's draft: TestFX tests of a later step start there instead of clicking through.
+ */
+final class StepHarness {
+    /** Stands after the last step under test, so the shell shows Next there too. */
+    private static final class End extends StepViewModel {
+        End(StepContext ctx) {
+            super(ctx);
+            setValid(true);
+        }
+
+        @Override
+        public String title() {
+            return "End";
+        }
+
+        @Override
+        public String description() {
+            return "The steps after the ones under test.";
+        }
+    }
+
+    private StepHarness() {
+    }
+
+    static WizardShell open(Stage stage, StepContext ctx, Class<? extends StepViewModel> first) {
+        List<WizardStep<?>> all = WizardSteps.all(ctx);
+        int from = 0;
+        while (!first.isInstance(all.get(from).viewModel())) {
+            from++;
+        }
+        List<WizardStep<?>> steps = new ArrayList<>(all.subList(from, all.size()));
+        steps.add(WizardStep.of(new End(ctx), vm -> new Label("End")));
+        WizardShell shell = new WizardShell(steps, new Theme());
+        Scene scene = new Scene(shell, 1080, 720);
+        scene.getStylesheets().add(Stylesheet.url());
+        stage.setScene(scene);
+        stage.show();
+        shell.start();
+        return shell;
+    }
+
+    /**
+     * Types into a field as a person would, key by key, wherever it is on the page: fields below
+     * the fold cannot be clicked, so the focus is put there first.
+     */
+    static void type(FxRobot robot, String query, String text) {
+        TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
+        robot.interact(() -> {
+            field.requestFocus();
+            field.end(); // focus from code selects everything; typing goes after what is there
+        });
+        robot.write(text);
+    }
+
+    /** Fills a field at once, for the fields a test is not about. */
+    static void fill(FxRobot robot, String query, String text) {
+        TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
+        robot.interact(() -> field.setText(text));
+    }
+
+    /**
+     * Writes a PNG of the node when {@code -Dberth.screenshots=DIR} is given, to look at a page
+     * without a display. Call on the FX thread.
+     */
+    static void screenshot(Node node, String name) {
+        String dir = System.getProperty("berth.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        WritableImage image = node.snapshot(null, null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            Files.createDirectories(Path.of(dir));
+            ImageIO.write(png, "png", Path.of(dir, name + ".png").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

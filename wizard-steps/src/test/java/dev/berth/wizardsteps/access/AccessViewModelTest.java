@@ -1,0 +1,164 @@
+package dev.berth.wizardsteps.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.answers.AccessAnswers;
+import dev.berth.answers.AccessAnswers.Mode;
+import dev.berth.answers.AccessAnswers.Policy;
+import dev.berth.answers.AutheliaUser;
+import dev.berth.answers.MonitoringAnswers;
+import dev.berth.wizardsteps.core.AppChoice;
+import dev.berth.wizardsteps.core.StepContext;
+import dev.berth.wizardsteps.testing.Drafts;
+import dev.berth.wizardsteps.testing.ScriptedDialogs;
+import dev.berth.wizardsteps.testing.TestContexts;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AccessViewModelTest {
+    private final StepContext ctx = TestContexts.create(new ScriptedDialogs());
+    private final AccessViewModel vm = new AccessViewModel(ctx);
+
+    @Test
+    void theHomeNetworkAloneIsAGoodAnswer() {
+        Drafts.upToApps(ctx, "jellyfin");
+        vm.enter();
+        assertTrue(vm.isValid());
+        assertEquals("Home network only", vm.summaryProperty().get());
+        assertEquals(AccessAnswers.LAN_ONLY, ctx.model().accessProperty().get());
+    }
+
+    @Test
+    void aDomainNeedsItsNameAndTheProxysAdmin() {
+        Drafts.upToApps(ctx, "jellyfin");
+        vm.enter();
+        vm.modeProperty().set(Mode.DOMAIN);
+        assertFalse(vm.isValid());
+        assertEquals("", vm.messageProperty("domain").get(), "not marked before it is touched");
+        assertEquals("Still needed: the domain, the admin e-mail.", vm.missingProperty().get());
+
+        vm.domainProperty().set("media");
+        assertTrue(vm.messageProperty("domain").get().startsWith("is not a domain name"), vm.messageProperty("domain").get());
+        vm.domainProperty().set("media.example.com");
+        vm.adminEmailProperty().set("me");
+        assertEquals("is not an e-mail address", vm.messageProperty("adminEmail").get());
+        vm.adminEmailProperty().set("me@example.com");
+        assertTrue(vm.isValid(), vm.missingProperty().get());
+        assertEquals("media.example.com", vm.summaryProperty().get());
+        assertNull(ctx.model().accessProperty().get().npm().adminPassword(), "empty: generated");
+
+        vm.adminPasswordProperty().set("short");
+        assertTrue(vm.messageProperty("adminPassword").get().startsWith("must be 12 to 128 characters"));
+        assertFalse(vm.isValid());
+    }
+
+    @Test
+    void backToTheHomeNetworkKeepsWhatWasTyped() {
+        domainReady();
+        vm.modeProperty().set(Mode.LAN);
+        assertEquals(AccessAnswers.LAN_ONLY, ctx.model().accessProperty().get());
+        assertEquals("media.example.com", vm.domainProperty().get());
+        vm.modeProperty().set(Mode.DOMAIN);
+        assertEquals("media.example.com", ctx.model().accessProperty().get().domain());
+    }
+
+    @Test
+    void theSignInPageStartsWithAnAdminToFillIn() {
+        domainReady();
+        vm.autheliaProperty().set(true);
+        assertEquals(1, vm.users().size());
+        UserRow alice = vm.users().getFirst();
+        assertTrue(alice.adminProperty().get());
+        assertFalse(vm.isValid());
+        assertTrue(vm.missingProperty().get().contains("user 1's user name"), vm.missingProperty().get());
+
+        alice.usernameProperty().set("Alice");
+        assertEquals("must be 1-32 lower-case letters, digits, '.', '_' or '-'", alice.messageProperty("username").get());
+        alice.usernameProperty().set("alice");
+        alice.displayNameProperty().set("Alice Example");
+        alice.emailProperty().set("alice@example.com");
+        assertTrue(vm.isValid(), vm.missingProperty().get());
+        assertEquals("media.example.com, sign-in (two-factor)", vm.summaryProperty().get());
+        AccessAnswers.Authelia authelia = ctx.model().accessProperty().get().authelia();
+        assertEquals(List.of(new AutheliaUser("alice", "Alice Example", "alice@example.com", true, null)), authelia.users());
+    }
+
+    @Test
+    void twoUsersWithOneNameAreRefused() {
+        domainReady();
+        vm.autheliaProperty().set(true);
+        fillUser(vm.users().getFirst(), "alice");
+        fillUser(vm.addUser(), "alice");
+        assertFalse(vm.users().get(1).adminProperty().get(), "only the first user is an admin at first");
+        assertEquals("two users have the same user name", vm.messageProperty("users").get());
+        assertFalse(vm.isValid());
+        vm.users().get(1).usernameProperty().set("bob");
+        assertTrue(vm.isValid());
+        vm.removeUser(vm.users().get(1));
+        vm.removeUser(vm.users().getFirst());
+        assertEquals("Authelia needs at least one user who may sign in", vm.messageProperty("users").get());
+    }
+
+    @Test
+    void theSignInPageProtectsTheAppsWithoutAccountsOfTheirOwn() {
+        Drafts.upToApps(ctx, "jellyfin", "sonarr", "qbittorrent", "seerr", "flaresolverr");
+        domainReady();
+        vm.autheliaProperty().set(true);
+        assertEquals(List.of("jellyfin", "qbittorrent", "seerr", "sonarr"),
+                vm.protectedApps().stream().map(AppChoice::id).sorted().toList(), "apps with a web page");
+        assertEquals(List.of("qbittorrent", "sonarr"),
+                ctx.model().accessProperty().get().authelia().protectedServices().stream().sorted().toList());
+
+        ctx.model().monitoringProperty().set(new MonitoringAnswers(true, false, false, false, MonitoringAnswers.Watchtower.OFF));
+        assertTrue(vm.protectedApps().stream().anyMatch(a -> a.id().equals("grafana")), "switched on by the Monitoring page");
+        assertTrue(ctx.model().accessProperty().get().authelia().protectedServices().contains("grafana"));
+
+        vm.protectedApps().forEach(a -> a.selectedProperty().set(false));
+        assertEquals("choose the apps the sign-in page protects, or turn it off", vm.messageProperty("protectedServices").get());
+    }
+
+    @Test
+    void fail2banNeedsTheDomainAndComesWithIt() {
+        domainReady();
+        vm.fail2banProperty().set(true);
+        assertTrue(vm.isValid());
+        assertTrue(ctx.model().accessProperty().get().fail2ban());
+        assertEquals("media.example.com, Fail2Ban", vm.summaryProperty().get());
+    }
+
+    @Test
+    void answersLoadedLaterFillThePage() {
+        Drafts.upToApps(ctx, "jellyfin", "sonarr");
+        vm.enter();
+        AccessAnswers loaded = new AccessAnswers(Mode.DOMAIN, "example.com", false, new AccessAnswers.Npm("admin@example.com", null),
+                new AccessAnswers.Authelia(true, Policy.ONE_FACTOR, List.of(new AutheliaUser("alice", "Alice", "alice@example.com", true,
+                        "correct horse battery staple")), List.of("sonarr")), true);
+        ctx.model().accessProperty().set(loaded);
+        assertEquals("example.com", vm.domainProperty().get());
+        assertFalse(vm.letsEncryptProperty().get());
+        assertEquals("correct horse battery staple", vm.users().getFirst().passwordProperty().get());
+        assertEquals(List.of("sonarr"), vm.protectedApps().stream().filter(AppChoice::isSelected).map(AppChoice::id).toList());
+        assertEquals(loaded, ctx.model().accessProperty().get());
+        assertTrue(vm.isValid());
+        assertEquals("example.com, sign-in (password), Fail2Ban", vm.summaryProperty().get());
+    }
+
+    private void domainReady() {
+        if (ctx.model().servicesProperty().get().isEmpty()) {
+            Drafts.upToApps(ctx, "jellyfin", "sonarr");
+        }
+        vm.enter();
+        vm.modeProperty().set(Mode.DOMAIN);
+        vm.domainProperty().set("media.example.com");
+        vm.adminEmailProperty().set("me@example.com");
+    }
+
+    private static void fillUser(UserRow row, String name) {
+        row.usernameProperty().set(name);
+        row.displayNameProperty().set(name);
+        row.emailProperty().set(name + "@example.com");
+    }
+}
