@@ -44,6 +44,17 @@ class RenderCommandTest {
         assertTrue(summary.contains("qbittorrent            8080 -> 8081"), summary);
         assertTrue(summary.contains("redis                  Added for Authelia:"), summary);
         assertTrue(summary.contains("   443/tcp  Nginx Proxy Manager"), summary);
+        assertTrue(summary.contains("secrets are in " + dir.resolve("secrets")), summary);
+    }
+
+    @Test
+    void aStackWithoutSecretsNamesNoSecretsFolder() {
+        Path dir = tmp.resolve("stack");
+        int code = berth("render", "--answers", Examples.file("minimal-jellyfin").toString(), "--out", dir.toString());
+        assertEquals(0, code, err.toString());
+        assertFalse(Files.exists(dir.resolve("secrets")));
+        assertFalse(out.toString().contains("secret"), out.toString());
+        assertTrue(out.toString().contains("Start the stack with: docker compose up -d"), out.toString());
     }
 
     @Test

@@ -48,8 +48,11 @@ final class StackSummary {
         if (!plan.suggestions().isEmpty()) {
             out.printf("%nYou might also like: %s%n", String.join(", ", plan.suggestions()));
         }
-        out.printf("%n%d secrets are in %s (readable only by you). Start the stack with: docker compose up -d%n",
-                plan.secrets().size(), dir.resolve("secrets"));
+        // A stack without secrets gets no secrets folder: then there is nothing to point at.
+        int secrets = plan.secrets().size();
+        String where = secrets == 0 ? ""
+                : "%d %s in %s (readable only by you). ".formatted(secrets, secrets == 1 ? "secret is" : "secrets are", dir.resolve("secrets"));
+        out.printf("%n%sStart the stack with: docker compose up -d%n", where);
         out.flush();
     }
 }

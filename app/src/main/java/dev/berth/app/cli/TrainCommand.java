@@ -12,9 +12,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * A start-up training run: renders an example, checks this computer and, when there is a display,
- * opens the wizard and closes it once its first page is ready, so a class-data archive (or AOT
- * cache) recorded around it holds the classes the real commands and the wizard load. The launcher
- * runs it once after each build; its output is thrown away, and a failing check is fine here.
+ * opens the wizard and closes it once its first page is ready, so a class-data archive recorded
+ * around it holds the classes the real commands and the wizard load. {@code ./berth} runs it once
+ * after each build; its output is thrown away, and a failing check is fine here. The installers'
+ * AOT cache is trained differently: on a plain start of the wizard (installers/build), the start a
+ * person makes from the menu.
  */
 @Command(name = "train-startup", hidden = true, description = "Exercises render and check once, for a start-up archive.")
 public final class TrainCommand implements Callable<Integer> {
