@@ -74,6 +74,13 @@ public record AccessAnswers(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Npm(@NotNull(message = "is required") @Email(message = "is not an e-mail address") @SingleLine @Size(max = 254) String adminEmail,
                       @Password String adminPassword) {
+        /**
+         * Lower case: Nginx Proxy Manager lower-cases the address given at sign-in but stores
+         * INITIAL_ADMIN_EMAIL as it was given, so an upper-case letter would lock Berth out.
+         */
+        public Npm {
+            adminEmail = adminEmail == null ? null : adminEmail.strip().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**

@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * The nginx snippets Nginx Proxy Manager's hosts include (mounted at {@code /snippets}): proxy
- * headers, websockets, and the Authelia auth-request pair.
+ * headers, websockets, and the Authelia auth-request pair. Public for the engine, which puts
+ * {@link #advancedConfig} into the proxy hosts it sets up through NPM's API.
  */
-final class NpmSnippets {
+public final class NpmSnippets {
     static final List<String> FILES = List.of("proxy.conf", "websocket.conf", "authelia-location.conf", "authelia-authrequest.conf");
 
     private NpmSnippets() {

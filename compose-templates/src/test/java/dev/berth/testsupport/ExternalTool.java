@@ -28,6 +28,14 @@ public final class ExternalTool {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
+    /** Skips the test with the reason, or fails it under CI, where everything it needs must be there. */
+    public static void skipOrFail(String reason) {
+        if (underCi()) {
+            fail(reason);
+        }
+        Assumptions.abort(reason);
+    }
+
     /** The tool's path, or a skip (fail under CI) naming the package that provides it. */
     public static Path require(String name, String installHint) {
         Path found = find(name);

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = BerthCommand.Version.class,
         description = "Sets up a home media server stack: media server, *arr apps, download clients behind a VPN, "
                 + "reverse proxy, sign-in protection and monitoring.",
-        subcommands = {RenderCommand.class, CheckCommand.class, TrainCommand.class})
+        subcommands = {RenderCommand.class, CheckCommand.class, DeployCommand.class, DiffCommand.class, StatusCommand.class,
+                TrainCommand.class})
 public final class BerthCommand implements Runnable {
     /** Exit code for answers that cannot be used: the message says what to change. */
     public static final int INVALID_ANSWERS = 1;
@@ -20,6 +21,10 @@ public final class BerthCommand implements Runnable {
     public static final int IO_ERROR = 3;
     /** Exit code for a system check that FAILed (2 is picocli's, for usage errors). */
     public static final int CHECK_FAILED = 4;
+    /** Exit code for a deploy that failed (and was rolled back) or was cancelled. */
+    public static final int DEPLOY_FAILED = 5;
+    /** Exit code for a deploy the person did not confirm: nothing was changed. */
+    public static final int NOT_CONFIRMED = 6;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

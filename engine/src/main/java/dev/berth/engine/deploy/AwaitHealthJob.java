@@ -1,21 +1,14 @@
 package dev.berth.engine.deploy;
 
-import dev.berth.answers.TargetAnswers;
 import dev.berth.engine.health.HealthMonitor;
 import dev.berth.engine.health.NotHealthyException;
 import dev.berth.engine.health.ServiceHealth;
-import dev.berth.engine.health.WebEndpoint;
 import dev.berth.engine.stack.Job;
 import dev.berth.engine.stack.JobContext;
 import dev.berth.engine.target.TargetException;
-import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -61,23 +54,12 @@ public final class AwaitHealthJob implements Job {
         return "Wait until every service is healthy (up to " + minutes + " min)";
     }
 
-    /** The services that answer HTTP: published web port and the catalog's health path. */
-    Map<String, WebEndpoint> webEndpoints() {
-        Map<String, WebEndpoint> web = new LinkedHashMap<>();
-        for (PlannedService s : plan.services()) {
-            if (s.hostWebPort() != 0 && s.definition().web() != null) {
-                web.put(s.name(), new WebEndpoint(s.hostWebPort(), s.definition().web().healthPath()));
-            }
-        }
-        return web;
-    }
-
     @Override
     public void execute(JobContext context) throws TargetException, ServicesNotUpException, InterruptedException {
         report = null;
         Set<String> services = new LinkedHashSet<>();
         plan.services().forEach(s -> services.add(s.name()));
-        HealthMonitor m = HealthMonitor.start(context.target(), plan.projectName(), webEndpoints());
+        HealthMonitor m = HealthMonitor.start(context.target(), plan.projectName(), ServiceReports.webEndpoints(plan));
         monitor = m;
         try {
             m.addListener(h -> {
@@ -125,40 +107,7 @@ public final class AwaitHealthJob implements Job {
     }
 
     private DeployReport buildReport(HealthMonitor m, Set<String> notUp) {
-        Map<String, WebEndpoint> web = webEndpoints();
-        String host = host();
-        List<DeployReport.ServiceReport> out = new ArrayList<>();
-        for (PlannedService s : plan.services()) {
-            ServiceHealth h = m.health(s.name());
-            boolean failed = notUp.contains(s.name());
-            List<String> tail = List.of();
-            if (failed) {
-                try {
-                    tail = m.logTail(s.name(), HealthMonitor.LOG_TAIL);
-                } catch (TargetException | RuntimeException e) {
-                    tail = List.of("(could not read the log: " + e.getMessage() + ")");
-                }
-            }
-            String detail = h.detail();
-            if (h.probe() != null && !h.probe().ok()) {
-                String probe = "probe of " + h.probe().url() + " failed"
-                        + (h.probe().detail().isBlank() ? "" : ": " + h.probe().detail().strip());
-                detail = detail.isBlank() ? probe : detail.strip() + "; " + probe;
-            }
-            String url = web.containsKey(s.name()) ? "http://" + host + ":" + s.hostWebPort() + "/" : null;
-            out.add(new DeployReport.ServiceReport(s.name(), h.state(), detail, url, tail, !failed));
-        }
-        return new DeployReport(out);
-    }
-
-    /** Where the person reaches the server: the SSH host, or this computer. */
-    private String host() {
-        TargetAnswers t = plan.answers().target();
-        if (t != null && t.kind() == TargetAnswers.Kind.SSH && t.host() != null && !t.host().isBlank()) {
-            String h = t.host();
-            return h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h;
-        }
-        return "localhost";
+        return ServiceReports.build(plan, m, notUp, true);
     }
 
     private static String describe(Duration d) {

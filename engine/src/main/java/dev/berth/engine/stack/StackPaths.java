@@ -13,13 +13,13 @@ import java.util.List;
  * same way locally and over SSH. Only POSIX {@code ls -A} and {@code find -maxdepth -type} are
  * used (no GNU {@code -printf}), so busybox-based NAS systems work too.
  */
-final class StackPaths {
+public final class StackPaths {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private StackPaths() {
     }
 
-    static String join(String dir, String relative) {
+    public static String join(String dir, String relative) {
         return dir.endsWith("/") ? dir + relative : dir + "/" + relative;
     }
 

@@ -6,6 +6,7 @@ import dev.berth.engine.target.TargetException;
 import dev.berth.render.RenderedFile;
 import dev.berth.render.RenderedStack;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,23 +54,44 @@ public final class WriteFilesJob implements Job {
                 + owner.map(o -> ", owned by " + o).orElse("") + ")";
     }
 
+    /**
+     * Two passes, so that a failure while the content travels (a full disk, a cut connection) leaves
+     * every file as it was: first each file is staged as a hidden temporary file beside its place,
+     * then the staged files are renamed into place, each rename one short step.
+     */
     @Override
     public synchronized void execute(JobContext context) throws TargetException {
         RemoteFiles fs = context.target().files();
-        for (Map.Entry<String, RenderedFile> e : stack.files().entrySet()) {
-            String path = StackPaths.join(stackDir, e.getKey());
-            RenderedFile file = e.getValue();
-            ExistingFile before = previous.get(e.getKey());
-            if (before == null) {
-                // The state may be older than the folder: never replace a file without keeping it.
-                before = current(fs, path).orElse(null);
+        Map<String, String> staged = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, RenderedFile> e : stack.files().entrySet()) {
+                String path = StackPaths.join(stackDir, e.getKey());
+                RenderedFile file = e.getValue();
+                makeParents(fs, BackupJob.parent(path));
+                String tmp = fs.stage(path, file.content(), file.secret() ? RenderedFile.PRIVATE : file.mode());
+                staged.put(path, tmp);
+                if (owner.isPresent()) {
+                    fs.chown(tmp, owner.get().uid(), owner.get().gid());
+                }
             }
-            makeParents(fs, BackupJob.parent(path));
-            // Recorded before writing: a write that fails half-way may still have replaced the file.
-            done.add(before == null ? new Created(path) : new Replaced(path, before));
-            fs.writeAtomic(path, file.content(), file.secret() ? RenderedFile.PRIVATE : file.mode());
-            if (owner.isPresent()) {
-                fs.chown(path, owner.get().uid(), owner.get().gid());
+            for (Map.Entry<String, RenderedFile> e : stack.files().entrySet()) {
+                String path = StackPaths.join(stackDir, e.getKey());
+                ExistingFile before = previous.get(e.getKey());
+                if (before == null) {
+                    // The state may be older than the folder: never replace a file without keeping it.
+                    before = current(fs, path).orElse(null);
+                }
+                // Recorded before the rename: a rename that fails may still have happened.
+                done.add(before == null ? new Created(path) : new Replaced(path, before));
+                fs.commit(staged.remove(path), path);
+            }
+        } finally {
+            for (String tmp : staged.values()) {
+                try {
+                    fs.deleteFile(tmp);
+                } catch (TargetException ignored) {
+                    // The write's own error is the one to report; a hidden *.berth-tmp file is never read.
+                }
             }
         }
     }

@@ -28,6 +28,20 @@ final class LocalFiles implements RemoteFiles {
 
     @Override
     public void writeAtomic(String path, byte[] content, int mode) throws TargetException {
+        String staged = stage(path, content, mode);
+        boolean committed = false;
+        try {
+            commit(staged, path);
+            committed = true;
+        } finally {
+            if (!committed) {
+                deleteQuietly(Path.of(staged));
+            }
+        }
+    }
+
+    @Override
+    public String stage(String path, byte[] content, int mode) throws TargetException {
         Path target = Path.of(path);
         Path tmp = null;
         try {
@@ -35,20 +49,34 @@ final class LocalFiles implements RemoteFiles {
             Files.setPosixFilePermissions(tmp, permissions(mode));
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ch.write(java.nio.ByteBuffer.wrap(content));
-                ch.force(true);
+                ch.force(true); // on disk before the rename, so a crash cannot leave an empty file in its place
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            String staged = tmp.toString();
             tmp = null;
+            return staged;
         } catch (IOException e) {
             throw fileError("write", path, e);
         } finally {
             if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // The original error is the one to report; a stray temp file is harmless.
-                }
+                deleteQuietly(tmp);
             }
+        }
+    }
+
+    @Override
+    public void commit(String staged, String path) throws TargetException {
+        try {
+            Files.move(Path.of(staged), Path.of(path), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw fileError("write", path, e);
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // The original error is the one to report; a stray temp file is harmless.
         }
     }
 

@@ -74,6 +74,12 @@ public final class LocalTarget implements Target {
         return files;
     }
 
+    /** This computer reaches its own ports directly. */
+    @Override
+    public LoopbackTunnel openTunnel(int remotePort) {
+        return LoopbackTunnel.direct(remotePort);
+    }
+
     @Override
     public synchronized DockerClient docker() throws TargetException {
         if (docker == null) {

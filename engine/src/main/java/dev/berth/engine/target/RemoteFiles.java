@@ -12,6 +12,18 @@ public interface RemoteFiles {
      */
     void writeAtomic(String path, byte[] content, int mode) throws TargetException;
 
+    /**
+     * The first half of a write that lands together with others: the content, with its mode, in a
+     * hidden temporary file beside {@code path} (named {@code .<name>.<random>.berth-tmp}). Nothing
+     * a reader sees has changed yet.
+     *
+     * @return the temporary file's path, for {@link #commit} or {@link #deleteFile}
+     */
+    String stage(String path, byte[] content, int mode) throws TargetException;
+
+    /** The second half: renames a staged file over {@code path} in one step. */
+    void commit(String staged, String path) throws TargetException;
+
     /** Creates the folder and its missing parents; nothing when it exists. */
     void mkdirs(String path) throws TargetException;
 

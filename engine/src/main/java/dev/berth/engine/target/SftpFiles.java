@@ -50,10 +50,24 @@ final class SftpFiles implements RemoteFiles {
 
     @Override
     public void writeAtomic(String path, byte[] content, int mode) throws TargetException {
+        String staged = stage(path, content, mode);
+        boolean committed = false;
+        try {
+            commit(staged, path);
+            committed = true;
+        } finally {
+            if (!committed) {
+                removeQuietly(staged);
+            }
+        }
+    }
+
+    @Override
+    public String stage(String path, byte[] content, int mode) throws TargetException {
         String name = path.substring(path.lastIndexOf('/') + 1);
         String tmp = SftpErrors.parent(path) + "/." + name + "." + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".berth-tmp";
         SftpClient c = sftp();
-        boolean renamed = false;
+        boolean written = false;
         try {
             try (SftpClient.CloseableHandle h = c.open(tmp, EnumSet.of(SftpClient.OpenMode.Write, SftpClient.OpenMode.Create,
                     SftpClient.OpenMode.Exclusive))) {
@@ -65,23 +79,40 @@ final class SftpFiles implements RemoteFiles {
                     fsync.fsync(h); // on disk before the rename, so a crash cannot leave an empty file in its place
                 }
             }
-            rename(c, tmp, path);
-            renamed = true;
+            written = true;
+            return tmp;
         } catch (IOException e) {
             throw error("write", path, e);
         } finally {
-            if (!renamed && sftpOpen()) {
-                try {
-                    c.remove(tmp);
-                } catch (IOException ignored) {
-                    // The first error is the one to report. A temp file left when the connection drops
-                    // is harmless: it is hidden, named *.berth-tmp, and never read.
-                }
+            if (!written) {
+                removeQuietly(tmp);
             }
         }
     }
 
-    /** Replaces the target in one step: the reader sees the old file or the new one, never neither. */
+    @Override
+    public void commit(String staged, String path) throws TargetException {
+        try {
+            rename(sftp(), staged, path);
+        } catch (IOException e) {
+            throw error("write", path, e);
+        }
+    }
+
+    /**
+     * The first error is the one to report. A temp file left when the connection drops is
+     * harmless: it is hidden, named *.berth-tmp, and never read.
+     */
+    private void removeQuietly(String tmp) {
+        if (sftpOpen()) {
+            try {
+                sftp().remove(tmp);
+            } catch (IOException | TargetException ignored) {
+                // see above
+            }
+        }
+    }
+
     private static void rename(SftpClient c, String from, String to) throws IOException {
         OpenSSHPosixRenameExtension posix = c.getExtension(OpenSSHPosixRenameExtension.class);
         if (posix.isSupported()) {

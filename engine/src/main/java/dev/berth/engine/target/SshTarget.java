@@ -128,6 +128,12 @@ public final class SshTarget implements Target {
         return docker;
     }
 
+    /** A local port forwarding on this connection; closing the target ends it too. */
+    @Override
+    public LoopbackTunnel openTunnel(int remotePort) throws TargetException {
+        return SshTunnel.open(session, remotePort, description());
+    }
+
     /**
      * Ends the connection. Safe from another thread while work is in progress (a cancel): the
      * session closes first, so whatever waits on the server fails at once with CONNECTION_LOST.

@@ -30,6 +30,16 @@ public interface Target extends AutoCloseable {
      */
     DockerClient docker() throws TargetException;
 
+    /**
+     * A way to reach a TCP port on the target's own loopback from this computer, e.g. an admin
+     * API the stack publishes. Over SSH the traffic goes through the SSH connection, so the
+     * server's firewall need not let this computer in.
+     *
+     * @param remotePort the port on the target's 127.0.0.1
+     * @throws TargetException when the forwarding cannot be set up (e.g. the SSH server forbids it)
+     */
+    LoopbackTunnel openTunnel(int remotePort) throws TargetException;
+
     @Override
     void close();
 }

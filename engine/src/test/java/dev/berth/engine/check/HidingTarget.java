@@ -3,6 +3,7 @@ package dev.berth.engine.check;
 import com.github.dockerjava.api.DockerClient;
 import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.FileStat;
+import dev.berth.engine.target.LoopbackTunnel;
 import dev.berth.engine.target.RemoteFiles;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
@@ -61,6 +62,16 @@ final class HidingTarget implements Target {
             }
 
             @Override
+            public String stage(String path, byte[] content, int mode) throws TargetException {
+                return files.stage(path, content, mode);
+            }
+
+            @Override
+            public void commit(String staged, String path) throws TargetException {
+                files.commit(staged, path);
+            }
+
+            @Override
             public void mkdirs(String path) throws TargetException {
                 files.mkdirs(path);
             }
@@ -88,6 +99,11 @@ final class HidingTarget implements Target {
             throw dockerError;
         }
         return real.docker();
+    }
+
+    @Override
+    public LoopbackTunnel openTunnel(int remotePort) throws TargetException {
+        return real.openTunnel(remotePort);
     }
 
     @Override

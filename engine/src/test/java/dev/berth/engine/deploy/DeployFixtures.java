@@ -51,7 +51,11 @@ final class DeployFixtures {
      * port moved to a free host port (another stack on this engine may hold the defaults).
      */
     static Answers answers(String example, Path root, String project) {
-        Answers a = Examples.answers(example);
+        return answers(Examples.answers(example), root, project);
+    }
+
+    /** The same for answers of the test's own. */
+    static Answers answers(Answers a, Path root, String project) {
         StorageAnswers s = a.storage();
         a = new Answers(a.schemaVersion(), project, a.target(), new StorageAnswers(root.resolve("stack").toString(),
                 root.resolve("data").toString(), root.resolve("stack/config").toString(), s.puid(), s.pgid(), s.timeZone(),

@@ -1,0 +1,135 @@
+package dev.berth.app.cli;
+
+import dev.berth.answers.Answers;
+import dev.berth.answers.InvalidAnswersException;
+import dev.berth.catalog.Catalog;
+import dev.berth.engine.deploy.DeployOptions;
+import dev.berth.engine.deploy.DeployOutcome;
+import dev.berth.engine.deploy.DeployPreview;
+import dev.berth.engine.deploy.StackDeployer;
+import dev.berth.engine.npm.ConfigureProxyHostsJob;
+import dev.berth.engine.stack.DeploymentResult;
+import dev.berth.engine.stack.StackState;
+import dev.berth.engine.target.Target;
+import dev.berth.engine.target.TargetException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code berth deploy}: the answers become a running stack. Shows what would change, asks, then
+ * writes, pulls, starts and waits for health; on failure puts the previous stack back.
+ */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = "Deploys the stack an answers file describes, on this computer or a server over SSH: shows what "
+                + "would change, asks, then writes the files, pulls the images, starts the containers and waits until "
+                + "every service is healthy. On failure the previous stack is put back. An existing stack keeps its "
+                + "passwords and keys.")
+public final class DeployCommand implements Callable<Integer> {
+    @Option(names = "--answers", required = true, paramLabel = "FILE", description = "The answers file (berth.yaml).")
+    Path answersFile;
+
+    @Option(names = "--target", paramLabel = "TARGET",
+            description = "local, or ssh://user@host:port; default: the target in the answers file.")
+    String target;
+
+    @Option(names = "--yes", description = "Apply without asking (for scripts).")
+    boolean yes;
+
+    @Option(names = "--offline", description = "Never pull images: use only those already on the target.")
+    boolean offline;
+
+    @Option(names = "--adopt", description = "Take over a stack folder Berth did not make (its files are backed up first).")
+    boolean adopt;
+
+    @Option(names = "--skip-proxy-hosts", description = "Leave Nginx Proxy Manager's proxy hosts to me.")
+    boolean skipProxyHosts;
+
+    @Option(names = "--accept-host-key", paramLabel = "SHA256:...",
+            description = "Trust this SSH host key fingerprint without asking (as ssh prints it).")
+    String acceptHostKey;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final TargetOpener opener;
+
+    public DeployCommand() {
+        this(TargetOpener.standard());
+    }
+
+    public DeployCommand(TargetOpener opener) {
+        this.opener = opener;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Answers> answers = StackCommandInputs.readAnswers(answersFile, err);
+        if (answers.isEmpty()) {
+            return BerthCommand.INVALID_ANSWERS;
+        }
+        TargetSpec where;
+        try {
+            where = StackCommandInputs.target(target, acceptHostKey, answers.get());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        DeployOptions options = DeployOptions.DEFAULT.withOffline(offline).withAdopt(adopt).withProxyHosts(!skipProxyHosts);
+        try (Target t = opener.open(where, TerminalHostKeyQuestion.fromConsole(err))) {
+            return deploy(t, answers.get(), options, out, err);
+        } catch (TargetException e) {
+            err.println(e.getMessage());
+            return BerthCommand.DEPLOY_FAILED;
+        } catch (InvalidAnswersException e) {
+            StackCommandInputs.printProblems(answersFile, e, err);
+            return BerthCommand.INVALID_ANSWERS;
+        } catch (StackState.ForeignStackException e) {
+            err.println(e.getMessage());
+            return BerthCommand.INVALID_ANSWERS;
+        }
+    }
+
+    private int deploy(Target t, Answers answers, DeployOptions options, PrintWriter out, PrintWriter err)
+            throws TargetException, StackState.ForeignStackException {
+        DeployProgressPrinter printer = new DeployProgressPrinter(err);
+        StackDeployer deployer = new StackDeployer(t, Catalog.builtIn());
+        DeployPreview preview = deployer.preview(answers, options, printer);
+        PreviewPrinter.print(preview, t.description(), out);
+        out.flush();
+        if (!yes && !Confirm.ask("Deploy now?", err)) {
+            err.println("Nothing was changed. (Use --yes to deploy without being asked.)");
+            return BerthCommand.NOT_CONFIRMED;
+        }
+        AtomicBoolean cancel = new AtomicBoolean();
+        // Ctrl-C: stop after the running step and put the previous stack back, rather than dying half-way.
+        Thread hook = new Thread(() -> cancel.set(true));
+        Runtime.getRuntime().addShutdownHook(hook);
+        DeployOutcome outcome;
+        try {
+            outcome = deployer.deploy(preview, printer, cancel::get);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // on the way out already
+            }
+        }
+        printer.finish();
+        ReportPrinter.print(outcome, out, err);
+        preview.jobs().stream().filter(ConfigureProxyHostsJob.class::isInstance).map(j -> ((ConfigureProxyHostsJob) j).result())
+                .filter(java.util.Objects::nonNull).forEach(r -> out.println(r.summary()));
+        out.flush();
+        return switch (outcome.result()) {
+            case DeploymentResult.Succeeded s -> 0;
+            case DeploymentResult.RolledBack r -> BerthCommand.DEPLOY_FAILED;
+            case DeploymentResult.Cancelled c -> BerthCommand.DEPLOY_FAILED;
+        };
+    }
+}

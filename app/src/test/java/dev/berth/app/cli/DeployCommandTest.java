@@ -1,0 +1,109 @@
+package dev.berth.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.answers.Answers;
+import dev.berth.answers.AnswersFile;
+import dev.berth.engine.RequiresDocker;
+import dev.berth.engine.deploy.StandInStacks;
+import dev.berth.testsupport.Examples;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code berth deploy}, {@code diff} and {@code status} as a person runs them, against the real
+ * engine with stand-in images.
+ */
+class DeployCommandTest {
+    @TempDir
+    Path tmp;
+    private String project;
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void setUp() {
+        RequiresDocker.engine();
+        project = StandInStacks.project();
+    }
+
+    @AfterEach
+    void tearDown() {
+        StandInStacks.remove(project);
+    }
+
+    private int run(Callable<Integer> command, String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private Path answersFile(Answers answers) throws Exception {
+        return Files.writeString(tmp.resolve("answers.yaml"), AnswersFile.write(answers));
+    }
+
+    @Test
+    void deploysThenFindsNothingToChangeAndReportsStatus() throws Exception {
+        Answers answers = StandInStacks.deployable(Examples.answers("minimal-jellyfin"), tmp, project);
+        Path file = answersFile(answers);
+        String stackDir = answers.storage().stackDir();
+
+        assertEquals(0, run(new DeployCommand(), "--answers", file.toString(), "--yes", "--offline"), out + "\n" + err);
+        assertTrue(out.toString().contains("New stack " + project), out.toString());
+        assertTrue(out.toString().contains("compose.yaml: new"), out.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> l.matches("jellyfin +healthy +http://localhost:\\d+/")), out.toString());
+        assertTrue(out.toString().contains("Deployed: every service is up."), out.toString());
+        assertTrue(err.toString().contains("Write "), err.toString());
+        assertTrue(err.toString().contains("jellyfin: healthy"), err.toString());
+        Map<String, String> ids = StandInStacks.containerIds(project);
+
+        assertEquals(0, run(new DiffCommand(), "--answers", file.toString()), err.toString());
+        assertTrue(out.toString().contains("nothing to change"), out.toString());
+
+        assertEquals(0, run(new DeployCommand(), "--answers", file.toString(), "--yes", "--offline"), err.toString());
+        assertEquals(ids, StandInStacks.containerIds(project), "an unchanged deploy recreates nothing");
+
+        assertEquals(0, run(new StatusCommand(), "--dir", stackDir), err.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> l.matches("jellyfin +healthy +http://localhost:\\d+/")), out.toString());
+    }
+
+    @Test
+    void diffShowsTheChangeAndDeployWithoutYesChangesNothingWithoutATerminal() throws Exception {
+        Answers answers = StandInStacks.deployable(Examples.answers("minimal-jellyfin"), tmp, project);
+        Path file = answersFile(answers);
+        assertEquals(BerthCommand.NOT_CONFIRMED, run(new DeployCommand(), "--answers", file.toString(), "--offline"));
+        assertTrue(err.toString().contains("Nothing was changed. (Use --yes"), err.toString());
+        assertFalse(Files.exists(Path.of(answers.storage().stackDir())), "no folder made");
+
+        assertEquals(0, run(new DiffCommand(), "--answers", file.toString()), err.toString());
+        assertTrue(out.toString().contains("+++ b/compose.yaml"), out.toString());
+        assertTrue(out.toString().contains("secrets/"), "secret files are named");
+        assertFalse(Files.exists(Path.of(answers.storage().stackDir())), "diff changes nothing");
+    }
+
+    @Test
+    void badAnswersAndAMissingStackSayWhatToDo() throws Exception {
+        Path bad = Files.writeString(tmp.resolve("bad.yaml"), "schemaVersion: 1\nprojectName: Media Stack\n");
+        assertEquals(BerthCommand.INVALID_ANSWERS, run(new DeployCommand(), "--answers", bad.toString(), "--yes"));
+        assertTrue(err.toString().contains("cannot be used yet. Nothing was changed."), err.toString());
+        assertTrue(err.toString().contains("Fix these in the answers file"), err.toString());
+
+        assertEquals(BerthCommand.IO_ERROR, run(new StatusCommand(), "--dir", tmp.resolve("nothing").toString()));
+        assertTrue(err.toString().contains("There is no stack Berth made in"), err.toString());
+        assertTrue(err.toString().contains("deploy one with berth deploy"), err.toString());
+    }
+}

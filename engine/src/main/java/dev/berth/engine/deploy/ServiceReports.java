@@ -1,0 +1,74 @@
+package dev.berth.engine.deploy;
+
+import dev.berth.answers.TargetAnswers;
+import dev.berth.engine.health.HealthMonitor;
+import dev.berth.engine.health.ServiceHealth;
+import dev.berth.engine.health.WebEndpoint;
+import dev.berth.engine.target.TargetException;
+import dev.berth.plan.PlannedService;
+import dev.berth.plan.StackPlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A {@link DeployReport} from what a health monitor knows, for the end of a deploy and for {@code berth status}. */
+final class ServiceReports {
+    private ServiceReports() {
+    }
+
+    /** The services that answer HTTP: published web port and the catalog's health path. */
+    static Map<String, WebEndpoint> webEndpoints(StackPlan plan) {
+        Map<String, WebEndpoint> web = new LinkedHashMap<>();
+        for (PlannedService s : plan.services()) {
+            if (s.hostWebPort() != 0 && s.definition().web() != null) {
+                web.put(s.name(), new WebEndpoint(s.hostWebPort(), s.definition().web().healthPath()));
+            }
+        }
+        return web;
+    }
+
+    /**
+     * @param notUp    the services the report counts as not up
+     * @param withLogs read the last log lines of those services (before a rollback removes them)
+     */
+    static DeployReport build(StackPlan plan, HealthMonitor m, Set<String> notUp, boolean withLogs) {
+        Map<String, WebEndpoint> web = webEndpoints(plan);
+        String host = host(plan);
+        Redactor redactor = new Redactor(plan.secrets().values());
+        List<DeployReport.ServiceReport> out = new ArrayList<>();
+        for (PlannedService s : plan.services()) {
+            ServiceHealth h = m.health(s.name());
+            boolean failed = notUp.contains(s.name());
+            List<String> tail = List.of();
+            if (failed && withLogs) {
+                try {
+                    // An app may print a secret it was given (NPM logs its initial admin password).
+                    tail = m.logTail(s.name(), HealthMonitor.LOG_TAIL).stream().map(redactor::redact).toList();
+                } catch (TargetException | RuntimeException e) {
+                    tail = List.of("(could not read the log: " + e.getMessage() + ")");
+                }
+            }
+            String detail = h.detail();
+            if (h.probe() != null && !h.probe().ok()) {
+                String probe = "probe of " + h.probe().url() + " failed"
+                        + (h.probe().detail().isBlank() ? "" : ": " + h.probe().detail().strip());
+                detail = detail.isBlank() ? probe : detail.strip() + "; " + probe;
+            }
+            String url = web.containsKey(s.name()) ? "http://" + host + ":" + s.hostWebPort() + "/" : null;
+            out.add(new DeployReport.ServiceReport(s.name(), h.state(), detail, url, tail, !failed));
+        }
+        return new DeployReport(out);
+    }
+
+    /** Where the person reaches the server: the SSH host, or this computer. */
+    private static String host(StackPlan plan) {
+        TargetAnswers t = plan.answers().target();
+        if (t != null && t.kind() == TargetAnswers.Kind.SSH && t.host() != null && !t.host().isBlank()) {
+            String h = t.host();
+            return h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h;
+        }
+        return "localhost";
+    }
+}

@@ -1,0 +1,155 @@
+package dev.berth.engine.deploy;
+
+import dev.berth.answers.Answers;
+import dev.berth.answers.AnswersValidator;
+import dev.berth.catalog.Catalog;
+import dev.berth.engine.npm.ConfigureProxyHostsJob;
+import dev.berth.engine.stack.BackupJob;
+import dev.berth.engine.stack.CreateDataDirectoriesJob;
+import dev.berth.engine.stack.Deployment;
+import dev.berth.engine.stack.DeploymentResult;
+import dev.berth.engine.stack.Job;
+import dev.berth.engine.stack.JobContext;
+import dev.berth.engine.stack.Owner;
+import dev.berth.engine.stack.StackDiff;
+import dev.berth.engine.stack.StackState;
+import dev.berth.engine.stack.WriteFilesJob;
+import dev.berth.engine.target.ExecResult;
+import dev.berth.engine.target.Target;
+import dev.berth.engine.target.TargetException;
+import dev.berth.plan.AutheliaPasswords;
+import dev.berth.plan.Planner;
+import dev.berth.plan.StackPlan;
+import dev.berth.render.RenderedStack;
+import dev.berth.render.Renderer;
+import dev.berth.secrets.Argon2idHasher;
+import dev.berth.secrets.SecretGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The whole deploy, for the wizard and the CLI alike: read the stack folder as it is, work out
+ * what would change ({@link #preview}), then do it with rollback ({@link #deploy}). The previous
+ * stack's secrets are reused, so every password and key stays as it was.
+ *
+ * <p>The jobs, in order: check the target once more; back up the files about to be replaced;
+ * remember the previous stack (its undo brings it back up after the files were restored, so it
+ * stands before the write); create the data folders; write the files; pull; {@code compose up};
+ * wait for health; then, when a domain was chosen, the proxy hosts.
+ */
+public final class StackDeployer {
+    private final Target target;
+    private final Catalog catalog;
+    private final Clock clock;
+
+    public StackDeployer(Target target, Catalog catalog, Clock clock) {
+        this.target = target;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public StackDeployer(Target target, Catalog catalog) {
+        this(target, catalog, Clock.systemDefaultZone());
+    }
+
+    /** The stack folder as it is: missing, empty, Berth's (with its answers and secrets), or someone else's. */
+    public StackState open(String stackDir) throws TargetException {
+        return StackState.load(target, stackDir, List.of());
+    }
+
+    /**
+     * Plans and renders the answers with the folder's secrets, and lists the jobs; changes nothing.
+     *
+     * @throws dev.berth.answers.InvalidAnswersException when the answers cannot be planned
+     * @throws StackState.ForeignStackException           when the folder is someone else's and adopt is off
+     */
+    public DeployPreview preview(Answers answers, DeployOptions options, Consumer<DeployProgress> listener)
+            throws TargetException, StackState.ForeignStackException {
+        // Before anything reads the answers: a missing stack folder would otherwise be a crash, not a message.
+        new AnswersValidator(catalog).requireValid(answers);
+        String dir = answers.storage().stackDir();
+        StackState loaded = StackState.loadForDeploy(target, dir, List.of(), options.adopt());
+        SecretGenerator generator = new SecretGenerator();
+        Argon2idHasher hasher = new Argon2idHasher(generator);
+        AutheliaPasswords.hashAhead(answers, loaded.secrets(), hasher);
+        Planner planner = new Planner(catalog, generator, hasher);
+        StackPlan plan = planner.plan(answers, loaded.secrets());
+        RenderedStack rendered = new Renderer().render(plan);
+
+        // Read every file the new answers write and the old ones wrote, so the diff also names files
+        // no longer generated, and the backup and undo hold each file about to be replaced.
+        Set<String> paths = new LinkedHashSet<>(rendered.files().keySet());
+        loaded.answers().ifPresent(previous -> paths.addAll(previousFiles(planner, previous, loaded.secrets())));
+        StackState before = loaded.withFiles(target, paths);
+        StackDiff diff = StackDiff.between(before, rendered);
+
+        ComposeTool compose = ComposeTool.detect(target);
+        Optional<Owner> owner = owner(plan);
+        List<Job> jobs = new ArrayList<>();
+        jobs.add(new PreflightJob(plan, r -> listener.accept(new DeployProgress.Checked(r))));
+        if (!before.files().isEmpty()) {
+            jobs.add(new BackupJob(before));
+        }
+        jobs.add(new RestorePreviousStackJob(compose, plan.projectName(), dir));
+        jobs.add(new CreateDataDirectoriesJob(plan, owner));
+        jobs.add(new WriteFilesJob(before, rendered, owner));
+        jobs.add(PullImagesJob.forPlan(plan, options.offline(), p -> listener.accept(new DeployProgress.Pull(p))));
+        jobs.add(new ComposeUpJob(compose, plan.projectName(), dir));
+        jobs.add(new AwaitHealthJob(plan, options.healthTimeout(), h -> listener.accept(new DeployProgress.Health(h))));
+        if (options.proxyHosts()) {
+            ConfigureProxyHostsJob.forPlan(plan).ifPresent(jobs::add);
+        }
+        return new DeployPreview(before, plan, rendered, diff, jobs, compose, options);
+    }
+
+    /**
+     * Runs the preview's jobs; a failure or a cancel undoes what was done, in reverse. Records what
+     * happened in {@code .berth/deploy.log} with every secret's value redacted.
+     *
+     * @param listener progress; it should be the one given to {@link #preview}, which wired the jobs to it
+     */
+    public DeployOutcome deploy(DeployPreview preview, Consumer<DeployProgress> listener, BooleanSupplier cancelRequested) {
+        DeployLog log = new DeployLog(clock, preview.plan().secrets().values());
+        log.started(preview, target.description());
+        Deployment deployment = new Deployment(preview.jobs(), event -> {
+            log.event(event);
+            listener.accept(new DeployProgress.Step(event));
+        });
+        DeploymentResult result = deployment.run(new JobContext(target, clock, cancelRequested));
+        Optional<DeployReport> report = preview.jobs().stream()
+                .filter(AwaitHealthJob.class::isInstance).map(j -> ((AwaitHealthJob) j).report())
+                .filter(r -> r != null).findFirst();
+        Optional<String> backup = preview.jobs().stream()
+                .filter(BackupJob.class::isInstance).flatMap(j -> ((BackupJob) j).backupDir().stream()).findFirst();
+        DeployOutcome outcome = new DeployOutcome(result, report, backup);
+        log.finished(outcome);
+        log.appendTo(target, preview.stackDir());
+        return outcome;
+    }
+
+    /** The paths the previous answers generated; when they no longer plan (an old catalog), none. */
+    private static Set<String> previousFiles(Planner planner, Answers previous, Map<String, String> secrets) {
+        try {
+            return new Renderer().render(planner.plan(previous, secrets)).files().keySet();
+        } catch (RuntimeException e) {
+            return Set.of();
+        }
+    }
+
+    /** PUID:PGID as the files' owner, when the target user is root and so may give files away. */
+    private Optional<Owner> owner(StackPlan plan) throws TargetException {
+        ExecResult id = target.exec(List.of("id", "-u"), Duration.ofSeconds(10));
+        if (id.ok() && id.stdout().strip().equals("0")) {
+            return Optional.of(new Owner(plan.answers().storage().puid(), plan.answers().storage().pgid()));
+        }
+        return Optional.empty();
+    }
+}

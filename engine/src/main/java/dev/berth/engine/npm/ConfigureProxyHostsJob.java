@@ -1,0 +1,95 @@
+package dev.berth.engine.npm;
+
+import dev.berth.engine.stack.Job;
+import dev.berth.engine.stack.JobContext;
+import dev.berth.engine.target.TargetException;
+import dev.berth.plan.PlannedService;
+import dev.berth.plan.StackPlan;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * After Nginx Proxy Manager is up: signs in as the admin Berth generated and sets up one proxy
+ * host per web app ({@code <service>.<domain>}), so the person does not click through NPM for
+ * each. Re-running updates only Berth's own hosts (see {@link BerthMarker}) and leaves the
+ * person's alone. Undo deletes the hosts it created and puts back the ones it changed or
+ * removed, as far as NPM lets it.
+ *
+ * <p>A Let's Encrypt certificate NPM cannot get (DNS not pointing here yet, port 80 closed) does
+ * not fail the job: the host works over HTTP, {@link #result()} names it, and the next deploy
+ * asks again. Everything else NPM refuses fails the job.
+ */
+public final class ConfigureProxyHostsJob implements Job {
+    /** How long to wait for NPM's API and its first admin; NPM is healthy before this job, so this is slack. */
+    public static final Duration SIGN_IN_WAIT = Duration.ofMinutes(2);
+    /** Undo runs while NPM is known to be up; it should not hold a rollback for long. */
+    private static final Duration UNDO_SIGN_IN_WAIT = Duration.ofSeconds(20);
+
+    private final List<DesiredProxyHost> hosts;
+    private final NpmAdmin admin;
+    private final Duration signInWait;
+    private final ChangeLog changes = new ChangeLog();
+    private volatile ProxyHostsResult result;
+
+    public ConfigureProxyHostsJob(List<DesiredProxyHost> hosts, NpmAdmin admin, Duration signInWait) {
+        this.hosts = List.copyOf(hosts);
+        this.admin = admin;
+        this.signInWait = signInWait;
+    }
+
+    /**
+     * The job for a stack, or empty when the apps are reached on the home network only (no
+     * domain, so no NPM). Email, password and port come from the plan: the admin e-mail the
+     * person gave, the {@code npm_admin_password} secret, the host port of NPM's admin page.
+     */
+    public static Optional<ConfigureProxyHostsJob> forPlan(StackPlan plan) {
+        if (!plan.answers().access().proxyEnabled() || !plan.has("npm")) {
+            return Optional.empty();
+        }
+        PlannedService npm = plan.service("npm").orElseThrow();
+        String password = plan.secrets().get("npm_admin_password");
+        if (password == null) {
+            throw new IllegalArgumentException("the plan runs Nginx Proxy Manager without its npm_admin_password secret");
+        }
+        NpmAdmin admin = new NpmAdmin(plan.answers().access().npm().adminEmail(), password, npm.hostWebPort());
+        return Optional.of(new ConfigureProxyHostsJob(ProxyHostsPlan.of(plan), admin, SIGN_IN_WAIT));
+    }
+
+    @Override
+    public String description() {
+        return "Set up " + hosts.size() + (hosts.size() == 1 ? " proxy host" : " proxy hosts") + " in Nginx Proxy Manager";
+    }
+
+    public List<DesiredProxyHost> hosts() {
+        return hosts;
+    }
+
+    @Override
+    public void execute(JobContext context) throws TargetException, NpmException, InterruptedException {
+        result = null;
+        try (NpmSession session = NpmSession.open(context.target(), admin, signInWait, context::cancelled)) {
+            result = new ProxyHostSync(session.client(), changes, context::cancelled).apply(hosts);
+        }
+    }
+
+    @Override
+    public void undo(JobContext context) throws TargetException, NpmException, InterruptedException {
+        if (changes.isEmpty()) {
+            return; // nothing was changed in NPM: no need to reach it
+        }
+        try (NpmSession session = NpmSession.open(context.target(), admin, UNDO_SIGN_IN_WAIT, () -> false)) {
+            List<String> failures = changes.undo(session.client());
+            if (!failures.isEmpty()) {
+                throw new NpmException(NpmException.NO_ANSWER, "Could not put back " + failures.size()
+                        + " proxy host change(s) in Nginx Proxy Manager; check its Proxy Hosts page: "
+                        + String.join("; ", failures));
+            }
+        }
+    }
+
+    /** After a successful execute: what was created, updated, left alone; null before. */
+    public ProxyHostsResult result() {
+        return result;
+    }
+}
