@@ -4,7 +4,15 @@ import dev.berth.wizardsteps.apps.AppsView;
 import dev.berth.wizardsteps.apps.AppsViewModel;
 import dev.berth.wizardsteps.checks.ChecksView;
 import dev.berth.wizardsteps.checks.ChecksViewModel;
+import dev.berth.wizardsteps.core.DeploySession;
 import dev.berth.wizardsteps.core.StepContext;
+import dev.berth.wizardsteps.core.StepViewModel;
+import dev.berth.wizardsteps.deploy.DeployView;
+import dev.berth.wizardsteps.deploy.DeployViewModel;
+import dev.berth.wizardsteps.done.DoneView;
+import dev.berth.wizardsteps.done.DoneViewModel;
+import dev.berth.wizardsteps.review.ReviewView;
+import dev.berth.wizardsteps.review.ReviewViewModel;
 import dev.berth.wizardsteps.storage.StorageView;
 import dev.berth.wizardsteps.storage.StorageViewModel;
 import dev.berth.wizardsteps.target.TargetView;
@@ -22,13 +30,19 @@ public final class WizardSteps {
     }
 
     public static List<WizardStep<?>> all(StepContext ctx) {
-        return List.of(
+        DeploySession deploy = new DeploySession(ctx.backend());
+        ReviewViewModel review = new ReviewViewModel(ctx, deploy);
+        List<WizardStep<?>> steps = List.of(
                 WizardStep.of(new WelcomeViewModel(ctx), WelcomeView::new),
                 WizardStep.of(new TargetViewModel(ctx), TargetView::new),
                 WizardStep.of(new ChecksViewModel(ctx), ChecksView::new),
                 WizardStep.of(new StorageViewModel(ctx), StorageView::new),
-                WizardStep.of(new AppsViewModel(ctx), AppsView::new)
-                // 6 VPN, 7 Access & security, 8 Monitoring, 9 Review, 10 Deploy, 11 Done: one line each, here.
-        );
+                WizardStep.of(new AppsViewModel(ctx), AppsView::new),
+                // 6 VPN, 7 Access & security, 8 Monitoring: one line each, here.
+                WizardStep.of(review, ReviewView::new),
+                WizardStep.of(new DeployViewModel(ctx, deploy), DeployView::new),
+                WizardStep.of(new DoneViewModel(ctx, deploy), DoneView::new));
+        review.reviewing(steps.stream().<StepViewModel>map(WizardStep::viewModel).takeWhile(s -> s != review).toList());
+        return steps;
     }
 }
