@@ -1,5 +1,6 @@
 package dev.berth.app.gui;
 
+import dev.berth.app.gui.tour.WizardTour;
 import dev.berth.wizardsteps.core.WizardBackend;
 import java.nio.file.Path;
 import javafx.application.Application;
@@ -13,8 +14,12 @@ public final class WizardApp extends Application {
     @Override
     public void start(Stage stage) {
         ErrorHandler.install(stage);
-        WizardWindow window = WizardWindow.open(stage, WizardBackend.standard(), answersFile, WindowState.standard());
+        var tour = WizardTour.Settings.fromSystemProperties();
+        // A tour (screenshots, the benchmark) starts at the default size and leaves the person's remembered one alone.
+        WizardWindow window = WizardWindow.open(stage, WizardBackend.standard(), answersFile,
+                tour.isPresent() ? WindowState.none() : WindowState.standard(), getHostServices()::showDocument);
         StartupProbe.fromSystemProperties().ifPresent(probe -> probe.whenReady(stage.getScene(), window::closeNow));
         Preload.start();
+        tour.ifPresent(settings -> WizardTour.start(window, settings, window::closeNow));
     }
 }

@@ -89,6 +89,7 @@ final class DeployRows {
         name.setMinWidth(150);
         Label state = new Label();
         state.getStyleClass().add("state-chip");
+        state.setMinWidth(Region.USE_PREF_SIZE);
         state.setId("service-state-" + row.service());
         Label detail = new Label();
         detail.setWrapText(true);

@@ -11,13 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The credentials a deploy generated, from its plan: sign-ins (Grafana's admin, Nginx Proxy
- * Manager's admin, Authelia's users) and the *arr apps' API keys. Left out: what the person typed
+ * The credentials a deploy generated, from its plan: sign-ins (Grafana's admin, Transmission's and
+ * NZBGet's, Nginx Proxy Manager's admin, Authelia's users) and the *arr apps' API keys. Left out: what the person typed
  * (they know it), what the stack had before (it was shown then), and what no person uses (hashes,
  * Authelia's own keys).
  */
 final class GeneratedCredentials {
     private static final String API_KEY = "_api_key";
+    /** Generated sign-ins with a fixed user: the secret's name, what it opens, the user (as Wiring sets them). */
+    private static final Map<String, String[]> SIGN_INS = Map.of(
+            "grafana_admin_password", new String[] {"Grafana", "admin"},
+            "transmission_password", new String[] {"Transmission", "admin"},
+            "nzbget_password", new String[] {"NZBGet", "nzbget"});
 
     private GeneratedCredentials() {
     }
@@ -38,8 +43,8 @@ final class GeneratedCredentials {
     /** The label and user of a secret a person signs in with, or empty for the others. */
     private static Optional<String[]> describe(String name, Answers answers, DeployPreview preview) {
         AccessAnswers access = answers.access();
-        if (name.equals("grafana_admin_password")) {
-            return Optional.of(new String[] {"Grafana", "admin"});
+        if (SIGN_INS.containsKey(name)) {
+            return Optional.of(SIGN_INS.get(name));
         }
         if (name.equals("npm_admin_password") && access.npm() != null && access.npm().adminPassword() == null) {
             return Optional.of(new String[] {"Nginx Proxy Manager", access.npm().adminEmail()});
