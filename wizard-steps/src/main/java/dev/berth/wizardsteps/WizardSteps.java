@@ -6,9 +6,17 @@ import dev.berth.wizardsteps.apps.AppsView;
 import dev.berth.wizardsteps.apps.AppsViewModel;
 import dev.berth.wizardsteps.checks.ChecksView;
 import dev.berth.wizardsteps.checks.ChecksViewModel;
+import dev.berth.wizardsteps.core.DeploySession;
 import dev.berth.wizardsteps.core.StepContext;
+import dev.berth.wizardsteps.core.StepViewModel;
+import dev.berth.wizardsteps.deploy.DeployView;
+import dev.berth.wizardsteps.deploy.DeployViewModel;
+import dev.berth.wizardsteps.done.DoneView;
+import dev.berth.wizardsteps.done.DoneViewModel;
 import dev.berth.wizardsteps.monitoring.MonitoringView;
 import dev.berth.wizardsteps.monitoring.MonitoringViewModel;
+import dev.berth.wizardsteps.review.ReviewView;
+import dev.berth.wizardsteps.review.ReviewViewModel;
 import dev.berth.wizardsteps.storage.StorageView;
 import dev.berth.wizardsteps.storage.StorageViewModel;
 import dev.berth.wizardsteps.target.TargetView;
@@ -28,7 +36,9 @@ public final class WizardSteps {
     }
 
     public static List<WizardStep<?>> all(StepContext ctx) {
-        return List.of(
+        DeploySession deploy = new DeploySession(ctx.backend());
+        ReviewViewModel review = new ReviewViewModel(ctx, deploy);
+        List<WizardStep<?>> steps = List.of(
                 WizardStep.of(new WelcomeViewModel(ctx), WelcomeView::new),
                 WizardStep.of(new TargetViewModel(ctx), TargetView::new),
                 WizardStep.of(new ChecksViewModel(ctx), ChecksView::new),
@@ -36,8 +46,11 @@ public final class WizardSteps {
                 WizardStep.of(new AppsViewModel(ctx), AppsView::new),
                 WizardStep.of(new VpnViewModel(ctx), VpnView::new),
                 WizardStep.of(new AccessViewModel(ctx), AccessView::new),
-                WizardStep.of(new MonitoringViewModel(ctx), MonitoringView::new)
-                // 9 Review, 10 Deploy, 11 Done: one line each, here.
-        );
+                WizardStep.of(new MonitoringViewModel(ctx), MonitoringView::new),
+                WizardStep.of(review, ReviewView::new),
+                WizardStep.of(new DeployViewModel(ctx, deploy), DeployView::new),
+                WizardStep.of(new DoneViewModel(ctx, deploy), DoneView::new));
+        review.reviewing(steps.stream().<StepViewModel>map(WizardStep::viewModel).takeWhile(s -> s != review).toList());
+        return steps;
     }
 }

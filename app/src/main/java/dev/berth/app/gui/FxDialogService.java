@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -24,9 +25,12 @@ import javafx.stage.Window;
 /** The dialogs, as JavaFX windows owned by the wizard's window. */
 final class FxDialogService implements DialogService {
     private final Window owner;
+    private final Consumer<String> browser;
 
-    FxDialogService(Window owner) {
+    /** @param browser opens a web address (the application's HostServices) */
+    FxDialogService(Window owner, Consumer<String> browser) {
         this.owner = owner;
+        this.browser = browser;
     }
 
     @Override
@@ -102,6 +106,24 @@ final class FxDialogService implements DialogService {
             existing(start).ifPresent(p -> c.setInitialDirectory(p.toFile()));
             return Optional.ofNullable(c.showOpenDialog(owner)).map(File::toPath);
         });
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, Path start, String suggestedName, String kind, List<String> patterns) {
+        return FxThread.call(() -> {
+            FileChooser c = new FileChooser();
+            c.setTitle(title);
+            c.setInitialFileName(suggestedName);
+            c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(kind, patterns),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            existing(start).ifPresent(p -> c.setInitialDirectory(p.toFile()));
+            return Optional.ofNullable(c.showSaveDialog(owner)).map(File::toPath);
+        });
+    }
+
+    @Override
+    public void openInBrowser(String url) {
+        browser.accept(url);
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class WizardShell extends BorderPane {
     private final Label description = new Label();
     private final StackPane content = new StackPane();
     private final ScrollPane scroll = new ScrollPane(content);
+    private final Button next = new Button("_Next");
 
     WizardShell(List<WizardStep<?>> wizardSteps, Theme theme) {
         wizardSteps.forEach(s -> steps.put(s.viewModel(), s));
@@ -59,7 +60,6 @@ public final class WizardShell extends BorderPane {
         back.setMnemonicParsing(true);
         back.disableProperty().bind(flow.canGoBackProperty().not());
         back.setOnAction(e -> flow.back());
-        Button next = new Button("_Next");
         next.setId("next");
         next.setMnemonicParsing(true);
         next.setDefaultButton(true);
@@ -90,6 +90,7 @@ public final class WizardShell extends BorderPane {
 
     private void show(StepViewModel step) {
         title.setText(step.title());
+        next.setText(step.nextLabel());
         description.setText(step.description());
         Node view = views.computeIfAbsent(step, s -> steps.get(s).createView());
         content.getChildren().setAll(view);

@@ -4,11 +4,13 @@ import dev.berth.wizardsteps.WizardStep;
 import dev.berth.wizardsteps.WizardSteps;
 import dev.berth.wizardsteps.core.ExecutorTaskRunner;
 import dev.berth.wizardsteps.core.StepContext;
+import dev.berth.wizardsteps.core.StepViewModel;
 import dev.berth.wizardsteps.core.WizardBackend;
 import dev.berth.wizardsteps.core.WizardModel;
 import dev.berth.wizardsteps.view.Stylesheet;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -37,7 +39,15 @@ public final class WizardWindow {
      * @param answersFile an answers file to pre-fill from ({@code berth --answers FILE}), or null
      */
     public static WizardWindow open(Stage stage, WizardBackend backend, Path answersFile, WindowState windowState) {
-        FxDialogService dialogs = new FxDialogService(stage);
+        return open(stage, backend, answersFile, windowState, WizardWindow::openWithDesktop);
+    }
+
+    /**
+     * @param browser opens a web address: the application's HostServices, or something a test can see
+     */
+    public static WizardWindow open(Stage stage, WizardBackend backend, Path answersFile, WindowState windowState,
+                                    Consumer<String> browser) {
+        FxDialogService dialogs = new FxDialogService(stage, browser);
         StepContext ctx = StepContext.create(backend, new ExecutorTaskRunner(Platform::runLater), dialogs);
         if (answersFile != null) {
             ctx.model().startProperty().set(WizardModel.Start.ANSWERS_FILE);
@@ -69,6 +79,10 @@ public final class WizardWindow {
         return window;
     }
 
+    public Stage stage() {
+        return stage;
+    }
+
     public WizardShell shell() {
         return shell;
     }
@@ -77,10 +91,37 @@ public final class WizardWindow {
         return ctx;
     }
 
-    /** Esc or the window's close button: asks first, since the choices so far would be lost. */
+    /**
+     * Esc or the window's close button: asks first, since the choices so far would be lost; on the
+     * last page (the stack runs) it just closes. During a deploy it offers to stop it, and closes
+     * once the previous stack is back.
+     */
     public void requestClose() {
-        if (ctx.dialogs().confirm("Close Berth?", "Your choices so far are not saved.", "_Close", "_Stay")) {
+        StepViewModel current = shell.flow().current();
+        if (current.busyProperty().get()) {
+            if (ctx.dialogs().confirm("Stop and close?", "A deploy is under way. Berth stops after the step it is on, "
+                    + "puts back everything it changed, then closes.", "_Stop and close", "_Keep going")) {
+                current.busyProperty().addListener((o, was, busy) -> {
+                    if (!busy) {
+                        closeNow();
+                    }
+                });
+                current.stop();
+            }
+            return;
+        }
+        if (shell.flow().onLastProperty().get()
+                || ctx.dialogs().confirm("Close Berth?", "Your choices so far are not saved.", "_Close", "_Stay")) {
             closeNow();
+        }
+    }
+
+    /** Without the application's HostServices (tests, tools): the desktop's own opener. */
+    private static void openWithDesktop(String url) {
+        try {
+            new ProcessBuilder("xdg-open", url).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (java.io.IOException e) {
+            System.err.println("Could not open " + url + ": " + e.getMessage());
         }
     }
 

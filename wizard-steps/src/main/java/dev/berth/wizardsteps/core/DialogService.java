@@ -33,6 +33,21 @@ public interface DialogService {
      */
     Optional<Path> chooseFile(String title, Path start, String kind, List<String> patterns);
 
+    /**
+     * A file to write on this computer (Save answers); empty when the person cancels. The dialog
+     * itself asks before replacing a file. Services that have no save dialog offer their open one.
+     *
+     * @param suggestedName the name filled in, e.g. {@code berth.yaml}
+     */
+    default Optional<Path> chooseSaveFile(String title, Path start, String suggestedName, String kind, List<String> patterns) {
+        return chooseFile(title, start, kind, patterns);
+    }
+
+    /** Opens a web address in the person's browser (a service on the Done page). */
+    default void openInBrowser(String url) {
+        throw new UnsupportedOperationException("this dialog service cannot open " + url + " in a browser");
+    }
+
     /** Something went wrong that the person should know about, with details they can copy. */
     void showError(String title, String message, Throwable details);
 

@@ -21,6 +21,7 @@ public abstract class StepViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(this, "shown", true);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
 
     protected StepViewModel(StepContext ctx) {
         this.ctx = Objects.requireNonNull(ctx);
@@ -51,6 +52,19 @@ public abstract class StepViewModel {
         return shown.getReadOnlyProperty();
     }
 
+    /**
+     * True while the step does work that must not be left half-way (a deploy): Back, Next and the
+     * sidebar wait, and closing the window asks first.
+     */
+    public final ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The Next button's text on this step, with {@code _} before the mnemonic letter ("_Deploy" on Review). */
+    public String nextLabel() {
+        return "_Next";
+    }
+
     /** Called when the step becomes the current one: refresh from the model, start checks. */
     public void enter() {
     }
@@ -63,6 +77,13 @@ public abstract class StepViewModel {
     public void close() {
     }
 
+    /**
+     * The window is closing while the step is busy: stop as soon as it is safe (a deploy puts the
+     * previous stack back first). Busy turns false once stopped; the window then closes.
+     */
+    public void stop() {
+    }
+
     protected final void setValid(boolean value) {
         valid.set(value);
     }
@@ -73,6 +94,10 @@ public abstract class StepViewModel {
 
     protected final void setShown(boolean value) {
         shown.set(value);
+    }
+
+    protected final void setBusy(boolean value) {
+        busy.set(value);
     }
 
     /** For bindings: the writable side of the validity. */

@@ -3,6 +3,7 @@ package dev.berth.wizardsteps.core;
 import dev.berth.answers.AnswersValidator;
 import dev.berth.answers.TargetAnswers;
 import dev.berth.catalog.Catalog;
+import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.target.HostKeyPrompt;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.SecretPrompt;
@@ -32,6 +33,14 @@ public interface WizardBackend {
      * @param login how to ask the person during the login
      */
     Target open(TargetAnswers target, Login login) throws TargetException;
+
+    /**
+     * How the wizard deploys: the defaults (download what is missing, wait up to 10 minutes for
+     * health, set up proxy hosts). Tests shorten the health wait.
+     */
+    default DeployOptions deployOptions() {
+        return DeployOptions.DEFAULT;
+    }
 
     /** What the login may ask the person: about a new host key, a password, a key's passphrase. */
     record Login(HostKeyPrompt hostKey, SecretPrompt password, SecretPrompt passphrase) {

@@ -35,6 +35,7 @@ public final class WizardFlow {
             statuses.put(s, new ReadOnlyObjectWrapper<>(s, "status", StepStatus.NOT_VISITED));
             s.validProperty().addListener(o -> update());
             s.shownProperty().addListener(o -> update());
+            s.busyProperty().addListener(o -> update());
         }
     }
 
@@ -87,7 +88,7 @@ public final class WizardFlow {
 
     /** Whether the sidebar may jump to this step now. */
     public boolean canJumpTo(StepViewModel target) {
-        if (!target.shownProperty().get() || target == current.get()) {
+        if (!target.shownProperty().get() || target == current.get() || current.get().busyProperty().get()) {
             return false;
         }
         int to = steps.indexOf(target);
@@ -158,9 +159,10 @@ public final class WizardFlow {
         if (c == null) {
             return;
         }
-        canGoBack.set(neighbour(-1) != null);
+        boolean busy = c.busyProperty().get();
+        canGoBack.set(!busy && neighbour(-1) != null);
         StepViewModel next = neighbour(+1);
         onLast.set(next == null);
-        canGoNext.set(next != null && c.isValid());
+        canGoNext.set(!busy && next != null && c.isValid());
     }
 }

@@ -75,12 +75,23 @@ public final class ExistingStack {
             return;
         }
         var answers = s.answers().get();
+        // The stack is where it was found, whatever its berth.yaml says (the folder may have been moved):
+        // the deploy reads its secrets and writes its files there.
+        if (answers.storage() != null && !trimmed(s.dir()).equals(trimmed(answers.storage().stackDir()))) {
+            var st = answers.storage();
+            answers = answers.withStorage(new dev.berth.answers.StorageAnswers(s.dir(), st.dataRoot(), st.configRoot(), st.puid(),
+                    st.pgid(), st.timeZone(), st.hardwareTranscoding()));
+        }
         // The stack's own copy may name the server differently (an alias): keep the target as typed.
         ctx.model().loadKeepingTarget(answers);
         ctx.model().previousSecretsProperty().set(s.secrets());
         state.set(State.FOUND);
         message.set("Found your stack in " + s.dir() + ": " + answers.services().size() + " apps you chose, "
                 + s.secrets().size() + " secrets kept. The next pages show what it has.");
+    }
+
+    private static String trimmed(String dir) {
+        return dir.length() > 1 && dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
     }
 
     void cancel() {

@@ -16,6 +16,7 @@ public final class ScriptedDialogs implements DialogService {
     public final List<String> asked = new ArrayList<>();
     public final List<String> copied = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
+    public final List<String> opened = new ArrayList<>();
     public boolean confirmAnswer = true;
     public boolean trustAnswer = true;
     public final Deque<String> secrets = new ArrayDeque<>();
@@ -49,6 +50,18 @@ public final class ScriptedDialogs implements DialogService {
     public synchronized Optional<Path> chooseFile(String title, Path start, String kind, List<String> patterns) {
         asked.add("file: " + title);
         return Optional.ofNullable(chosenPaths.poll());
+    }
+
+    @Override
+    public synchronized Optional<Path> chooseSaveFile(String title, Path start, String suggestedName, String kind,
+                                                      List<String> patterns) {
+        asked.add("save: " + title);
+        return Optional.ofNullable(chosenPaths.poll());
+    }
+
+    @Override
+    public synchronized void openInBrowser(String url) {
+        opened.add(url);
     }
 
     @Override

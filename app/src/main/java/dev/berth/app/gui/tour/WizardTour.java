@@ -1,0 +1,152 @@
+package dev.berth.app.gui.tour;
+
+import dev.berth.app.gui.WizardWindow;
+import dev.berth.wizardsteps.core.StepViewModel;
+import dev.berth.wizardsteps.core.WizardFlow;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.util.Duration;
+
+/**
+ * Walks the wizard from its first page to its last on its own, pressing Next whenever a page's
+ * answers are good and it has settled; for the screenshots in the user guide and for the wizard
+ * benchmark. Started with {@code -Dberth.tour=DIR} and an answers file ({@code berth --answers
+ * FILE}) that is deployable where it runs. It saves one PNG per page in DIR (unless
+ * {@code -Dberth.tour.screenshots=false}) and its figures in {@code DIR/tour.properties}: the
+ * longest time the FX thread was busy while a page was busy (the deploy), and the resident memory
+ * with the wizard open at the end.
+ */
+public final class WizardTour {
+    /** A page that does not settle in this time stops the tour. */
+    private static final long PAGE_TIMEOUT_NANOS = 15L * 60 * 1_000_000_000;
+    /** Quiet ticks before a page counts as settled (spinners gone, layout done). */
+    private static final int SETTLE_TICKS = 3;
+
+    /** @param dir where the screenshots and the figures go */
+    public record Settings(Path dir, boolean screenshots, double width, double height) {
+        public static Optional<Settings> fromSystemProperties() {
+            String dir = System.getProperty("berth.tour");
+            if (dir == null || dir.isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Settings(Path.of(dir), !"false".equals(System.getProperty("berth.tour.screenshots")),
+                    Double.parseDouble(System.getProperty("berth.tour.width", "1200")),
+                    Double.parseDouble(System.getProperty("berth.tour.height", "860"))));
+        }
+    }
+
+    private final WizardWindow window;
+    private final Settings settings;
+    private final Runnable whenDone;
+    private final WizardFlow flow;
+    private final Timeline ticker;
+    private final List<String> pages = new ArrayList<>();
+    private final Properties figures = new Properties();
+    private StepViewModel page;
+    private long enteredAt;
+    private int quietTicks;
+    private FxStallProbe probe;
+    private long busySince;
+
+    private WizardTour(WizardWindow window, Settings settings, Runnable whenDone) {
+        this.window = window;
+        this.settings = settings;
+        this.whenDone = whenDone;
+        this.flow = window.shell().flow();
+        this.ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+    }
+
+    /** Starts the tour on the FX thread; {@code whenDone} runs there once the figures are written. */
+    public static void start(WizardWindow window, Settings settings, Runnable whenDone) {
+        window.stage().setWidth(settings.width());
+        window.stage().setHeight(settings.height());
+        new WizardTour(window, settings, whenDone).ticker.play();
+    }
+
+    private void tick() {
+        StepViewModel current = flow.current();
+        if (current != page) {
+            page = current;
+            enteredAt = System.nanoTime();
+            quietTicks = 0;
+        }
+        boolean busy = current.busyProperty().get();
+        if (busy && probe == null) {
+            probe = new FxStallProbe();
+            busySince = System.nanoTime();
+        }
+        if (busy || !current.isValid()) {
+            quietTicks = 0;
+            if (probe != null && !busy) {
+                stop("\"" + current.title() + "\" ended without success: " + current.summaryProperty().get());
+            } else if (System.nanoTime() - enteredAt > PAGE_TIMEOUT_NANOS) {
+                stop("\"" + current.title() + "\" did not get ready: " + current.summaryProperty().get());
+            }
+            return;
+        }
+        if (++quietTicks < SETTLE_TICKS) {
+            return;
+        }
+        quietTicks = 0;
+        if (probe != null) {
+            probe.close();
+            figures.setProperty("fxLongestBusyMs", String.format(Locale.ROOT, "%.1f", probe.longestMillis()));
+            figures.setProperty("fxProbeSamples", Long.toString(probe.samples()));
+            figures.setProperty("busySeconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - busySince) / 1e9));
+            probe = null;
+        }
+        shoot(current);
+        if (flow.onLastProperty().get()) {
+            figures.setProperty("rssMb", Long.toString(ResidentMemory.megabytes()));
+            stop(null);
+        } else {
+            flow.next();
+        }
+    }
+
+    private void shoot(StepViewModel current) {
+        String name = current.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        pages.add(name);
+        if (!settings.screenshots()) {
+            return;
+        }
+        try {
+            PngFile.write(window.shell().getScene().snapshot(null), settings.dir().resolve(name + ".png"));
+        } catch (IOException e) {
+            stop("could not save the screenshot of " + current.title() + ": " + e.getMessage());
+        }
+    }
+
+    /** @param failure null when the tour reached the last page */
+    private void stop(String failure) {
+        ticker.stop();
+        if (probe != null) {
+            probe.close();
+        }
+        figures.setProperty("result", failure == null ? "ok" : "failed: " + failure);
+        figures.setProperty("pages", String.join(",", pages));
+        try {
+            Files.createDirectories(settings.dir());
+            try (Writer w = Files.newBufferedWriter(settings.dir().resolve("tour.properties"))) {
+                figures.store(w, "Berth wizard tour");
+            }
+        } catch (IOException e) {
+            System.err.println("Could not write the tour's figures: " + e.getMessage());
+        }
+        if (failure != null) {
+            System.err.println("The tour stopped: " + failure);
+        }
+        whenDone.run();
+    }
+}

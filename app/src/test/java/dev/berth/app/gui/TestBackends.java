@@ -1,0 +1,35 @@
+package dev.berth.app.gui;
+
+import dev.berth.answers.TargetAnswers;
+import dev.berth.catalog.Catalog;
+import dev.berth.engine.deploy.DeployOptions;
+import dev.berth.engine.target.Target;
+import dev.berth.engine.target.TargetException;
+import dev.berth.wizardsteps.core.WizardBackend;
+import java.time.Duration;
+
+/** The real backend with a shorter wait for health, so a stand-in that never turns healthy fails the deploy soon. */
+final class TestBackends {
+    private TestBackends() {
+    }
+
+    static WizardBackend healthTimeout(Duration timeout) {
+        WizardBackend real = WizardBackend.standard();
+        return new WizardBackend() {
+            @Override
+            public Catalog catalog() {
+                return real.catalog();
+            }
+
+            @Override
+            public Target open(TargetAnswers target, Login login) throws TargetException {
+                return real.open(target, login);
+            }
+
+            @Override
+            public DeployOptions deployOptions() {
+                return DeployOptions.DEFAULT.withHealthTimeout(timeout);
+            }
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package dev.berth.wizardsteps.core;
+
+import dev.berth.answers.Answers;
+import dev.berth.engine.deploy.DeployOptions;
+import dev.berth.engine.deploy.DeployOutcome;
+import dev.berth.engine.deploy.DeployPreview;
+import dev.berth.engine.deploy.DeployProgress;
+import dev.berth.engine.deploy.StackDeployer;
+import dev.berth.engine.stack.StackState;
+import dev.berth.engine.target.TargetException;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The deploy as the last three pages share it: the preview the Review page made, which the Deploy
+ * page runs, and how that deploy ended, which the Done page shows.
+ *
+ * <p>A preview's jobs are wired at preview time to the listener they report to, and a deploy must
+ * report to the same one; so every preview here gets one relay, which passes progress on to
+ * whichever page is deploying at the time.
+ */
+public final class DeploySession {
+    /**
+     * A preview and what it was made from. Used by one deploy only: its jobs remember what they
+     * did, so they can undo it.
+     */
+    public record Reviewed(TargetSession.Connected on, Answers answers, DeployOptions options, DeployPreview preview) {
+    }
+
+    /** A deploy that ended, and the preview it ran. */
+    public record Deployed(Reviewed from, DeployOutcome outcome) {
+    }
+
+    /** Passes progress to the current deploy's sink; drops it between deploys. */
+    private static final class Relay implements Consumer<DeployProgress> {
+        private volatile Consumer<DeployProgress> sink;
+
+        @Override
+        public void accept(DeployProgress p) {
+            Consumer<DeployProgress> s = sink;
+            if (s != null) {
+                s.accept(p);
+            }
+        }
+    }
+
+    private final WizardBackend backend;
+    private final Relay relay = new Relay();
+    private final ReadOnlyObjectWrapper<Reviewed> reviewed = new ReadOnlyObjectWrapper<>(this, "reviewed");
+    private final ReadOnlyObjectWrapper<Deployed> deployed = new ReadOnlyObjectWrapper<>(this, "deployed");
+
+    public DeploySession(WizardBackend backend) {
+        this.backend = backend;
+    }
+
+    /**
+     * Plans and renders the answers with the stack folder's secrets and compares the result with
+     * the folder; changes nothing. Blocks: never call on the UI thread.
+     */
+    public Reviewed preview(TargetSession.Connected on, Answers answers, DeployOptions options)
+            throws TargetException, StackState.ForeignStackException {
+        DeployPreview preview = new StackDeployer(on.target(), backend.catalog()).preview(answers, options, relay);
+        return new Reviewed(on, answers, options, preview);
+    }
+
+    /**
+     * Runs the preview's jobs; a failure or a cancel undoes them in reverse. Blocks: never call on
+     * the UI thread.
+     *
+     * @param sink gets every progress report, on this (the deploy's) thread
+     */
+    public DeployOutcome deploy(Reviewed r, Consumer<DeployProgress> sink, BooleanSupplier cancelRequested) {
+        relay.sink = sink;
+        try {
+            return new StackDeployer(r.on().target(), backend.catalog()).deploy(r.preview(), relay, cancelRequested);
+        } finally {
+            relay.sink = null;
+        }
+    }
+
+    /** The preview the Review page shows, not deployed yet; null while there is none. */
+    public ReadOnlyObjectProperty<Reviewed> reviewedProperty() {
+        return reviewed.getReadOnlyProperty();
+    }
+
+    /** The Review page's latest preview (or null when the answers changed since). */
+    public void review(Reviewed r) {
+        reviewed.set(r);
+    }
+
+    /** Hands the reviewed preview to a deploy, once: a second deploy needs a new preview. */
+    public Optional<Reviewed> takeReviewed() {
+        Reviewed r = reviewed.get();
+        reviewed.set(null);
+        return Optional.ofNullable(r);
+    }
+
+    /** The last deploy that ended; null before. */
+    public ReadOnlyObjectProperty<Deployed> deployedProperty() {
+        return deployed.getReadOnlyProperty();
+    }
+
+    public void finished(Deployed d) {
+        deployed.set(d);
+    }
+}

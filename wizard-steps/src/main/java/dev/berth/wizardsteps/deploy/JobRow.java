@@ -1,0 +1,49 @@
+package dev.berth.wizardsteps.deploy;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** One step of the deploy on the Deploy page: what it does and how far it got, including its undo. */
+public final class JobRow {
+    public enum Status {
+        WAITING, RUNNING, DONE, FAILED,
+        /** Put back during the rollback. */
+        UNDONE,
+        /** Its undo failed too: the person must look at it. */
+        UNDO_FAILED
+    }
+
+    private final String description;
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.WAITING);
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
+
+    JobRow(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public Status status() {
+        return status.get();
+    }
+
+    /** Why it failed, or why its undo did; empty otherwise. */
+    public ReadOnlyStringProperty detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    void set(Status s, String why) {
+        status.set(s);
+        if (why != null) {
+            detail.set(why);
+        }
+    }
+}

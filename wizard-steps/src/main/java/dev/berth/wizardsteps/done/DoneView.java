@@ -1,0 +1,99 @@
+package dev.berth.wizardsteps.done;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import dev.berth.wizardsteps.view.Fields;
+import dev.berth.wizardsteps.view.Page;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Step 11's page: the apps with their addresses, and the passwords Berth made, with Copy. */
+public final class DoneView extends Page {
+    public DoneView(DoneViewModel vm) {
+        Message headline = new Message("Your stack is running", "");
+        headline.setId("done-headline");
+        headline.getStyleClass().add(Styles.SUCCESS);
+        headline.descriptionProperty().bind(vm.headlineProperty());
+        Fields.shownWhen(headline, Bindings.isNotEmpty(vm.services()));
+
+        GridPane apps = new GridPane();
+        apps.setId("service-links");
+        apps.setHgap(20);
+        apps.setVgap(8);
+        apps.getStyleClass().add("step-list");
+        Runnable fillApps = () -> {
+            apps.getChildren().clear();
+            int row = 0;
+            for (ServiceLink l : vm.services()) {
+                link(vm, apps, row++, l);
+            }
+        };
+        vm.services().addListener((ListChangeListener<ServiceLink>) c -> fillApps.run());
+        fillApps.run();
+        VBox appsBox = new VBox(10, Fields.heading("Your apps"), apps,
+                Fields.hint("Each app asks for a few settings the first time you open it (a user, your libraries)."));
+        Fields.shownWhen(appsBox, Bindings.isNotEmpty(vm.services()));
+
+        GridPane secrets = new GridPane();
+        secrets.setId("credentials");
+        secrets.setHgap(12);
+        secrets.setVgap(8);
+        secrets.getStyleClass().add("summary-card");
+        Runnable fillSecrets = () -> {
+            secrets.getChildren().clear();
+            int row = 0;
+            for (Credential c : vm.credentials()) {
+                addCredential(vm, secrets, row++, c);
+            }
+        };
+        vm.credentials().addListener((ListChangeListener<Credential>) c -> fillSecrets.run());
+        fillSecrets.run();
+        Fields.shownWhen(secrets, Bindings.isNotEmpty(vm.credentials()));
+        Label note = Fields.hint("");
+        note.setId("credentials-note");
+        note.textProperty().bind(vm.credentialsNoteProperty());
+        VBox secretsBox = new VBox(10, Fields.heading("Passwords and keys Berth made"), secrets, note);
+        Fields.shownWhen(secretsBox, vm.credentialsNoteProperty().isNotEmpty());
+
+        getChildren().addAll(headline, appsBox, secretsBox);
+    }
+
+    private static void link(DoneViewModel vm, GridPane grid, int row, ServiceLink l) {
+        Label name = new Label(l.name());
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        if (l.hasPage()) {
+            Hyperlink url = new Hyperlink(l.url());
+            url.setId("open-" + l.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+            url.setOnAction(e -> vm.open(l));
+            grid.addRow(row, name, url);
+        } else {
+            grid.addRow(row, name, Fields.hint("works in the background; no page of its own"));
+        }
+    }
+
+    private static void addCredential(DoneViewModel vm, GridPane grid, int row, Credential c) {
+        Label label = new Label(c.label());
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        Label user = new Label(c.user().isEmpty() ? "" : c.user());
+        user.getStyleClass().add(Styles.TEXT_MUTED);
+        TextField value = new TextField(c.value());
+        value.setEditable(false);
+        value.getStyleClass().addAll("code", "credential-value");
+        value.setPrefColumnCount(26);
+        GridPane.setHgrow(value, Priority.ALWAYS);
+        Button copy = new Button("Copy");
+        copy.getStyleClass().add(Styles.SMALL);
+        copy.setOnAction(e -> {
+            vm.copy(c);
+            copy.setText("Copied");
+        });
+        grid.addRow(row, label, user, value, copy);
+    }
+}

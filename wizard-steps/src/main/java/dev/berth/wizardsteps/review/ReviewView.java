@@ -1,0 +1,129 @@
+package dev.berth.wizardsteps.review;
+
+import atlantafx.base.theme.Styles;
+import dev.berth.wizardsteps.core.StepViewModel;
+import dev.berth.wizardsteps.view.Fields;
+import dev.berth.wizardsteps.view.Page;
+import dev.berth.wizardsteps.view.StatusLine;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Step 9's page: the choices, what changes, the files with a viewer, the steps in order, save and export. */
+public final class ReviewView extends Page {
+    public ReviewView(ReviewViewModel vm) {
+        StatusLine status = new StatusLine(vm.messageProperty(), vm.stateProperty().isEqualTo(ReviewViewModel.State.PREVIEWING));
+        status.label().setId("review-message");
+        vm.stateProperty().addListener((o, was, now) -> status.outcome(now == ReviewViewModel.State.FAILED ? Boolean.FALSE : null));
+        CheckBox adopt = new CheckBox("_Take over this folder (Berth backs up each file it replaces)");
+        adopt.setMnemonicParsing(true);
+        adopt.setId("adopt");
+        adopt.selectedProperty().bindBidirectional(vm.adoptProperty());
+        Fields.shownWhen(adopt, vm.foreignProperty().or(vm.adoptProperty()));
+
+        VBox choices = new VBox(10, Fields.heading("Your choices"), summaries(vm));
+
+        FlowPane changed = new FlowPane(8, 8);
+        changed.setId("changed-files");
+        vm.changes().addListener((ListChangeListener<ReviewedFile>) c -> changed.getChildren().setAll(vm.changes().stream()
+                .map(f -> changeLink(vm, f)).toList()));
+        VBox changes = new VBox(8, Fields.heading("What changes"), changed,
+                Fields.hint("Pick a file to see its changes. Secret files are named, never shown."));
+        Fields.shownWhen(changes, Bindings.isNotEmpty(vm.changes()));
+
+        VBox files = new VBox(10, Fields.heading("Files Berth writes"), new FilesPane(vm));
+        Fields.shownWhen(files, vm.treeProperty().isNotNull());
+
+        VBox jobList = new VBox(6);
+        jobList.setId("job-list");
+        vm.jobs().addListener((ListChangeListener<String>) c -> {
+            jobList.getChildren().clear();
+            for (int i = 0; i < vm.jobs().size(); i++) {
+                jobList.getChildren().add(jobLine(i + 1, vm.jobs().get(i)));
+            }
+        });
+        VBox steps = new VBox(10, Fields.heading("What happens when you deploy"), jobList,
+                Fields.hint("If a step fails, Berth undoes the steps before it in reverse and your previous stack runs as it did."));
+        Fields.shownWhen(steps, Bindings.isNotEmpty(vm.jobs()));
+
+        getChildren().addAll(new VBox(8, status, adopt), choices, changes, files, steps, actions(vm));
+    }
+
+    private static GridPane summaries(ReviewViewModel vm) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("summary-card");
+        grid.setHgap(20);
+        grid.setVgap(10);
+        ColumnConstraints title = new ColumnConstraints();
+        title.setMinWidth(130);
+        ColumnConstraints text = new ColumnConstraints();
+        text.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(title, text);
+        Runnable fill = () -> {
+            grid.getChildren().clear();
+            int row = 0;
+            for (StepViewModel step : vm.reviewed()) {
+                Label t = new Label(step.title());
+                t.getStyleClass().add(Styles.TEXT_BOLD);
+                Label s = new Label();
+                s.setWrapText(true);
+                s.textProperty().bind(Bindings.when(step.summaryProperty().isEmpty()).then("—").otherwise(step.summaryProperty()));
+                s.getStyleClass().add(Styles.TEXT_MUTED);
+                Fields.shownWhen(t, step.shownProperty());
+                Fields.shownWhen(s, step.shownProperty());
+                grid.addRow(row++, t, s);
+            }
+        };
+        vm.reviewed().addListener((ListChangeListener<StepViewModel>) c -> fill.run());
+        fill.run();
+        return grid;
+    }
+
+    private static Hyperlink changeLink(ReviewViewModel vm, ReviewedFile f) {
+        Hyperlink link = new Hyperlink(f.path() + " · " + f.change().label());
+        link.getStyleClass().addAll("change-chip", f.change().name().toLowerCase(java.util.Locale.ROOT));
+        link.setOnAction(e -> vm.viewer().select(f.path()));
+        return link;
+    }
+
+    private static HBox jobLine(int number, String description) {
+        Label n = new Label(Integer.toString(number));
+        n.getStyleClass().add("job-number");
+        Label text = new Label(description);
+        text.setWrapText(true);
+        HBox line = new HBox(10, n, text);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+
+    private static VBox actions(ReviewViewModel vm) {
+        Button save = new Button("_Save answers…");
+        save.setMnemonicParsing(true);
+        save.setId("save-answers");
+        save.setOnAction(e -> vm.saveAnswers());
+        Button export = new Button("E_xport files…");
+        export.setMnemonicParsing(true);
+        export.setId("export-files");
+        export.disableProperty().bind(vm.stateProperty().isNotEqualTo(ReviewViewModel.State.READY));
+        export.setOnAction(e -> vm.exportFiles());
+        Label message = new Label();
+        message.setId("export-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.exportMessageProperty());
+        vm.exportFailedProperty().addListener((o, was, bad) -> message.pseudoClassStateChanged(Styles.STATE_DANGER, bad));
+        message.getStyleClass().add("file-message");
+        return new VBox(8, Fields.heading("Keep a copy"), new HBox(10, save, export),
+                Fields.hint("The answers file (without passwords) opens again with berth --answers FILE. Exported files are the "
+                        + "stack as Berth writes it, to read or to deploy by hand."), message);
+    }
+}

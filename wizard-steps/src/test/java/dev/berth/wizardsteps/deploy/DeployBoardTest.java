@@ -1,0 +1,123 @@
+package dev.berth.wizardsteps.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.answers.Answers;
+import dev.berth.engine.check.CheckResult;
+import dev.berth.engine.check.Status;
+import dev.berth.engine.deploy.AwaitHealthJob;
+import dev.berth.engine.deploy.ComposeTool;
+import dev.berth.engine.deploy.ComposeUpJob;
+import dev.berth.engine.deploy.DeployOutcome;
+import dev.berth.engine.deploy.DeployPreview;
+import dev.berth.engine.deploy.DeployProgress;
+import dev.berth.engine.deploy.DeployReport;
+import dev.berth.engine.deploy.PullImagesJob;
+import dev.berth.engine.deploy.PullProgress;
+import dev.berth.engine.health.ServiceHealth;
+import dev.berth.engine.health.ServiceState;
+import dev.berth.engine.stack.DeploymentEvent;
+import dev.berth.engine.stack.DeploymentResult;
+import dev.berth.engine.stack.Job;
+import dev.berth.testsupport.Examples;
+import dev.berth.wizardsteps.testing.Previews;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The Deploy page's rows, driven by the progress a deploy reports, in the order a failing deploy reports it. */
+class DeployBoardTest {
+    private static final String JELLYFIN = "lscr.io/linuxserver/jellyfin:10.11.6";
+    private static final String SONARR = "lscr.io/linuxserver/sonarr:4.0.15";
+
+    private final Answers answers = Examples.answers("minimal-jellyfin").withServices(List.of("jellyfin", "sonarr"));
+    private final PullImagesJob pull = new PullImagesJob(List.of(JELLYFIN, SONARR), false, p -> { });
+    private final ComposeUpJob up = new ComposeUpJob(ComposeTool.PLUGIN, "media", "/opt/berth");
+    private final DeployPreview preview = Previews.of(answers, Map.of(), List.of(pull, up));
+    private final AwaitHealthJob health = new AwaitHealthJob(preview.plan(), h -> { });
+    private final DeployPreview withHealth = new DeployPreview(preview.before(), preview.plan(), preview.rendered(),
+            preview.diff(), List.of(pull, up, health), preview.compose(), preview.options());
+    private final DeployBoard board = new DeployBoard();
+
+    @Test
+    void rowsAreSetOutBeforeAnythingRuns() {
+        board.start(withHealth);
+        assertEquals(List.of(pull.description(), up.description(), health.description()),
+                board.jobs().stream().map(JobRow::description).toList());
+        assertTrue(board.jobs().stream().allMatch(j -> j.status() == JobRow.Status.WAITING));
+        assertEquals(List.of(JELLYFIN, SONARR), board.images().stream().map(ImageRow::image).toList());
+        List<String> services = board.services().stream().map(ServiceRow::service).toList();
+        assertTrue(services.containsAll(List.of("jellyfin", "sonarr", "qbittorrent")), services::toString);
+        assertEquals("waiting", board.services().getFirst().stateText());
+    }
+
+    @Test
+    void aFailingDeployShowsEachStepThenTheRollbackAndTheLogOfWhatFailed() {
+        board.start(withHealth);
+        apply(new DeploymentEvent.Started(pull, 0, 3));
+        assertEquals(JobRow.Status.RUNNING, board.jobs().get(0).status());
+        board.apply(new DeployProgress.Pull(new PullProgress(JELLYFIN, null, 0, 0, PullProgress.PRESENT)));
+        board.apply(new DeployProgress.Pull(new PullProgress(SONARR, "a", 50_000_000, 100_000_000, "Downloading")));
+        board.apply(new DeployProgress.Pull(new PullProgress(SONARR, "b", 0, 100_000_000, "Waiting")));
+        ImageRow jellyfin = board.images().get(0);
+        ImageRow sonarr = board.images().get(1);
+        assertEquals(1.0, jellyfin.fractionProperty().get());
+        assertEquals(PullProgress.PRESENT, jellyfin.textProperty().get());
+        assertEquals(0.25, sonarr.fractionProperty().get(), 1e-9);
+        assertEquals("50.0 of 200.0 MB", sonarr.textProperty().get());
+        apply(new DeploymentEvent.Finished(pull));
+        assertEquals(1.0, sonarr.fractionProperty().get(), "the pull step ended: every image is there");
+
+        apply(new DeploymentEvent.Started(up, 1, 3));
+        apply(new DeploymentEvent.Finished(up));
+        apply(new DeploymentEvent.Started(health, 2, 3));
+        board.apply(new DeployProgress.Health(new ServiceHealth("jellyfin", ServiceState.STARTING, Instant.EPOCH, "", null, "c1")));
+        ServiceRow jellyfinRow = board.services().getFirst();
+        assertEquals("starting", jellyfinRow.stateText());
+        board.apply(new DeployProgress.Health(new ServiceHealth("jellyfin", ServiceState.HEALTHY, Instant.EPOCH, "", null, "c1")));
+        assertEquals("healthy", jellyfinRow.stateText());
+        board.apply(new DeployProgress.Checked(new CheckResult("ports", "Host ports", Status.WARN, "8096 is in use", "", "",
+                Optional.empty())));
+        assertEquals(List.of("Host ports: 8096 is in use"), board.warnings());
+
+        apply(new DeploymentEvent.Failed(health, "Not every service was healthy after 10 min"));
+        apply(new DeploymentEvent.Undone(health));
+        apply(new DeploymentEvent.Undone(up));
+        apply(new DeploymentEvent.UndoFailed(pull, "the disk is full"));
+        assertEquals(List.of(JobRow.Status.UNDO_FAILED, JobRow.Status.UNDONE, JobRow.Status.FAILED),
+                board.jobs().stream().map(JobRow::status).toList());
+        assertEquals("Not every service was healthy after 10 min", board.jobs().get(2).detailProperty().get());
+        assertEquals("the disk is full", board.jobs().get(0).detailProperty().get());
+
+        DeployReport report = new DeployReport(List.of(
+                new DeployReport.ServiceReport("jellyfin", ServiceState.HEALTHY, "", "http://localhost:8096/", List.of(), true),
+                new DeployReport.ServiceReport("sonarr", ServiceState.UNHEALTHY, "health check failed", null,
+                        List.of("starting", "never healthy"), false)));
+        board.finish(new DeployOutcome(new DeploymentResult.RolledBack(health, new IllegalStateException("x"), List.of()),
+                Optional.of(report), Optional.empty()));
+        ServiceRow sonarrRow = board.services().stream().filter(s -> s.service().equals("sonarr")).findFirst().orElseThrow();
+        assertTrue(sonarrRow.failedProperty().get());
+        assertEquals("failed", sonarrRow.stateText());
+        assertEquals(List.of("starting", "never healthy"), sonarrRow.logTailProperty().get());
+        assertFalse(jellyfinRow.failedProperty().get());
+        assertEquals(List.of(), jellyfinRow.logTailProperty().get());
+    }
+
+    @Test
+    void progressOfAnotherDeployOrAnUnknownImageIsIgnored() {
+        board.start(withHealth);
+        Job stranger = new ComposeUpJob(ComposeTool.PLUGIN, "other", "/srv/other");
+        apply(new DeploymentEvent.Started(stranger, 0, 1));
+        board.apply(new DeployProgress.Pull(new PullProgress("example.org/unknown:1", "a", 1, 2, "Downloading")));
+        board.apply(new DeployProgress.Health(new ServiceHealth("nobody", ServiceState.HEALTHY, Instant.EPOCH, "", null, "c")));
+        assertTrue(board.jobs().stream().allMatch(j -> j.status() == JobRow.Status.WAITING));
+    }
+
+    private void apply(DeploymentEvent e) {
+        board.apply(new DeployProgress.Step(e));
+    }
+}

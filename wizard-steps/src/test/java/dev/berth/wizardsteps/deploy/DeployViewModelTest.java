@@ -1,0 +1,111 @@
+package dev.berth.wizardsteps.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.answers.Answers;
+import dev.berth.answers.TargetAnswers;
+import dev.berth.engine.RequiresDocker;
+import dev.berth.engine.deploy.ComposeUpJob;
+import dev.berth.engine.deploy.PullProgress;
+import dev.berth.engine.deploy.StandInStacks;
+import dev.berth.testsupport.Examples;
+import dev.berth.wizardsteps.core.DeploySession;
+import dev.berth.wizardsteps.core.StepContext;
+import dev.berth.wizardsteps.testing.ScriptedDialogs;
+import dev.berth.wizardsteps.testing.TestContexts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Deploy page's ViewModel deploying Jellyfin for real on this machine's engine (stand-in
+ * image), with the task on the test's thread: the rows as the deploy left them, and a cancel.
+ */
+class DeployViewModelTest {
+    @TempDir
+    Path tmp;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final StepContext ctx = TestContexts.create(dialogs);
+    private final DeploySession session = new DeploySession(ctx.backend());
+    private final DeployViewModel vm = new DeployViewModel(ctx, session);
+    private String project;
+
+    @BeforeEach
+    void setUp() {
+        RequiresDocker.engine();
+        project = StandInStacks.project();
+    }
+
+    @AfterEach
+    void tearDown() {
+        StandInStacks.remove(project);
+        ctx.close();
+    }
+
+    /** What the Review page leaves for the Deploy page. */
+    private void reviewed() throws Exception {
+        Answers answers = StandInStacks.deployable(Examples.answers("minimal-jellyfin"), tmp, project);
+        ctx.model().load(answers);
+        ctx.target().connect(TargetAnswers.LOCAL);
+        session.review(session.preview(ctx.target().connected().orElseThrow(), answers, ctx.backend().deployOptions()));
+    }
+
+    @Test
+    void deploysTheReviewedPreviewAndShowsEachStepImageAndService() throws Exception {
+        reviewed();
+        vm.enter();
+
+        assertEquals(DeployViewModel.State.SUCCEEDED, vm.stateProperty().get(), vm.messageProperty().get());
+        assertTrue(vm.isValid());
+        assertFalse(vm.busyProperty().get());
+        assertEquals(1.0, vm.progressProperty().get());
+        assertEquals("Deployed: the service is up.", vm.messageProperty().get());
+        assertTrue(vm.board().jobs().stream().allMatch(j -> j.status() == JobRow.Status.DONE), vm.board().jobs()::toString);
+        assertEquals(PullProgress.PRESENT, vm.board().images().getFirst().textProperty().get());
+        ServiceRow jellyfin = vm.board().services().getFirst();
+        assertEquals("healthy", jellyfin.stateText());
+        assertFalse(jellyfin.failedProperty().get());
+        assertTrue(session.deployedProperty().get().outcome().succeeded());
+        assertTrue(session.reviewedProperty().get() == null, "a preview is deployed once");
+        assertEquals(1, StandInStacks.containerIds(project).size());
+
+        vm.leave();
+        vm.enter();
+        assertEquals(DeployViewModel.State.SUCCEEDED, vm.stateProperty().get(), "coming back shows the deploy, without a second one");
+    }
+
+    @Test
+    void cancelStopsAfterTheStepUnderWayAndPutsEverythingBack() throws Exception {
+        reviewed();
+        // Cancel as the containers start: the person presses Cancel, and says yes when asked.
+        vm.board().jobs().addListener((ListChangeListener<JobRow>) c -> vm.board().jobs().stream()
+                .filter(j -> j.description().equals(composeUpDescription())).findFirst()
+                .ifPresent(up -> up.statusProperty().addListener((o, was, now) -> {
+                    if (now == JobRow.Status.RUNNING) {
+                        vm.cancel();
+                    }
+                })));
+        vm.enter();
+
+        assertEquals(DeployViewModel.State.CANCELLED, vm.stateProperty().get(), vm.messageProperty().get());
+        assertEquals("Cancelled. Everything it changed was put back as it was.", vm.messageProperty().get());
+        assertTrue(dialogs.asked.contains("confirm: Stop the deploy?"));
+        assertFalse(vm.isValid());
+        assertFalse(vm.busyProperty().get());
+        assertTrue(vm.board().jobs().stream().anyMatch(j -> j.status() == JobRow.Status.UNDONE));
+        assertTrue(StandInStacks.containerIds(project).isEmpty(), "the new stack's containers are gone");
+        assertFalse(Files.exists(tmp.resolve("stack/compose.yaml")), "and its files");
+    }
+
+    private String composeUpDescription() {
+        return session.deployedProperty().get() == null
+                ? new ComposeUpJob(dev.berth.engine.deploy.ComposeTool.PLUGIN, project, tmp.resolve("stack").toString()).description()
+                : "";
+    }
+}

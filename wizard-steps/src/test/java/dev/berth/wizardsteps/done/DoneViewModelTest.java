@@ -1,0 +1,128 @@
+package dev.berth.wizardsteps.done;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.answers.AccessAnswers;
+import dev.berth.answers.Answers;
+import dev.berth.answers.AutheliaUser;
+import dev.berth.answers.MonitoringAnswers;
+import dev.berth.answers.TargetAnswers;
+import dev.berth.engine.deploy.DeployOutcome;
+import dev.berth.engine.deploy.DeployPreview;
+import dev.berth.engine.deploy.DeployReport;
+import dev.berth.engine.health.ServiceState;
+import dev.berth.engine.stack.DeploymentResult;
+import dev.berth.engine.target.LocalTarget;
+import dev.berth.plan.PlannedService;
+import dev.berth.testsupport.Examples;
+import dev.berth.wizardsteps.core.DeploySession;
+import dev.berth.wizardsteps.core.StepContext;
+import dev.berth.wizardsteps.core.TargetSession;
+import dev.berth.wizardsteps.testing.Previews;
+import dev.berth.wizardsteps.testing.ScriptedDialogs;
+import dev.berth.wizardsteps.testing.TestContexts;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DoneViewModelTest {
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final StepContext ctx = TestContexts.create(dialogs);
+    private final DeploySession session = new DeploySession(ctx.backend());
+    private final DoneViewModel vm = new DoneViewModel(ctx, session);
+    private final LocalTarget target = new LocalTarget();
+
+    @AfterEach
+    void closeTarget() {
+        target.close();
+    }
+
+    /** A stack behind a domain, with Grafana, one Authelia user, Sonarr; Sonarr's key was there before. */
+    private Answers domainStack() {
+        Answers a = Examples.answers("minimal-jellyfin").withServices(List.of("jellyfin", "sonarr"));
+        AccessAnswers access = new AccessAnswers(AccessAnswers.Mode.DOMAIN, "media.example.com", false,
+                new AccessAnswers.Npm("admin@example.com", null),
+                new AccessAnswers.Authelia(true, AccessAnswers.Policy.ONE_FACTOR,
+                        List.of(new AutheliaUser("anna", "Anna", "anna@example.com", true, null)), List.of()),
+                false);
+        return a.withAccess(access).withMonitoring(new MonitoringAnswers(true, false, false, false, MonitoringAnswers.Watchtower.OFF));
+    }
+
+    private void deployed(DeployPreview preview) {
+        List<DeployReport.ServiceReport> services = preview.plan().services().stream()
+                .map(s -> new DeployReport.ServiceReport(s.name(), ServiceState.HEALTHY, "",
+                        s.hostWebPort() == 0 ? null : "http://localhost:" + s.hostWebPort() + "/", List.of(), true)).toList();
+        DeployOutcome outcome = new DeployOutcome(new DeploymentResult.Succeeded(preview.jobs()), Optional.of(new DeployReport(services)),
+                Optional.empty());
+        var on = new TargetSession.Connected(TargetAnswers.LOCAL, target, null, null);
+        session.finished(new DeploySession.Deployed(new DeploySession.Reviewed(on, preview.plan().answers(), preview.options(), preview),
+                outcome));
+    }
+
+    @Test
+    void listsEachServiceWithItsAddressAndOpensItInTheBrowser() {
+        DeployPreview preview = Previews.of(Examples.answers("minimal-jellyfin").withServices(List.of("jellyfin", "sonarr")), Map.of(), List.of());
+        deployed(preview);
+        vm.enter();
+        assertTrue(vm.isValid());
+        List<String> names = vm.services().stream().map(ServiceLink::name).toList();
+        assertEquals(preview.plan().services().stream().map(s -> s.definition().name()).toList(), names);
+        ServiceLink jellyfin = vm.services().getFirst();
+        PlannedService planned = preview.plan().services().getFirst();
+        assertEquals("http://localhost:" + planned.hostWebPort() + "/", jellyfin.url());
+        assertTrue(vm.headlineProperty().get().endsWith("services run on this computer."), vm.headlineProperty().get());
+
+        vm.open(jellyfin);
+        assertEquals(List.of(jellyfin.url()), dialogs.opened);
+    }
+
+    @Test
+    void showsTheSignInsAndKeysItMadeOnceWithWhereTheyAreKept() {
+        Answers answers = domainStack();
+        DeployPreview first = Previews.of(answers, Map.of(), List.of());
+        String sonarrKey = first.plan().secrets().get("sonarr_api_key");
+        // The stack had Sonarr's key already: it was shown then, not now.
+        DeployPreview preview = Previews.of(answers, Map.of("sonarr_api_key", sonarrKey), List.of());
+        deployed(preview);
+        vm.enter();
+
+        List<String> labels = vm.credentials().stream().map(c -> c.label() + " / " + c.user()).toList();
+        assertEquals(List.of("Authelia sign-in / anna", "Grafana / admin", "Nginx Proxy Manager / admin@example.com"), labels);
+        Credential grafana = vm.credentials().get(1);
+        assertEquals(preview.plan().secrets().get("grafana_admin_password"), grafana.value());
+        assertEquals("/opt/berth/secrets/grafana_admin_password", grafana.storedAt());
+        assertFalse(grafana.toString().contains(grafana.value()), "never in a log line");
+        assertTrue(vm.credentialsNoteProperty().get().contains("shows these once"), vm.credentialsNoteProperty().get());
+        assertTrue(vm.credentialsNoteProperty().get().contains("/opt/berth/secrets/"));
+
+        vm.copy(grafana);
+        assertEquals(List.of(grafana.value()), dialogs.copied);
+
+        vm.leave();
+        assertTrue(vm.credentials().isEmpty(), "leaving the page forgets them");
+        vm.enter();
+        assertTrue(vm.credentials().isEmpty(), "shown once");
+        assertTrue(vm.credentialsNoteProperty().get().startsWith("Berth showed the passwords it made once."));
+    }
+
+    @Test
+    void aReconfigureThatMadeNothingNewSaysWhereThePasswordsAre() {
+        Answers answers = Examples.answers("minimal-jellyfin").withServices(List.of("jellyfin", "sonarr"));
+        DeployPreview first = Previews.of(answers, Map.of(), List.of());
+        deployed(Previews.of(answers, first.plan().secrets(), List.of()));
+        vm.enter();
+        assertTrue(vm.credentials().isEmpty());
+        assertTrue(vm.credentialsNoteProperty().get().startsWith("Berth made no new passwords this time."));
+    }
+
+    @Test
+    void withoutADeploySaysSo() {
+        vm.enter();
+        assertEquals("Nothing is deployed yet.", vm.headlineProperty().get());
+        assertTrue(vm.services().isEmpty());
+    }
+}
