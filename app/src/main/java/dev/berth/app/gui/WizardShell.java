@@ -73,7 +73,13 @@ public final class WizardShell extends BorderPane {
         nav.getStyleClass().add("nav-bar");
         nav.setAlignment(Pos.CENTER_RIGHT);
 
-        setLeft(new Sidebar(flow, theme));
+        // Eleven steps outgrow a small window: the sidebar scrolls rather than pushing Back/Next off the screen.
+        ScrollPane side = new ScrollPane(new Sidebar(flow, theme));
+        side.setFitToWidth(true);
+        side.setFitToHeight(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        side.getStyleClass().add("sidebar-scroll");
+        setLeft(side);
         setCenter(new VBox(header, scroll));
         setBottom(nav);
         flow.currentProperty().addListener((o, was, now) -> show(now));
