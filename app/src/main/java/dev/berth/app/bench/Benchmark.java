@@ -14,6 +14,11 @@ interface Benchmark {
 
     int runs();
 
-    /** Takes one sample and returns its duration in nanoseconds. */
+    /** Takes one sample and returns its duration in nanoseconds (or what {@link #format} reads). */
     long sample() throws Exception;
+
+    /** A sample as the table prints it; a duration in milliseconds unless the figure is something else. */
+    default String format(long value) {
+        return Benchmarks.ms(value);
+    }
 }

@@ -2,7 +2,10 @@ package dev.berth.app.bench;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * Prints Berth's performance figures as a table: median (and min, max) of several runs each.
@@ -15,20 +18,36 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
-    static List<Benchmark> all(Path root) throws Exception {
+    /** @param only a group's name (render, checks, ssh, wizard), or empty for every group */
+    static List<Benchmark> all(Path root, String only) throws Exception {
         Path largest = root.resolve("docs/examples/full-wireguard.yaml");
-        List<Benchmark> rows = new java.util.ArrayList<>(List.of(
+        Map<String, Callable<List<Benchmark>>> groups = new LinkedHashMap<>();
+        groups.put("render", () -> List.of(
                 new RenderInProcess(largest),
                 new RenderProcess(root, largest, true),
-                new RenderProcess(root, largest, false),
-                new AllChecks("all checks on this computer, end to end (warm JVM)", "<= 500 ms", largest,
-                        dev.berth.engine.target.LocalTarget::new)));
-        rows.addAll(SshBench.all(largest));
-        if (GuiProcess.possible()) {
-            rows.add(new WizardStartup(root));
-            rows.add(new FxBusyDuringChecks(root));
-        } else {
-            System.out.println("(the wizard rows need a display or xvfb-run: skipped)");
+                new RenderProcess(root, largest, false)));
+        groups.put("checks", () -> List.of(new AllChecks("all checks on this computer, end to end (warm JVM)", "<= 500 ms", largest,
+                dev.berth.engine.target.LocalTarget::new)));
+        groups.put("ssh", () -> SshBench.all(largest));
+        groups.put("wizard", () -> {
+            List<Benchmark> wizard = new java.util.ArrayList<>();
+            if (GuiProcess.possible()) {
+                wizard.add(new WizardStartup(root));
+                wizard.add(new FxBusyDuringChecks(root));
+            } else {
+                System.out.println("(the wizard start-up rows need a display or xvfb-run: skipped)");
+            }
+            wizard.addAll(WizardBench.all(root));
+            return wizard;
+        });
+        if (!only.isEmpty() && !groups.containsKey(only)) {
+            throw new IllegalArgumentException("no benchmark group " + only + "; the groups: " + groups.keySet());
+        }
+        List<Benchmark> rows = new java.util.ArrayList<>();
+        for (var group : groups.entrySet()) {
+            if (only.isEmpty() || group.getKey().equals(only)) {
+                rows.addAll(group.getValue().call());
+            }
         }
         return rows;
     }
@@ -36,15 +55,12 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         VALIDATOR_LOG.setLevel(java.util.logging.Level.WARNING);
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        // ./bench wizard: only that group's rows.
+        String only = args.length > 1 ? args[1] : "";
         System.out.printf("Berth benchmarks on %d cores, %s %s, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version());
         System.out.printf("%-52s %10s %10s %10s %6s   %s%n", "benchmark", "median", "min", "max", "runs", "goal");
-        // An optional second argument keeps only the rows whose name contains it: ./bench wizard
-        String only = args.length > 1 ? args[1].toLowerCase(java.util.Locale.ROOT) : "";
-        for (Benchmark b : all(root)) {
-            if (!b.name().toLowerCase(java.util.Locale.ROOT).contains(only)) {
-                continue;
-            }
+        for (Benchmark b : all(root, only)) {
             System.out.flush();
             for (int i = 0; i < b.warmups(); i++) {
                 b.sample();
@@ -54,8 +70,8 @@ public final class Benchmarks {
                 samples[i] = b.sample();
             }
             Arrays.sort(samples);
-            System.out.printf("%-52s %10s %10s %10s %6d   %s%n", b.name(), ms(median(samples)), ms(samples[0]),
-                    ms(samples[samples.length - 1]), samples.length, b.goal());
+            System.out.printf("%-52s %10s %10s %10s %6d   %s%n", b.name(), b.format(median(samples)), b.format(samples[0]),
+                    b.format(samples[samples.length - 1]), samples.length, b.goal());
         }
     }
 

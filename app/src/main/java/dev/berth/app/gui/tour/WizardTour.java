@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.util.Duration;
 
@@ -22,15 +23,16 @@ import javafx.util.Duration;
  * answers are good and it has settled; for the screenshots in the user guide and for the wizard
  * benchmark. Started with {@code -Dberth.tour=DIR} and an answers file ({@code berth --answers
  * FILE}) that is deployable where it runs. It saves one PNG per page in DIR (unless
- * {@code -Dberth.tour.screenshots=false}) and its figures in {@code DIR/tour.properties}: the
- * longest time the FX thread was busy while a page was busy (the deploy), and the resident memory
- * with the wizard open at the end.
+ * {@code -Dberth.tour.screenshots=false}) and its figures in {@code DIR/tour.properties}: while a
+ * page was busy (the deploy), the longest time the FX thread was busy (its CPU time) and the
+ * longest a task waited for it (wall time); and the resident memory with the wizard open at the end.
  */
 public final class WizardTour {
     /** A page that does not settle in this time stops the tour. */
     private static final long PAGE_TIMEOUT_NANOS = 15L * 60 * 1_000_000_000;
     /** Quiet ticks before a page counts as settled (spinners gone, layout done). */
     private static final int SETTLE_TICKS = 3;
+    private static final long IDLE_BEFORE_MEMORY_MS = Long.getLong("berth.tour.idleMs", 5000);
 
     /** @param dir where the screenshots and the figures go */
     public record Settings(Path dir, boolean screenshots, double width, double height) {
@@ -101,15 +103,25 @@ public final class WizardTour {
         quietTicks = 0;
         if (probe != null) {
             probe.close();
-            figures.setProperty("fxLongestBusyMs", String.format(Locale.ROOT, "%.1f", probe.longestMillis()));
+            figures.setProperty("fxLongestBusyMs", String.format(Locale.ROOT, "%.1f", probe.longestBusyMillis()));
+            figures.setProperty("fxLongestWaitMs", String.format(Locale.ROOT, "%.1f", probe.longestWaitMillis()));
             figures.setProperty("fxProbeSamples", Long.toString(probe.samples()));
             figures.setProperty("busySeconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - busySince) / 1e9));
             probe = null;
         }
         shoot(current);
         if (flow.onLastProperty().get()) {
-            figures.setProperty("rssMb", Long.toString(ResidentMemory.megabytes()));
-            stop(null);
+            // Memory as it is while the person reads the last page: after the wizard has been idle a moment.
+            ticker.stop();
+            PauseTransition idle = new PauseTransition(Duration.millis(IDLE_BEFORE_MEMORY_MS));
+            idle.setOnFinished(e -> {
+                figures.setProperty("rssMb", Long.toString(ResidentMemory.megabytes()));
+                Runtime rt = Runtime.getRuntime();
+                figures.setProperty("heapUsedMb", Long.toString((rt.totalMemory() - rt.freeMemory()) / 1_000_000));
+                figures.setProperty("heapCommittedMb", Long.toString(rt.totalMemory() / 1_000_000));
+                stop(null);
+            });
+            idle.play();
         } else {
             flow.next();
         }
