@@ -12,7 +12,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion.VersionFlag;
 import com.networknt.schema.ValidationMessage;
 import dev.berth.testsupport.Examples;
-import dev.berth.testsupport.RepoPaths;
+import dev.berth.testsupport.SharedSchemas;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -80,7 +80,7 @@ class AutheliaSchemaTest {
     }
 
     private static JsonSchema schema(String name) throws IOException {
-        Path file = RepoPaths.shared().resolve("schemas").resolve(name);
+        Path file = SharedSchemas.require(name, "the generated Authelia configuration.yml and users_database.yml against Authelia's v4.39 JSON Schemas");
         return JsonSchemaFactory.getInstance(VersionFlag.V202012).getSchema(file.toUri(), new ObjectMapper().readTree(file.toFile()));
     }
 

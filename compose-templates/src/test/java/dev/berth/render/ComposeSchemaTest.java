@@ -12,7 +12,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion.VersionFlag;
 import com.networknt.schema.ValidationMessage;
 import dev.berth.testsupport.Examples;
-import dev.berth.testsupport.RepoPaths;
+import dev.berth.testsupport.SharedSchemas;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +30,7 @@ class ComposeSchemaTest {
 
     @BeforeAll
     static void loadSchema() throws IOException {
-        Path file = RepoPaths.shared().resolve("schemas/compose-spec.json");
+        Path file = SharedSchemas.require("compose-spec.json", "each example's compose.yaml against the Compose Specification's JSON Schema");
         // Its "$id" is relative (compose_spec.json), so the validator needs the file's own URI as the base.
         schema = JsonSchemaFactory.getInstance(VersionFlag.V7).getSchema(file.toUri(), new ObjectMapper().readTree(file.toFile()));
     }
