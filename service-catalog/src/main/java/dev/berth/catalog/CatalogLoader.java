@@ -1,5 +1,6 @@
 package dev.berth.catalog;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,9 @@ import java.util.stream.Stream;
 public final class CatalogLoader {
     static final String BUILT_IN_FOLDER = "dev/berth/catalog/services";
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+    // Duplicate keys are refused by the parser: FAIL_ON_READING_DUP_TREE_KEY covers only trees, and
+    // binding to a record would otherwise keep the last value silently.
+    private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);

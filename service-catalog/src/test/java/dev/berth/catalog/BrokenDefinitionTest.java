@@ -71,6 +71,13 @@ class BrokenDefinitionTest {
         assertProblem("demo.yaml: field 'relations.requires[0].anyOf': 'nothing-here' is neither a service id nor a capability");
     }
 
+    /** docs/catalog-format.md promises it: a second ramMb must not silently win over the first. */
+    @Test
+    void aDuplicateKeyIsRefused() throws IOException {
+        write("demo.yaml", GOOD + "ramMb: 20\n");
+        assertProblem("demo.yaml: not valid YAML: Duplicate field 'ramMb'");
+    }
+
     @Test
     void invalidYamlIsNamed() throws IOException {
         write("demo.yaml", "id: 'unterminated\nname: x\n");
