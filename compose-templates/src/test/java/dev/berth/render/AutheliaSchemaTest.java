@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,10 +36,13 @@ class AutheliaSchemaTest {
     private static JsonSchema configurationSchema;
     private static JsonSchema usersSchema;
 
-    @BeforeAll
-    static void loadSchemas() throws IOException {
-        configurationSchema = schema("authelia-v4.39-configuration.json");
-        usersSchema = schema("authelia-v4.39-user-database.json");
+    /** Before each test, not once for the class: Surefire counts and shows a skip only per test. */
+    @BeforeEach
+    void loadSchemas() throws IOException {
+        if (configurationSchema == null || usersSchema == null) {
+            configurationSchema = schema("authelia-v4.39-configuration.json");
+            usersSchema = schema("authelia-v4.39-user-database.json");
+        }
     }
 
     /** The examples with Authelia; none would make the parameterized tests fail, not pass empty. */

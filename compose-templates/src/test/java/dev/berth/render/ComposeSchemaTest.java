@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,11 +28,14 @@ class ComposeSchemaTest {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static JsonSchema schema;
 
-    @BeforeAll
-    static void loadSchema() throws IOException {
+    /** Before each test, not once for the class: Surefire counts and shows a skip only per test. */
+    @BeforeEach
+    void loadSchema() throws IOException {
         Path file = SharedSchemas.require("compose-spec.json", "each example's compose.yaml against the Compose Specification's JSON Schema");
-        // Its "$id" is relative (compose_spec.json), so the validator needs the file's own URI as the base.
-        schema = JsonSchemaFactory.getInstance(VersionFlag.V7).getSchema(file.toUri(), new ObjectMapper().readTree(file.toFile()));
+        if (schema == null) {
+            // Its "$id" is relative (compose_spec.json), so the validator needs the file's own URI as the base.
+            schema = JsonSchemaFactory.getInstance(VersionFlag.V7).getSchema(file.toUri(), new ObjectMapper().readTree(file.toFile()));
+        }
     }
 
     static List<String> examples() {

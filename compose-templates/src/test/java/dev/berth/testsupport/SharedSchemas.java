@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * beside the project's own checkout and are not part of the repository, so a plain clone lacks
  * them. A test that needs one asks here: where the file is missing it is skipped with the folder
  * that is missing and what it would have checked; under CI ({@code CI=true}) it fails instead,
- * because CI must run every schema check.
+ * because CI must run every schema check. Ask in {@code @BeforeEach} or in the test itself, not
+ * in {@code @BeforeAll}: Surefire reports a class skipped there as "Tests run: 0", without the reason.
  */
 public final class SharedSchemas {
     private SharedSchemas() {

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +24,6 @@ class ConfigureProxyHostsJobTest {
     private NpmStack stack;
     private LocalTarget target;
     private JobContext context;
-
-    /** Without NPM's schemas the double cannot start: skip the class before any set-up (failed under CI). */
-    @BeforeAll
-    static void npmSchemas() {
-        NpmSchemas.require();
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -42,6 +35,9 @@ class ConfigureProxyHostsJobTest {
 
     @AfterEach
     void stop() {
+        if (npm == null) {
+            return; // skipped before the double started: NPM's schemas are not beside this clone
+        }
         assertEquals(List.of(), npm.refusedBodies(), "Berth sent bodies NPM 2.15.1 refuses");
         assertEquals(List.of(), npm.badAnswers(), "the double answered unlike NPM 2.15.1");
         npm.close();

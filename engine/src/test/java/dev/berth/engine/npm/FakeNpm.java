@@ -56,7 +56,10 @@ final class FakeNpm implements AutoCloseable {
         this.server = server;
     }
 
-    /** Skipped (failed under CI) when NPM's schemas are absent: the double cannot answer as NPM without them. */
+    /**
+     * Skipped (failed under CI) when NPM's schemas are absent: the double cannot answer as NPM
+     * without them. Start it in @BeforeEach, not @BeforeAll: Surefire counts a skip only per test.
+     */
     static FakeNpm start() throws IOException {
         NpmSchemas.require();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

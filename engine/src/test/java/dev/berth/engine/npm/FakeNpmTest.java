@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +22,6 @@ class FakeNpmTest {
     private FakeNpm npm;
     private HttpClient http;
 
-    /** Without NPM's schemas the double cannot start: skip the class before any set-up (failed under CI). */
-    @BeforeAll
-    static void npmSchemas() {
-        NpmSchemas.require();
-    }
-
     @BeforeEach
     void start() throws Exception {
         npm = FakeNpm.start().admin("admin@example.com", PASSWORD);
@@ -37,6 +30,9 @@ class FakeNpmTest {
 
     @AfterEach
     void stop() {
+        if (npm == null) {
+            return; // skipped before the double started: NPM's schemas are not beside this clone
+        }
         http.close();
         npm.close();
     }
