@@ -2,6 +2,9 @@ package dev.berth.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Other projects' own schemas (the Compose Specification, Authelia, Nginx Proxy Manager's API)
@@ -13,6 +16,8 @@ import java.nio.file.Path;
  * in {@code @BeforeAll}: Surefire reports a class skipped there as "Tests run: 0", without the reason.
  */
 public final class SharedSchemas {
+    private static final Set<String> SHOWN = ConcurrentHashMap.newKeySet();
+
     private SharedSchemas() {
     }
 
@@ -22,7 +27,16 @@ public final class SharedSchemas {
      * @param wouldCheck what the test checks against it, for the reason a reader sees
      */
     public static Path require(String name, String wouldCheck) {
-        return require(RepoPaths.shared(), name, wouldCheck, ExternalTool.underCi());
+        try {
+            return require(RepoPaths.shared(), name, wouldCheck, ExternalTool.underCi());
+        } catch (TestAbortedException skipped) {
+            // Surefire's console counts skips but never says why (the reason is only in its XML
+            // report), so say it once per schema where the person running the build sees it.
+            if (SHOWN.add(name)) {
+                System.out.println("Skipped: " + skipped.getMessage());
+            }
+            throw skipped;
+        }
     }
 
     /** The decision itself, on a given shared folder and CI setting (so it can be tested). */
