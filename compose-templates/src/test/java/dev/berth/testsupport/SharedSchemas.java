@@ -31,12 +31,20 @@ public final class SharedSchemas {
             return require(RepoPaths.shared(), name, wouldCheck, ExternalTool.underCi());
         } catch (TestAbortedException skipped) {
             // Surefire's console counts skips but never says why (the reason is only in its XML
-            // report), so say it once per schema where the person running the build sees it.
-            if (SHOWN.add(name)) {
+            // report), so say it once per test class and schema where the person running the build sees it.
+            if (SHOWN.add(testClass() + " " + name)) {
                 System.out.println("Skipped: " + skipped.getMessage());
             }
             throw skipped;
         }
+    }
+
+    /** The test class asking (the first caller named *Test), to say the reason once per class. */
+    private static String testClass() {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .map(f -> f.getDeclaringClass().getName())
+                .filter(c -> c.endsWith("Test"))
+                .findFirst().orElse(""));
     }
 
     /** The decision itself, on a given shared folder and CI setting (so it can be tested). */
