@@ -79,6 +79,39 @@ class SshSessionsTest extends SshdTestBase {
         assertEquals(List.of(), refusals(mark), "the server refused nothing");
     }
 
+    @org.junit.jupiter.api.Test
+    void aServerThatAllowsFewerSessionsTeachesItsLimit() throws Exception {
+        sshd.restartWith(List.of("MaxSessions 3"));
+        try (SshTarget ssh = SshTarget.connect(sshd.as(TestSshd.USER), sshd.settings(tmp))) {
+            assertEquals(List.of(), burst(ssh, 12), "every command waited for a session instead of failing");
+            long mark = sshd.logMark();
+            assertEquals(List.of(), burst(ssh, 12));
+            assertEquals(List.of(), refusals(mark), "once refused, Berth keeps to what the server allows");
+        } finally {
+            sshd.restartWith(List.of());
+        }
+    }
+
+    /** {@code n} short commands at once; what went wrong. */
+    private static List<Throwable> burst(SshTarget ssh, int n) throws InterruptedException {
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    assertEquals(k + "\n", ssh.exec(List.of("sh", "-c", "sleep 0.2; echo " + k), Duration.ofSeconds(60)).stdout());
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return errors;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {TestSshd.USER, "root"})
     void aCommandPastItsLimitIsGoneFromTheServer(String user) throws Exception {

@@ -23,8 +23,8 @@ import org.apache.sshd.sftp.client.SftpClientFactory;
 final class ChannelOpener {
     private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(15);
     /**
-     * How long a caller may wait in the queue without any slot freeing up for it. Long-lived
-     * channels (an event stream, SFTP) hold slots; short commands give theirs back quickly.
+     * How long a caller may wait in the queue for a slot. Long-lived channels (an event stream,
+     * SFTP) hold theirs; short commands give theirs back within moments, so this is generous.
      */
     private static final Duration QUEUE_TIMEOUT = Duration.ofSeconds(60);
     /** Answered by every server (OpenSSH with a failure): a round trip, nothing else. */
@@ -62,11 +62,6 @@ final class ChannelOpener {
         return open(() -> SftpClientFactory.instance().createSftpClient(session), SftpClient::getClientChannel,
                 e -> new TargetException(TargetException.Reason.OTHER, "The server " + where + " does not offer SFTP ("
                         + e.getMessage() + "). Enable its sftp subsystem in sshd_config.", e));
-    }
-
-    /** The most session channels Berth keeps open on this connection now. */
-    int limit() {
-        return slots.limit();
     }
 
     private interface Opening<T> {
