@@ -20,8 +20,11 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The real OpenSSH server on 127.0.0.1 and a free port, with its own host key, config and
  * authorized_keys in a temp folder, for the test user {@value #USER} (created when running as
- * root, in the docker group) and {@value #NO_DOCKER_USER} (not in it). Client keys of every
- * type are generated; {@link #key} names them. Skipped without sshd or root; failed under CI.
+ * root, in the docker group), {@value #NO_DOCKER_USER} (not in it) and root (keys only, as
+ * OpenSSH's default PermitRootLogin allows). Client keys of every type are generated; {@link #key}
+ * names them. Everything that shapes sessions keeps OpenSSH's defaults (MaxSessions 10, root
+ * sessions without privilege separation, the distribution's sftp-server), so the tests meet what
+ * a stock server does. Skipped without sshd or root; failed under CI.
  */
 public final class TestSshd implements AutoCloseable {
     public static final String USER = "berthtest";
@@ -29,6 +32,9 @@ public final class TestSshd implements AutoCloseable {
     public static final String PASSWORD = "Berth-test-password-7";
     public static final String PASSPHRASE = "correct horse battery";
     public static final List<String> KEYS = List.of("ed25519", "rsa", "ecdsa", "ed25519-encrypted");
+
+    /** Debian's and Ubuntu's stock sshd_config names this one. */
+    private static final Path SFTP_SERVER = Path.of("/usr/lib/openssh/sftp-server");
 
     private final Path dir;
     private final int port;
@@ -85,6 +91,24 @@ public final class TestSshd implements AutoCloseable {
     /** The test user with one of the generated keys. */
     public SshDestination withKey(String name) {
         return SshDestination.withKey("127.0.0.1", port, USER, key(name));
+    }
+
+    /** {@code user} ({@value #USER}, {@value #NO_DOCKER_USER} or root) with the ed25519 key. */
+    public SshDestination as(String user) {
+        return SshDestination.withKey("127.0.0.1", port, user, key("ed25519"));
+    }
+
+    /** Where the server's log ends now: {@link #logSince} reads what it writes after. */
+    public long logMark() throws IOException {
+        Path log = dir.resolve("sshd.log");
+        return Files.exists(log) ? Files.size(log) : 0;
+    }
+
+    /** The lines sshd logged since {@code mark}. */
+    public List<String> logSince(long mark) throws IOException {
+        byte[] all = Files.readAllBytes(dir.resolve("sshd.log"));
+        return new String(all, (int) Math.min(mark, all.length), (int) Math.max(0, all.length - mark),
+                java.nio.charset.StandardCharsets.UTF_8).lines().toList();
     }
 
     public int port() {
@@ -176,8 +200,9 @@ public final class TestSshd implements AutoCloseable {
                 "HostKey " + dir.resolve("ssh_host_ecdsa_key"), "PidFile " + dir.resolve("sshd.pid"), "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
                 "StrictModes no", "PasswordAuthentication yes", "KbdInteractiveAuthentication no",
                 // Without PAM, sshd checks /etc/shadow itself; PAM's session modules fail in containers.
-                "UsePAM no", "PermitRootLogin no", "AllowUsers " + USER + " " + NO_DOCKER_USER,
-                "Subsystem sftp internal-sftp", "LogLevel VERBOSE"));
+                // No PermitRootLogin and no MaxSessions: root logs in with a key, as on a stock server.
+                "UsePAM no", "AllowUsers " + USER + " " + NO_DOCKER_USER + " root",
+                "Subsystem sftp " + (Files.isExecutable(SFTP_SERVER) ? SFTP_SERVER : "internal-sftp"), "LogLevel VERBOSE"));
         Path config = Files.writeString(dir.resolve("sshd_config"), String.join("\n", lines) + "\n");
         Path log = dir.resolve("sshd.log");
         sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())

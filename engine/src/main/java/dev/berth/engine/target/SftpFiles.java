@@ -8,33 +8,28 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
-import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHFsyncExtension;
 import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtension;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 
-/** Files on an SSH target over one SFTP channel, opened on first use. */
+/** Files on an SSH target over one SFTP channel, opened on first use (in a session slot, see {@link ChannelOpener}). */
 final class SftpFiles implements RemoteFiles {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private final ChannelOpener channels;
     private final ClientSession session;
     private final String where;
     private SftpClient sftp;
 
-    SftpFiles(ClientSession session, String where) {
+    SftpFiles(ChannelOpener channels, ClientSession session, String where) {
+        this.channels = channels;
         this.session = session;
         this.where = where;
     }
 
     private synchronized SftpClient sftp() throws TargetException {
         if (sftp == null || !sftp.isOpen()) {
-            try {
-                sftp = SftpClientFactory.instance().createSftpClient(session);
-            } catch (IOException | RuntimeException e) {
-                throw session.isOpen() ? new TargetException(TargetException.Reason.OTHER, "The server " + where
-                        + " does not offer SFTP (" + e.getMessage() + "). Enable its sftp subsystem in sshd_config.", e)
-                        : SshErrors.connectionLost(where, e);
-            }
+            sftp = channels.sftp(); // a session slot like any command's, held while it stays open
         }
         return sftp;
     }

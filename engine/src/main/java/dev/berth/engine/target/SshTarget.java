@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ClientChannel;
-import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 
 /** A server over SSH (Apache MINA SSHD): programs over exec channels, files over SFTP, Docker over dial-stdio. */
@@ -28,7 +25,7 @@ public final class SshTarget implements Target {
         this.session = opened.session();
         this.host = host;
         this.channels = new ChannelOpener(session, host.describe());
-        this.files = new SftpFiles(session, host.describe());
+        this.files = new SftpFiles(channels, session, host.describe());
     }
 
     /** Connects with ~/.ssh/config, ~/.ssh/known_hosts and the usual keys. */
@@ -61,48 +58,52 @@ public final class SshTarget implements Target {
 
     @Override
     public ExecResult exec(List<String> argv, Duration timeout) throws TargetException {
-        return run(ShellQuote.join(argv), argv.getFirst(), timeout);
+        return run(argv, timeout);
     }
 
     /**
-     * A fixed command line for the login shell, for Berth's own probes that need the shell itself
-     * (e.g. its builtin {@code command -v}). Never pass input here; use {@link #exec}.
+     * A fixed command line for a shell, for Berth's own probes that need the shell itself (e.g.
+     * its builtin {@code command -v}). Never pass input here; use {@link #exec}.
      */
     ExecResult execShell(String commandLine, Duration timeout) throws TargetException {
-        return run(commandLine, commandLine, timeout);
+        return run(List.of("/bin/sh", "-c", commandLine), timeout);
     }
 
-    private ExecResult run(String commandLine, String program, Duration timeout) throws TargetException {
+    /**
+     * Runs argv and waits for it. At its time limit, or when the waiting thread is interrupted (a
+     * cancelled job), the program is stopped on the server ({@link RemoteCommand#stop}), without
+     * SSH signals, which OpenSSH refuses for root.
+     */
+    private ExecResult run(List<String> argv, Duration timeout) throws TargetException {
+        String program = argv.getFirst();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ClientChannel channel = openChannel(commandLine, out, err);
-        try {
-            channel.getInvertedIn().close(); // no input: programs that read stdin see its end at once
-            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
-            if (!events.contains(ClientChannelEvent.CLOSED)) {
-                RemoteSignal.kill(channel); // OpenSSH keeps a program running when only its channel closes
+        try (RemoteCommand command = RemoteCommand.start(channels, argv, out, err)) {
+            boolean ended;
+            try {
+                ended = command.await(timeout);
+            } catch (InterruptedException e) {
+                command.stop();
+                Thread.currentThread().interrupt();
+                throw new TargetException(TargetException.Reason.OTHER, "Interrupted while running " + program + " on "
+                        + description() + "; it was stopped there.", e);
+            }
+            if (!ended) {
+                command.stop();
                 return new ExecResult(ExecResult.TIMED_OUT, text(out), program + " did not finish within "
                         + seconds(timeout) + " on " + description());
             }
-            Integer status = channel.getExitStatus();
-            if (status == null && channel.getExitSignal() != null) {
-                status = 128 + RemoteSignal.number(channel.getExitSignal());
-            }
+            Integer status = command.exitStatus();
             if (status == null) {
                 throw SshErrors.connectionLost(description(), session.isOpen() ? null : new IOException("session closed"));
             }
             return new ExecResult(status, text(out), text(err));
-        } catch (IOException e) {
-            throw session.isOpen() ? new TargetException(TargetException.Reason.OTHER, "Cannot run " + program
-                    + " on " + description() + ": " + e.getMessage(), e) : SshErrors.connectionLost(description(), e);
-        } finally {
-            channel.close(false);
         }
     }
 
-    /** An open exec channel; see {@link ChannelOpener#open}. */
+    /** An open exec channel running {@code command} as it is (no wrapper); see {@link ChannelOpener#exec}. */
     ClientChannel openChannel(String command, OutputStream out, OutputStream err) throws TargetException {
-        return channels.open(command, out, err);
+        return channels.exec(command, out, err);
     }
 
     /** "10 s", "0.5 s": limits below a second are common in checks and must not read "0 s". */
