@@ -2,6 +2,7 @@ package dev.berth.engine.check;
 
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -22,8 +23,8 @@ import java.util.stream.Collectors;
 public record ProjectClash(String project, String stackDir, Map<String, Integer> live, Map<String, Integer> gone,
                            String freeName) {
     public ProjectClash {
-        live = Map.copyOf(live);
-        gone = Map.copyOf(gone);
+        live = Collections.unmodifiableMap(new TreeMap<>(live)); // sorted: messages name folders in one order
+        gone = Collections.unmodifiableMap(new TreeMap<>(gone));
     }
 
     /** Looks at the target's containers and folders now. */

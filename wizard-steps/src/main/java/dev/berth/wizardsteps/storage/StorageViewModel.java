@@ -83,7 +83,7 @@ public final class StorageViewModel extends StepViewModel {
         projectName.set(ctx.model().projectNameProperty().get());
         projectName.addListener(o -> nameEdited());
         ctx.model().projectNameProperty().addListener((o, was, now) -> {
-            if (!Objects.equals(now, blankToNull(projectName.get()))) {
+            if (!Objects.equals(now, projectName.get().strip())) {
                 proposing = true; // a loaded stack or file: its name, not the person's typing
                 try {
                     projectName.set(now == null ? "" : now);
@@ -266,7 +266,8 @@ public final class StorageViewModel extends StepViewModel {
             nameChosen = true;
             projectNameNote.set("");
         }
-        ctx.model().projectNameProperty().set(blankToNull(projectName.get()));
+        // Blank stays blank (not null, which the answers would turn into 'berth'), so the validator names it.
+        ctx.model().projectNameProperty().set(projectName.get().strip());
         edited();
     }
 

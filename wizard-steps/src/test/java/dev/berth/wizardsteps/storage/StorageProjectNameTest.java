@@ -83,6 +83,7 @@ class StorageProjectNameTest {
 
         otherStackNamedBerthIn(tmp.resolve("other"));
         vm.projectNameProperty().set(""); // the person types the name: their choice from now on
+        assertFalse(vm.projectNameMessageProperty().get().isEmpty(), "a blank name is not quietly 'berth'");
         vm.projectNameProperty().set("berth");
         ctx.checks().refreshAll();
         assertEquals("berth", vm.projectNameProperty().get());
