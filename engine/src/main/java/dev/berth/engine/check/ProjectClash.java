@@ -59,7 +59,7 @@ public record ProjectClash(String project, String stackDir, Map<String, Integer>
     /** One line: whose name it is and what a deploy would do to it. */
     public String problem() {
         return "The Compose project name '" + project + "' is taken by " + describe(live)
-                + ": deploying this stack from " + stackDir + " would remove or replace its containers";
+                + ": deploying this stack from " + stackDir + " would remove or replace that stack's containers";
     }
 
     /** What to do, naming the free name and where to set it. */
