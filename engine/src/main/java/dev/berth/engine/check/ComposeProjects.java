@@ -26,7 +26,6 @@ import java.util.TreeSet;
 public record ComposeProjects(Map<String, Map<String, Integer>> containers) {
     /** The folder of a container whose labels do not name one (started by hand or by another tool). */
     public static final String UNKNOWN_FOLDER = "";
-    public static final ComposeProjects NONE = new ComposeProjects(Map.of());
 
     private static final int MAX_NAME = 63;
 
