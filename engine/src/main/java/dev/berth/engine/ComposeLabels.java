@@ -7,6 +7,11 @@ package dev.berth.engine;
 public final class ComposeLabels {
     public static final String PROJECT = "com.docker.compose.project";
     public static final String SERVICE = "com.docker.compose.service";
+    /**
+     * The folder the project was started from ({@code --project-directory}), absolute and without
+     * a trailing slash in both versions: where a project's containers belong.
+     */
+    public static final String WORKING_DIR = "com.docker.compose.project.working_dir";
 
     private ComposeLabels() {
     }

@@ -43,4 +43,11 @@ public sealed interface CheckData {
             addresses = Map.copyOf(addresses);
         }
     }
+
+    /**
+     * The Compose projects on the target with the folders they were started from, and a name for
+     * this stack that no stack in another folder uses (its own when that is free).
+     */
+    record ProjectNames(ComposeProjects projects, String freeName) implements CheckData {
+    }
 }

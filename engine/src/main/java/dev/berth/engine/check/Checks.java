@@ -12,9 +12,9 @@ public final class Checks {
     }
 
     public static List<Check> all(HostResolver resolver) {
-        return List.of(new OsArchCheck(), new DockerEngineCheck(), new ComposeCheck(), new ResourcesCheck(),
-                new PortsCheck(), new PathsCheck(), new HardlinkCheck(), new IdsTimezoneCheck(), new DevicesCheck(),
-                new ClockCheck(), new DomainCheck(resolver));
+        return List.of(new OsArchCheck(), new DockerEngineCheck(), new ComposeCheck(), new ProjectNameCheck(),
+                new ResourcesCheck(), new PortsCheck(), new PathsCheck(), new HardlinkCheck(), new IdsTimezoneCheck(),
+                new DevicesCheck(), new ClockCheck(), new DomainCheck(resolver));
     }
 
     /** Those that need no answers: what {@code berth check} runs without an answers file. */

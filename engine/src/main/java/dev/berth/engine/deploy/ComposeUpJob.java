@@ -49,6 +49,7 @@ public final class ComposeUpJob implements Job {
 
     @Override
     public void execute(JobContext context) throws TargetException {
+        ProjectGuard.requireOwnProject(context.target(), project, stackDir);
         // Decided before up: afterwards every stack has containers.
         firstInstall = !StackContainers.exists(context.target(), project);
         ComposeRun.run(context.target(), compose.argv(project, stackDir, "up", "-d", "--remove-orphans"), timeout,
@@ -60,6 +61,7 @@ public final class ComposeUpJob implements Job {
         if (!firstInstall) {
             return; // see the class comment: RestorePreviousStackJob brings the old stack back
         }
+        ProjectGuard.requireOwnProject(context.target(), project, stackDir); // down removes the project's every container
         ComposeRun.run(context.target(), compose.argv(project, stackDir, "down", "--remove-orphans"), DOWN_TIMEOUT,
                 "Removing the half-started stack (" + String.join(" ", compose.prefix()) + " down)");
         firstInstall = false;

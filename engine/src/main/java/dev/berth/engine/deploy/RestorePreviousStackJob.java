@@ -36,11 +36,14 @@ public final class RestorePreviousStackJob implements Job {
 
     @Override
     public String description() {
-        return "Remember the running stack '" + project + "', to bring it back if the deploy fails";
+        return "Make sure no stack in another folder is called '" + project + "', and remember the running stack in "
+                + stackDir + ", to bring it back if the deploy fails";
     }
 
     @Override
     public void execute(JobContext context) throws TargetException {
+        // The first job that looks at the project: refusing here, before any folder or file is written.
+        ProjectGuard.requireOwnProject(context.target(), project, stackDir);
         hadStack = StackContainers.exists(context.target(), project);
     }
 
@@ -49,6 +52,7 @@ public final class RestorePreviousStackJob implements Job {
         if (!hadStack) {
             return;
         }
+        ProjectGuard.requireOwnProject(context.target(), project, stackDir);
         ComposeRun.run(context.target(), compose.argv(project, stackDir, "up", "-d", "--remove-orphans"), timeout,
                 "Bringing the previous stack back (" + String.join(" ", compose.prefix()) + " up)");
     }

@@ -31,11 +31,12 @@ public final class SystemChecks implements AutoCloseable {
     }
 
     /**
-     * The checks that read only the storage answers. Storage comes before Apps, so while no app
-     * is chosen these run on a plan with stand-in apps (a media server and a torrent client, which
-     * use the whole data tree), in a runner of their own so the stand-ins never reach the others.
+     * The checks that read only the storage answers (and the stack's name, chosen there). Storage
+     * comes before Apps, so while no app is chosen these run on a plan with stand-in apps (a media
+     * server and a torrent client, which use the whole data tree), in a runner of their own so the
+     * stand-ins never reach the others.
      */
-    private static final Set<String> STORAGE_CHECKS = Set.of("paths", "hardlinks", "ids-timezone");
+    private static final Set<String> STORAGE_CHECKS = Set.of("paths", "hardlinks", "ids-timezone", "project-name");
     private static final List<String> STAND_IN_APPS = List.of("jellyfin", "qbittorrent");
 
     private final WizardModel model;

@@ -23,7 +23,7 @@ public final class StorageView extends Page {
                 path(vm, "dataRoot", "_Media and downloads (data root)", vm.dataRootProperty(), "/srv/media"),
                 path(vm, "configRoot", "App _settings (config root)", vm.configRootProperty(), "/opt/berth/config"),
                 path(vm, "stackDir", "Stack _folder (compose.yaml, secrets)", vm.stackDirProperty(), "/opt/berth"),
-                result(vm.folders(), "folders-result"), result(vm.hardlinks(), "hardlink-result"));
+                projectName(vm), result(vm.folders(), "folders-result"), result(vm.hardlinks(), "hardlink-result"));
 
         GridPane owner = new GridPane();
         owner.setHgap(16);
@@ -51,6 +51,22 @@ public final class StorageView extends Page {
         VBox preview = new VBox(10, Fields.heading("Folders Berth creates"), treeBox, treeNote);
 
         getChildren().addAll(folders, ids, preview);
+    }
+
+    /** The stack's name, why Berth chose it when it is not the usual one, and whether another stack has it. */
+    private static VBox projectName(StorageViewModel vm) {
+        TextField f = text(vm.projectNameProperty(), "berth", "projectName");
+        f.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                vm.pathLeft();
+            }
+        });
+        Label note = Fields.hint("");
+        note.setId("projectName-note");
+        note.textProperty().bind(vm.projectNameNoteProperty());
+        Fields.shownWhen(note, vm.projectNameNoteProperty().isNotEmpty());
+        return new VBox(6, Fields.field("Stack _name (names its containers; one stack per name on the target)", f,
+                vm.projectNameMessageProperty()), note, result(vm.projectNameCheck(), "projectName-result"));
     }
 
     private static HBox result(CheckLine line, String id) {

@@ -6,18 +6,23 @@ import dev.berth.answers.StorageAnswers;
 import dev.berth.answers.TargetAnswers;
 import dev.berth.engine.check.CheckData;
 import dev.berth.engine.check.CheckResult;
+import dev.berth.engine.check.ComposeProjects;
 import dev.berth.wizardsteps.core.CheckLine;
 import dev.berth.wizardsteps.core.FieldMessages;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.StepViewModel;
+import dev.berth.wizardsteps.core.WizardModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -26,11 +31,15 @@ import javafx.collections.ObservableList;
 /**
  * Step 4: where the stack's files, the media and each app's settings live, and who owns them.
  * PUID, PGID and the time zone come from the target; the TRaSH folder tree is previewed; the
- * folder and hardlink checks run when a path field loses focus.
+ * folder and hardlink checks run when a path field loses focus. The stack's name (its Compose
+ * project) is chosen here too, beside its folder: for a new stack it defaults to one no stack in
+ * another folder on the target uses, since two stacks with one name replace each other's containers.
  */
 public final class StorageViewModel extends StepViewModel {
     /** The fields, as named in the answers. */
     public static final List<String> FIELDS = List.of("stackDir", "dataRoot", "configRoot", "puid", "pgid", "timeZone");
+    /** What a new stack is called unless a stack in another folder on the target already is. */
+    static final String DEFAULT_NAME = "berth";
 
     private final StringProperty stackDir = new SimpleStringProperty(this, "stackDir", "");
     private final StringProperty dataRoot = new SimpleStringProperty(this, "dataRoot", "");
@@ -43,6 +52,15 @@ public final class StorageViewModel extends StepViewModel {
     private final TreePreview tree = new TreePreview();
     private final CheckLine folders;
     private final CheckLine hardlinks;
+    private final StringProperty projectName = new SimpleStringProperty(this, "projectName", DEFAULT_NAME);
+    private final ReadOnlyStringWrapper projectNameMessage = new ReadOnlyStringWrapper(this, "projectNameMessage", "");
+    private final ReadOnlyStringWrapper projectNameNote = new ReadOnlyStringWrapper(this, "projectNameNote", "");
+    private final CheckLine projectNameCheck;
+    /** The person typed the name (or it came with the stack or a file): never replaced by a proposal. */
+    private boolean nameChosen;
+    private boolean proposing;
+    /** A proposal changed the name after the checks ran with the old one: check it once they are done. */
+    private boolean recheckName;
     private final FieldMessages messages = new FieldMessages("storage", FIELDS.toArray(String[]::new));
     private AnswersValidator validator;
     private boolean filling;
@@ -62,12 +80,34 @@ public final class StorageViewModel extends StepViewModel {
         });
         ctx.model().targetProperty().addListener(o -> local.set(ctx.model().targetProperty().get().kind() == TargetAnswers.Kind.LOCAL));
         ctx.model().servicesProperty().addListener(o -> updateTree());
+        projectName.set(ctx.model().projectNameProperty().get());
+        projectName.addListener(o -> nameEdited());
+        ctx.model().projectNameProperty().addListener((o, was, now) -> {
+            if (!Objects.equals(now, projectName.get().strip())) {
+                proposing = true; // a loaded stack or file: its name, not the person's typing
+                try {
+                    projectName.set(now == null ? "" : now);
+                } finally {
+                    proposing = false;
+                }
+            }
+        });
         String waiting = "Checked once the folders above are filled in.";
         folders = new CheckLine(ctx.checks(), "paths", waiting);
         hardlinks = new CheckLine(ctx.checks(), "hardlinks", waiting);
+        projectNameCheck = new CheckLine(ctx.checks(), "project-name", "Checked once the stack folder is filled in.");
         ctx.checks().results().addListener((javafx.collections.MapChangeListener<String, CheckResult>) c -> {
             if ("ids-timezone".equals(c.getKey()) && c.wasAdded()) {
                 offerDetected(c.getValueAdded());
+            }
+            if ("project-name".equals(c.getKey()) && c.wasAdded()) {
+                proposeName();
+            }
+        });
+        ctx.checks().runningProperty().addListener((o, was, now) -> {
+            if (!now && recheckName) {
+                recheckName = false;
+                ctx.checks().refresh();
             }
         });
         if (ctx.model().storageProperty().get() != null) {
@@ -108,6 +148,26 @@ public final class StorageViewModel extends StepViewModel {
 
     public StringProperty timeZoneProperty() {
         return timeZone;
+    }
+
+    /** The stack's name: its Compose project, which prefixes its containers. */
+    public StringProperty projectNameProperty() {
+        return projectName;
+    }
+
+    /** What is wrong with the name as typed (empty when it is fine). */
+    public ReadOnlyStringProperty projectNameMessageProperty() {
+        return projectNameMessage.getReadOnlyProperty();
+    }
+
+    /** Why the name is not the usual one, when Berth chose another (empty otherwise). */
+    public ReadOnlyStringProperty projectNameNoteProperty() {
+        return projectNameNote.getReadOnlyProperty();
+    }
+
+    /** The project-name check: whether a stack in another folder on the target has this name. */
+    public CheckLine projectNameCheck() {
+        return projectNameCheck;
     }
 
     public BooleanProperty hardwareTranscodingProperty() {
@@ -154,7 +214,7 @@ public final class StorageViewModel extends StepViewModel {
         edited();
     }
 
-    /** A path field lost the focus: check the folders (cancelling a check still running). */
+    /** A path field (or the name) lost the focus: check the folders (cancelling a check still running). */
     public void pathLeft() {
         if (isValid()) {
             ctx.checks().refresh();
@@ -192,9 +252,55 @@ public final class StorageViewModel extends StepViewModel {
             }
         });
         problems.addAll(validator().validate(ctx.model().answers().withStorage(s)));
-        setValid(messages.show(problems));
+        String nameProblem = problems.stream().filter(p -> p.field().equals("projectName")).map(Problem::message)
+                .findFirst().orElse("");
+        projectNameMessage.set(nameProblem);
+        setValid(messages.show(problems) && nameProblem.isEmpty());
         ctx.model().storageProperty().set(s);
         updateTree();
+        proposeName();
+    }
+
+    private void nameEdited() {
+        if (!proposing) {
+            nameChosen = true;
+            projectNameNote.set("");
+        }
+        // Blank stays blank (not null, which the answers would turn into 'berth'), so the validator names it.
+        ctx.model().projectNameProperty().set(projectName.get().strip());
+        edited();
+    }
+
+    /**
+     * For a new stack whose name the person has not typed: the usual name unless a stack in
+     * another folder on the target has it, else one made from this stack's folder. A stack being
+     * changed, or answers from a file, keep their name (the check says when it is taken).
+     */
+    private void proposeName() {
+        if (nameChosen || proposing || ctx.model().startProperty().get() != WizardModel.Start.NEW || stackDir.get().isBlank()) {
+            return;
+        }
+        var found = ctx.checks().result("project-name").flatMap(r -> r.data(CheckData.ProjectNames.class));
+        if (found.isEmpty()) {
+            return;
+        }
+        ComposeProjects projects = found.get().projects();
+        String dir = stackDir.get().strip();
+        String name = projects.nameFor(dir, DEFAULT_NAME);
+        Map<String, Integer> others = projects.elsewhere(DEFAULT_NAME, dir);
+        projectNameNote.set(name.equals(DEFAULT_NAME) ? "" : "'" + DEFAULT_NAME + "' is already the name of the stack in "
+                + String.join(" and ", others.keySet().stream().map(f -> f.isEmpty() ? "an unknown folder" : f).toList())
+                + " on the target, so this stack is called " + name + ": two stacks with one name would replace each "
+                + "other's containers.");
+        if (!name.equals(projectName.get())) {
+            proposing = true;
+            try {
+                projectName.set(name);
+            } finally {
+                proposing = false;
+            }
+            recheckName = ctx.checks().runningProperty().get(); // else the next run checks the new name
+        }
     }
 
     private void updateSummary() {
