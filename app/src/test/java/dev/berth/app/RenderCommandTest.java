@@ -96,6 +96,21 @@ class RenderCommandTest {
     }
 
     @Test
+    void renderingAgainWithANewAppKeepsThePortsOfWhatIsThere() throws IOException {
+        Path dir = tmp.resolve("stack");
+        assertEquals(0, berth("render", "--answers", Examples.file("full-wireguard").toString(), "--out", dir.toString()), err.toString());
+        Path answers = tmp.resolve("more.yaml");
+        Files.writeString(answers, Files.readString(Examples.file("full-wireguard")).replace("  - recyclarr\n", "  - recyclarr\n  - transmission\n"));
+        out.getBuffer().setLength(0);
+        assertEquals(0, berth("render", "--answers", answers.toString(), "--out", dir.toString()), err.toString());
+        String compose = Files.readString(dir.resolve("compose.yaml"));
+        String authelia = compose.substring(compose.indexOf("\n  authelia:\n"));
+        assertTrue(authelia.substring(0, authelia.indexOf("volumes:")).contains("- 9091:9091/tcp"), authelia);
+        assertTrue(out.toString().contains("transmission           9091 -> 9092 (port 9091 is used by Authelia, which already runs on it)"),
+                out.toString());
+    }
+
+    @Test
     void aMissingAnswersFileIsNamed() {
         int code = berth("render", "--answers", tmp.resolve("nope.yaml").toString(), "--out", tmp.resolve("s").toString());
         assertEquals(BerthCommand.IO_ERROR, code);

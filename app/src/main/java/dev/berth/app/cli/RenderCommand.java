@@ -59,7 +59,7 @@ public final class RenderCommand implements Callable<Integer> {
             Argon2idHasher hasher = new Argon2idHasher(generator);
             AutheliaPasswords.hashAhead(answers, previous, hasher);
             Background.join(validator);
-            StackPlan plan = new Planner(Background.join(catalog), generator, hasher).plan(answers, previous);
+            StackPlan plan = new Planner(Background.join(catalog), generator, hasher).plan(answers, previous, dir.readPorts());
             RenderedStack stack = new Renderer().render(plan);
             dir.write(stack);
             new StackSummary(plan, stack).print(outWriter, out);
