@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +109,27 @@ class RenderCommandTest {
         assertTrue(authelia.substring(0, authelia.indexOf("volumes:")).contains("- 9091:9091/tcp"), authelia);
         assertTrue(out.toString().contains("transmission           9091 -> 9092 (port 9091 is used by Authelia, which already runs on it)"),
                 out.toString());
+    }
+
+    @Test
+    void aDomainInCapitalsIsWrittenInLowerCaseEverywhere() throws IOException {
+        Path answers = tmp.resolve("caps.yaml");
+        Files.writeString(answers, Files.readString(Examples.file("full-wireguard")).replace("domain: example.com", "domain: Media.Example.ORG"));
+        Path dir = tmp.resolve("stack");
+        assertEquals(0, berth("render", "--answers", answers.toString(), "--out", dir.toString()), err.toString());
+        assertTrue(out.toString().contains("Domain: Media.Example.ORG, written as media.example.org (domain names ignore case)"), out.toString());
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)media\\.example\\.org").matcher(Files.readString(f));
+                while (m.find()) {
+                    assertEquals("media.example.org", m.group(), f + " holds the domain as typed");
+                }
+            }
+        }
+        for (String file : List.of("config/authelia/configuration.yml", ".env", "berth.yaml", "compose.yaml")) {
+            assertTrue(Files.readString(dir.resolve(file)).contains("media.example.org"), file);
+        }
+        assertTrue(out.toString().contains("https://sonarr.media.example.org/"), out.toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.berth.plan;
 
+import dev.berth.answers.AccessAnswers;
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersValidator;
 import dev.berth.answers.InvalidAnswersException;
@@ -59,6 +60,7 @@ public final class Planner {
      */
     public StackPlan plan(Answers answers, Map<String, String> previousSecrets, PreviousPorts previousPorts) {
         new AnswersValidator(catalog).requireValid(answers);
+        answers = withLowerCaseDomain(answers);
         DependencyResolver.Resolution resolution = new DependencyResolver(catalog).resolve(answers);
         List<Addition> additions = new ArrayList<>(resolution.additions());
 
@@ -97,6 +99,23 @@ public final class Planner {
         services.forEach(s -> s.mounts().stream().filter(m -> m.type() == Mount.Type.VOLUME).forEach(m -> named.add(m.source())));
         return new StackPlan(answers, services, List.copyOf(additions), resolution.suggestions(), List.copyOf(moves),
                 secrets.used(), DataTree.directories(services), List.copyOf(named));
+    }
+
+    /**
+     * Domain names ignore case, but not every file that holds one does: Authelia compares its
+     * cookie domain and rules with the host a browser sends, which is lower case. So the plan,
+     * and every file and proxy host made from it, uses the domain in lower case.
+     */
+    static Answers withLowerCaseDomain(Answers answers) {
+        AccessAnswers a = answers.access();
+        String domain = lowerCaseDomain(a.domain());
+        return domain == null || domain.equals(a.domain()) ? answers
+                : answers.withAccess(new AccessAnswers(a.mode(), domain, a.letsEncrypt(), a.npm(), a.authelia(), a.fail2ban()));
+    }
+
+    /** The domain as the stack writes it: lower case; null stays null. */
+    public static String lowerCaseDomain(String domain) {
+        return domain == null ? null : domain.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void place(Answers answers, Map<String, ServiceDraft> drafts) {

@@ -62,7 +62,7 @@ public final class RenderCommand implements Callable<Integer> {
             StackPlan plan = new Planner(Background.join(catalog), generator, hasher).plan(answers, previous, dir.readPorts());
             RenderedStack stack = new Renderer().render(plan);
             dir.write(stack);
-            new StackSummary(plan, stack).print(outWriter, out);
+            new StackSummary(plan, stack, answers.access().domain()).print(outWriter, out);
             return 0;
         } catch (InvalidAnswersException e) {
             err.println("The answers in " + answersFile + " cannot be used yet. Nothing was written.");
