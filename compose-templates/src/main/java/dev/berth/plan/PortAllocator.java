@@ -31,10 +31,6 @@ final class PortAllocator {
     }
 
     /**
-     * @param chosen the port the person picked for this service, or null
-     * @return the host port to publish
-     */
-    /**
      * A port the running stack already publishes for this service, kept when it is still free;
      * when it is not (a port the person chose took it), the service gets one the usual way.
      *
@@ -53,6 +49,10 @@ final class PortAllocator {
         return kept;
     }
 
+    /**
+     * @param chosen the port the person picked for this service, or null
+     * @return the host port to publish
+     */
     int allocate(String service, String displayName, int wanted, Protocol protocol, Integer chosen) {
         if (chosen != null) {
             String holder = holders.get(key(chosen, protocol));
