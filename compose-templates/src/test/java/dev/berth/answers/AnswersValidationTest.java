@@ -167,7 +167,7 @@ class AnswersValidationTest {
     void fileErrorsNameTheField() {
         InvalidAnswersException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidAnswersException.class,
                 () -> AnswersFile.parse("schemaVersion: 1\nstorage:\n  puid: lots\n"));
-        assertEquals("storage.puid", e.problems().getFirst().field());
+        assertEquals("storage.puid: must be a whole number such as 1000", e.problems().getFirst().toString());
         InvalidAnswersException unknown = org.junit.jupiter.api.Assertions.assertThrows(InvalidAnswersException.class,
                 () -> AnswersFile.parse("schemaVersion: 1\nstorge: {}\n"));
         assertTrue(unknown.problems().getFirst().message().startsWith("unknown field 'storge'"), unknown.getMessage());
