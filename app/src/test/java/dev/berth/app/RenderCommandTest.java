@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,42 @@ class RenderCommandTest {
         assertEquals(password, Files.readString(dir.resolve("secrets/grafana_admin_password")));
         assertEquals(users, Files.readString(dir.resolve("config/authelia/users_database.yml")));
         assertNoStagingLeft();
+    }
+
+    @Test
+    void renderingAgainWithANewAppKeepsThePortsOfWhatIsThere() throws IOException {
+        Path dir = tmp.resolve("stack");
+        assertEquals(0, berth("render", "--answers", Examples.file("full-wireguard").toString(), "--out", dir.toString()), err.toString());
+        Path answers = tmp.resolve("more.yaml");
+        Files.writeString(answers, Files.readString(Examples.file("full-wireguard")).replace("  - recyclarr\n", "  - recyclarr\n  - transmission\n"));
+        out.getBuffer().setLength(0);
+        assertEquals(0, berth("render", "--answers", answers.toString(), "--out", dir.toString()), err.toString());
+        String compose = Files.readString(dir.resolve("compose.yaml"));
+        String authelia = compose.substring(compose.indexOf("\n  authelia:\n"));
+        assertTrue(authelia.substring(0, authelia.indexOf("volumes:")).contains("- 9091:9091/tcp"), authelia);
+        assertTrue(out.toString().contains("transmission           9091 -> 9092 (port 9091 is used by Authelia, which already runs on it)"),
+                out.toString());
+    }
+
+    @Test
+    void aDomainInCapitalsIsWrittenInLowerCaseEverywhere() throws IOException {
+        Path answers = tmp.resolve("caps.yaml");
+        Files.writeString(answers, Files.readString(Examples.file("full-wireguard")).replace("domain: example.com", "domain: Media.Example.ORG"));
+        Path dir = tmp.resolve("stack");
+        assertEquals(0, berth("render", "--answers", answers.toString(), "--out", dir.toString()), err.toString());
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)media\\.example\\.org").matcher(Files.readString(f));
+                while (m.find()) {
+                    assertEquals("media.example.org", m.group(), f + " holds the domain as typed");
+                }
+            }
+        }
+        for (String file : List.of("config/authelia/configuration.yml", ".env", "berth.yaml", "compose.yaml")) {
+            assertTrue(Files.readString(dir.resolve(file)).contains("media.example.org"), file);
+        }
+        assertTrue(out.toString().contains("https://sonarr.media.example.org/"), out.toString());
+        assertTrue(out.toString().contains("Domain: Media.Example.ORG, written as media.example.org (domain names ignore case)"), out.toString());
     }
 
     @Test

@@ -34,6 +34,7 @@ public record Answers(
         @NotNull @Valid VpnAnswers vpn,
         @NotNull @Valid AccessAnswers access,
         @NotNull @Valid MonitoringAnswers monitoring,
+        // Checked per service by AnswersValidator, so each problem names its key (portOverrides.jellyfin).
         Map<String, Integer> portOverrides) {
 
     public static final int SCHEMA_VERSION = 1;
@@ -53,11 +54,6 @@ public record Answers(
         return access == null || !access.authelia().enabled() || access.mode() == AccessAnswers.Mode.DOMAIN;
     }
 
-    @JsonIgnore
-    @AssertTrue(message = "a host port must be between 1 and 65535")
-    public boolean isPortOverridesInRange() {
-        return portOverrides.values().stream().allMatch(p -> p != null && p >= 1 && p <= 65535);
-    }
 
     public Answers withServices(List<String> newServices) {
         return new Answers(schemaVersion, projectName, target, storage, newServices, vpn, access, monitoring, portOverrides);

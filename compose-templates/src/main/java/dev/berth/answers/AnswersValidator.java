@@ -44,6 +44,11 @@ public final class AnswersValidator {
         for (ConstraintViolation<Answers> v : validator.validate(answers)) {
             problems.add(new Problem(fieldName(v), v.getMessage()));
         }
+        answers.portOverrides().forEach((service, port) -> {
+            if (port == null || port < 1 || port > 65535) {
+                problems.add(new Problem("portOverrides." + service, "a host port must be between 1 and 65535"));
+            }
+        });
         problems.sort(Comparator.comparing(Problem::field).thenComparing(Problem::message));
         if (problems.isEmpty()) {
             new CatalogRules(catalog, answers, problems::add).check();

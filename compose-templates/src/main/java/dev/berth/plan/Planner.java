@@ -1,5 +1,6 @@
 package dev.berth.plan;
 
+import dev.berth.answers.AccessAnswers;
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersValidator;
 import dev.berth.answers.InvalidAnswersException;
@@ -47,7 +48,19 @@ public final class Planner {
      * @throws InvalidAnswersException with every problem, when the answers cannot be planned
      */
     public StackPlan plan(Answers answers, Map<String, String> previousSecrets) {
+        return plan(answers, previousSecrets, PreviousPorts.NONE);
+    }
+
+    /**
+     * @param previousSecrets the secrets of the stack as it is now (empty for a new stack); every
+     *                        one still needed is kept as it is
+     * @param previousPorts   the host ports the stack as it is now publishes: each keeps its port,
+     *                        and a newcomer that wants one of them moves instead
+     * @throws InvalidAnswersException with every problem, when the answers cannot be planned
+     */
+    public StackPlan plan(Answers answers, Map<String, String> previousSecrets, PreviousPorts previousPorts) {
         new AnswersValidator(catalog).requireValid(answers);
+        answers = withLowerCaseDomain(answers);
         DependencyResolver.Resolution resolution = new DependencyResolver(catalog).resolve(answers);
         List<Addition> additions = new ArrayList<>(resolution.additions());
 
@@ -71,7 +84,7 @@ public final class Planner {
 
         place(answers, drafts);
         List<PortMove> moves = new ArrayList<>(moveClashingPortsInsideVpn(drafts));
-        moves.addAll(publishPorts(answers, drafts));
+        moves.addAll(publishPorts(answers, drafts, previousPorts));
 
         SecretStore secrets = new SecretStore(previousSecrets);
         Wiring wiring = new Wiring(answers, drafts, secrets, generator, hasher);
@@ -86,6 +99,23 @@ public final class Planner {
         services.forEach(s -> s.mounts().stream().filter(m -> m.type() == Mount.Type.VOLUME).forEach(m -> named.add(m.source())));
         return new StackPlan(answers, services, List.copyOf(additions), resolution.suggestions(), List.copyOf(moves),
                 secrets.used(), DataTree.directories(services), List.copyOf(named));
+    }
+
+    /**
+     * Domain names ignore case, but not every file that holds one does: Authelia compares its
+     * cookie domain and rules with the host a browser sends, which is lower case. So the plan,
+     * and every file and proxy host made from it, uses the domain in lower case.
+     */
+    static Answers withLowerCaseDomain(Answers answers) {
+        AccessAnswers a = answers.access();
+        String domain = lowerCaseDomain(a.domain());
+        return domain == null || domain.equals(a.domain()) ? answers
+                : answers.withAccess(new AccessAnswers(a.mode(), domain, a.letsEncrypt(), a.npm(), a.authelia(), a.fail2ban()));
+    }
+
+    /** The domain as the stack writes it: lower case; null stays null. */
+    public static String lowerCaseDomain(String domain) {
+        return domain == null ? null : domain.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void place(Answers answers, Map<String, ServiceDraft> drafts) {
@@ -131,7 +161,27 @@ public final class Planner {
         return moves;
     }
 
-    private List<PortMove> publishPorts(Answers answers, Map<String, ServiceDraft> drafts) {
+    /** One port a service publishes, while host ports are handed out. */
+    private static final class Publication {
+        final ServiceDraft service;
+        final ServiceDraft publisher;
+        final int containerPort;
+        final PortSpec.Protocol protocol;
+        final String purpose;
+        final boolean web;
+        int hostPort;
+
+        Publication(ServiceDraft service, ServiceDraft publisher, int containerPort, PortSpec.Protocol protocol, String purpose, boolean web) {
+            this.service = service;
+            this.publisher = publisher;
+            this.containerPort = containerPort;
+            this.protocol = protocol;
+            this.purpose = purpose;
+            this.web = web;
+        }
+    }
+
+    private List<PortMove> publishPorts(Answers answers, Map<String, ServiceDraft> drafts, PreviousPorts previousPorts) {
         PortAllocator ports = new PortAllocator();
         for (ServiceDraft d : drafts.values()) {
             if (d.placement == Placement.HOST) {
@@ -143,30 +193,43 @@ public final class Planner {
         }
         ServiceDraft gluetun = drafts.get("gluetun");
         List<ServiceDraft> order = allocationOrder(answers, drafts);
-        // Ports the person chose are taken first; the defaults then fit around them.
-        for (ServiceDraft d : order) {
-            Integer chosen = answers.portOverrides().get(d.name);
-            if (chosen != null && publishesWebPort(answers, d)) {
-                d.hostWebPort = ports.allocate(d.name, d.def.name(), d.webPort, PortSpec.Protocol.TCP, chosen);
-            }
-        }
+        List<Publication> publications = new ArrayList<>();
         for (ServiceDraft d : order) {
             if (d.placement == Placement.HOST) {
                 continue;
             }
             ServiceDraft publisher = d.placement == Placement.VPN ? gluetun : d;
             if (publishesWebPort(answers, d)) {
-                if (d.hostWebPort == 0) {
-                    d.hostWebPort = ports.allocate(d.name, d.def.name(), d.webPort, PortSpec.Protocol.TCP, null);
-                }
-                publisher.ports.add(new PublishedPort(d.hostWebPort, d.webPort, PortSpec.Protocol.TCP, d.name, d.def.name() + " web UI"));
+                publications.add(new Publication(d, publisher, d.webPort, PortSpec.Protocol.TCP, d.def.name() + " web UI", true));
             }
             for (PortSpec p : d.def.ports()) {
                 if (p.publish()) {
-                    int host = ports.allocate(d.name, d.def.name(), p.port(), p.protocol(), null);
-                    publisher.ports.add(new PublishedPort(host, p.port(), p.protocol(), d.name, d.def.name() + " " + p.purpose()));
+                    publications.add(new Publication(d, publisher, p.port(), p.protocol(), d.def.name() + " " + p.purpose(), false));
                 }
             }
+        }
+        // Ports the person chose are taken first; then every port the running stack already
+        // publishes stays where it is; the defaults of what is new then fit around them.
+        for (Publication p : publications) {
+            Integer chosen = p.web ? answers.portOverrides().get(p.service.name) : null;
+            if (chosen != null) {
+                p.hostPort = ports.allocate(p.service.name, p.service.def.name(), p.containerPort, p.protocol, chosen);
+            }
+        }
+        for (Publication p : publications) {
+            if (p.hostPort == 0) {
+                previousPorts.hostPort(p.publisher.name, p.containerPort, p.protocol).ifPresent(kept ->
+                        p.hostPort = ports.keep(p.service.name, p.service.def.name(), p.containerPort, kept, p.protocol));
+            }
+        }
+        for (Publication p : publications) {
+            if (p.hostPort == 0) {
+                p.hostPort = ports.allocate(p.service.name, p.service.def.name(), p.containerPort, p.protocol, null);
+            }
+            if (p.web) {
+                p.service.hostWebPort = p.hostPort;
+            }
+            p.publisher.ports.add(new PublishedPort(p.hostPort, p.containerPort, p.protocol, p.service.name, p.purpose));
         }
         ports.throwIfProblems();
         return ports.moves();
@@ -174,8 +237,9 @@ public final class Planner {
 
     /**
      * Who picks a host port first: the proxy (it needs exactly 80 and 443), then the apps in the
-     * order the person chose them, then everything added for them. Adding an app later appends
-     * it, so the apps already there keep their ports.
+     * order the person chose them, then everything added for them. This order settles a new
+     * stack; on a running one the ports it already publishes are kept first (see
+     * {@link PreviousPorts}), since an app the person adds may come before a service Berth added.
      */
     private static List<ServiceDraft> allocationOrder(Answers answers, Map<String, ServiceDraft> drafts) {
         List<ServiceDraft> order = new ArrayList<>();

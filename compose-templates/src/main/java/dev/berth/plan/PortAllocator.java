@@ -5,8 +5,10 @@ import dev.berth.answers.Problem;
 import dev.berth.catalog.PortSpec.Protocol;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Hands out host ports so that no two services publish the same one. A service gets its own
@@ -18,12 +20,33 @@ final class PortAllocator {
     private static final int HIGHEST = 32767;
 
     private final Map<String, String> holders = new HashMap<>();
+    /** Ports kept from the running stack: a newcomer moved off one is told who already runs there. */
+    private final Set<String> running = new HashSet<>();
     private final List<PortMove> moves = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
 
     /** A port used directly on the host (host-network services): nobody else may publish it. */
     void reserve(int port, Protocol protocol, String holder) {
         holders.putIfAbsent(key(port, protocol), holder);
+    }
+
+    /**
+     * A port the running stack already publishes for this service, kept when it is still free;
+     * when it is not (a port the person chose took it), the service gets one the usual way.
+     *
+     * @param wanted the service's own port, for the summary when the kept one differs
+     * @return the host port to publish
+     */
+    int keep(String service, String displayName, int wanted, int kept, Protocol protocol) {
+        if (holders.containsKey(key(kept, protocol))) {
+            return allocate(service, displayName, wanted, protocol, null);
+        }
+        holders.put(key(kept, protocol), displayName);
+        running.add(key(kept, protocol));
+        if (kept != wanted) {
+            moves.add(new PortMove(service, wanted, kept, false, "keeps port " + kept + ", which it already has in the running stack"));
+        }
+        return kept;
     }
 
     /**
@@ -54,7 +77,8 @@ final class PortAllocator {
             return wanted;
         }
         holders.put(key(port, protocol), displayName);
-        moves.add(new PortMove(service, wanted, port, false, "port " + wanted + " is used by " + holder));
+        moves.add(new PortMove(service, wanted, port, false, "port " + wanted + " is used by " + holder
+                + (running.contains(key(wanted, protocol)) ? ", which already runs on it" : "")));
         return port;
     }
 

@@ -167,13 +167,103 @@ class AnswersValidationTest {
     void fileErrorsNameTheField() {
         InvalidAnswersException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidAnswersException.class,
                 () -> AnswersFile.parse("schemaVersion: 1\nstorage:\n  puid: lots\n"));
-        assertEquals("storage.puid", e.problems().getFirst().field());
+        assertEquals("storage.puid: must be a whole number such as 1000", e.problems().getFirst().toString());
         InvalidAnswersException unknown = org.junit.jupiter.api.Assertions.assertThrows(InvalidAnswersException.class,
                 () -> AnswersFile.parse("schemaVersion: 1\nstorge: {}\n"));
         assertTrue(unknown.problems().getFirst().message().startsWith("unknown field 'storge'"), unknown.getMessage());
         InvalidAnswersException badEnum = org.junit.jupiter.api.Assertions.assertThrows(InvalidAnswersException.class,
                 () -> AnswersFile.parse("schemaVersion: 1\ntarget: { kind: telnet }\n"));
         assertTrue(badEnum.problems().getFirst().message().contains("[local, ssh]"), badEnum.getMessage());
+    }
+
+    @Test
+    void aPortOverrideOutOfRangeNamesItsService() {
+        Answers bad = full.withPortOverrides(java.util.Map.of("seerr", 5055, "jellyfin", 0, "sonarr", 70000));
+        assertProblem(bad, "portOverrides.jellyfin", "a host port must be between 1 and 65535");
+        assertProblem(bad, "portOverrides.sonarr", "a host port must be between 1 and 65535");
+        assertTrue(validator.validate(bad).stream().noneMatch(p -> p.field().equals("portOverrides.seerr")), validator.validate(bad).toString());
+        InvalidAnswersException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidAnswersException.class,
+                () -> AnswersFile.parse("schemaVersion: 1\nportOverrides:\n  jellyfin: 99999999999\n"));
+        assertEquals("portOverrides.jellyfin", e.problems().getFirst().field(), e.getMessage());
+    }
+
+    @Test
+    void aYamlSyntaxErrorGivesTheFileLineAndColumn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path file = tmp.resolve("my-stack.yaml");
+        java.nio.file.Files.writeString(file, "schemaVersion: 1\nservices: [jellyfin, sonarr\nvpn: {enabled: false}\n");
+        InvalidAnswersException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidAnswersException.class, () -> AnswersFile.read(file));
+        Problem p = e.problems().getFirst();
+        assertTrue(p.message().startsWith("not valid YAML at line 3, column 4 of " + file + ": while parsing a flow sequence"), p.toString());
+        assertTrue(p.field().startsWith("services"), p.toString());
+    }
+
+    /**
+     * Every field of the answers, given a value of the wrong kind, is named with its path and
+     * what belongs there, in words: never a Java type or a parser's token.
+     */
+    @Test
+    void everyFieldWithAWrongKindOfValueSaysWhatBelongsThere() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                yaml.readTree(java.nio.file.Files.readString(Examples.file("full-wireguard")));
+        // Fields the example leaves out, so that every field of the records is tried.
+        tree.putObject("portOverrides").put("jellyfin", 8097);
+        com.fasterxml.jackson.databind.node.ObjectNode target = tree.putObject("target");
+        target.put("kind", "ssh").put("host", "nas.local").put("port", 22).put("user", "media").put("keyFile", "~/.ssh/id_ed25519");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("vpn")).putObject("openvpn").put("user", "u").put("password", "p");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("vpn").get("wireguard")).put("presharedKey", "x");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("access").get("npm")).put("adminPassword", "twelve characters");
+
+        List<String> tried = new java.util.ArrayList<>();
+        List<String> wrong = new java.util.ArrayList<>();
+        forEachField(tree, "", (path, node, replace) -> {
+            com.fasterxml.jackson.databind.JsonNode bad = node.isObject() || node.isArray() ? yaml.getNodeFactory().textNode("x")
+                    : node.isNumber() ? yaml.getNodeFactory().textNode("lots")
+                    : node.isBoolean() ? yaml.getNodeFactory().textNode("maybe")
+                    : yaml.getNodeFactory().arrayNode().add("a").add("b");
+            replace.accept(bad);
+            String text = yaml.writeValueAsString(tree);
+            replace.accept(node);
+            tried.add(path);
+            try {
+                AnswersFile.parse(text);
+                wrong.add(path + ": accepted " + bad);
+            } catch (InvalidAnswersException e) {
+                Problem p = e.problems().getFirst();
+                boolean plain = !p.message().matches("(?s).*(java\\.|`|dev\\.berth|Cannot |token|JsonToken|START_|Integer|Boolean|String\\b).*");
+                if (!p.field().equals(path) || !plain || !(p.message().startsWith("must be") || p.message().contains("is not one of"))) {
+                    wrong.add(path + " -> " + p);
+                }
+            }
+        });
+        assertTrue(tried.size() > 60, tried.toString());
+        assertTrue(tried.containsAll(List.of("storage.puid", "services[1]", "portOverrides.jellyfin", "access.authelia.users[0].admin",
+                "vpn.wireguard.addresses[0]", "monitoring.watchtower", "target.port")), tried.toString());
+        assertEquals(List.of(), wrong);
+    }
+
+    private interface FieldVisitor {
+        void visit(String path, com.fasterxml.jackson.databind.JsonNode node,
+                   java.util.function.Consumer<com.fasterxml.jackson.databind.JsonNode> replace) throws Exception;
+    }
+
+    private static void forEachField(com.fasterxml.jackson.databind.JsonNode node, String path, FieldVisitor visitor) throws Exception {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            List<String> names = new java.util.ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                String child = path.isEmpty() ? name : path + "." + name;
+                visitor.visit(child, o.get(name), v -> o.set(name, v));
+                forEachField(o.get(name), child, visitor);
+            }
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                int index = i;
+                visitor.visit(path + "[" + i + "]", a.get(i), v -> a.set(index, v));
+                forEachField(a.get(i), path + "[" + i + "]", visitor);
+            }
+        }
     }
 
     private Answers storage(UnaryOperator<StorageAnswers> change) {

@@ -53,6 +53,63 @@ class PlannerRulesTest {
         assertEquals(before.service("emby").orElseThrow().hostWebPort(), after.service("emby").orElseThrow().hostWebPort());
     }
 
+    /**
+     * Transmission wants 9091, Authelia's port. On a new stack the person's apps pick first, so
+     * Transmission would get it; on a running stack Authelia keeps it and Transmission moves.
+     */
+    @Test
+    void aServiceThatAlreadyRunsKeepsItsPortAndTheNewcomerMoves() {
+        StackPlan running = planner.plan(full, Map.of());
+        assertEquals(9091, running.service("authelia").orElseThrow().hostWebPort());
+        PreviousPorts previous = PreviousPorts.fromCompose(composeOf(running));
+        assertEquals(java.util.Optional.of(9091), previous.hostPort("authelia", 9091, PortSpec.Protocol.TCP));
+
+        List<String> withTransmission = new java.util.ArrayList<>(full.services());
+        withTransmission.add("transmission");
+        Answers added = full.withServices(withTransmission);
+        StackPlan after = planner.plan(added, running.secrets(), previous);
+        assertEquals(9091, after.service("authelia").orElseThrow().hostWebPort());
+        int transmission = after.service("transmission").orElseThrow().hostWebPort();
+        assertTrue(transmission != 9091 && transmission > 0, "Transmission moves: " + transmission);
+        assertTrue(after.portMoves().contains(new PortMove("transmission", 9091, transmission, false,
+                "port 9091 is used by Authelia, which already runs on it")), after.portMoves().toString());
+        assertTrue(after.portMoves().stream().noneMatch(m -> m.service().equals("authelia")), after.portMoves().toString());
+        for (PlannedService s : running.services()) {
+            after.service(s.name()).ifPresent(now -> assertEquals(s.ports(), now.ports(), s.name() + " keeps every port"));
+        }
+
+        // Once deployed, Transmission keeps the port it got too, and the summary still says why it is not 9091.
+        StackPlan again = planner.plan(added, after.secrets(), PreviousPorts.fromCompose(composeOf(after)));
+        assertEquals(after.publishedPorts(), again.publishedPorts());
+        assertEquals(List.of(new PortMove("transmission", 9091, transmission, false,
+                "keeps port " + transmission + ", which it already has in the running stack")),
+                again.portMoves().stream().filter(m -> !m.inside()).toList());
+        assertEquals(composeOf(after), composeOf(again));
+    }
+
+    @Test
+    void aPortThePersonChoseWinsOverOneTheRunningStackHas() {
+        StackPlan running = planner.plan(full, Map.of());
+        PreviousPorts previous = PreviousPorts.fromCompose(composeOf(running));
+        StackPlan after = planner.plan(full.withPortOverrides(Map.of("seerr", 9091)), running.secrets(), previous);
+        assertEquals(9091, after.service("seerr").orElseThrow().hostWebPort());
+        assertTrue(after.service("authelia").orElseThrow().hostWebPort() != 9091);
+    }
+
+    @Test
+    void whatIsNotAComposeFileGivesNoPreviousPorts() {
+        assertEquals(PreviousPorts.NONE, PreviousPorts.fromCompose(null));
+        assertEquals(PreviousPorts.NONE, PreviousPorts.fromCompose("services: [\n"));
+        assertEquals(PreviousPorts.NONE, PreviousPorts.fromCompose("- a list\n"));
+        assertEquals(Map.of("web/80/tcp", 8080, "web/53/udp", 5353),
+                PreviousPorts.fromCompose("services:\n  web:\n    ports:\n      - 8080:80/tcp\n      - 127.0.0.1:5353:53/udp\n      - 9000\n").hostPorts());
+    }
+
+    private static String composeOf(StackPlan plan) {
+        return new String(new dev.berth.render.Renderer().render(plan).files().get("compose.yaml").content(),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void vpnRoutedAppsLiveInGluetunsNamespaceAndTheirPortsMoveToGluetun() {
         StackPlan plan = planner.plan(full, Map.of());

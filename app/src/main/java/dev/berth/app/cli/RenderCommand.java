@@ -59,10 +59,10 @@ public final class RenderCommand implements Callable<Integer> {
             Argon2idHasher hasher = new Argon2idHasher(generator);
             AutheliaPasswords.hashAhead(answers, previous, hasher);
             Background.join(validator);
-            StackPlan plan = new Planner(Background.join(catalog), generator, hasher).plan(answers, previous);
+            StackPlan plan = new Planner(Background.join(catalog), generator, hasher).plan(answers, previous, dir.readPorts());
             RenderedStack stack = new Renderer().render(plan);
             dir.write(stack);
-            new StackSummary(plan, stack).print(outWriter, out);
+            new StackSummary(plan, stack, answers.access().domain()).print(outWriter, out);
             return 0;
         } catch (InvalidAnswersException e) {
             err.println("The answers in " + answersFile + " cannot be used yet. Nothing was written.");

@@ -57,6 +57,18 @@ final class StackDirectory {
         return secrets;
     }
 
+    /**
+     * The host ports the stack in this folder publishes now (from its compose.yaml), so that
+     * rendering again keeps them; none for a new folder. {@link #checkWritable} has refused a
+     * folder Berth did not make before this is read.
+     */
+    dev.berth.plan.PreviousPorts readPorts() throws IOException {
+        Path compose = dir.resolve("compose.yaml");
+        return Files.isRegularFile(compose) && Files.isRegularFile(dir.resolve("berth.yaml"))
+                ? dev.berth.plan.PreviousPorts.fromCompose(Files.readString(compose, StandardCharsets.UTF_8))
+                : dev.berth.plan.PreviousPorts.NONE;
+    }
+
     void write(RenderedStack stack) throws IOException {
         Path parent = dir.getParent();
         Files.createDirectories(parent);

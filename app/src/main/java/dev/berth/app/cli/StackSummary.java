@@ -15,9 +15,13 @@ final class StackSummary {
     private final StackPlan plan;
     private final RenderedStack stack;
 
-    StackSummary(StackPlan plan, RenderedStack stack) {
+    /** The domain as the answers file wrote it, to say when the stack writes it otherwise; null without one. */
+    private final String typedDomain;
+
+    StackSummary(StackPlan plan, RenderedStack stack, String typedDomain) {
         this.plan = plan;
         this.stack = stack;
+        this.typedDomain = typedDomain;
     }
 
     void print(PrintWriter out, Path dir) {
@@ -28,6 +32,11 @@ final class StackSummary {
                     : plan.answers().access().proxyEnabled() && s.definition().web() != null && s.definition().web().publish()
                     ? Links.url(plan, s) : "(internal)";
             out.printf("  %-22s %-48s %s%n", s.name(), s.definition().image().reference(), where);
+        }
+        String domain = plan.answers().access().domain();
+        if (plan.answers().access().proxyEnabled() && domain != null) {
+            out.printf("%nDomain: %s%n", domain.equals(typedDomain) || typedDomain == null ? domain
+                    : typedDomain + ", written as " + domain + " (domain names ignore case)");
         }
         out.printf("%nPublished ports:%n");
         for (PublishedPort p : plan.publishedPorts()) {

@@ -1,6 +1,8 @@
 package dev.berth.engine.check;
 
 import dev.berth.engine.target.TargetException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,7 +59,7 @@ public final class IdsTimezoneCheck implements Check {
                         + ": files the apps write will not belong to " + me.name());
                 fixes.add("Use PUID " + me.uid() + " and PGID " + me.gid() + ", unless the files should belong to another user");
             }
-            if (facts.timeZone() != null && !Objects.equals(s.timeZone(), facts.timeZone())) {
+            if (facts.timeZone() != null && !sameClock(s.timeZone(), facts.timeZone())) {
                 warnings.add("Time zone " + s.timeZone() + " differs from the target's " + facts.timeZone()
                         + ": schedules and log times in the apps will not match the server's");
                 fixes.add("Use the time zone " + facts.timeZone() + ", unless the apps should run on another zone's clock");
@@ -69,5 +71,24 @@ public final class IdsTimezoneCheck implements Check {
         }
         return CheckResult.of(this, Status.WARN, warnings.size() == 1 ? warnings.getFirst() : warnings.getFirst() + " (and more)",
                 String.join("\n", warnings) + "\n" + details, String.join("\n", fixes)).withData(detected);
+    }
+
+    /**
+     * Whether two zone names keep the same clock, at every instant past and future: the names
+     * differ but the rules do not for links such as UTC, Etc/UTC, Etc/Zulu and Universal, or
+     * Asia/Calcutta and Asia/Kolkata. GMT counts as UTC too: the tz database gives it the same
+     * zero offset with no summer time (the sub-second difference between the two time scales
+     * reaches no computer clock), while Europe/London, which keeps summer time, stays different.
+     * A name the JDK does not know is compared as text.
+     */
+    static boolean sameClock(String a, String b) {
+        if (Objects.equals(a, b)) {
+            return true;
+        }
+        try {
+            return ZoneId.of(a).getRules().equals(ZoneId.of(b).getRules());
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.berth.engine.stack.BackupJob;
 import dev.berth.engine.stack.CreateDataDirectoriesJob;
 import dev.berth.engine.stack.Deployment;
 import dev.berth.engine.stack.DeploymentResult;
+import dev.berth.engine.stack.ExistingFile;
 import dev.berth.engine.stack.Job;
 import dev.berth.engine.stack.JobContext;
 import dev.berth.engine.stack.Owner;
@@ -19,6 +20,7 @@ import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.AutheliaPasswords;
 import dev.berth.plan.Planner;
+import dev.berth.plan.PreviousPorts;
 import dev.berth.plan.StackPlan;
 import dev.berth.render.RenderedStack;
 import dev.berth.render.Renderer;
@@ -46,6 +48,9 @@ import java.util.function.Consumer;
  * wait for health; then, when a domain was chosen, the proxy hosts.
  */
 public final class StackDeployer {
+    /** The file whose published ports a reconfigure keeps. */
+    private static final String COMPOSE_FILE = "compose.yaml";
+
     private final Target target;
     private final Catalog catalog;
     private final Clock clock;
@@ -76,18 +81,19 @@ public final class StackDeployer {
         // Before anything reads the answers: a missing stack folder would otherwise be a crash, not a message.
         new AnswersValidator(catalog).requireValid(answers);
         String dir = answers.storage().stackDir();
-        StackState loaded = StackState.loadForDeploy(target, dir, List.of(), options.adopt());
+        StackState loaded = StackState.loadForDeploy(target, dir, List.of(COMPOSE_FILE), options.adopt());
+        PreviousPorts previousPorts = previousPorts(loaded);
         SecretGenerator generator = new SecretGenerator();
         Argon2idHasher hasher = new Argon2idHasher(generator);
         AutheliaPasswords.hashAhead(answers, loaded.secrets(), hasher);
         Planner planner = new Planner(catalog, generator, hasher);
-        StackPlan plan = planner.plan(answers, loaded.secrets());
+        StackPlan plan = planner.plan(answers, loaded.secrets(), previousPorts);
         RenderedStack rendered = new Renderer().render(plan);
 
         // Read every file the new answers write and the old ones wrote, so the diff also names files
         // no longer generated, and the backup and undo hold each file about to be replaced.
         Set<String> paths = new LinkedHashSet<>(rendered.files().keySet());
-        loaded.answers().ifPresent(previous -> paths.addAll(previousFiles(planner, previous, loaded.secrets())));
+        loaded.answers().ifPresent(previous -> paths.addAll(previousFiles(planner, previous, loaded.secrets(), previousPorts)));
         StackState before = loaded.withFiles(target, paths);
         StackDiff diff = StackDiff.between(before, rendered);
 
@@ -135,10 +141,19 @@ public final class StackDeployer {
         return outcome;
     }
 
+    /**
+     * The host ports a Berth stack publishes now, so that a reconfigure keeps them; a folder Berth
+     * did not make has none to keep.
+     */
+    public static PreviousPorts previousPorts(StackState state) {
+        ExistingFile compose = state.files().get(COMPOSE_FILE);
+        return state.isBerthStack() && compose != null ? PreviousPorts.fromCompose(compose.text()) : PreviousPorts.NONE;
+    }
+
     /** The paths the previous answers generated; when they no longer plan (an old catalog), none. */
-    private static Set<String> previousFiles(Planner planner, Answers previous, Map<String, String> secrets) {
+    private static Set<String> previousFiles(Planner planner, Answers previous, Map<String, String> secrets, PreviousPorts ports) {
         try {
-            return new Renderer().render(planner.plan(previous, secrets)).files().keySet();
+            return new Renderer().render(planner.plan(previous, secrets, ports)).files().keySet();
         } catch (RuntimeException e) {
             return Set.of();
         }

@@ -120,7 +120,8 @@ public record StackState(String dir, Kind kind, Optional<Answers> answers, Sorte
             });
         }
         Optional<Answers> answers = berth
-                ? Optional.of(AnswersFile.parse(new String(files.get(ANSWERS_FILE).content(), StandardCharsets.UTF_8)))
+                ? Optional.of(AnswersFile.parse(new String(files.get(ANSWERS_FILE).content(), StandardCharsets.UTF_8),
+                        StackPaths.join(dir, ANSWERS_FILE) + " on " + target.description()))
                 : Optional.empty();
         return new StackState(dir, kind, answers, secrets, files);
     }

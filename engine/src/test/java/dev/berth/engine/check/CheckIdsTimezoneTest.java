@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.StackPlan;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CheckIdsTimezoneTest {
@@ -64,6 +65,31 @@ class CheckIdsTimezoneTest {
             CheckResult root = new IdsTimezoneCheck().run(new CheckContext(t, plan(0, "Europe/Berlin"), f));
             assertEquals("PUID 0 makes the containers write your files as root", root.summary());
             assertEquals("Use PUID 1000 and PGID 1000 (media)", root.fix());
+        }
+    }
+
+    /** Names that are links to one zone, or zones with the same rules, keep the same clock: no warning. */
+    @Test
+    void zonesWithTheSameClockDoNotWarn() throws Exception {
+        List<List<String>> same = List.of(
+                List.of("UTC", "Etc/UTC"), List.of("Etc/UTC", "UTC"), List.of("UTC", "Etc/Zulu"), List.of("UTC", "Zulu"),
+                List.of("UTC", "Universal"), List.of("UTC", "Etc/Universal"), List.of("UTC", "Etc/UCT"),
+                List.of("UTC", "GMT"), List.of("Etc/UTC", "Etc/GMT"), List.of("Asia/Kolkata", "Asia/Calcutta"));
+        try (LocalTarget t = new LocalTarget()) {
+            for (List<String> pair : same) {
+                TargetFacts f = CheckFixtures.facts("amd64", 8L << 30, 1000, "media", pair.get(1), "192.168.1.0/24", null);
+                CheckResult r = new IdsTimezoneCheck().run(new CheckContext(t, plan(1000, pair.get(0)), f));
+                assertEquals(Status.PASS, r.status(), pair + ": " + r);
+            }
+            List<List<String>> different = List.of(List.of("Europe/Berlin", "Etc/UTC"), List.of("Europe/London", "Etc/UTC"),
+                    List.of("UTC", "Europe/London"), List.of("Europe/Paris", "Europe/Berlin"), List.of("UTC", "no/such-zone"));
+            for (List<String> pair : different) {
+                TargetFacts f = CheckFixtures.facts("amd64", 8L << 30, 1000, "media", pair.get(1), "192.168.1.0/24", null);
+                CheckResult r = new IdsTimezoneCheck().run(new CheckContext(t, plan(1000, pair.get(0)), f));
+                assertEquals(Status.WARN, r.status(), pair + ": " + r);
+                assertEquals("Time zone " + pair.get(0) + " differs from the target's " + pair.get(1)
+                        + ": schedules and log times in the apps will not match the server's", r.summary());
+            }
         }
     }
 }

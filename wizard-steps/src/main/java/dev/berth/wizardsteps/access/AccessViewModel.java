@@ -7,6 +7,7 @@ import dev.berth.answers.AccessAnswers.Mode;
 import dev.berth.answers.AccessAnswers.Policy;
 import dev.berth.answers.Answers;
 import dev.berth.answers.Problem;
+import dev.berth.plan.Planner;
 import dev.berth.wizardsteps.core.AppChoice;
 import dev.berth.wizardsteps.core.DraftProblems;
 import dev.berth.wizardsteps.core.FieldMessages;
@@ -266,7 +267,10 @@ public final class AccessViewModel extends StepViewModel {
             setSummary("Home network only");
             return;
         }
-        String domain = form.domain.get().isBlank() ? "Domain not set" : form.domain.get().strip();
+        String typed = form.domain.get().strip();
+        // The stack writes the domain in lower case (dev.berth.plan.Planner): say so when it differs.
+        String written = Planner.lowerCaseDomain(typed);
+        String domain = typed.isEmpty() ? "Domain not set" : typed.equals(written) ? typed : typed + " (written as " + written + ")";
         String signIn = !form.authelia.get() ? "" : ", sign-in (" + (form.policy.get() == Policy.ONE_FACTOR ? "password" : "two-factor") + ")";
         setSummary(domain + signIn + (form.fail2ban.get() ? ", Fail2Ban" : ""));
     }

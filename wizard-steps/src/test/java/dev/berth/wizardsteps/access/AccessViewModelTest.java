@@ -56,6 +56,17 @@ class AccessViewModelTest {
     }
 
     @Test
+    void aDomainInCapitalsIsValidAndTheSummarySaysItIsWrittenInLowerCase() {
+        Drafts.upToApps(ctx, "jellyfin");
+        vm.enter();
+        vm.modeProperty().set(Mode.DOMAIN);
+        vm.domainProperty().set("Media.Example.ORG");
+        vm.adminEmailProperty().set("me@example.com");
+        assertTrue(vm.isValid(), vm.missingProperty().get());
+        assertEquals("Media.Example.ORG (written as media.example.org)", vm.summaryProperty().get());
+    }
+
+    @Test
     void backToTheHomeNetworkKeepsWhatWasTyped() {
         domainReady();
         vm.modeProperty().set(Mode.LAN);
