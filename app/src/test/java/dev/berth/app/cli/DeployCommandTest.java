@@ -131,6 +131,10 @@ class DeployCommandTest {
             assertTrue(Files.readString(log).contains("| stand-in for gluetun: never healthy"), Files.readString(log));
         }
         assertFalse(Files.exists(Path.of(answers.storage().stackDir(), ".berth")), "no log in the stack folder");
+
+        // Try again once gluetun is fixed: the empty folders the failed attempt left do not block it.
+        assertEquals(0, run(deploy, "--answers", file.toString(), "--yes", "--offline"), out + "\n" + err);
+        assertTrue(out.toString().contains("Deployed: every service is up."), out.toString());
     }
 
     @Test
