@@ -55,20 +55,27 @@ public final class DeployCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final TargetOpener opener;
+    /** What the options above change; the default keeps logs of failed first installs in Berth's settings folder. */
+    private final DeployOptions defaults;
 
     public DeployCommand() {
         this(TargetOpener.standard());
     }
 
     public DeployCommand(TargetOpener opener) {
+        this(opener, DeployOptions.DEFAULT);
+    }
+
+    public DeployCommand(TargetOpener opener, DeployOptions defaults) {
         this.opener = opener;
+        this.defaults = defaults;
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DeployOptions options = DeployOptions.DEFAULT.withOffline(offline).withAdopt(adopt).withProxyHosts(!skipProxyHosts);
+        DeployOptions options = defaults.withOffline(offline).withAdopt(adopt).withProxyHosts(!skipProxyHosts);
         return StackCommand.run(spec, source, target, acceptHostKey, opener, BerthCommand.DEPLOY_FAILED,
                 (t, answers) -> deploy(t, answers, options, out, err));
     }

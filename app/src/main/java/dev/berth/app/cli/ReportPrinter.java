@@ -24,10 +24,12 @@ final class ReportPrinter {
                 err.println();
                 err.println("The deploy failed at \"" + rb.failedJob().description() + "\": " + message(rb.cause()));
                 undoErrors(rb.undoErrors(), err);
+                outcome.log().ifPresent(l -> err.println(l.sentence()));
             }
             case DeploymentResult.Cancelled c -> {
                 err.println("Cancelled.");
                 undoErrors(c.undoErrors(), err);
+                outcome.log().ifPresent(l -> err.println(l.sentence()));
             }
         }
         outcome.backupDir().ifPresent(b -> out.println("The previous files are kept in " + b));

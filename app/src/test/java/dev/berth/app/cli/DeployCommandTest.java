@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersFile;
 import dev.berth.engine.RequiresDocker;
+import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.StandInStacks;
 import dev.berth.testsupport.Examples;
 import java.io.PrintWriter;
@@ -95,6 +96,47 @@ class DeployCommandTest {
         assertTrue(out.toString().contains("+++ b/compose.yaml"), out.toString());
         assertTrue(out.toString().contains("secrets/"), "secret files are named");
         assertFalse(Files.exists(Path.of(answers.storage().stackDir())), "diff changes nothing");
+    }
+
+    /**
+     * A first install whose {@code compose up} fails because gluetun never turns healthy (sabnzbd
+     * waits for it with service_healthy): the person sees gluetun's last lines although the
+     * rollback removed its container, and where the log of the attempt is kept (on this computer,
+     * since no stack was left on the target).
+     */
+    @Test
+    void aDependencyThatNeverTurnsHealthyPrintsItsLastLinesAndWhereTheLogIs() throws Exception {
+        Answers base = Examples.answers("minimal-jellyfin").withServices(java.util.List.of("jellyfin", "sabnzbd"))
+                .withVpn(Examples.answers("plex-usenet-openvpn").vpn());
+        Answers answers = StandInStacks.deployable(base, tmp, project);
+        Path file = answersFile(answers);
+        Path logs = tmp.resolve("berth-settings/deploy-logs");
+        DeployCommand deploy = new DeployCommand(TargetOpener.standard(), DeployOptions.DEFAULT.withLocalLogFolder(logs));
+        StandInStacks.breakService("gluetun", tmp);
+        int exit;
+        try {
+            exit = run(deploy, "--answers", file.toString(), "--yes", "--offline");
+        } finally {
+            StandInStacks.repair("gluetun", tmp);
+        }
+
+        assertEquals(BerthCommand.DEPLOY_FAILED, exit, out + "\n" + err);
+        assertTrue(out.toString().lines().anyMatch(l -> l.matches("gluetun +unhealthy +-.*")), out.toString());
+        assertTrue(err.toString().contains("Last lines from gluetun:\n  | stand-in for gluetun: never healthy"), err.toString());
+        assertTrue(err.toString().contains("The deploy failed at \"Start the stack"), err.toString());
+        assertTrue(StandInStacks.containerIds(project).isEmpty(), "the first install's containers are removed");
+        try (var found = Files.list(logs)) {
+            Path log = found.findFirst().orElseThrow();
+            assertTrue(err.toString().contains("the log of this attempt is kept on this computer: " + log), err.toString());
+            assertTrue(Files.readString(log).contains("| stand-in for gluetun: never healthy"), Files.readString(log));
+        }
+        assertFalse(Files.exists(Path.of(answers.storage().stackDir(), ".berth")), "no log in the stack folder");
+
+        // Try again once gluetun is fixed: the empty folders the failed attempt left do not block it.
+        DeployCommand again = new DeployCommand(TargetOpener.standard(), DeployOptions.DEFAULT.withLocalLogFolder(logs));
+        assertEquals(0, run(again, "--answers", file.toString(), "--yes", "--offline"), out + "\n" + err);
+        assertTrue(out.toString().contains("New stack " + project), "the leftover empty folders count as empty: " + out);
+        assertTrue(out.toString().contains("Deployed: every service is up."), out.toString());
     }
 
     @Test

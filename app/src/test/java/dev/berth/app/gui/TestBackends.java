@@ -8,12 +8,16 @@ import dev.berth.engine.target.TargetException;
 import dev.berth.wizardsteps.core.WizardBackend;
 import java.time.Duration;
 
-/** The real backend with a shorter wait for health, so a stand-in that never turns healthy fails the deploy soon. */
+/**
+ * The real backend with a shorter wait for health, so a stand-in that never turns healthy fails the
+ * deploy soon, and the logs of failed first installs in the test's folder.
+ */
 final class TestBackends {
     private TestBackends() {
     }
 
-    static WizardBackend healthTimeout(Duration timeout) {
+    /** @param logFolder where the log of a first install that fails is kept (a test's temp folder, not the user's settings) */
+    static WizardBackend healthTimeout(Duration timeout, java.nio.file.Path logFolder) {
         WizardBackend real = WizardBackend.standard();
         return new WizardBackend() {
             @Override
@@ -28,7 +32,7 @@ final class TestBackends {
 
             @Override
             public DeployOptions deployOptions() {
-                return DeployOptions.DEFAULT.withHealthTimeout(timeout);
+                return DeployOptions.DEFAULT.withHealthTimeout(timeout).withLocalLogFolder(logFolder);
             }
         };
     }

@@ -80,7 +80,7 @@ class WizardDeployTest {
         // Two apps that publish only their web ports (free ones here): another stack on this engine cannot be in the way.
         Answers answers = StandInStacks.deployable(Examples.answers("minimal-jellyfin").withServices(List.of("jellyfin", "prowlarr")),
                 tmp, project);
-        wizard = new WizardDriver(TestBackends.healthTimeout(HEALTH), answersFile(answers));
+        wizard = new WizardDriver(TestBackends.healthTimeout(HEALTH, tmp.resolve("deploy-logs")), answersFile(answers));
 
         List<String> passed = nextUntil("Review");
         assertEquals("Welcome", passed.getFirst());
@@ -133,7 +133,7 @@ class WizardDeployTest {
         List<String> secretsBefore = secrets();
         String stackDir = tmp.resolve("stack").toString();
 
-        wizard = new WizardDriver(TestBackends.healthTimeout(HEALTH), null);
+        wizard = new WizardDriver(TestBackends.healthTimeout(HEALTH, tmp.resolve("deploy-logs")), null);
         wizard.robot.clickOn("#start-reconfigure");
         wizard.next();
         assertEquals("Target", wizard.title());
@@ -178,7 +178,7 @@ class WizardDeployTest {
                 tmp, project);
         StandInStacks.breakService("prowlarr", tmp);
         try {
-            wizard = new WizardDriver(TestBackends.healthTimeout(Duration.ofSeconds(20)), answersFile(answers));
+            wizard = new WizardDriver(TestBackends.healthTimeout(Duration.ofSeconds(20), tmp.resolve("deploy-logs")), answersFile(answers));
             nextUntil("Review");
             wizard.waitUntilReady();
             wizard.next();

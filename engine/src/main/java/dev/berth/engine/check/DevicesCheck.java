@@ -2,6 +2,9 @@ package dev.berth.engine.check;
 
 import dev.berth.answers.Answers;
 import dev.berth.engine.target.TargetException;
+import dev.berth.plan.PlannedService;
+import dev.berth.plan.StackPlan;
+import java.util.List;
 
 /**
  * The devices the chosen features pass into containers (the VPN's /dev/net/tun, the GPU's
@@ -11,7 +14,8 @@ public final class DevicesCheck implements Check {
     static final String TUN = "/dev/net/tun";
     static final String DRI = "/dev/dri";
 
-    record Inputs(boolean vpn, boolean hardwareTranscoding, String lanSubnet) {
+    /** @param driUsers the services the plan passes /dev/dri to (hardware transcoding) */
+    record Inputs(boolean vpn, List<String> driUsers, String lanSubnet) {
     }
 
     @Override
@@ -26,13 +30,14 @@ public final class DevicesCheck implements Check {
 
     @Override
     public Object inputs(CheckInputs in) {
-        return in.answers().map(a -> new Inputs(a.vpn().enabled(), a.storage().hardwareTranscoding(), a.vpn().lanSubnet()))
+        return in.plan().map(p -> new Inputs(p.answers().vpn().enabled(), servicesPassed(p, DRI), p.answers().vpn().lanSubnet()))
                 .orElse(null);
     }
 
     @Override
     public CheckResult run(CheckContext ctx) throws TargetException, InterruptedException {
-        Answers answers = ctx.requirePlan().answers();
+        StackPlan plan = ctx.requirePlan();
+        Answers answers = plan.answers();
         TargetFacts facts = ctx.facts();
         Findings f = new Findings(this);
         if (answers.vpn().enabled()) {
@@ -43,12 +48,18 @@ public final class DevicesCheck implements Check {
                         "sudo modprobe tun (to load it at every boot: echo tun | sudo tee /etc/modules-load.d/tun.conf)");
             }
         }
-        if (answers.storage().hardwareTranscoding()) {
+        // What the plan passes in, not the answer alone: Docker refuses to create a container whose
+        // device is missing ("error gathering device information"), so a missing one must stop the
+        // deploy here, before any change, rather than fail it half-way and roll back.
+        List<String> dri = servicesPassed(plan, DRI);
+        if (!dri.isEmpty()) {
             if (ctx.target().files().stat(DRI).isPresent()) {
                 f.pass(DRI + " is there for hardware transcoding");
             } else {
-                f.warn(DRI + " is missing: the media server will transcode on the CPU instead of the GPU",
-                        "Install the GPU's driver (Intel: sudo apt-get install intel-media-va-driver), or turn off hardware transcoding");
+                f.fail(DRI + " is missing: Docker cannot start " + String.join(", ", dri) + " with hardware transcoding on",
+                        "Turn off hardware transcoding (the wizard's Storage page, or storage.hardwareTranscoding: false in "
+                                + "the answers file), or make the GPU available: /dev/dri appears once its kernel driver is "
+                                + "loaded (Intel: sudo modprobe i915; in a virtual machine, pass the GPU through)");
             }
         }
         CheckData.DetectedSubnet detected = facts.lanSubnet() == null ? null : new CheckData.DetectedSubnet(facts.lanSubnet());
@@ -57,6 +68,13 @@ public final class DevicesCheck implements Check {
                 ? "The devices are there" + (detected == null ? "" : "; LAN " + detected.cidr())
                 : "No devices needed" + (detected == null ? "" : "; LAN " + detected.cidr());
         return f.result(summary).withData(detected);
+    }
+
+    /** The services the plan passes a host device to, e.g. /dev/dri for hardware transcoding. */
+    static List<String> servicesPassed(StackPlan plan, String device) {
+        return plan.services().stream()
+                .filter(s -> s.devices().stream().anyMatch(d -> d.equals(device) || d.startsWith(device + ":")))
+                .map(PlannedService::name).toList();
     }
 
     private static void subnet(Findings f, Answers answers, String detected) {

@@ -1,9 +1,14 @@
 package dev.berth.engine.deploy;
 
+import dev.berth.engine.health.HealthMonitor;
 import dev.berth.engine.stack.Job;
 import dev.berth.engine.stack.JobContext;
 import dev.berth.engine.target.TargetException;
+import dev.berth.plan.StackPlan;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code compose up -d --remove-orphans} on the stack folder. Compose itself decides what to
@@ -25,20 +30,33 @@ public final class ComposeUpJob implements Job {
 
     private final ComposeTool compose;
     private final String project;
+    /** Null when built from a project name alone: then no failure report is taken. */
+    private final StackPlan plan;
     private final String stackDir;
     private final Duration timeout;
     /** Set by execute: undo only removes a stack this job was the first to start. */
     private volatile boolean firstInstall;
+    private volatile DeployReport failureReport;
 
-    public ComposeUpJob(ComposeTool compose, String project, String stackDir, Duration timeout) {
+    private ComposeUpJob(ComposeTool compose, String project, StackPlan plan, String stackDir, Duration timeout) {
         this.compose = compose;
         this.project = project;
+        this.plan = plan;
         this.stackDir = stackDir;
         this.timeout = timeout;
     }
 
+    public ComposeUpJob(ComposeTool compose, String project, String stackDir, Duration timeout) {
+        this(compose, project, null, stackDir, timeout);
+    }
+
     public ComposeUpJob(ComposeTool compose, String project, String stackDir) {
         this(compose, project, stackDir, DEFAULT_TIMEOUT);
+    }
+
+    /** The deploy's job: when up fails, it also reports each planned service and the logs of those not up. */
+    public ComposeUpJob(ComposeTool compose, StackPlan plan, String stackDir) {
+        this(compose, plan.projectName(), plan, stackDir, DEFAULT_TIMEOUT);
     }
 
     @Override
@@ -52,8 +70,34 @@ public final class ComposeUpJob implements Job {
         ProjectGuard.requireOwnProject(context.target(), project, stackDir);
         // Decided before up: afterwards every stack has containers.
         firstInstall = !StackContainers.exists(context.target(), project);
-        ComposeRun.run(context.target(), compose.argv(project, stackDir, "up", "-d", "--remove-orphans"), timeout,
-                "Starting the stack (" + String.join(" ", compose.prefix()) + " up)");
+        failureReport = null;
+        try {
+            ComposeRun.run(context.target(), compose.argv(project, stackDir, "up", "-d", "--remove-orphans"), timeout,
+                    "Starting the stack (" + String.join(" ", compose.prefix()) + " up)");
+        } catch (TargetException e) {
+            if (plan != null) {
+                failureReport = report(context, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Each planned service as the engine has it now, with the last log lines of those not up. */
+    private DeployReport report(JobContext context, TargetException failure) {
+        // No web probes: up has just failed, and only what Docker knows is wanted before the rollback.
+        try (HealthMonitor m = HealthMonitor.start(context.target(), project, Map.of())) {
+            Set<String> notUp = new LinkedHashSet<>();
+            plan.services().forEach(s -> {
+                if (!m.health(s.name()).state().up()) {
+                    notUp.add(s.name());
+                }
+            });
+            return ServiceReports.build(plan, m, notUp, true);
+        } catch (TargetException | RuntimeException e) {
+            // The engine itself is gone (often why up failed): the failure's own message is what is left.
+            failure.addSuppressed(e);
+            return null;
+        }
     }
 
     @Override
@@ -65,6 +109,14 @@ public final class ComposeUpJob implements Job {
         ComposeRun.run(context.target(), compose.argv(project, stackDir, "down", "--remove-orphans"), DOWN_TIMEOUT,
                 "Removing the half-started stack (" + String.join(" ", compose.prefix()) + " down)");
         firstInstall = false;
+    }
+
+    /**
+     * After a failed execute: every planned service's state, and for those not up their last log
+     * lines, read before the rollback removed them; null when up succeeded or nothing could be read.
+     */
+    public DeployReport failureReport() {
+        return failureReport;
     }
 
     /** For tests and the report: whether the last execute found no previous stack. */

@@ -3,20 +3,26 @@ package dev.berth.engine.deploy;
 import dev.berth.engine.stack.DeploymentEvent;
 import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.stack.FileChange;
+import dev.berth.engine.stack.Owner;
 import dev.berth.engine.stack.StackPaths;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Optional;
 
 /**
  * What a deploy did, line by line, for {@code .berth/deploy.log} in the stack folder: when it ran,
- * what changed, each job's start, end or failure, the rollback, and each service's end state.
- * Every line passes through a {@link Redactor}, since an exception message may quote a file or a
- * command line that held a secret.
+ * what changed, each job's start, end or failure, the rollback, each service's end state and the
+ * last log lines of each service that did not come up. Every line passes through a
+ * {@link Redactor}, since an exception message may quote a file or a command line that held a
+ * secret. A deploy that leaves no Berth stack behind writes the same lines to this computer
+ * instead ({@link #writeLocal}).
  */
 final class DeployLog {
     static final String PATH = ".berth/deploy.log";
@@ -55,8 +61,11 @@ final class DeployLog {
                     + (r.undoErrors().isEmpty() ? "" : ", " + r.undoErrors().size() + " step(s) could not be undone"));
             case DeploymentResult.Cancelled c -> line("result: cancelled and rolled back");
         }
-        outcome.report().ifPresent(report -> report.services().forEach(s -> line("  " + s.service() + ": "
-                + s.state().name().toLowerCase() + (s.detail().isBlank() ? "" : " (" + s.detail() + ")"))));
+        outcome.report().ifPresent(report -> report.services().forEach(s -> {
+            line("  " + s.service() + ": " + s.state().name().toLowerCase() + (s.detail().isBlank() ? "" : " (" + s.detail() + ")"));
+            // Its container may be gone after the rollback: these lines are all that is left of it.
+            s.logTail().forEach(l -> line("    | " + l));
+        }));
         outcome.backupDir().ifPresent(b -> line("previous files backed up to " + b));
     }
 
@@ -69,18 +78,43 @@ final class DeployLog {
      * deploy just found full, a cut connection) does not change the deploy's outcome, which the
      * person sees on screen either way.
      */
-    void appendTo(Target target, String stackDir) {
+    Optional<DeployLogFile> appendTo(Target target, String stackDir, Optional<Owner> owner) {
         String path = StackPaths.join(stackDir, PATH);
+        String folder = StackPaths.join(stackDir, ".berth");
         try {
-            target.files().mkdirs(StackPaths.join(stackDir, ".berth"));
+            if (target.files().stat(folder).isEmpty()) {
+                target.files().mkdirs(folder);
+                if (owner.isPresent()) {
+                    // Like every folder Berth makes in the stack: the stack's user may work in it.
+                    target.files().chown(folder, owner.get().uid(), owner.get().gid());
+                }
+            }
             byte[] old = target.files().stat(path).isPresent() ? target.files().read(path) : new byte[0];
             byte[] add = text().getBytes(StandardCharsets.UTF_8);
             byte[] all = new byte[old.length + add.length];
             System.arraycopy(old, 0, all, 0, old.length);
             System.arraycopy(add, 0, all, old.length, add.length);
             target.files().writeAtomic(path, all, 0600);
+            return Optional.of(new DeployLogFile(path, target.description(), true));
         } catch (TargetException | RuntimeException e) {
             // See above: best effort.
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Writes this deploy's lines to a file of its own on this computer, for a deploy that leaves
+     * no Berth stack behind: nothing is written on the target, so a first install that changed
+     * nothing leaves nothing there, and the next run's checks see the target as it was. Best
+     * effort, as {@link #appendTo}.
+     */
+    Optional<DeployLogFile> writeLocal(Path folder, String project) {
+        Path file = LocalDeployLogs.file(folder, project, clock.instant()).toAbsolutePath();
+        try {
+            LocalDeployLogs.append(file, text());
+            return Optional.of(new DeployLogFile(file.toString(), "this computer", false));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

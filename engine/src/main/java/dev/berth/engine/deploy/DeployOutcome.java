@@ -7,10 +7,18 @@ import java.util.Optional;
  * How a deploy ended.
  *
  * @param result    succeeded, rolled back (which job failed, why, and what could not be undone), or cancelled
- * @param report    per service state, URL and log tail; empty when the deploy ended before the health wait
+ * @param report    per service state, URL and log tail; empty when the deploy ended before any container started
  * @param backupDir where the previous generated files were copied, when there were any
+ * @param log       where this deploy's log was written: the stack's {@code .berth/deploy.log}, or, when no
+ *                  Berth stack stands in the folder afterwards, a file on this computer; empty when it could
+ *                  not be written
  */
-public record DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir) {
+public record DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir,
+                            Optional<DeployLogFile> log) {
+    public DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir) {
+        this(result, report, backupDir, Optional.empty());
+    }
+
     public boolean succeeded() {
         return result instanceof DeploymentResult.Succeeded;
     }

@@ -108,7 +108,7 @@ public final class StackDeployer {
         jobs.add(new CreateDataDirectoriesJob(plan, owner));
         jobs.add(new WriteFilesJob(before, rendered, owner));
         jobs.add(PullImagesJob.forPlan(plan, options.offline(), p -> listener.accept(new DeployProgress.Pull(p))));
-        jobs.add(new ComposeUpJob(compose, plan.projectName(), dir));
+        jobs.add(new ComposeUpJob(compose, plan, dir));
         jobs.add(new AwaitHealthJob(plan, options.healthTimeout(), h -> listener.accept(new DeployProgress.Health(h))));
         if (options.proxyHosts()) {
             ConfigureProxyHostsJob.forPlan(plan).ifPresent(jobs::add);
@@ -118,7 +118,9 @@ public final class StackDeployer {
 
     /**
      * Runs the preview's jobs; a failure or a cancel undoes what was done, in reverse. Records what
-     * happened in {@code .berth/deploy.log} with every secret's value redacted.
+     * happened in {@code .berth/deploy.log} with every secret's value redacted; when no Berth stack
+     * stands in the folder afterwards (a first install that failed), in a file on this computer
+     * instead ({@link DeployOptions#localLogFolder()}), so nothing is left on the target.
      *
      * @param listener progress; it should be the one given to {@link #preview}, which wired the jobs to it
      */
@@ -130,15 +132,35 @@ public final class StackDeployer {
             listener.accept(new DeployProgress.Step(event));
         });
         DeploymentResult result = deployment.run(new JobContext(target, clock, cancelRequested));
-        Optional<DeployReport> report = preview.jobs().stream()
-                .filter(AwaitHealthJob.class::isInstance).map(j -> ((AwaitHealthJob) j).report())
-                .filter(r -> r != null).findFirst();
+        Optional<DeployReport> report = report(preview.jobs());
         Optional<String> backup = preview.jobs().stream()
                 .filter(BackupJob.class::isInstance).flatMap(j -> ((BackupJob) j).backupDir().stream()).findFirst();
         DeployOutcome outcome = new DeployOutcome(result, report, backup);
         log.finished(outcome);
-        log.appendTo(target, preview.stackDir());
-        return outcome;
+        Optional<DeployLogFile> written;
+        if (outcome.succeeded() || preview.before().isBerthStack()) {
+            written = log.appendTo(target, preview.stackDir(), ownerOrNone(preview.plan()));
+        } else {
+            // A first install (or adoption) that did not succeed: no Berth stack stands in the folder,
+            // and writing .berth/deploy.log there would create it (as this user, e.g. root) and make
+            // the next run's folder check fail on Berth's own leftovers.
+            written = log.writeLocal(preview.options().localLogFolder(), preview.plan().projectName());
+        }
+        return new DeployOutcome(result, report, backup, written);
+    }
+
+    /**
+     * The health wait's report when it ran; else, when {@code compose up} itself failed (a
+     * dependency that never turned healthy), the report it took before the rollback.
+     */
+    private static Optional<DeployReport> report(List<Job> jobs) {
+        Optional<DeployReport> health = jobs.stream().filter(AwaitHealthJob.class::isInstance)
+                .map(j -> ((AwaitHealthJob) j).report()).filter(r -> r != null).findFirst();
+        if (health.isPresent()) {
+            return health;
+        }
+        return jobs.stream().filter(ComposeUpJob.class::isInstance)
+                .map(j -> ((ComposeUpJob) j).failureReport()).filter(r -> r != null).findFirst();
     }
 
     /**
@@ -156,6 +178,15 @@ public final class StackDeployer {
             return new Renderer().render(planner.plan(previous, secrets, ports)).files().keySet();
         } catch (RuntimeException e) {
             return Set.of();
+        }
+    }
+
+    /** As {@link #owner}, for the log written after the deploy: a target that no longer answers gives none. */
+    private Optional<Owner> ownerOrNone(StackPlan plan) {
+        try {
+            return owner(plan);
+        } catch (TargetException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

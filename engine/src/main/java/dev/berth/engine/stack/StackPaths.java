@@ -33,6 +33,22 @@ public final class StackPaths {
         return r.stdout().isBlank();
     }
 
+    /**
+     * Whether the folder holds no file at all: nothing, or only folders holding nothing but
+     * folders. A first install that failed after its folders were made leaves such a tree (Berth
+     * never deletes a folder); nothing in it can be overwritten, so a retry may fill it like an
+     * empty one instead of refusing it as someone else's.
+     */
+    static boolean holdsNoFiles(Target target, String dir) throws TargetException {
+        if (isEmptyFolder(target, dir)) {
+            return true;
+        }
+        // -quit stops at the first file, so a big folder is not walked whole. A find without -quit
+        // (an old BusyBox) or an unreadable sub-folder fails: the folder then counts as holding files.
+        ExecResult r = target.exec(List.of("find", dir, "-mindepth", "1", "!", "-type", "d", "-print", "-quit"), TIMEOUT);
+        return r.ok() && r.stdout().isBlank();
+    }
+
     /** The names of the regular files directly in a folder, sorted; empty when the folder is missing. */
     static List<String> fileNames(Target target, String dir) throws TargetException {
         if (target.files().stat(dir).filter(s -> s.directory()).isEmpty()) {

@@ -36,7 +36,7 @@ public record StackState(String dir, Kind kind, Optional<Answers> answers, Sorte
     public enum Kind {
         /** Nothing there yet. */
         MISSING,
-        /** An empty folder: Berth may fill it. */
+        /** An empty folder, or one holding only empty folders (a failed first install's): Berth may fill it. */
         EMPTY,
         /** A folder with berth.yaml: Berth made it. */
         BERTH,
@@ -94,7 +94,7 @@ public record StackState(String dir, Kind kind, Optional<Answers> answers, Sorte
                     + " is a file, not a folder. Choose a new or empty folder for the stack.");
         }
         boolean berth = target.files().stat(StackPaths.join(dir, ANSWERS_FILE)).filter(FileStat::regularFile).isPresent();
-        Kind kind = berth ? Kind.BERTH : StackPaths.isEmptyFolder(target, dir) ? Kind.EMPTY : Kind.FOREIGN;
+        Kind kind = berth ? Kind.BERTH : StackPaths.holdsNoFiles(target, dir) ? Kind.EMPTY : Kind.FOREIGN;
 
         // Secrets are taken over only from a Berth stack: a foreign secrets/ folder may hold files
         // with the same names that mean something else.

@@ -17,14 +17,14 @@ import java.util.Set;
  * "do not exist", or a Docker engine that refuses this user. Everything else is the real thing,
  * so a check sees exactly what a machine without those would show it.
  */
-final class HidingTarget implements Target {
+public final class HidingTarget implements Target {
     private final Target real;
     private final Set<String> hiddenCommands;
     private final Set<String> hiddenPaths;
     private final TargetException dockerError;
 
     /** @param hiddenCommands argv prefixes joined by spaces, e.g. "docker compose" */
-    HidingTarget(Target real, Set<String> hiddenCommands, Set<String> hiddenPaths, TargetException dockerError) {
+    public HidingTarget(Target real, Set<String> hiddenCommands, Set<String> hiddenPaths, TargetException dockerError) {
         this.real = real;
         this.hiddenCommands = hiddenCommands;
         this.hiddenPaths = hiddenPaths;

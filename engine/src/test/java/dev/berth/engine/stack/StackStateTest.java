@@ -42,6 +42,25 @@ class StackStateTest {
         assertTrue(s.exists());
     }
 
+    /**
+     * What a first install that failed after making its folders leaves (Berth never deletes a
+     * folder): only empty folders. The retry may fill it; one file anywhere makes it someone else's.
+     */
+    @Test
+    void aFolderHoldingOnlyEmptyFoldersMayBeFilledButOneFileAnywhereIsForeign() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("stack/config/jellyfin"));
+        Files.createDirectories(tmp.resolve("stack/secrets"));
+        Files.createDirectories(tmp.resolve("stack/config/prometheus/rules"));
+        String stack = tmp.resolve("stack").toString();
+        assertEquals(StackState.Kind.EMPTY, StackState.loadForDeploy(target, stack, List.of("compose.yaml"), false).kind());
+
+        Files.writeString(tmp.resolve("stack/config/prometheus/rules/mine.yml"), "groups: []\n");
+        assertThrows(StackState.ForeignStackException.class, () -> StackState.loadForDeploy(target, stack, List.of(), false));
+        Files.delete(tmp.resolve("stack/config/prometheus/rules/mine.yml"));
+        Files.createSymbolicLink(dir.resolve("link"), Path.of("/etc/hostname"));
+        assertEquals(StackState.Kind.FOREIGN, StackState.load(target, stack, List.of()).kind(), "a link is not nothing");
+    }
+
     @Test
     void aBerthStackGivesItsAnswersSecretsAndFiles() throws Exception {
         Answers answers = StackFixtures.answers("full-wireguard", tmp);

@@ -165,6 +165,7 @@ public final class DeployViewModel extends StepViewModel {
         DeployOutcome outcome = deployed.outcome();
         board.finish(outcome);
         String backup = outcome.backupDir().map(b -> " The previous files are kept in " + b + ".").orElse("");
+        String log = outcome.log().map(l -> "\n" + l.sentence()).orElse("");
         switch (outcome.result()) {
             case DeploymentResult.Succeeded s -> {
                 state.set(State.SUCCEEDED);
@@ -177,12 +178,12 @@ public final class DeployViewModel extends StepViewModel {
             case DeploymentResult.RolledBack rb -> {
                 state.set(State.ROLLED_BACK);
                 message.set("The deploy failed at \"" + rb.failedJob().description() + "\": " + reason(rb.cause()) + "\n"
-                        + undone(rb.undoErrors()) + backup);
+                        + undone(rb.undoErrors()) + backup + log);
                 setSummary("Failed, put back");
             }
             case DeploymentResult.Cancelled c -> {
                 state.set(State.CANCELLED);
-                message.set("Cancelled. " + undone(c.undoErrors()));
+                message.set("Cancelled. " + undone(c.undoErrors()) + log);
                 setSummary("Cancelled");
             }
         }

@@ -8,6 +8,7 @@ import dev.berth.answers.Answers;
 import dev.berth.answers.TargetAnswers;
 import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.deploy.ComposeUpJob;
+import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.PullProgress;
 import dev.berth.engine.deploy.StandInStacks;
 import dev.berth.testsupport.Examples;
@@ -17,6 +18,7 @@ import dev.berth.wizardsteps.testing.ScriptedDialogs;
 import dev.berth.wizardsteps.testing.TestContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +33,9 @@ class DeployViewModelTest {
     @TempDir
     Path tmp;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private final StepContext ctx = TestContexts.create(dialogs);
+    /** Logs of first installs that fail go to the test's folder, not this user's settings. */
+    private final StepContext ctx = TestContexts.create(dialogs,
+            () -> DeployOptions.DEFAULT.withLocalLogFolder(tmp.resolve("berth-settings/deploy-logs")));
     private final DeploySession session = new DeploySession(ctx.backend());
     private final DeployViewModel vm = new DeployViewModel(ctx, session);
     private String project;
@@ -94,13 +98,54 @@ class DeployViewModelTest {
         vm.enter();
 
         assertEquals(DeployViewModel.State.CANCELLED, vm.stateProperty().get(), vm.messageProperty().get());
-        assertEquals("Cancelled. Everything it changed was put back as it was.", vm.messageProperty().get());
+        assertEquals("Cancelled. Everything it changed was put back as it was.\nNo stack was left in the stack folder, so the log "
+                + "of this attempt is kept on this computer: " + logFile() + ".", vm.messageProperty().get());
         assertTrue(dialogs.asked.contains("confirm: Stop the deploy?"));
         assertFalse(vm.isValid());
         assertFalse(vm.busyProperty().get());
         assertTrue(vm.board().jobs().stream().anyMatch(j -> j.status() == JobRow.Status.UNDONE));
         assertTrue(StandInStacks.containerIds(project).isEmpty(), "the new stack's containers are gone");
         assertFalse(Files.exists(tmp.resolve("stack/compose.yaml")), "and its files");
+    }
+
+    /**
+     * gluetun never turns healthy, so {@code compose up} fails (sabnzbd waits for it): the page
+     * shows gluetun's last lines, taken before the rollback removed its container, and where the
+     * log of the attempt is kept.
+     */
+    @Test
+    void aDependencyThatNeverTurnsHealthyShowsItsLastLines() throws Exception {
+        Answers base = Examples.answers("minimal-jellyfin").withServices(List.of("jellyfin", "sabnzbd"))
+                .withVpn(Examples.answers("plex-usenet-openvpn").vpn());
+        Answers answers = StandInStacks.deployable(base, tmp, project);
+        ctx.model().load(answers);
+        ctx.target().connect(TargetAnswers.LOCAL);
+        StandInStacks.breakService("gluetun", tmp);
+        try {
+            session.review(session.preview(ctx.target().connected().orElseThrow(), answers, ctx.backend().deployOptions()));
+            vm.enter();
+        } finally {
+            StandInStacks.repair("gluetun", tmp);
+        }
+
+        assertEquals(DeployViewModel.State.ROLLED_BACK, vm.stateProperty().get(), vm.messageProperty().get());
+        assertTrue(vm.messageProperty().get().startsWith("The deploy failed at \"Start the stack"), vm.messageProperty().get());
+        ServiceRow gluetun = vm.board().services().stream().filter(r -> r.service().equals("gluetun")).findFirst().orElseThrow();
+        assertTrue(gluetun.failedProperty().get());
+        assertEquals("unhealthy", gluetun.stateProperty().get().name().toLowerCase());
+        assertTrue(gluetun.logTailProperty().get().contains("stand-in for gluetun: never healthy"),
+                gluetun.logTailProperty().get()::toString);
+        assertTrue(vm.messageProperty().get().endsWith("kept on this computer: " + logFile() + "."), vm.messageProperty().get());
+        assertTrue(Files.readString(logFile()).contains("| stand-in for gluetun: never healthy"));
+    }
+
+    /** The one log file of this test's failed or cancelled first install. */
+    private Path logFile() throws Exception {
+        try (var found = Files.list(tmp.resolve("berth-settings/deploy-logs"))) {
+            List<Path> all = found.toList();
+            assertEquals(1, all.size(), all::toString);
+            return all.getFirst();
+        }
     }
 
     private String composeUpDescription() {
