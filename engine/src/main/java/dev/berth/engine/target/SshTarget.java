@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ClientChannel;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -16,6 +18,8 @@ import org.apache.sshd.client.session.ClientSession;
 
 /** A server over SSH (Apache MINA SSHD): programs over exec channels, files over SFTP, Docker over dial-stdio. */
 public final class SshTarget implements Target {
+    /** How often a running program looks whether the deploy was cancelled. */
+    private static final Duration CANCEL_CHECK = Duration.ofMillis(200);
     private final SshClient client;
     private final ClientSession session;
     private final ResolvedHost host;
@@ -61,7 +65,13 @@ public final class SshTarget implements Target {
 
     @Override
     public ExecResult exec(List<String> argv, Duration timeout) throws TargetException {
-        return run(ShellQuote.join(argv), argv.getFirst(), timeout);
+        return run(ShellQuote.join(argv), argv.getFirst(), timeout, () -> false);
+    }
+
+    /** Stopped on a cancel the way a program is stopped at its time limit. */
+    @Override
+    public ExecResult exec(List<String> argv, Duration timeout, BooleanSupplier cancelled) throws TargetException {
+        return run(ShellQuote.join(argv), argv.getFirst(), timeout, cancelled);
     }
 
     /**
@@ -69,18 +79,21 @@ public final class SshTarget implements Target {
      * (e.g. its builtin {@code command -v}). Never pass input here; use {@link #exec}.
      */
     ExecResult execShell(String commandLine, Duration timeout) throws TargetException {
-        return run(commandLine, commandLine, timeout);
+        return run(commandLine, commandLine, timeout, () -> false);
     }
 
-    private ExecResult run(String commandLine, String program, Duration timeout) throws TargetException {
+    private ExecResult run(String commandLine, String program, Duration timeout, BooleanSupplier cancelled) throws TargetException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ClientChannel channel = openChannel(commandLine, out, err);
         try {
             channel.getInvertedIn().close(); // no input: programs that read stdin see its end at once
-            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout);
+            Set<ClientChannelEvent> events = waitClosed(channel, timeout, cancelled);
             if (!events.contains(ClientChannelEvent.CLOSED)) {
                 RemoteSignal.kill(channel); // OpenSSH keeps a program running when only its channel closes
+                if (cancelled.getAsBoolean()) {
+                    return new ExecResult(ExecResult.CANCELLED, text(out), program + " was stopped: the deploy was cancelled");
+                }
                 return new ExecResult(ExecResult.TIMED_OUT, text(out), program + " did not finish within "
                         + seconds(timeout) + " on " + description());
             }
@@ -98,6 +111,56 @@ public final class SshTarget implements Target {
         } finally {
             channel.close(false);
         }
+    }
+
+    /** Waits for the channel to close, for at most {@code timeout}, looking a few times a second whether to give up. */
+    private static Set<ClientChannelEvent> waitClosed(ClientChannel channel, Duration timeout, BooleanSupplier cancelled) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long slice = Math.max(0, Math.min(CANCEL_CHECK.toNanos(), deadline - System.nanoTime()));
+            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofNanos(slice));
+            if (events.contains(ClientChannelEvent.CLOSED) || cancelled.getAsBoolean() || System.nanoTime() - deadline >= 0) {
+                return events;
+            }
+        }
+    }
+
+    /**
+     * A flock(1) process on the server (see {@link FlockCommand}) reading its input from an open
+     * channel of this connection: closing the channel, or the connection ending for any reason,
+     * ends it and frees the lock.
+     */
+    @Override
+    public Optional<TargetLock> tryLock(String path) throws TargetException {
+        FlockCommand.Watch watch = new FlockCommand.Watch();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ClientChannel channel = openChannel(ShellQuote.join(FlockCommand.argv(path)), watch, err);
+        channel.addCloseFutureListener(f -> watch.ended());
+        if (watch.awaitLocked()) {
+            return Optional.of(() -> {
+                try {
+                    channel.getInvertedIn().close(); // the end of cat's input: it exits, and flock with it
+                } catch (IOException ignored) {
+                    // the channel is closed next either way
+                }
+                channel.close(false);
+            });
+        }
+        channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), FlockCommand.LIMIT);
+        Integer status = channel.getExitStatus();
+        channel.close(false);
+        if (status != null && status == FlockCommand.BUSY) {
+            return Optional.empty();
+        }
+        if (!session.isOpen()) {
+            throw SshErrors.connectionLost(description(), null);
+        }
+        if (status != null && status == 127) {
+            throw new TargetException(TargetException.Reason.OTHER, "flock is not installed on " + description()
+                    + "; Berth needs it to keep two deploys of one stack apart. Install util-linux (or BusyBox's flock) there.");
+        }
+        throw new TargetException(TargetException.Reason.FILE, "Cannot lock " + path + " on " + description() + ": "
+                + (status == null ? "no answer within " + seconds(FlockCommand.LIMIT) : err.toString(StandardCharsets.UTF_8).strip()));
     }
 
     /** An open exec channel; see {@link ChannelOpener#open}. */
