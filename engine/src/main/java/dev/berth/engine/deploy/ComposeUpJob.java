@@ -52,7 +52,7 @@ public final class ComposeUpJob implements Job {
         // Decided before up: afterwards every stack has containers.
         firstInstall = !StackContainers.exists(context.target(), project);
         ComposeRun.run(context.target(), compose.argv(project, stackDir, "up", "-d", "--remove-orphans"), timeout,
-                "Starting the stack (" + String.join(" ", compose.prefix()) + " up)");
+                "Starting the stack (" + String.join(" ", compose.prefix()) + " up)", context::cancelled);
     }
 
     @Override
@@ -61,7 +61,7 @@ public final class ComposeUpJob implements Job {
             return; // see the class comment: RestorePreviousStackJob brings the old stack back
         }
         ComposeRun.run(context.target(), compose.argv(project, stackDir, "down", "--remove-orphans"), DOWN_TIMEOUT,
-                "Removing the half-started stack (" + String.join(" ", compose.prefix()) + " down)");
+                "Removing the half-started stack (" + String.join(" ", compose.prefix()) + " down)", context::cancelled);
         firstInstall = false;
     }
 
