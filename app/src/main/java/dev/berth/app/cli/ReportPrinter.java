@@ -26,7 +26,8 @@ final class ReportPrinter {
                 undoErrors(rb.undoErrors(), err);
             }
             case DeploymentResult.Cancelled c -> {
-                err.println("Cancelled.");
+                err.println();
+                err.println("Cancelled: the deploy was stopped, and what it had done was undone in reverse (the steps marked \"undone\").");
                 undoErrors(c.undoErrors(), err);
             }
         }
