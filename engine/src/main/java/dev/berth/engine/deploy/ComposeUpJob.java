@@ -9,7 +9,8 @@ import java.time.Duration;
  * {@code compose up -d --remove-orphans} on the stack folder. Compose itself decides what to
  * recreate: a container whose configuration did not change is left running, so deploying the
  * same files twice recreates nothing, and {@code --remove-orphans} removes services no longer in
- * the file.
+ * the file. A cancel stops {@code up} where it is (two containers running, one created, say);
+ * the undo then deals with whatever it got to.
  *
  * <p>Undo depends on whether the stack existed before. On a first install it runs
  * {@code down --remove-orphans}, so a failed first deploy leaves no half-started stack behind;

@@ -25,7 +25,11 @@ public final class Deployment {
         return jobs;
     }
 
-    /** Stops before the next job starts and rolls back what was done; a running job finishes (or checks {@link JobContext#cancelled()}). */
+    /**
+     * Rolls back what was done: a running job stops when it next checks {@link JobContext#cancelled()}
+     * (its programs, run through {@code Target.exec(argv, timeout, cancelled)}, are stopped at once),
+     * or else finishes, and no further job starts.
+     */
     public void cancel() {
         cancelRequested.set(true);
     }
