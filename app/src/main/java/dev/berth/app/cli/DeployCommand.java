@@ -22,13 +22,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code berth deploy}: the answers become a running stack. Shows what would change, asks, then
- * writes, pulls, starts and waits for health; on failure puts the previous stack back.
+ * writes, pulls, starts and waits for health; on failure, Ctrl-C or SIGTERM puts the previous
+ * stack back. The stack's lock is held from before its folder is read until the deploy has ended.
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "Deploys the stack an answers file describes, on this computer or a server over SSH: shows what "
                 + "would change, asks, then writes the files, pulls the images, starts the containers and waits until "
-                + "every service is healthy. On failure the previous stack is put back. An existing stack keeps its "
-                + "passwords and keys.")
+                + "every service is healthy. On failure, or Ctrl-C, the previous stack is put back. An existing stack keeps its "
+                + "passwords and keys. One deploy of a stack runs at a time.")
 public final class DeployCommand implements Callable<Integer> {
     @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
     StackCommandInputs.Source source;
