@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 public final class StackLock implements AutoCloseable {
     private static final String HOLDER = ".holder";
+    /** The lock's name inside the stack folder, when it cannot be beside it. */
+    static final String INSIDE = ".berth-lock";
 
     private final Target target;
     private final String stackDir;
@@ -54,7 +56,7 @@ public final class StackLock implements AutoCloseable {
             if (target.files().stat(dir).filter(s -> s.directory()).isEmpty()) {
                 throw besideNotWritable;
             }
-            path = StackPaths.join(dir, ".berth-lock");
+            path = StackPaths.join(dir, INSIDE);
             lock = target.tryLock(path);
         }
         if (lock.isEmpty()) {

@@ -8,7 +8,11 @@ import dev.berth.engine.SshdTestBase;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.engine.target.Target;
+import dev.berth.engine.TestSshd;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +54,21 @@ class StackLockSshTest extends SshdTestBase {
                 }
                 Thread.sleep(50);
             }
+        }
+    }
+
+    @Test
+    void whenTheParentIsNotWritableTheLockGoesIntoTheStackFolderWhichStillCountsAsEmpty() throws Exception {
+        // An admin made an empty stack folder for the user, in a folder the user may not write to.
+        Path parent = Files.createDirectories(sshd.scratch().resolve("admins"));
+        Path stack = Files.createDirectories(parent.resolve("stack"));
+        assertEquals(0, new ProcessBuilder("chown", TestSshd.USER + ":" + TestSshd.USER, stack.toString()).inheritIO().start().waitFor());
+        try (SshTarget ssh = SshTarget.connect(sshd.withKey("ed25519"), sshd.settings(tmp));
+             StackLock lock = StackLock.acquire(ssh, stack.toString(), HOLDER)) {
+            assertTrue(Files.exists(stack.resolve(".berth-lock")), "inside, as the parent is root's");
+            assertThrows(StackBusyException.class, () -> StackLock.acquire(new LocalTarget(), stack.toString(), HOLDER));
+            assertEquals(StackState.Kind.EMPTY, StackState.load(ssh, stack.toString(), List.of()).kind(),
+                    "the lock does not make the admin's empty folder someone else's");
         }
     }
 }
