@@ -1,7 +1,6 @@
 package dev.berth.engine.target;
 
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -73,10 +72,6 @@ final class FlockCommand {
                 Thread.currentThread().interrupt();
                 throw new TargetException(TargetException.Reason.OTHER, "Interrupted while taking the lock", e);
             }
-        }
-
-        static String text(byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8).strip();
         }
     }
 }
