@@ -64,9 +64,10 @@ class StackLockSshTest extends SshdTestBase {
         Path stack = Files.createDirectories(parent.resolve("stack"));
         assertEquals(0, new ProcessBuilder("chown", TestSshd.USER + ":" + TestSshd.USER, stack.toString()).inheritIO().start().waitFor());
         try (SshTarget ssh = SshTarget.connect(sshd.withKey("ed25519"), sshd.settings(tmp));
+             SshTarget other = SshTarget.connect(sshd.withKey("ed25519"), sshd.settings(tmp));
              StackLock lock = StackLock.acquire(ssh, stack.toString(), HOLDER)) {
             assertTrue(Files.exists(stack.resolve(".berth-lock")), "inside, as the parent is root's");
-            assertThrows(StackBusyException.class, () -> StackLock.acquire(new LocalTarget(), stack.toString(), HOLDER));
+            assertThrows(StackBusyException.class, () -> StackLock.acquire(other, stack.toString(), HOLDER));
             assertEquals(StackState.Kind.EMPTY, StackState.load(ssh, stack.toString(), List.of()).kind(),
                     "the lock does not make the admin's empty folder someone else's");
         }
