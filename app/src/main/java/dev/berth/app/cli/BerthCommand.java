@@ -21,10 +21,17 @@ public final class BerthCommand implements Runnable {
     public static final int IO_ERROR = 3;
     /** Exit code for a system check that FAILed (2 is picocli's, for usage errors). */
     public static final int CHECK_FAILED = 4;
-    /** Exit code for a deploy that failed (and was rolled back) or was cancelled. */
+    /** Exit code for a deploy that failed (and was rolled back). */
     public static final int DEPLOY_FAILED = 5;
     /** Exit code for a deploy the person did not confirm: nothing was changed. */
     public static final int NOT_CONFIRMED = 6;
+    /** Exit code when another deploy of the same stack is under way: nothing was changed. */
+    public static final int STACK_BUSY = 7;
+    /**
+     * Exit code for a deploy cancelled by Ctrl-C or SIGTERM (and rolled back): 128 + SIGINT, which
+     * is what a shell reports for a program ended by Ctrl-C, so scripts see "interrupted".
+     */
+    public static final int CANCELLED = 130;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,7 @@
 package dev.berth.app.cli;
 
 import dev.berth.answers.Answers;
+import dev.berth.answers.AnswersValidator;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.DeployOutcome;
@@ -8,25 +9,27 @@ import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.engine.deploy.StackDeployer;
 import dev.berth.engine.npm.ConfigureProxyHostsJob;
 import dev.berth.engine.stack.DeploymentResult;
+import dev.berth.engine.stack.StackBusyException;
+import dev.berth.engine.stack.StackLock;
 import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code berth deploy}: the answers become a running stack. Shows what would change, asks, then
- * writes, pulls, starts and waits for health; on failure puts the previous stack back.
+ * writes, pulls, starts and waits for health; on failure, Ctrl-C or SIGTERM puts the previous
+ * stack back. The stack's lock is held from before its folder is read until the deploy has ended.
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "Deploys the stack an answers file describes, on this computer or a server over SSH: shows what "
                 + "would change, asks, then writes the files, pulls the images, starts the containers and waits until "
-                + "every service is healthy. On failure the previous stack is put back. An existing stack keeps its "
-                + "passwords and keys.")
+                + "every service is healthy. On failure, or Ctrl-C, the previous stack is put back. An existing stack keeps its "
+                + "passwords and keys. One deploy of a stack runs at a time.")
 public final class DeployCommand implements Callable<Integer> {
     @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
     StackCommandInputs.Source source;
@@ -84,6 +87,21 @@ public final class DeployCommand implements Callable<Integer> {
             throws TargetException, StackState.ForeignStackException {
         DeployProgressPrinter printer = new DeployProgressPrinter(err);
         StackDeployer deployer = new StackDeployer(t, Catalog.builtIn());
+        // The stack folder must be known (and the answers valid) before its lock can be taken.
+        new AnswersValidator(Catalog.builtIn()).requireValid(answers);
+        // Held from before the folder is read until the deploy has ended: a second deploy of the same
+        // stack must neither read this one's half-written files nor write its own among them.
+        try (StackLock lock = deployer.lock(answers.storage().stackDir())) {
+            return deploy(t, deployer, lock, answers, options, printer, out, err);
+        } catch (StackBusyException e) {
+            err.println(e.getMessage());
+            return BerthCommand.STACK_BUSY;
+        }
+    }
+
+    private int deploy(Target t, StackDeployer deployer, StackLock lock, Answers answers, DeployOptions options,
+                       DeployProgressPrinter printer, PrintWriter out, PrintWriter err)
+            throws TargetException, StackState.ForeignStackException {
         DeployPreview preview = deployer.preview(answers, options, printer);
         if (!preview.firstInstall()) {
             // An update: each changed file as a unified diff, so the person sees exactly what they agree to.
@@ -95,19 +113,9 @@ public final class DeployCommand implements Callable<Integer> {
             err.println("Nothing was changed. (Use --yes to deploy without being asked.)");
             return BerthCommand.NOT_CONFIRMED;
         }
-        AtomicBoolean cancel = new AtomicBoolean();
-        // Ctrl-C: stop after the running step and put the previous stack back, rather than dying half-way.
-        Thread hook = new Thread(() -> cancel.set(true));
-        Runtime.getRuntime().addShutdownHook(hook);
         DeployOutcome outcome;
-        try {
-            outcome = deployer.deploy(preview, printer, cancel::get);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // on the way out already
-            }
+        try (DeployInterrupts interrupts = DeployInterrupts.install(err, DeployInterrupts.terminal())) {
+            outcome = deployer.deploy(preview, lock, printer, interrupts::cancelled, interrupts::stopUndoing);
         }
         printer.finish();
         ReportPrinter.print(outcome, out, err);
@@ -117,7 +125,7 @@ public final class DeployCommand implements Callable<Integer> {
         return switch (outcome.result()) {
             case DeploymentResult.Succeeded s -> 0;
             case DeploymentResult.RolledBack r -> BerthCommand.DEPLOY_FAILED;
-            case DeploymentResult.Cancelled c -> BerthCommand.DEPLOY_FAILED;
+            case DeploymentResult.Cancelled c -> BerthCommand.CANCELLED;
         };
     }
 }

@@ -27,7 +27,8 @@ final class ReportPrinter {
                 outcome.log().ifPresent(l -> err.println(l.sentence()));
             }
             case DeploymentResult.Cancelled c -> {
-                err.println("Cancelled.");
+                err.println();
+                err.println("Cancelled: the deploy was stopped, and what it had done was undone in reverse (the steps marked \"undone\").");
                 undoErrors(c.undoErrors(), err);
                 outcome.log().ifPresent(l -> err.println(l.sentence()));
             }

@@ -5,6 +5,8 @@ import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /** Runs one Compose command on the target and turns a failure into a message a person can act on. */
 final class ComposeRun {
@@ -14,8 +16,16 @@ final class ComposeRun {
     private ComposeRun() {
     }
 
-    static ExecResult run(Target target, List<String> argv, Duration timeout, String what) throws TargetException {
-        ExecResult r = target.exec(argv, timeout);
+    /**
+     * @param cancelled asked while Compose runs: when it says yes, Compose is stopped (on the target)
+     *                  and a {@link CancellationException} says so
+     */
+    static ExecResult run(Target target, List<String> argv, Duration timeout, String what, BooleanSupplier cancelled)
+            throws TargetException {
+        ExecResult r = target.exec(argv, timeout, cancelled);
+        if (r.cancelled()) {
+            throw new CancellationException(what + " was stopped, as you asked");
+        }
         if (r.timedOut()) {
             throw new TargetException(TargetException.Reason.TIMEOUT, what + " on " + target.description()
                     + " did not finish within " + timeout.toMinutes() + " minutes");

@@ -14,7 +14,8 @@ import java.util.Set;
  * {@code compose up -d --remove-orphans} on the stack folder. Compose itself decides what to
  * recreate: a container whose configuration did not change is left running, so deploying the
  * same files twice recreates nothing, and {@code --remove-orphans} removes services no longer in
- * the file.
+ * the file. A cancel stops {@code up} where it is (two containers running, one created, say);
+ * the undo then deals with whatever it got to.
  *
  * <p>Undo depends on whether the stack existed before. On a first install it runs
  * {@code down --remove-orphans}, so a failed first deploy leaves no half-started stack behind;
@@ -73,7 +74,7 @@ public final class ComposeUpJob implements Job {
         failureReport = null;
         try {
             ComposeRun.run(context.target(), compose.argv(project, stackDir, "up", "-d", "--remove-orphans"), timeout,
-                    "Starting the stack (" + String.join(" ", compose.prefix()) + " up)");
+                    "Starting the stack (" + String.join(" ", compose.prefix()) + " up)", context::cancelled);
         } catch (TargetException e) {
             if (plan != null) {
                 failureReport = report(context, e);
@@ -107,7 +108,7 @@ public final class ComposeUpJob implements Job {
         }
         ProjectGuard.requireOwnProject(context.target(), project, stackDir); // down removes the project's every container
         ComposeRun.run(context.target(), compose.argv(project, stackDir, "down", "--remove-orphans"), DOWN_TIMEOUT,
-                "Removing the half-started stack (" + String.join(" ", compose.prefix()) + " down)");
+                "Removing the half-started stack (" + String.join(" ", compose.prefix()) + " down)", context::cancelled);
         firstInstall = false;
     }
 

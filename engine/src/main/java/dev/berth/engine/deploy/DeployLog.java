@@ -59,7 +59,8 @@ final class DeployLog {
             case DeploymentResult.Succeeded s -> line("result: succeeded");
             case DeploymentResult.RolledBack r -> line("result: rolled back after \"" + r.failedJob().description() + "\""
                     + (r.undoErrors().isEmpty() ? "" : ", " + r.undoErrors().size() + " step(s) could not be undone"));
-            case DeploymentResult.Cancelled c -> line("result: cancelled and rolled back");
+            case DeploymentResult.Cancelled c -> line(c.undoErrors().isEmpty() ? "result: cancelled and rolled back"
+                    : "result: cancelled, " + c.undoErrors().size() + " step(s) not undone");
         }
         outcome.report().ifPresent(report -> report.services().forEach(s -> {
             line("  " + s.service() + ": " + s.state().name().toLowerCase() + (s.detail().isBlank() ? "" : " (" + s.detail() + ")"));

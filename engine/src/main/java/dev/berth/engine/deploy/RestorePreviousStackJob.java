@@ -54,7 +54,7 @@ public final class RestorePreviousStackJob implements Job {
         }
         ProjectGuard.requireOwnProject(context.target(), project, stackDir);
         ComposeRun.run(context.target(), compose.argv(project, stackDir, "up", "-d", "--remove-orphans"), timeout,
-                "Bringing the previous stack back (" + String.join(" ", compose.prefix()) + " up)");
+                "Bringing the previous stack back (" + String.join(" ", compose.prefix()) + " up)", context::cancelled);
     }
 
     public boolean hadStack() {

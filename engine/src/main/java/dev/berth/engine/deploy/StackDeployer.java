@@ -11,8 +11,11 @@ import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.stack.ExistingFile;
 import dev.berth.engine.stack.Job;
 import dev.berth.engine.stack.JobContext;
+import dev.berth.engine.stack.LockHolder;
 import dev.berth.engine.stack.Owner;
+import dev.berth.engine.stack.StackBusyException;
 import dev.berth.engine.stack.StackDiff;
+import dev.berth.engine.stack.StackLock;
 import dev.berth.engine.stack.StackState;
 import dev.berth.engine.stack.WriteFilesJob;
 import dev.berth.engine.target.ExecResult;
@@ -117,21 +120,55 @@ public final class StackDeployer {
     }
 
     /**
+     * Takes the stack's deploy lock for this Berth process (see {@link StackLock}). Held from before
+     * {@link #preview} until the deploy ended, it keeps a second deploy from reading this one's
+     * half-written stack as it stands; the CLI does so.
+     *
+     * @throws StackBusyException when another deploy holds it, naming who and since when
+     */
+    public StackLock lock(String stackDir) throws TargetException, StackBusyException {
+        return StackLock.acquire(target, stackDir, LockHolder.thisProcess(clock.instant()));
+    }
+
+    /**
+     * Runs the preview's jobs under the stack's lock, taken now (the wizard's way: its preview was
+     * made on the Review page, and a person may sit there for long). Since another deploy may have
+     * run in between, the folder is read again first and must still be what the preview read.
+     *
+     * @throws StackBusyException when another deploy holds the lock, or changed the folder since the preview
+     */
+    public DeployOutcome deploy(DeployPreview preview, Consumer<DeployProgress> listener, BooleanSupplier cancelRequested)
+            throws TargetException, StackBusyException {
+        try (StackLock lock = lock(preview.stackDir())) {
+            if (!unchanged(preview.before())) {
+                throw StackBusyException.changedSincePreview(preview.stackDir(), target.description());
+            }
+            return deploy(preview, lock, listener, cancelRequested, () -> false);
+        }
+    }
+
+    /**
      * Runs the preview's jobs; a failure or a cancel undoes what was done, in reverse. Records what
      * happened in {@code .berth/deploy.log} with every secret's value redacted; when no Berth stack
      * stands in the folder afterwards (a first install that failed), in a file on this computer
      * instead ({@link DeployOptions#localLogFolder()}), so nothing is left on the target.
      *
-     * @param listener progress; it should be the one given to {@link #preview}, which wired the jobs to it
+     * @param lock        this stack's lock, taken before the preview was made
+     * @param listener    progress; it should be the one given to {@link #preview}, which wired the jobs to it
+     * @param stopUndoing see {@link Deployment#run(JobContext, BooleanSupplier)}
      */
-    public DeployOutcome deploy(DeployPreview preview, Consumer<DeployProgress> listener, BooleanSupplier cancelRequested) {
+    public DeployOutcome deploy(DeployPreview preview, StackLock lock, Consumer<DeployProgress> listener,
+                                BooleanSupplier cancelRequested, BooleanSupplier stopUndoing) {
+        if (!lock.covers(preview.stackDir())) {
+            throw new IllegalArgumentException("the lock is for " + lock.stackDir() + ", not " + preview.stackDir());
+        }
         DeployLog log = new DeployLog(clock, preview.plan().secrets().values());
         log.started(preview, target.description());
         Deployment deployment = new Deployment(preview.jobs(), event -> {
             log.event(event);
             listener.accept(new DeployProgress.Step(event));
         });
-        DeploymentResult result = deployment.run(new JobContext(target, clock, cancelRequested));
+        DeploymentResult result = deployment.run(new JobContext(target, clock, cancelRequested), stopUndoing);
         Optional<DeployReport> report = report(preview.jobs());
         Optional<String> backup = preview.jobs().stream()
                 .filter(BackupJob.class::isInstance).flatMap(j -> ((BackupJob) j).backupDir().stream()).findFirst();
@@ -170,6 +207,16 @@ public final class StackDeployer {
     public static PreviousPorts previousPorts(StackState state) {
         ExistingFile compose = state.files().get(COMPOSE_FILE);
         return state.isBerthStack() && compose != null ? PreviousPorts.fromCompose(compose.text()) : PreviousPorts.NONE;
+    }
+
+    /** Whether the folder is still as {@code before} found it: the same kind, and every file read then the same. */
+    private boolean unchanged(StackState before) throws TargetException {
+        try {
+            StackState now = StackState.load(target, before.dir(), before.files().keySet());
+            return now.kind() == before.kind() && now.files().equals(before.files());
+        } catch (RuntimeException unreadable) {
+            return false; // e.g. a berth.yaml that no longer parses: changed, certainly
+        }
     }
 
     /** The paths the previous answers generated; when they no longer plan (an old catalog), none. */

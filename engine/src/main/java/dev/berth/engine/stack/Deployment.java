@@ -3,6 +3,7 @@ package dev.berth.engine.stack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -24,18 +25,34 @@ public final class Deployment {
         return jobs;
     }
 
-    /** Stops before the next job starts and rolls back what was done; a running job finishes (or checks {@link JobContext#cancelled()}). */
+    /**
+     * Rolls back what was done: a running job stops when it next checks {@link JobContext#cancelled()}
+     * (its programs, run through {@code Target.exec(argv, timeout, cancelled)}, are stopped at once),
+     * or else finishes, and no further job starts.
+     */
     public void cancel() {
         cancelRequested.set(true);
     }
 
     public DeploymentResult run(JobContext context) {
+        return run(context, () -> false);
+    }
+
+    /**
+     * @param stopUndoing asked between undo steps (and by the undo step's programs) once a rollback
+     *                    runs: when it says yes, the undo step under way is stopped and the steps
+     *                    not undone yet are left as they are, each reported as an {@link DeploymentResult.UndoError};
+     *                    for a person who would rather have a half-done stack now than wait
+     */
+    public DeploymentResult run(JobContext context, BooleanSupplier stopUndoing) {
         JobContext ctx = new JobContext(context.target(), context.clock(),
                 () -> cancelRequested.get() || context.cancelled());
+        // The undo runs because of a cancel, so it must not look at the cancel: only at stopUndoing.
+        JobContext undo = new JobContext(context.target(), context.clock(), stopUndoing);
         List<Job> started = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             if (ctx.cancelled()) {
-                return new DeploymentResult.Cancelled(rollBack(started, ctx));
+                return new DeploymentResult.Cancelled(rollBack(started, undo));
             }
             Job job = jobs.get(i);
             started.add(job);
@@ -46,12 +63,13 @@ public final class Deployment {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                if (ctx.cancelled() && e instanceof java.util.concurrent.CancellationException) {
-                    // The job stopped because the person asked: that is a cancel, not a failure.
-                    return new DeploymentResult.Cancelled(rollBack(started, ctx));
+                if (ctx.cancelled()) {
+                    // The job stopped because the person asked (its program was stopped, or it saw the
+                    // cancel itself): that is a cancel, not a failure.
+                    return new DeploymentResult.Cancelled(rollBack(started, undo));
                 }
                 publish(new DeploymentEvent.Failed(job, message(e)));
-                return new DeploymentResult.RolledBack(job, e, rollBack(started, ctx));
+                return new DeploymentResult.RolledBack(job, e, rollBack(started, undo));
             }
             publish(new DeploymentEvent.Finished(job));
         }
@@ -62,6 +80,12 @@ public final class Deployment {
     private List<DeploymentResult.UndoError> rollBack(List<Job> started, JobContext ctx) {
         List<DeploymentResult.UndoError> errors = new ArrayList<>();
         for (Job job : started.reversed()) {
+            if (ctx.cancelled()) {
+                Exception left = new java.util.concurrent.CancellationException("not undone: you stopped the undo");
+                errors.add(new DeploymentResult.UndoError(job, left));
+                publish(new DeploymentEvent.UndoFailed(job, left.getMessage()));
+                continue;
+            }
             try {
                 job.undo(ctx);
                 publish(new DeploymentEvent.Undone(job));

@@ -23,14 +23,18 @@ public final class StackPaths {
         return dir.endsWith("/") ? dir + relative : dir + "/" + relative;
     }
 
-    /** Whether the folder has any entry at all, hidden ones included. */
+    /**
+     * Whether the folder has any entry at all, hidden ones included, apart from the deploy lock
+     * {@link StackLock} may keep inside a folder whose parent is not writable: an empty folder an
+     * admin made for Berth stays empty to Berth while a deploy holds it.
+     */
     static boolean isEmptyFolder(Target target, String dir) throws TargetException {
         ExecResult r = target.exec(List.of("ls", "-A", "--", dir), TIMEOUT);
         if (!r.ok()) {
             throw new TargetException(TargetException.Reason.FILE, "Cannot list the folder " + dir + " on "
                     + target.description() + ": " + r.stderr().strip());
         }
-        return r.stdout().isBlank();
+        return r.stdout().lines().map(String::strip).allMatch(name -> name.isEmpty() || name.startsWith(StackLock.INSIDE));
     }
 
     /**

@@ -7,12 +7,18 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ClientChannel;
+import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 
 /** A server over SSH (Apache MINA SSHD): programs over exec channels, files over SFTP, Docker over dial-stdio. */
 public final class SshTarget implements Target {
+    /** How often a running program looks whether the deploy was cancelled. */
+    private static final Duration CANCEL_CHECK = Duration.ofMillis(200);
     private final SshClient client;
     private final ClientSession session;
     private final ResolvedHost host;
@@ -58,7 +64,13 @@ public final class SshTarget implements Target {
 
     @Override
     public ExecResult exec(List<String> argv, Duration timeout) throws TargetException {
-        return run(argv, timeout);
+        return run(argv, timeout, () -> false);
+    }
+
+    /** Stopped on a cancel the way a program is stopped at its time limit. */
+    @Override
+    public ExecResult exec(List<String> argv, Duration timeout, BooleanSupplier cancelled) throws TargetException {
+        return run(argv, timeout, cancelled);
     }
 
     /**
@@ -66,22 +78,22 @@ public final class SshTarget implements Target {
      * its builtin {@code command -v}). Never pass input here; use {@link #exec}.
      */
     ExecResult execShell(String commandLine, Duration timeout) throws TargetException {
-        return run(List.of("/bin/sh", "-c", commandLine), timeout);
+        return run(List.of("/bin/sh", "-c", commandLine), timeout, () -> false);
     }
 
     /**
-     * Runs argv and waits for it. At its time limit, or when the waiting thread is interrupted (a
-     * cancelled job), the program is stopped on the server ({@link RemoteCommand#stop}), without
-     * SSH signals, which OpenSSH refuses for root.
+     * Runs argv and waits for it. At its time limit, on a cancel, or when the waiting thread is
+     * interrupted, the program is stopped on the server ({@link RemoteCommand#stop}), without SSH
+     * signals, which OpenSSH refuses for root.
      */
-    private ExecResult run(List<String> argv, Duration timeout) throws TargetException {
+    private ExecResult run(List<String> argv, Duration timeout, BooleanSupplier cancelled) throws TargetException {
         String program = argv.getFirst();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (RemoteCommand command = RemoteCommand.start(channels, argv, out, err)) {
             boolean ended;
             try {
-                ended = command.await(timeout);
+                ended = awaitEnd(command, timeout, cancelled);
             } catch (InterruptedException e) {
                 command.stop();
                 Thread.currentThread().interrupt();
@@ -90,6 +102,9 @@ public final class SshTarget implements Target {
             }
             if (!ended) {
                 command.stop();
+                if (cancelled.getAsBoolean()) {
+                    return new ExecResult(ExecResult.CANCELLED, text(out), program + " was stopped: the deploy was cancelled");
+                }
                 return new ExecResult(ExecResult.TIMED_OUT, text(out), program + " did not finish within "
                         + seconds(timeout) + " on " + description());
             }
@@ -99,6 +114,58 @@ public final class SshTarget implements Target {
             }
             return new ExecResult(status, text(out), text(err));
         }
+    }
+
+    /** Waits for the command to end, for at most {@code timeout}, looking a few times a second whether to give up. */
+    private static boolean awaitEnd(RemoteCommand command, Duration timeout, BooleanSupplier cancelled) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long slice = Math.max(0, Math.min(CANCEL_CHECK.toNanos(), deadline - System.nanoTime()));
+            if (command.await(Duration.ofNanos(slice))) {
+                return true;
+            }
+            if (cancelled.getAsBoolean() || System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * A flock(1) process on the server (see {@link FlockCommand}) reading its input from an open
+     * channel of this connection: closing the channel, or the connection ending for any reason,
+     * ends it and frees the lock.
+     */
+    @Override
+    public Optional<TargetLock> tryLock(String path) throws TargetException {
+        FlockCommand.Watch watch = new FlockCommand.Watch();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ClientChannel channel = openChannel(ShellQuote.join(FlockCommand.argv(path)), watch, err);
+        channel.addCloseFutureListener(f -> watch.ended());
+        if (watch.awaitLocked()) {
+            return Optional.of(() -> {
+                try {
+                    channel.getInvertedIn().close(); // the end of cat's input: it exits, and flock with it
+                } catch (IOException ignored) {
+                    // the channel is closed next either way
+                }
+                channel.close(false);
+            });
+        }
+        channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), FlockCommand.LIMIT);
+        Integer status = channel.getExitStatus();
+        channel.close(false);
+        if (status != null && status == FlockCommand.BUSY) {
+            return Optional.empty();
+        }
+        if (!session.isOpen()) {
+            throw SshErrors.connectionLost(description(), null);
+        }
+        if (status != null && status == 127) {
+            throw new TargetException(TargetException.Reason.OTHER, "flock is not installed on " + description()
+                    + "; Berth needs it to keep two deploys of one stack apart. Install util-linux (or BusyBox's flock) there.");
+        }
+        throw new TargetException(TargetException.Reason.FILE, "Cannot lock " + path + " on " + description() + ": "
+                + (status == null ? "no answer within " + seconds(FlockCommand.LIMIT) : err.toString(StandardCharsets.UTF_8).strip()));
     }
 
     /** An open exec channel running {@code command} as it is (no wrapper); see {@link ChannelOpener#exec}. */

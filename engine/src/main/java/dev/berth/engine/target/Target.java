@@ -3,6 +3,8 @@ package dev.berth.engine.target;
 import com.github.dockerjava.api.DockerClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * A machine Berth works on: this computer, or a server over SSH. Everything that touches the
@@ -19,6 +21,25 @@ public interface Target extends AutoCloseable {
      *                         program that runs and exits non-zero is a normal {@link ExecResult}
      */
     ExecResult exec(List<String> argv, Duration timeout) throws TargetException;
+
+    /**
+     * Like {@link #exec(List, Duration)}, but stops the program as soon as {@code cancelled} says
+     * so (it is asked a few times a second) and returns {@link ExecResult#CANCELLED}: a deploy's
+     * long steps ({@code compose up}) must end when the person cancels, not minutes later.
+     */
+    default ExecResult exec(List<String> argv, Duration timeout, BooleanSupplier cancelled) throws TargetException {
+        return exec(argv, timeout);
+    }
+
+    /**
+     * Tries to take an exclusive lock on a file of the target (created when missing; its folder
+     * must exist). The lock is the kernel's, held by a process on the target that lives only as
+     * long as this Berth process and its connection: when either ends, even killed, the lock is
+     * free again, so a lock is never "stale" and is never taken over by guesswork.
+     *
+     * @return the held lock, or empty when another process holds it
+     */
+    Optional<TargetLock> tryLock(String path) throws TargetException;
 
     /** Files on the target: read, atomic write, mkdirs, chown, stat. */
     RemoteFiles files();

@@ -48,6 +48,11 @@ public final class HidingTarget implements Target {
     }
 
     @Override
+    public Optional<dev.berth.engine.target.TargetLock> tryLock(String path) throws TargetException {
+        return real.tryLock(path);
+    }
+
+    @Override
     public RemoteFiles files() {
         RemoteFiles files = real.files();
         return new RemoteFiles() {

@@ -134,4 +134,66 @@ class StackDeploymentTest {
         assertTrue(r.undoErrors().isEmpty());
         assertEquals(List.of("do a", "do wait", "undo wait", "undo a"), log);
     }
+
+    @Test
+    void aJobWhoseProgramTheCancelStoppedEndsAsCancelledWhateverItThrew() {
+        java.util.concurrent.atomic.AtomicReference<Deployment> deployment = new java.util.concurrent.atomic.AtomicReference<>();
+        Job composeUp = new Job() {
+            @Override
+            public String description() {
+                return "up";
+            }
+
+            @Override
+            public void execute(JobContext context) throws Exception {
+                log.add("do up");
+                deployment.get().cancel(); // Ctrl-C while compose runs: Berth stops it, and it ends with an error
+                throw new dev.berth.engine.target.TargetException(dev.berth.engine.target.TargetException.Reason.OTHER,
+                        "compose up failed (exit 130)");
+            }
+
+            @Override
+            public void undo(JobContext context) {
+                log.add("undo up");
+            }
+        };
+        deployment.set(new Deployment(List.of(new Recording("a", false, false), composeUp), e -> { }));
+        DeploymentResult.Cancelled r = assertInstanceOf(DeploymentResult.Cancelled.class, deployment.get().run(ctx));
+        assertTrue(r.undoErrors().isEmpty());
+        assertEquals(List.of("do a", "do up", "undo up", "undo a"), log);
+    }
+
+    @Test
+    void theUndoDoesNotSeeTheCancelButStopsWhenThePersonSaysSo() {
+        java.util.concurrent.atomic.AtomicBoolean stopUndoing = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Boolean> cancelSeenByUndo = new ArrayList<>();
+        Job b = new Job() {
+            @Override
+            public String description() {
+                return "b";
+            }
+
+            @Override
+            public void execute(JobContext context) {
+                log.add("do b");
+            }
+
+            @Override
+            public void undo(JobContext context) {
+                cancelSeenByUndo.add(context.cancelled());
+                log.add("undo b");
+                stopUndoing.set(true); // a second Ctrl-C, answered "y", while b is undone
+            }
+        };
+        Deployment d = new Deployment(List.of(new Recording("a", false, false), b, new Recording("c", false, false),
+                new Recording("never", false, false)), e -> { });
+        Recording c = (Recording) d.jobs().get(2);
+        c.during = d::cancel;
+        DeploymentResult.Cancelled r = assertInstanceOf(DeploymentResult.Cancelled.class, d.run(ctx, stopUndoing::get));
+        assertEquals(List.of(false), cancelSeenByUndo, "an undo must not stop itself because of the cancel that started it");
+        assertEquals(List.of("do a", "do b", "do c", "undo c", "undo b"), log, "a is left as it is");
+        assertEquals(1, r.undoErrors().size());
+        assertEquals("a", r.undoErrors().getFirst().job().description());
+        assertEquals("not undone: you stopped the undo", r.undoErrors().getFirst().cause().getMessage());
+    }
 }

@@ -6,6 +6,7 @@ import dev.berth.engine.deploy.DeployOutcome;
 import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.engine.deploy.DeployProgress;
 import dev.berth.engine.deploy.StackDeployer;
+import dev.berth.engine.stack.StackBusyException;
 import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.TargetException;
 import java.util.Optional;
@@ -67,12 +68,15 @@ public final class DeploySession {
     }
 
     /**
-     * Runs the preview's jobs; a failure or a cancel undoes them in reverse. Blocks: never call on
-     * the UI thread.
+     * Runs the preview's jobs under the stack's lock; a failure or a cancel undoes them in reverse.
+     * Blocks: never call on the UI thread.
      *
      * @param sink gets every progress report, on this (the deploy's) thread
+     * @throws StackBusyException when another deploy (the CLI, another wizard) holds the stack, naming
+     *                            who and since when, or changed it since the Review page's preview
      */
-    public DeployOutcome deploy(Reviewed r, Consumer<DeployProgress> sink, BooleanSupplier cancelRequested) {
+    public DeployOutcome deploy(Reviewed r, Consumer<DeployProgress> sink, BooleanSupplier cancelRequested)
+            throws TargetException, StackBusyException {
         relay.sink = sink;
         try {
             return new StackDeployer(r.on().target(), backend.catalog()).deploy(r.preview(), relay, cancelRequested);

@@ -23,8 +23,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * Step 10: runs the preview the person reviewed, as a background task, and shows it happen: each
  * step, each image's download, each service turning healthy (or failing, with its last log
- * lines), and on failure the rollback step by step. The person may cancel; Berth then stops after
- * the step under way and puts back what it changed. While it runs the wizard stays on this page.
+ * lines), and on failure the rollback step by step. The person may cancel; Berth then stops the
+ * step under way (a running {@code compose up} too) and puts back what it changed. While it runs
+ * the wizard stays on this page. Another deploy of the same stack under way (the CLI, another
+ * wizard) ends it before anything changes, with the holder named in the message.
  */
 public final class DeployViewModel extends StepViewModel {
     public enum State { WAITING, RUNNING, CANCELLING, SUCCEEDED, ROLLED_BACK, CANCELLED, CRASHED }
@@ -79,10 +81,10 @@ public final class DeployViewModel extends StepViewModel {
         }
     }
 
-    /** Asks, then stops after the step under way and puts back what was changed. */
+    /** Asks, then stops the step under way and puts back what was changed. */
     public void cancel() {
         if (state.get() == State.RUNNING && ctx.dialogs().confirm("Stop the deploy?",
-                "Berth stops after the step under way and puts back everything it changed so far.", "_Stop deploy", "_Keep going")) {
+                "Berth stops the step under way and puts back everything it changed so far.", "_Stop deploy", "_Keep going")) {
             requestCancel();
         }
     }

@@ -85,7 +85,7 @@ class DeployViewModelTest {
     }
 
     @Test
-    void cancelStopsAfterTheStepUnderWayAndPutsEverythingBack() throws Exception {
+    void cancelStopsTheStepUnderWayAndPutsEverythingBack() throws Exception {
         reviewed();
         // Cancel as the containers start: the person presses Cancel, and says yes when asked.
         vm.board().jobs().addListener((ListChangeListener<JobRow>) c -> vm.board().jobs().stream()
@@ -152,5 +152,21 @@ class DeployViewModelTest {
         return session.deployedProperty().get() == null
                 ? new ComposeUpJob(dev.berth.engine.deploy.ComposeTool.PLUGIN, project, tmp.resolve("stack").toString()).description()
                 : "";
+    }
+
+    @Test
+    void aDeployOfAStackAnotherBerthIsDeployingChangesNothingAndNamesIt() throws Exception {
+        reviewed();
+        String stackDir = tmp.resolve("stack").toString();
+        try (var target = new dev.berth.engine.target.LocalTarget();
+             var other = new dev.berth.engine.deploy.StackDeployer(target, dev.berth.catalog.Catalog.builtIn()).lock(stackDir)) {
+            vm.enter();
+        }
+        assertEquals(DeployViewModel.State.CRASHED, vm.stateProperty().get(), vm.messageProperty().get());
+        assertTrue(vm.messageProperty().get().contains("(pid " + ProcessHandle.current().pid() + ", Berth "), vm.messageProperty().get());
+        assertTrue(vm.messageProperty().get().contains("has been deploying this stack since "), vm.messageProperty().get());
+        assertFalse(vm.busyProperty().get());
+        assertFalse(Files.exists(tmp.resolve("stack")), "nothing was written");
+        assertTrue(StandInStacks.containerIds(project).isEmpty());
     }
 }
