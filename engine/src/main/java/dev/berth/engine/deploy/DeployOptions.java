@@ -10,29 +10,52 @@ import java.time.Duration;
  * @param healthTimeout how long to wait for every service to turn healthy before rolling back
  * @param proxyHosts    set up a proxy host in Nginx Proxy Manager per app when a domain is chosen;
  *                      off for a person who keeps their proxy hosts by hand
+ * @param folders       what to do with the folders when configRoot or dataRoot of a stack that
+ *                      exists changes; undecided refuses such a deploy
  */
-public record DeployOptions(boolean offline, boolean adopt, Duration healthTimeout, boolean proxyHosts) {
+public record DeployOptions(boolean offline, boolean adopt, Duration healthTimeout, boolean proxyHosts, FolderChoice folders) {
     public static final DeployOptions DEFAULT = new DeployOptions(false, false, AwaitHealthJob.DEFAULT_TIMEOUT, true);
+
+    /** When a root folder of a stack that exists changes: move its folders along, or leave them and start afresh. */
+    public enum FolderChoice {
+        /** The person has not said: a deploy that moves a root is refused. */
+        UNDECIDED,
+        /** Stop the apps, move their folders to the new place, check, start. */
+        MOVE,
+        /** Leave the folders where they are; the apps start with empty folders in the new place. */
+        KEEP
+    }
 
     public DeployOptions {
         if (healthTimeout == null || healthTimeout.isNegative() || healthTimeout.isZero()) {
             throw new IllegalArgumentException("the health timeout must be positive");
         }
+        if (folders == null) {
+            folders = FolderChoice.UNDECIDED;
+        }
+    }
+
+    public DeployOptions(boolean offline, boolean adopt, Duration healthTimeout, boolean proxyHosts) {
+        this(offline, adopt, healthTimeout, proxyHosts, FolderChoice.UNDECIDED);
+    }
+
+    public DeployOptions withFolders(FolderChoice value) {
+        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, value);
     }
 
     public DeployOptions withOffline(boolean value) {
-        return new DeployOptions(value, adopt, healthTimeout, proxyHosts);
+        return new DeployOptions(value, adopt, healthTimeout, proxyHosts, folders);
     }
 
     public DeployOptions withAdopt(boolean value) {
-        return new DeployOptions(offline, value, healthTimeout, proxyHosts);
+        return new DeployOptions(offline, value, healthTimeout, proxyHosts, folders);
     }
 
     public DeployOptions withHealthTimeout(Duration value) {
-        return new DeployOptions(offline, adopt, value, proxyHosts);
+        return new DeployOptions(offline, adopt, value, proxyHosts, folders);
     }
 
     public DeployOptions withProxyHosts(boolean value) {
-        return new DeployOptions(offline, adopt, healthTimeout, value);
+        return new DeployOptions(offline, adopt, healthTimeout, value, folders);
     }
 }

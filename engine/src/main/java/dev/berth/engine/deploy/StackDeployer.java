@@ -2,6 +2,8 @@ package dev.berth.engine.deploy;
 
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersValidator;
+import dev.berth.answers.InvalidAnswersException;
+import dev.berth.answers.Problem;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.npm.ConfigureProxyHostsJob;
 import dev.berth.engine.stack.BackupJob;
@@ -11,6 +13,8 @@ import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.stack.Job;
 import dev.berth.engine.stack.JobContext;
 import dev.berth.engine.stack.Owner;
+import dev.berth.engine.stack.ServiceChanges;
+import dev.berth.engine.stack.ServiceChanges.ComposeServices;
 import dev.berth.engine.stack.StackDiff;
 import dev.berth.engine.stack.StackState;
 import dev.berth.engine.stack.WriteFilesJob;
@@ -46,6 +50,7 @@ import java.util.function.Consumer;
  * wait for health; then, when a domain was chosen, the proxy hosts.
  */
 public final class StackDeployer {
+    private static final String COMPOSE_FILE = "compose.yaml";
     private final Target target;
     private final Catalog catalog;
     private final Clock clock;
@@ -87,11 +92,28 @@ public final class StackDeployer {
         // Read every file the new answers write and the old ones wrote, so the diff also names files
         // no longer generated, and the backup and undo hold each file about to be replaced.
         Set<String> paths = new LinkedHashSet<>(rendered.files().keySet());
-        loaded.answers().ifPresent(previous -> paths.addAll(previousFiles(planner, previous, loaded.secrets())));
+        Optional<StackPlan> previousPlan = loaded.answers().flatMap(previous -> previousPlan(planner, previous, loaded.secrets()));
+        previousPlan.ifPresent(p -> paths.addAll(new Renderer().render(p).files().keySet()));
         StackState before = loaded.withFiles(target, paths);
         StackDiff diff = StackDiff.between(before, rendered);
 
         ComposeTool compose = ComposeTool.detect(target);
+        ComposeServices previousCompose = Optional.ofNullable(before.files().get(COMPOSE_FILE))
+                .map(f -> ComposeServices.parse(f.content())).orElse(ComposeServices.NONE);
+        ServiceChanges services = ServiceChanges.between(previousCompose,
+                ComposeServices.parse(rendered.files().get(COMPOSE_FILE).content()), containers(plan.projectName()),
+                diff.changes(), compose.v2(), before.answers().map(a -> a.storage().configRoot()),
+                name -> displayName(name, plan, previousPlan));
+        List<RootMove> rootMoves = RootMoves.find(target, before, previousCompose, plan, rendered);
+        List<RootMove> toMove = rootMoves.stream().filter(m -> !m.folders().isEmpty()).toList();
+        boolean move = options.folders() == DeployOptions.FolderChoice.MOVE && !toMove.isEmpty();
+        if (move) {
+            // Refused here, before anything runs, with the field and what to do.
+            List<Problem> problems = RootMoves.problems(target, toMove, dir, paths);
+            if (!problems.isEmpty()) {
+                throw new InvalidAnswersException(problems);
+            }
+        }
         Optional<Owner> owner = owner(plan);
         List<Job> jobs = new ArrayList<>();
         jobs.add(new PreflightJob(plan, r -> listener.accept(new DeployProgress.Checked(r))));
@@ -99,6 +121,9 @@ public final class StackDeployer {
             jobs.add(new BackupJob(before));
         }
         jobs.add(new RestorePreviousStackJob(compose, plan.projectName(), dir));
+        if (move) {
+            jobs.add(new MoveFoldersJob(compose, plan.projectName(), dir, toMove, owner.isPresent()));
+        }
         jobs.add(new CreateDataDirectoriesJob(plan, owner));
         jobs.add(new WriteFilesJob(before, rendered, owner));
         jobs.add(PullImagesJob.forPlan(plan, options.offline(), p -> listener.accept(new DeployProgress.Pull(p))));
@@ -107,7 +132,7 @@ public final class StackDeployer {
         if (options.proxyHosts()) {
             ConfigureProxyHostsJob.forPlan(plan).ifPresent(jobs::add);
         }
-        return new DeployPreview(before, plan, rendered, diff, jobs, compose, options);
+        return new DeployPreview(before, plan, rendered, diff, jobs, compose, options, services, rootMoves);
     }
 
     /**
@@ -117,6 +142,10 @@ public final class StackDeployer {
      * @param listener progress; it should be the one given to {@link #preview}, which wired the jobs to it
      */
     public DeployOutcome deploy(DeployPreview preview, Consumer<DeployProgress> listener, BooleanSupplier cancelRequested) {
+        if (preview.folderChoiceNeeded()) {
+            // The CLI and the wizard ask first; this keeps any other caller from resetting the apps silently.
+            throw new IllegalStateException(preview.folderChoiceMessage());
+        }
         DeployLog log = new DeployLog(clock, preview.plan().secrets().values());
         log.started(preview, target.description());
         Deployment deployment = new Deployment(preview.jobs(), event -> {
@@ -135,13 +164,34 @@ public final class StackDeployer {
         return outcome;
     }
 
-    /** The paths the previous answers generated; when they no longer plan (an old catalog), none. */
-    private static Set<String> previousFiles(Planner planner, Answers previous, Map<String, String> secrets) {
+    /** The plan of the previous answers (the files they generated, their services' names); none when they no longer plan (an old catalog). */
+    private static Optional<StackPlan> previousPlan(Planner planner, Answers previous, Map<String, String> secrets) {
         try {
-            return new Renderer().render(planner.plan(previous, secrets)).files().keySet();
+            return Optional.of(planner.plan(previous, secrets));
         } catch (RuntimeException e) {
-            return Set.of();
+            return Optional.empty();
         }
+    }
+
+    /** Compose service name to the state of its container now; empty when the engine cannot say (then the previous file counts). */
+    private Optional<Map<String, String>> containers(String project) {
+        try {
+            Map<String, String> states = new java.util.TreeMap<>();
+            for (var c : StackContainers.of(target, project)) {
+                String service = c.getLabels() == null ? null : c.getLabels().get(dev.berth.engine.ComposeLabels.SERVICE);
+                if (service != null) {
+                    states.put(service, c.getState() == null ? "unknown" : c.getState());
+                }
+            }
+            return Optional.of(states);
+        } catch (TargetException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String displayName(String service, StackPlan plan, Optional<StackPlan> previous) {
+        return plan.service(service).or(() -> previous.flatMap(p -> p.service(service)))
+                .map(dev.berth.plan.PlannedService::displayName).orElse(service);
     }
 
     /** PUID:PGID as the files' owner, when the target user is root and so may give files away. */
