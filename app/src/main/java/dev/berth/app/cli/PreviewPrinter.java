@@ -32,7 +32,8 @@ final class PreviewPrinter {
                             + ", checks they arrived, then starts the apps (--move-folders).";
                     case KEEP -> "The folders stay in " + m.from() + "; the apps start with empty folders in " + m.to()
                             + " (--keep-folders).";
-                    case UNDECIDED -> "Choose --move-folders (move them along) or --keep-folders (start afresh in the new place).";
+                    case UNDECIDED -> "Deploy with --move-folders (move them along) or --keep-folders (start afresh in the "
+                            + "new place).";
                 });
             }
         }

@@ -46,7 +46,8 @@ import java.util.function.Consumer;
  *
  * <p>The jobs, in order: check the target once more; back up the files about to be replaced;
  * remember the previous stack (its undo brings it back up after the files were restored, so it
- * stands before the write); create the data folders; write the files; pull; {@code compose up};
+ * stands before the write); when a root folder moved and the person chose to move it, move the
+ * folders; create the data folders; write the files; pull; {@code compose up};
  * wait for health; then, when a domain was chosen, the proxy hosts.
  */
 public final class StackDeployer {
@@ -93,7 +94,7 @@ public final class StackDeployer {
         // no longer generated, and the backup and undo hold each file about to be replaced.
         Set<String> paths = new LinkedHashSet<>(rendered.files().keySet());
         Optional<StackPlan> previousPlan = loaded.answers().flatMap(previous -> previousPlan(planner, previous, loaded.secrets()));
-        previousPlan.ifPresent(p -> paths.addAll(new Renderer().render(p).files().keySet()));
+        previousPlan.ifPresent(p -> paths.addAll(previousFiles(p)));
         StackState before = loaded.withFiles(target, paths);
         StackDiff diff = StackDiff.between(before, rendered);
 
@@ -170,6 +171,15 @@ public final class StackDeployer {
             return Optional.of(planner.plan(previous, secrets));
         } catch (RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The paths the previous plan generated; when it no longer renders, none. */
+    private static Set<String> previousFiles(StackPlan previous) {
+        try {
+            return new Renderer().render(previous).files().keySet();
+        } catch (RuntimeException e) {
+            return Set.of();
         }
     }
 

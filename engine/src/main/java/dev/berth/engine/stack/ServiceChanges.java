@@ -81,7 +81,7 @@ public record ServiceChanges(List<ServiceChange> changes) {
                     Reason.Kind.NOT_FROM_THIS_STACK, "its container was not made from this stack's compose.yaml")));
             if (!reasons.isEmpty()) {
                 out.put(svc, new ServiceChange.Recreated(svc, name, reasons, mounted));
-            } else if (!state.get().equals("running")) {
+            } else if (!state.get().equals("running") && !state.get().equals("restarting")) {
                 out.put(svc, new ServiceChange.Starts(svc, name, "it is " + state.get() + " now"));
             } else {
                 out.put(svc, new ServiceChange.Unchanged(svc, name, mounted));
