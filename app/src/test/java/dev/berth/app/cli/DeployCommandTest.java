@@ -134,5 +134,14 @@ class DeployCommandTest {
         assertTrue(err.toString().contains("Run the deploy again with --move-folders or --keep-folders."), err.toString());
         assertEquals(ids, StandInStacks.containerIds(project));
         assertFalse(Files.exists(tmp.resolve("apps")));
+
+        // Keep: the apps start afresh in the new place; the old folders stay as they were.
+        Files.writeString(Path.of(s.configRoot(), "jellyfin", "library.db"), "old library\n");
+        assertEquals(0, run(new DeployCommand(), "--answers", answersFile(movedRoot).toString(), "--yes", "--offline",
+                "--keep-folders"), out + "\n" + err);
+        assertTrue(out.toString().contains("The folders stay in " + s.configRoot()), out.toString());
+        assertEquals("old library\n", Files.readString(Path.of(s.configRoot(), "jellyfin", "library.db")));
+        assertTrue(Files.isDirectory(tmp.resolve("apps/jellyfin")));
+        assertFalse(Files.exists(tmp.resolve("apps/jellyfin/library.db")));
     }
 }
