@@ -126,6 +126,8 @@ class DeployCommandTest {
         var s = answers.storage();
         Answers movedRoot = answers.withStorage(new dev.berth.answers.StorageAnswers(s.stackDir(), s.dataRoot(),
                 tmp.resolve("apps").toString(), s.puid(), s.pgid(), s.timeZone(), s.hardwareTranscoding()));
+        // An app folder with something in it: moving the root without a word would leave it behind.
+        Files.writeString(Path.of(s.configRoot(), "jellyfin", "library.db"), "old library\n");
         Map<String, String> ids = StandInStacks.containerIds(project);
         assertEquals(BerthCommand.INVALID_ANSWERS, run(new DeployCommand(), "--answers", answersFile(movedRoot).toString(), "--yes",
                 "--offline"));
@@ -136,7 +138,6 @@ class DeployCommandTest {
         assertFalse(Files.exists(tmp.resolve("apps")));
 
         // Keep: the apps start afresh in the new place; the old folders stay as they were.
-        Files.writeString(Path.of(s.configRoot(), "jellyfin", "library.db"), "old library\n");
         assertEquals(0, run(new DeployCommand(), "--answers", answersFile(movedRoot).toString(), "--yes", "--offline",
                 "--keep-folders"), out + "\n" + err);
         assertTrue(out.toString().contains("The folders stay in " + s.configRoot()), out.toString());

@@ -63,7 +63,7 @@ public record RootMove(Root root, String from, String to, List<FolderMove> folde
     /** One sentence: what changes and what it means for the apps. */
     public String sentence() {
         return "The " + root.words() + " (" + root.field() + ") changes from " + from + " to " + to + ". "
-                + (folders.isEmpty() ? "Nothing of the stack is in " + from + " yet."
+                + (folders.isEmpty() ? "The stack's folders in " + from + " are empty or missing: there is nothing to move."
                 : capitalized(root.holds()) + " are in " + from + " ("
                 + String.join(", ", folders.stream().map(FolderMove::from).toList()) + "): deployed as it is, the apps would "
                 + "start with empty folders in " + to + " and the old ones would stay behind.");
