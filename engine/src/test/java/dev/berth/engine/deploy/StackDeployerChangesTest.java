@@ -196,4 +196,34 @@ class StackDeployerChangesTest {
                 container.getMounts()::toString);
         assertTrue(container.getState().getRunning());
     }
+
+    @Test
+    void aMoveIsUndoneWhenALaterStepFails() throws Exception {
+        Answers answers = DeployFixtures.answers("minimal-jellyfin", root, project);
+        new StandInImages(root).build(DeployFixtures.plan(answers).services().stream().map(p -> p.definition()).toList());
+        deploy(preview(answers, options()));
+        Path oldFolder = Path.of(answers.storage().configRoot(), "jellyfin");
+        Files.writeString(oldFolder.resolve("library.db"), "the person's library\n");
+        byte[] composeBefore = Files.readAllBytes(root.resolve("stack/compose.yaml"));
+        String newRoot = root.resolve("apps").toString();
+
+        DeployOutcome outcome;
+        StandInStacks.breakService("jellyfin", root);
+        try {
+            DeployPreview moving = preview(withConfigRoot(answers, newRoot),
+                    options().withFolders(DeployOptions.FolderChoice.MOVE).withHealthTimeout(Duration.ofSeconds(20)));
+            outcome = deployer().deploy(moving, progress, () -> false);
+        } finally {
+            StandInStacks.repair("jellyfin", root);
+        }
+
+        var rolledBack = assertInstanceOf(dev.berth.engine.stack.DeploymentResult.RolledBack.class, outcome.result(), outcome::toString);
+        assertTrue(rolledBack.undoErrors().isEmpty(), rolledBack.undoErrors()::toString);
+        assertEquals("the person's library\n", Files.readString(oldFolder.resolve("library.db")), "moved back");
+        assertFalse(Files.exists(Path.of(newRoot, "jellyfin", "library.db")));
+        assertTrue(java.util.Arrays.equals(composeBefore, Files.readAllBytes(root.resolve("stack/compose.yaml"))));
+        var container = target.docker().inspectContainerCmd(DeployFixtures.containerIds(target, project).get("jellyfin")).exec();
+        assertTrue(container.getMounts().stream().anyMatch(m -> oldFolder.toString().equals(m.getSource())),
+                container.getMounts()::toString);
+    }
 }
