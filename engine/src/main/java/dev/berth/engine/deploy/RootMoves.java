@@ -99,7 +99,7 @@ final class RootMoves {
             if (move.to().startsWith(move.from() + "/")) {
                 problems.add(new Problem(field, move.to() + " is inside the old " + move.root().words() + " " + move.from()
                         + ": Berth cannot move a folder into itself. Choose a place outside " + move.from()
-                        + ", or keep the folders where they are (--keep-folders)."));
+                        + ", or keep the folders where they are (--keep-folders, or Keep on the Review page)."));
                 continue;
             }
             for (FolderMove f : move.folders()) {
@@ -110,14 +110,15 @@ final class RootMoves {
                     problems.add(new Problem(field, f.to() + " already holds files (" + String.join(", ", there.stream().limit(5).toList())
                             + (there.size() > 5 ? ", …" : "") + "), and Berth does not merge folders. Empty or rename "
                             + f.to() + " and deploy again, choose another " + field + ", or keep the folders where they are "
-                            + "(--keep-folders)."));
+                            + "(--keep-folders, or Keep on the Review page)."));
                     continue;
                 }
                 if (!sameFilesystem(target, f.from(), f.to())) {
                     problems.add(new Problem(field, f.to() + " is on another filesystem than " + f.from() + ": moving would copy "
                             + "every file, which for " + move.root().holds() + " can take hours and fill a disk. Berth moves "
                             + "folders only within one filesystem. Copy them yourself (keeping hard links, e.g. rsync -aH), then "
-                            + "deploy with --keep-folders; or choose a new " + field + " on the same disk."));
+                            + "deploy with --keep-folders (or Keep on the Review page); or choose a new " + field
+                            + " on the same disk."));
                 }
             }
         }
