@@ -50,6 +50,24 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--skip-proxy-hosts", description = "Leave Nginx Proxy Manager's proxy hosts to me.")
     boolean skipProxyHosts;
 
+    @CommandLine.ArgGroup(exclusive = true)
+    FolderChoiceOption folders = new FolderChoiceOption();
+
+    /** When storage.configRoot or storage.dataRoot of a stack that exists changes. */
+    static final class FolderChoiceOption {
+        @Option(names = "--move-folders", description = "When configRoot or dataRoot changed: stop the apps, move their folders "
+                + "to the new place (same filesystem only), check, then start them.")
+        boolean move;
+
+        @Option(names = "--keep-folders", description = "When configRoot or dataRoot changed: leave the folders where they are; "
+                + "the apps start with empty folders in the new place.")
+        boolean keep;
+
+        DeployOptions.FolderChoice choice() {
+            return move ? DeployOptions.FolderChoice.MOVE : keep ? DeployOptions.FolderChoice.KEEP : DeployOptions.FolderChoice.UNDECIDED;
+        }
+    }
+
     @Option(names = "--accept-host-key", paramLabel = "SHA256:...",
             description = "Trust this SSH host key fingerprint without asking (as ssh prints it).")
     String acceptHostKey;
@@ -78,7 +96,8 @@ public final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DeployOptions options = defaults.withOffline(offline).withAdopt(adopt).withProxyHosts(!skipProxyHosts);
+        DeployOptions options = defaults.withOffline(offline).withAdopt(adopt).withProxyHosts(!skipProxyHosts)
+                .withFolders(folders.choice());
         return StackCommand.run(spec, source, target, acceptHostKey, opener, BerthCommand.DEPLOY_FAILED,
                 (t, answers) -> deploy(t, answers, options, out, err));
     }
@@ -103,6 +122,13 @@ public final class DeployCommand implements Callable<Integer> {
                        DeployProgressPrinter printer, PrintWriter out, PrintWriter err)
             throws TargetException, StackState.ForeignStackException {
         DeployPreview preview = deployer.preview(answers, options, printer);
+        PreviewPrinter.printChanges(preview, out);
+        if (preview.folderChoiceNeeded()) {
+            out.flush();
+            err.println(preview.folderChoiceMessage());
+            err.println("Run the deploy again with --move-folders or --keep-folders.");
+            return BerthCommand.INVALID_ANSWERS;
+        }
         if (!preview.firstInstall()) {
             // An update: each changed file as a unified diff, so the person sees exactly what they agree to.
             out.print(preview.diff().render());

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code berth diff}: what a deploy of these answers would change, file by file, changing nothing. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = "Shows what deploying the answers file would change in the stack folder: a unified diff per "
+        description = "Shows what deploying the answers file would change: in words, which services start, stop and are "
+                + "removed, or are recreated and why, and a moved configRoot or dataRoot; then a unified diff per "
                 + "changed file (secret files are named, never shown) and the steps a deploy would take. Changes nothing.")
 public final class DiffCommand implements Callable<Integer> {
     @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
@@ -48,6 +49,7 @@ public final class DiffCommand implements Callable<Integer> {
         return StackCommand.run(spec, source, target, acceptHostKey, opener, BerthCommand.IO_ERROR, (t, answers) -> {
             DeployPreview preview = new StackDeployer(t, Catalog.builtIn())
                     .preview(answers, DeployOptions.DEFAULT.withAdopt(adopt), p -> { });
+            PreviewPrinter.printChanges(preview, out);
             out.print(preview.diff().render());
             PreviewPrinter.print(preview, t.description(), out);
             out.flush();

@@ -150,4 +150,41 @@ class DeployCommandTest {
         assertTrue(err.toString().contains("There is no stack Berth made in"), err.toString());
         assertTrue(err.toString().contains("deploy one with berth deploy"), err.toString());
     }
+
+    @Test
+    void diffAndDeploySayInWordsWhatHappensToEachServiceAndAMovedRootWaitsForAChoice() throws Exception {
+        Answers answers = StandInStacks.deployable(Examples.answers("minimal-jellyfin").withServices(java.util.List.of("jellyfin", "sonarr")),
+                tmp, project);
+        assertEquals(0, run(new DeployCommand(), "--answers", answersFile(answers).toString(), "--yes", "--offline"), err.toString());
+
+        Path fewer = answersFile(answers.withServices(java.util.List.of("jellyfin")));
+        assertEquals(0, run(new DiffCommand(), "--answers", fewer.toString()), err.toString());
+        String said = out.toString();
+        String sonarr = "Sonarr stops and its container is removed; its settings are kept in " + answers.storage().configRoot() + "/sonarr";
+        assertTrue(said.contains(sonarr), said);
+        assertTrue(said.contains("qBittorrent stops and its container is removed"), said);
+        assertTrue(said.indexOf(sonarr) < said.indexOf("--- a/compose.yaml"), "the words come before the YAML diff:\n" + said);
+
+        var s = answers.storage();
+        Answers movedRoot = answers.withStorage(new dev.berth.answers.StorageAnswers(s.stackDir(), s.dataRoot(),
+                tmp.resolve("apps").toString(), s.puid(), s.pgid(), s.timeZone(), s.hardwareTranscoding()));
+        // An app folder with something in it: moving the root without a word would leave it behind.
+        Files.writeString(Path.of(s.configRoot(), "jellyfin", "library.db"), "old library\n");
+        Map<String, String> ids = StandInStacks.containerIds(project);
+        assertEquals(BerthCommand.INVALID_ANSWERS, run(new DeployCommand(), "--answers", answersFile(movedRoot).toString(), "--yes",
+                "--offline"));
+        assertTrue(out.toString().contains("The app folder root (storage.configRoot) changes from " + s.configRoot()), out.toString());
+        assertTrue(err.toString().contains("Nothing was changed."), err.toString());
+        assertTrue(err.toString().contains("Run the deploy again with --move-folders or --keep-folders."), err.toString());
+        assertEquals(ids, StandInStacks.containerIds(project));
+        assertFalse(Files.exists(tmp.resolve("apps")));
+
+        // Keep: the apps start afresh in the new place; the old folders stay as they were.
+        assertEquals(0, run(new DeployCommand(), "--answers", answersFile(movedRoot).toString(), "--yes", "--offline",
+                "--keep-folders"), out + "\n" + err);
+        assertTrue(out.toString().contains("The folders stay in " + s.configRoot()), out.toString());
+        assertEquals("old library\n", Files.readString(Path.of(s.configRoot(), "jellyfin", "library.db")));
+        assertTrue(Files.isDirectory(tmp.resolve("apps/jellyfin")));
+        assertFalse(Files.exists(tmp.resolve("apps/jellyfin/library.db")));
+    }
 }

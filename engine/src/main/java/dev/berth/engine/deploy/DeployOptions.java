@@ -15,11 +15,23 @@ import java.time.Duration;
  *                       stack behind (a first install that failed or was cancelled) is kept: writing it
  *                       into the stack folder would create that folder, and the next run's folder check
  *                       would trip over Berth's own leftovers
+ * @param folders        what to do with the folders when configRoot or dataRoot of a stack that
+ *                       exists changes; undecided refuses such a deploy
  */
 public record DeployOptions(boolean offline, boolean adopt, Duration healthTimeout, boolean proxyHosts,
-                            Path localLogFolder) {
+                            Path localLogFolder, FolderChoice folders) {
     public static final DeployOptions DEFAULT = new DeployOptions(false, false, AwaitHealthJob.DEFAULT_TIMEOUT, true,
-            LocalDeployLogs.standardFolder());
+            LocalDeployLogs.standardFolder(), FolderChoice.UNDECIDED);
+
+    /** When a root folder of a stack that exists changes: move its folders along, or leave them and start afresh. */
+    public enum FolderChoice {
+        /** The person has not said: a deploy that moves a root is refused. */
+        UNDECIDED,
+        /** Stop the apps, move their folders to the new place, check, start. */
+        MOVE,
+        /** Leave the folders where they are; the apps start with empty folders in the new place. */
+        KEEP
+    }
 
     public DeployOptions {
         if (healthTimeout == null || healthTimeout.isNegative() || healthTimeout.isZero()) {
@@ -28,25 +40,32 @@ public record DeployOptions(boolean offline, boolean adopt, Duration healthTimeo
         if (localLogFolder == null) {
             throw new IllegalArgumentException("a local log folder is needed");
         }
+        if (folders == null) {
+            folders = FolderChoice.UNDECIDED;
+        }
     }
 
     public DeployOptions withOffline(boolean value) {
-        return new DeployOptions(value, adopt, healthTimeout, proxyHosts, localLogFolder);
+        return new DeployOptions(value, adopt, healthTimeout, proxyHosts, localLogFolder, folders);
     }
 
     public DeployOptions withAdopt(boolean value) {
-        return new DeployOptions(offline, value, healthTimeout, proxyHosts, localLogFolder);
+        return new DeployOptions(offline, value, healthTimeout, proxyHosts, localLogFolder, folders);
     }
 
     public DeployOptions withHealthTimeout(Duration value) {
-        return new DeployOptions(offline, adopt, value, proxyHosts, localLogFolder);
+        return new DeployOptions(offline, adopt, value, proxyHosts, localLogFolder, folders);
     }
 
     public DeployOptions withProxyHosts(boolean value) {
-        return new DeployOptions(offline, adopt, healthTimeout, value, localLogFolder);
+        return new DeployOptions(offline, adopt, healthTimeout, value, localLogFolder, folders);
     }
 
     public DeployOptions withLocalLogFolder(Path value) {
-        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, value);
+        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, value, folders);
+    }
+
+    public DeployOptions withFolders(FolderChoice value) {
+        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, localLogFolder, value);
     }
 }

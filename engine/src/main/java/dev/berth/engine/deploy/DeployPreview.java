@@ -1,6 +1,7 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.engine.stack.Job;
+import dev.berth.engine.stack.ServiceChanges;
 import dev.berth.engine.stack.StackDiff;
 import dev.berth.engine.stack.StackState;
 import dev.berth.plan.StackPlan;
@@ -15,11 +16,39 @@ import java.util.List;
  *
  * @param before the stack folder as it was read (its answers and secrets were reused)
  * @param compose the Compose the target has, found once
+ * @param services what happens to each service's container, in words
+ * @param rootMoves a changed configRoot or dataRoot of the stack that exists, with what a move renames
  */
 public record DeployPreview(StackState before, StackPlan plan, RenderedStack rendered, StackDiff diff,
-                            List<Job> jobs, ComposeTool compose, DeployOptions options) {
+                            List<Job> jobs, ComposeTool compose, DeployOptions options, ServiceChanges services,
+                            List<RootMove> rootMoves) {
     public DeployPreview {
         jobs = List.copyOf(jobs);
+        rootMoves = List.copyOf(rootMoves);
+    }
+
+    /** Without the service changes and root moves (a preview made by hand, in tests). */
+    public DeployPreview(StackState before, StackPlan plan, RenderedStack rendered, StackDiff diff,
+                         List<Job> jobs, ComposeTool compose, DeployOptions options) {
+        this(before, plan, rendered, diff, jobs, compose, options, new ServiceChanges(List.of()), List.of());
+    }
+
+    /** A root folder with the stack's folders in it changes and the person has not said whether to move them. */
+    public boolean folderChoiceNeeded() {
+        return options.folders() == DeployOptions.FolderChoice.UNDECIDED && rootMoves.stream().anyMatch(m -> !m.folders().isEmpty());
+    }
+
+    /** Why the deploy waits for a choice, and the two choices, in words (the CLI and the wizard add how to choose). */
+    public String folderChoiceMessage() {
+        StringBuilder out = new StringBuilder();
+        for (RootMove m : rootMoves) {
+            if (!m.folders().isEmpty()) {
+                out.append(m.sentence()).append('\n');
+            }
+        }
+        return out.append("Nothing was changed. Say what to do with the folders: move them (Berth stops the apps, moves the "
+                + "folders to the new place, checks they arrived, then starts the apps), or keep them where they are (the apps "
+                + "start afresh with empty folders in the new place; the old folders stay untouched).").toString();
     }
 
     /** No stack was there before: a failure removes what was created instead of restoring a previous stack. */

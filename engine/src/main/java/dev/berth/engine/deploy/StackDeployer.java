@@ -2,6 +2,8 @@ package dev.berth.engine.deploy;
 
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersValidator;
+import dev.berth.answers.InvalidAnswersException;
+import dev.berth.answers.Problem;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.npm.ConfigureProxyHostsJob;
 import dev.berth.engine.stack.BackupJob;
@@ -14,6 +16,8 @@ import dev.berth.engine.stack.JobContext;
 import dev.berth.engine.stack.LockHolder;
 import dev.berth.engine.stack.Owner;
 import dev.berth.engine.stack.StackBusyException;
+import dev.berth.engine.stack.ServiceChanges;
+import dev.berth.engine.stack.ServiceChanges.ComposeServices;
 import dev.berth.engine.stack.StackDiff;
 import dev.berth.engine.stack.StackLock;
 import dev.berth.engine.stack.StackState;
@@ -47,7 +51,8 @@ import java.util.function.Consumer;
  *
  * <p>The jobs, in order: check the target once more; back up the files about to be replaced;
  * remember the previous stack (its undo brings it back up after the files were restored, so it
- * stands before the write); create the data folders; write the files; pull; {@code compose up};
+ * stands before the write); when a root folder moved and the person chose to move it, move the
+ * folders; create the data folders; write the files; pull; {@code compose up};
  * wait for health; then, when a domain was chosen, the proxy hosts.
  */
 public final class StackDeployer {
@@ -96,11 +101,28 @@ public final class StackDeployer {
         // Read every file the new answers write and the old ones wrote, so the diff also names files
         // no longer generated, and the backup and undo hold each file about to be replaced.
         Set<String> paths = new LinkedHashSet<>(rendered.files().keySet());
-        loaded.answers().ifPresent(previous -> paths.addAll(previousFiles(planner, previous, loaded.secrets(), previousPorts)));
+        Optional<StackPlan> previousPlan = loaded.answers().flatMap(previous -> previousPlan(planner, previous, loaded.secrets(), previousPorts));
+        previousPlan.ifPresent(p -> paths.addAll(previousFiles(p)));
         StackState before = loaded.withFiles(target, paths);
         StackDiff diff = StackDiff.between(before, rendered);
 
         ComposeTool compose = ComposeTool.detect(target);
+        ComposeServices previousCompose = Optional.ofNullable(before.files().get(COMPOSE_FILE))
+                .map(f -> ComposeServices.parse(f.content())).orElse(ComposeServices.NONE);
+        ServiceChanges services = ServiceChanges.between(previousCompose,
+                ComposeServices.parse(rendered.files().get(COMPOSE_FILE).content()), containers(plan.projectName()),
+                diff.changes(), compose.v2(), before.answers().map(a -> a.storage().configRoot()),
+                name -> displayName(name, plan, previousPlan));
+        List<RootMove> rootMoves = RootMoves.find(target, before, previousCompose, plan, rendered);
+        List<RootMove> toMove = rootMoves.stream().filter(m -> !m.folders().isEmpty()).toList();
+        boolean move = options.folders() == DeployOptions.FolderChoice.MOVE && !toMove.isEmpty();
+        if (move) {
+            // Refused here, before anything runs, with the field and what to do.
+            List<Problem> problems = RootMoves.problems(target, toMove, dir, paths);
+            if (!problems.isEmpty()) {
+                throw new InvalidAnswersException(problems);
+            }
+        }
         Optional<Owner> owner = owner(plan);
         List<Job> jobs = new ArrayList<>();
         jobs.add(new PreflightJob(plan, r -> listener.accept(new DeployProgress.Checked(r))));
@@ -108,6 +130,9 @@ public final class StackDeployer {
             jobs.add(new BackupJob(before));
         }
         jobs.add(new RestorePreviousStackJob(compose, plan.projectName(), dir));
+        if (move) {
+            jobs.add(new MoveFoldersJob(compose, plan.projectName(), dir, toMove, owner.isPresent()));
+        }
         jobs.add(new CreateDataDirectoriesJob(plan, owner));
         jobs.add(new WriteFilesJob(before, rendered, owner));
         jobs.add(PullImagesJob.forPlan(plan, options.offline(), p -> listener.accept(new DeployProgress.Pull(p))));
@@ -116,7 +141,7 @@ public final class StackDeployer {
         if (options.proxyHosts()) {
             ConfigureProxyHostsJob.forPlan(plan).ifPresent(jobs::add);
         }
-        return new DeployPreview(before, plan, rendered, diff, jobs, compose, options);
+        return new DeployPreview(before, plan, rendered, diff, jobs, compose, options, services, rootMoves);
     }
 
     /**
@@ -161,6 +186,10 @@ public final class StackDeployer {
                                 BooleanSupplier cancelRequested, BooleanSupplier stopUndoing) {
         if (!lock.covers(preview.stackDir())) {
             throw new IllegalArgumentException("the lock is for " + lock.stackDir() + ", not " + preview.stackDir());
+        }
+        if (preview.folderChoiceNeeded()) {
+            // The CLI and the wizard ask first; this keeps any other caller from resetting the apps silently.
+            throw new IllegalStateException(preview.folderChoiceMessage());
         }
         DeployLog log = new DeployLog(clock, preview.plan().secrets().values());
         log.started(preview, target.description());
@@ -219,10 +248,19 @@ public final class StackDeployer {
         }
     }
 
-    /** The paths the previous answers generated; when they no longer plan (an old catalog), none. */
-    private static Set<String> previousFiles(Planner planner, Answers previous, Map<String, String> secrets, PreviousPorts ports) {
+    /** The plan of the previous answers (the files they generated, their services' names); none when they no longer plan (an old catalog). */
+    private static Optional<StackPlan> previousPlan(Planner planner, Answers previous, Map<String, String> secrets, PreviousPorts ports) {
         try {
-            return new Renderer().render(planner.plan(previous, secrets, ports)).files().keySet();
+            return Optional.of(planner.plan(previous, secrets, ports));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The paths the previous plan generated; when it no longer renders, none. */
+    private static Set<String> previousFiles(StackPlan previous) {
+        try {
+            return new Renderer().render(previous).files().keySet();
         } catch (RuntimeException e) {
             return Set.of();
         }
@@ -235,6 +273,27 @@ public final class StackDeployer {
         } catch (TargetException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Compose service name to the state of its container now; empty when the engine cannot say (then the previous file counts). */
+    private Optional<Map<String, String>> containers(String project) {
+        try {
+            Map<String, String> states = new java.util.TreeMap<>();
+            for (var c : StackContainers.of(target, project)) {
+                String service = c.getLabels() == null ? null : c.getLabels().get(dev.berth.engine.ComposeLabels.SERVICE);
+                if (service != null) {
+                    states.put(service, c.getState() == null ? "unknown" : c.getState());
+                }
+            }
+            return Optional.of(states);
+        } catch (TargetException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String displayName(String service, StackPlan plan, Optional<StackPlan> previous) {
+        return plan.service(service).or(() -> previous.flatMap(p -> p.service(service)))
+                .map(dev.berth.plan.PlannedService::displayName).orElse(service);
     }
 
     /** PUID:PGID as the files' owner, when the target user is root and so may give files away. */

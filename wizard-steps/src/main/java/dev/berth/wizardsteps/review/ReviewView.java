@@ -1,10 +1,12 @@
 package dev.berth.wizardsteps.review;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.wizardsteps.core.StepViewModel;
 import dev.berth.wizardsteps.view.Fields;
 import dev.berth.wizardsteps.view.Page;
 import dev.berth.wizardsteps.view.StatusLine;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -12,6 +14,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -19,7 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Step 9's page: the choices, what changes, the files with a viewer, the steps in order, save and export. */
+/** Step 9's page: a moved root's choice, the choices, the services and files that change, the files with a viewer, the steps, save and export. */
 public final class ReviewView extends Page {
     public ReviewView(ReviewViewModel vm) {
         StatusLine status = new StatusLine(vm.messageProperty(), vm.stateProperty().isEqualTo(ReviewViewModel.State.PREVIEWING));
@@ -32,6 +36,19 @@ public final class ReviewView extends Page {
         Fields.shownWhen(adopt, vm.foreignProperty().or(vm.adoptProperty()));
 
         VBox choices = new VBox(10, Fields.heading("Your choices"), summaries(vm));
+
+        VBox serviceLines = new VBox(6);
+        serviceLines.setId("service-changes");
+        vm.serviceChanges().addListener((ListChangeListener<String>) c -> serviceLines.getChildren().setAll(vm.serviceChanges().stream()
+                .map(line -> {
+                    Label l = new Label("• " + line);
+                    l.setWrapText(true);
+                    return l;
+                }).toList()));
+        VBox services = new VBox(8, Fields.heading("What happens to the services"), serviceLines);
+        Fields.shownWhen(services, Bindings.isNotEmpty(vm.serviceChanges()));
+
+        VBox folders = folderChoice(vm);
 
         FlowPane changed = new FlowPane(8, 8);
         changed.setId("changed-files");
@@ -56,7 +73,40 @@ public final class ReviewView extends Page {
                 Fields.hint("If a step fails, Berth undoes the steps before it in reverse and your previous stack runs as it did."));
         Fields.shownWhen(steps, Bindings.isNotEmpty(vm.jobs()));
 
-        getChildren().addAll(new VBox(8, status, adopt), choices, changes, files, steps, actions(vm));
+        getChildren().addAll(new VBox(8, status, adopt), folders, choices, services, changes, files, steps, actions(vm));
+    }
+
+    /** A moved app folder or data root: what it means, and move or keep, one of which must be chosen. */
+    private static VBox folderChoice(ReviewViewModel vm) {
+        Label what = new Label();
+        what.setId("root-move");
+        what.setWrapText(true);
+        what.textProperty().bind(vm.rootMoveProperty());
+        ToggleGroup group = new ToggleGroup();
+        RadioButton move = new RadioButton("_Move the folders: stop the apps, move their folders to the new place, check, then start them");
+        move.setId("move-folders");
+        RadioButton keep = new RadioButton("_Keep the folders where they are: the apps start afresh with empty folders in the new place");
+        keep.setId("keep-folders");
+        for (RadioButton b : List.of(move, keep)) {
+            b.setMnemonicParsing(true);
+            b.setWrapText(true);
+            b.setToggleGroup(group);
+        }
+        Runnable select = () -> group.selectToggle(switch (vm.foldersProperty().get()) {
+            case MOVE -> move;
+            case KEEP -> keep;
+            case UNDECIDED -> null;
+        });
+        vm.foldersProperty().addListener(o -> select.run());
+        select.run();
+        move.setOnAction(e -> vm.foldersProperty().set(DeployOptions.FolderChoice.MOVE));
+        keep.setOnAction(e -> vm.foldersProperty().set(DeployOptions.FolderChoice.KEEP));
+        VBox box = new VBox(8, Fields.heading("A folder moves"), what, move, keep);
+        box.setId("folder-choice");
+        // Stays while a choice is made, so a move Berth refuses can still be switched to keep.
+        Fields.shownWhen(box, vm.rootMoveProperty().isNotEmpty()
+                .or(vm.foldersProperty().isNotEqualTo(DeployOptions.FolderChoice.UNDECIDED)));
+        return box;
     }
 
     private static GridPane summaries(ReviewViewModel vm) {

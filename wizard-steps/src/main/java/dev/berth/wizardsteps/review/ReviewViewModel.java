@@ -4,6 +4,7 @@ import dev.berth.answers.Answers;
 import dev.berth.answers.InvalidAnswersException;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.DeployPreview;
+import dev.berth.engine.deploy.RootMove;
 import dev.berth.engine.stack.Job;
 import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.TargetException;
@@ -16,6 +17,7 @@ import dev.berth.wizardsteps.core.TargetSession;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,13 +25,15 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * Step 9: everything chosen, one line per step, and what the deploy would do, worked out on the
- * target without changing anything: the files it writes (each can be read; for a stack that is
- * there already, the diff of each file that changes) and its steps in order. The answers can be
+ * target without changing anything: what happens to each service in words, a moved root folder
+ * with the choice to move or keep its folders, the files it writes (each can be read; for a stack
+ * that is there already, the diff of each file that changes) and its steps in order. The answers can be
  * saved and the files exported from here. Next deploys exactly this preview.
  */
 public final class ReviewViewModel extends StepViewModel {
@@ -48,6 +52,10 @@ public final class ReviewViewModel extends StepViewModel {
     private final ObservableList<ReviewedFile> files = FXCollections.observableArrayList();
     private final ObservableList<ReviewedFile> changes = FXCollections.observableArrayList();
     private final ObservableList<String> jobs = FXCollections.observableArrayList();
+    private final ObservableList<String> serviceChanges = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper rootMove = new ReadOnlyStringWrapper(this, "rootMove", "");
+    private final ObjectProperty<DeployOptions.FolderChoice> folders =
+            new SimpleObjectProperty<>(this, "folders", DeployOptions.FolderChoice.UNDECIDED);
     private final ReadOnlyObjectWrapper<FileTree> tree = new ReadOnlyObjectWrapper<>(this, "tree");
     /** The preview waits for the connection the Target page opened (or is opening). */
     private boolean waitingForTarget;
@@ -62,6 +70,11 @@ public final class ReviewViewModel extends StepViewModel {
         ctx.target().connectedProperty().addListener(o -> targetChanged());
         ctx.target().stateProperty().addListener(o -> targetChanged());
         adopt.addListener(o -> {
+            if (onPage) {
+                refresh();
+            }
+        });
+        folders.addListener(o -> {
             if (onPage) {
                 refresh();
             }
@@ -136,6 +149,21 @@ public final class ReviewViewModel extends StepViewModel {
         return jobs;
     }
 
+    /** What happens to each service, in sentences: starts, stops and is removed, recreated and why, needs a restart. */
+    public ObservableList<String> serviceChanges() {
+        return serviceChanges;
+    }
+
+    /** A changed app folder root or data root of the stack that exists, in words; empty when none. */
+    public ReadOnlyStringProperty rootMoveProperty() {
+        return rootMove.getReadOnlyProperty();
+    }
+
+    /** What to do with the folders of a moved root; the deploy waits while it is undecided. */
+    public ObjectProperty<DeployOptions.FolderChoice> foldersProperty() {
+        return folders;
+    }
+
     public FileViewer viewer() {
         return viewer;
     }
@@ -198,7 +226,7 @@ public final class ReviewViewModel extends StepViewModel {
         }
         waitingForTarget = false;
         message.set("Working out what the deploy does…");
-        DeployOptions options = ctx.backend().deployOptions().withAdopt(adopt.get());
+        DeployOptions options = ctx.backend().deployOptions().withAdopt(adopt.get()).withFolders(folders.get());
         previewing.replace(BackgroundTask.of("Preview the deploy", p -> session.preview(on, draft, options))
                 .onSuccess(this::show).onFailure(this::failed));
     }
@@ -235,6 +263,8 @@ public final class ReviewViewModel extends StepViewModel {
         files.clear();
         changes.clear();
         jobs.clear();
+        serviceChanges.clear();
+        rootMove.set("");
         tree.set(null);
         viewer.clear();
     }
@@ -249,6 +279,8 @@ public final class ReviewViewModel extends StepViewModel {
         changes.setAll(allNew ? List.of() : files.stream().filter(f -> f.change() != ReviewedFile.Change.UNCHANGED).toList());
         tree.set(FileTree.of(p.stackDir(), files));
         jobs.setAll(p.jobs().stream().map(Job::description).toList());
+        serviceChanges.setAll(p.services().sentences());
+        rootMove.set(String.join("\n", p.rootMoves().stream().filter(m -> !m.folders().isEmpty()).map(RootMove::sentence).toList()));
         viewer.show(p);
         long changing = files.stream().filter(f -> f.change() == ReviewedFile.Change.NEW || f.change() == ReviewedFile.Change.CHANGED).count();
         String where = p.stackDir() + " on " + r.on().target().description();
@@ -259,6 +291,13 @@ public final class ReviewViewModel extends StepViewModel {
         setSummary(allNew ? "New stack, " + services + " services"
                 : changing == 0 ? "Nothing changes" : changing + (changing == 1 ? " file changes" : " files change"));
         state.set(State.READY);
+        if (p.folderChoiceNeeded()) {
+            // Deploying now would start the apps with empty folders: Deploy waits for the person's choice.
+            message.set(message.get() + " Choose below what happens to the folders of the moved root before deploying.");
+            setSummary("Choose: move or keep the folders");
+            setValid(false);
+            return;
+        }
         setValid(true);
     }
 

@@ -103,6 +103,40 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void theServiceChangesAreListedAndAMovedAppFolderRootWaitsForMoveOrKeep() throws Exception {
+        RequiresDocker.engine();
+        Answers before = answers(List.of("jellyfin", "sonarr"));
+        StackPlan was = new Planner(Catalog.builtIn()).plan(before, Map.of());
+        new Renderer().render(was).writeTo(Files.createDirectories(tmp.resolve("stack")));
+        Files.writeString(Files.createDirectories(tmp.resolve("stack/config/jellyfin")).resolve("library.db"), "x");
+        var s = before.storage();
+        String apps = tmp.resolve("apps").toString();
+        ctx.model().load(before.withStorage(new StorageAnswers(s.stackDir(), s.dataRoot(), apps, s.puid(), s.pgid(),
+                s.timeZone(), s.hardwareTranscoding())));
+        vm.enter();
+
+        assertEquals(ReviewViewModel.State.READY, vm.stateProperty().get(), vm.messageProperty().get());
+        // Nothing of this stack runs here: each service starts, and the page says so in words.
+        assertTrue(vm.serviceChanges().contains("Jellyfin starts (it is part of the stack but has no container now)."),
+                vm.serviceChanges()::toString);
+        assertTrue(vm.rootMoveProperty().get().startsWith("The app folder root (storage.configRoot) changes from "
+                + s.configRoot() + " to " + apps), vm.rootMoveProperty().get());
+        assertFalse(vm.isValid(), "Deploy waits for move or keep");
+        assertEquals("Choose: move or keep the folders", vm.summaryProperty().get());
+
+        vm.foldersProperty().set(dev.berth.engine.deploy.DeployOptions.FolderChoice.MOVE);
+        assertEquals(ReviewViewModel.State.READY, vm.stateProperty().get(), vm.messageProperty().get());
+        assertTrue(vm.isValid());
+        assertTrue(vm.jobs().stream().anyMatch(j -> j.contains("move " + s.configRoot() + " → " + apps)), vm.jobs()::toString);
+
+        vm.foldersProperty().set(dev.berth.engine.deploy.DeployOptions.FolderChoice.KEEP);
+        assertTrue(vm.isValid());
+        assertTrue(vm.jobs().stream().noneMatch(j -> j.contains(" → " + apps)), vm.jobs()::toString);
+        assertTrue(Files.isRegularFile(tmp.resolve("stack/config/jellyfin/library.db")), "a preview moves nothing");
+        assertFalse(Files.exists(tmp.resolve("apps")));
+    }
+
+    @Test
     void changedAnswersMakeThePreviewStaleUntilTheNextVisit() {
         RequiresDocker.engine();
         ctx.model().load(answers(List.of("jellyfin")));
