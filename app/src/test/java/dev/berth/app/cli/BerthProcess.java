@@ -37,6 +37,17 @@ final class BerthProcess implements AutoCloseable {
         return new BerthProcess(p, out, err);
     }
 
+    /** The one deploy log a child Berth kept on this computer, in {@code deploy-logs/} of the settings folder given to it. */
+    static String onlyLocalLog(Path settings) throws IOException {
+        try (var files = Files.list(settings.resolve("deploy-logs"))) {
+            List<Path> logs = files.toList();
+            if (logs.size() != 1) {
+                throw new AssertionError("expected one deploy log in " + settings + ", found " + logs);
+            }
+            return Files.readString(logs.getFirst());
+        }
+    }
+
     long pid() {
         return process.pid();
     }

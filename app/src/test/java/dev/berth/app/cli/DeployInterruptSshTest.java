@@ -61,7 +61,7 @@ class DeployInterruptSshTest extends SshdTestBase {
         Files.createDirectories(home.resolve(".ssh"));
         Path key = Files.copy(sshd.key("ed25519"), home.resolve(".ssh/id_ed25519"));
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-        try (BerthProcess berth = BerthProcess.start(tmp, List.of("-Duser.home=" + home), "deploy", "--answers", file.toString(),
+        try (BerthProcess berth = BerthProcess.start(tmp, List.of("-Duser.home=" + home, "-Dberth.configDir=" + home.resolve("berth-settings")), "deploy", "--answers", file.toString(),
                 "--target", "ssh://" + TestSshd.USER + "@127.0.0.1:" + sshd.port(), "--accept-host-key", sshd.hostKeyFingerprint(),
                 "--yes", "--offline")) {
             awaitComposeUpHalfway(berth);
@@ -74,7 +74,9 @@ class DeployInterruptSshTest extends SshdTestBase {
         }
         assertEquals(Map.of(), states(), "no container of the stack is left");
         assertFalse(Files.exists(stack.resolve("compose.yaml")), "compose.yaml was removed again");
-        assertTrue(Files.readString(stack.resolve(".berth/deploy.log")).contains("result: cancelled and rolled back"));
+        // A first install that was cancelled leaves no Berth stack, so its log is kept on this computer.
+        assertFalse(Files.exists(stack.resolve(".berth")), "nothing of Berth's is left in the stack folder");
+        assertTrue(BerthProcess.onlyLocalLog(home.resolve("berth-settings")).contains("result: cancelled and rolled back"));
         assertTrue(ps().lines().noneMatch(l -> l.contains(project)), "no Compose process of the stack runs on the server:\n" + ps());
     }
 

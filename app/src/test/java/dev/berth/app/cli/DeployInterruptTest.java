@@ -66,7 +66,9 @@ class DeployInterruptTest {
         Answers answers = waitingStack(Examples.answers("minimal-jellyfin"));
         Path file = write(answers, "answers.yaml");
         Path stack = Path.of(answers.storage().stackDir());
-        try (BerthProcess berth = BerthProcess.start(tmp, List.of(), "deploy", "--answers", file.toString(), "--yes", "--offline")) {
+        Path settings = tmp.resolve("berth-settings");
+        try (BerthProcess berth = BerthProcess.start(tmp, List.of("-Dberth.configDir=" + settings), "deploy", "--answers",
+                file.toString(), "--yes", "--offline")) {
             awaitComposeUpHalfway(berth);
 
             // 7c: a second deploy of the same stack, from this process: refused, with the first one named.
@@ -90,7 +92,9 @@ class DeployInterruptTest {
         for (String file1 : List.of("compose.yaml", ".env", "berth.yaml")) {
             assertFalse(Files.exists(stack.resolve(file1)), file1 + " was removed again");
         }
-        String log = Files.readString(stack.resolve(".berth/deploy.log"));
+        // A first install that was cancelled leaves no Berth stack, so its log is kept on this computer.
+        assertFalse(Files.exists(stack.resolve(".berth")), "nothing of Berth's is left in the stack folder");
+        String log = BerthProcess.onlyLocalLog(settings);
         assertTrue(log.contains("undone: Start the stack"), log);
         assertTrue(log.contains("result: cancelled and rolled back"), log);
     }

@@ -20,7 +20,6 @@ import dev.berth.plan.StackPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +71,8 @@ class TwoStacksSshTest extends SshdTestBase {
         String folderA = a.storage().stackDir();
         Answers b = minimal(root.resolve("b"), "mo");
         Path folderB = Path.of(b.storage().stackDir());
-        DeployOptions options = DeployOptions.DEFAULT.withOffline(true).withHealthTimeout(Duration.ofSeconds(60));
+        DeployOptions options = DeployOptions.DEFAULT.withOffline(true).withHealthTimeout(Duration.ofSeconds(60))
+                .withLocalLogFolder(tmp.resolve("berth-settings/deploy-logs"));
         try (SshTarget ssh = connect()) {
             StackDeployer deployer = new StackDeployer(ssh, Catalog.builtIn(), DeployFixtures.CLOCK);
             Recorded progress = new Recorded();
@@ -103,8 +103,8 @@ class TwoStacksSshTest extends SshdTestBase {
         assertFalse(Files.exists(folderB.resolve("compose.yaml")), "nothing written for B");
         assertEquals(idsA, DeployFixtures.containerIds(local, project), "A untouched");
 
-        // See TwoStacksTest: the refused deploy's log made B's folder, which another point of the issue removes.
-        dev.berth.testsupport.ExternalTool.run(tmp, List.of("rm", "-rf", folderB.toString()));
+        // The refused deploy left nothing of Berth's in B's folder, so the retry is not blocked by it.
+        assertFalse(Files.exists(folderB.resolve(".berth")), "nothing of Berth's left in B's folder");
         Answers renamed = TwoStacksTest.inFolder(b, folderB, TwoStacksTest.FREE_NAME);
         try (SshTarget ssh = connect()) {
             StackDeployer deployer = new StackDeployer(ssh, Catalog.builtIn(), DeployFixtures.CLOCK);

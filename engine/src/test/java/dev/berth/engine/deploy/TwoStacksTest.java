@@ -107,7 +107,8 @@ class TwoStacksTest {
 
         // The whole deploy: the preflight's check stops it before anything changes.
         Recorded progress = new Recorded();
-        DeployOptions options = DeployOptions.DEFAULT.withOffline(true).withHealthTimeout(Duration.ofSeconds(60));
+        DeployOptions options = DeployOptions.DEFAULT.withOffline(true).withHealthTimeout(Duration.ofSeconds(60))
+                .withLocalLogFolder(tmp.resolve("berth-settings/deploy-logs"));
         StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK);
         DeployOutcome refused = deployer.deploy(deployer.preview(b, options, progress), progress, () -> false);
         var rb = assertInstanceOf(DeploymentResult.RolledBack.class, refused.result(), refused::toString);
@@ -116,10 +117,9 @@ class TwoStacksTest {
         assertFalse(Files.exists(folderB.resolve("compose.yaml")), "nothing written for B");
         assertEquals(idsA, DeployFixtures.containerIds(target, project), "A untouched");
 
-        // With the offered name, B comes up beside A. The refused deploy above still made B's folder for its
-        // .berth/deploy.log (root's, and not berth's, so the next deploy would refuse it): another point of
-        // issue #10 (a failed preflight leaves no stack folder) is about that, so it is removed here.
-        dev.berth.testsupport.ExternalTool.run(tmp, List.of("rm", "-rf", folderB.toString()));
+        // The refused deploy left nothing of Berth's in B's folder, so the retry is not blocked by it.
+        assertFalse(Files.exists(folderB.resolve(".berth")), "nothing of Berth's left in B's folder");
+        // With the offered name, B comes up beside A.
         Answers renamed = inFolder(b, folderB, FREE_NAME);
         DeployOutcome done = deployer.deploy(deployer.preview(renamed, options, progress), progress, () -> false);
         assertTrue(done.succeeded(), done::toString);
