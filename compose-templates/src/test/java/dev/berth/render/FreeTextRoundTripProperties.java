@@ -470,7 +470,8 @@ class FreeTextRoundTripProperties {
         r.ifPresent(rb -> checkDomain(rb, domain));
     }
 
-    private static void checkDomain(ReadBack rb, String domain) {
+    private static void checkDomain(ReadBack rb, String typed) {
+        String domain = dev.berth.plan.Planner.lowerCaseDomain(typed); // domain names ignore case; the stack writes lower case
         assertEquals(domain, rb.env().get("DOMAIN"), ".env DOMAIN");
         assertEquals("https://grafana." + domain, ComposeValues.env(rb.compose(), "grafana", "GF_SERVER_ROOT_URL"));
         assertEquals("https://jellyfin." + domain, ComposeValues.env(rb.compose(), "jellyfin", "JELLYFIN_PublishedServerUrl"));

@@ -238,8 +238,9 @@ final class FreeTextStacks {
             }
         }
 
-        // berth.yaml: the answers without their secrets, exactly; the full answers round-trip too.
-        Answers stripped = AnswersSecrets.strip(answers);
+        // berth.yaml: the answers without their secrets, exactly (the domain in lower case, as the
+        // stack writes it everywhere); the full answers round-trip too.
+        Answers stripped = AnswersSecrets.strip(withLowerCaseDomain(answers));
         assertEquals(stripped, AnswersFile.parse(stack.text("berth.yaml")), "berth.yaml does not read back as the answers");
         assertEquals(answers, AnswersFile.parse(AnswersFile.write(answers)), "AnswersFile.write/parse does not round-trip");
 
@@ -268,5 +269,15 @@ final class FreeTextStacks {
             return new Baseline(List.copyOf(s.files().keySet()), shapes,
                     List.copyOf(DotEnv.read(s.text(".env"), DotEnv.Dialect.COMPOSE_V2).keySet()));
         });
+    }
+
+    /** The answers with the domain as the stack writes it: domain names ignore case. */
+    static Answers withLowerCaseDomain(Answers answers) {
+        dev.berth.answers.AccessAnswers a = answers.access();
+        if (a == null || a.domain() == null) {
+            return answers;
+        }
+        return answers.withAccess(new dev.berth.answers.AccessAnswers(a.mode(), dev.berth.plan.Planner.lowerCaseDomain(a.domain()),
+                a.letsEncrypt(), a.npm(), a.authelia(), a.fail2ban()));
     }
 }
