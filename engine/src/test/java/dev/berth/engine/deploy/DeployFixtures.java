@@ -76,11 +76,23 @@ final class DeployFixtures {
         return plan;
     }
 
+    /** Ports handed out in this test run: the kernel may offer a port again once its socket closed. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A host port free now and not handed out before in this run. Without the second rule, two
+     * services of one stack could get the same port (the kernel picks bind(0)'s port at random, and
+     * the socket is closed before the next pick), and the planner rightly refuses such answers.
+     */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
