@@ -117,7 +117,7 @@ class DeployInterruptTest {
             assertEquals(BerthCommand.CANCELLED, berth.waitFor(300), berth::output);
             String printed = berth.err();
             assertTrue(printed.contains("Stopping the deploy (SIGTERM)"), printed);
-            assertTrue(printed.contains("undone: Remember the running stack"), printed);
+            assertTrue(printed.contains("undone: Make sure no stack in another folder is called"), printed); // RestorePreviousStackJob
             assertTrue(printed.contains("Everything it changed was put back as it was."), printed);
         }
         assertArrayEquals(compose, Files.readAllBytes(stack.resolve("compose.yaml")), "the previous compose.yaml is back");
