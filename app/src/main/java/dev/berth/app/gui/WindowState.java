@@ -1,5 +1,6 @@
 package dev.berth.app.gui;
 
+import dev.berth.engine.SettingsFolder;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -24,11 +25,7 @@ public final class WindowState {
     }
 
     public static WindowState standard() {
-        String override = System.getProperty("berth.configDir");
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path dir = override != null ? Path.of(override)
-                : xdg != null && !xdg.isBlank() ? Path.of(xdg, "berth") : Path.of(System.getProperty("user.home"), ".config", "berth");
-        return new WindowState(dir.resolve("window.properties"));
+        return new WindowState(SettingsFolder.path().resolve("window.properties"));
     }
 
     /** Does nothing (tests: every run starts the same). */

@@ -1,5 +1,6 @@
 package dev.berth.engine.deploy;
 
+import dev.berth.engine.SettingsFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,12 +26,7 @@ public final class LocalDeployLogs {
 
     /** {@code <Berth's settings folder>/deploy-logs}. */
     public static Path standardFolder() {
-        String override = System.getProperty("berth.configDir");
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path settings = override != null && !override.isBlank() ? Path.of(override)
-                : xdg != null && !xdg.isBlank() ? Path.of(xdg, "berth")
-                : Path.of(System.getProperty("user.home"), ".config", "berth");
-        return settings.resolve("deploy-logs");
+        return SettingsFolder.path().resolve("deploy-logs");
     }
 
     /** {@code <folder>/<project>-<UTC time>.log}; two attempts in one second share the file, one after the other. */
