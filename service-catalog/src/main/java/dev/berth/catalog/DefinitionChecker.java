@@ -9,6 +9,9 @@ final class DefinitionChecker {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,30}");
     private static final Pattern DURATION = Pattern.compile("(\\d+(ms|s|m|h))+");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A secret becomes a file name under secrets/ and a Compose secret name. */
+    private static final Pattern SECRET_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final Pattern WIDGET = Pattern.compile("[a-z][a-z0-9-]*");
     private static final java.util.Set<String> ARCHES = java.util.Set.of("amd64", "arm64", "arm", "386", "ppc64le", "riscv64", "s390x");
 
     private final String file;
@@ -73,11 +76,76 @@ final class DefinitionChecker {
         if (def.run().networkMode() != null) {
             require(def.run().networkMode().equals("host"), "run.networkMode", "may only be 'host'");
         }
+        checkApi();
+        checkMetrics();
+        checkExporter();
+        if (def.homepage() != null) {
+            require(def.homepage().widget() != null && WIDGET.matcher(def.homepage().widget()).matches(), "homepage.widget",
+                    "must be a Homepage widget type such as 'sonarr' (lower-case letters, digits, '-')");
+            require(def.web() != null, "homepage", "needs 'web': the widget reads the app at its web port");
+        }
         for (int i = 0; i < def.relations().requires().size(); i++) {
             Requirement r = def.relations().requires().get(i);
             require(!r.anyOf().isEmpty(), "relations.requires[" + i + "].anyOf", "must name at least one service or capability");
             require(notBlank(r.reason()), "relations.requires[" + i + "].reason", "must say why, for the person");
         }
+    }
+
+    private void checkApi() {
+        ApiSpec api = def.api();
+        if (api == null) {
+            return;
+        }
+        require(def.web() != null, "api", "needs 'web': other services call the API at the web port");
+        require(api.key() != null || !api.publicPaths().isEmpty(), "api",
+                "says nothing: give 'key' (the API key Berth presets) or 'publicPaths', or leave 'api' out");
+        if (api.key() != null) {
+            require(api.key().secret() != null && SECRET_NAME.matcher(api.key().secret()).matches(), "api.key.secret",
+                    "must be a secret name: lower-case letters, digits and '_', starting with a letter (e.g. "
+                            + def.id().replace('-', '_') + "_api_key)");
+            requireVariable(api.key().fileVariable(), "api.key.fileVariable",
+                    "the variable that gives the app its key from a file (LinuxServer images: FILE__<APP>__AUTH__APIKEY)");
+        }
+        for (int i = 0; i < api.publicPaths().size(); i++) {
+            String path = api.publicPaths().get(i);
+            String field = "api.publicPaths[" + i + "]";
+            if (path == null || !path.startsWith("^")) {
+                fail(field, "must be a regular expression anchored with '^' (e.g. '^/api([/?].*)?$'), so it cannot open other paths");
+                continue;
+            }
+            try {
+                Pattern.compile(path);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                fail(field, "is not a regular expression: " + e.getDescription());
+            }
+        }
+    }
+
+    private void checkMetrics() {
+        MetricsSpec metrics = def.metrics();
+        if (metrics == null) {
+            return;
+        }
+        require(notBlank(metrics.exporter()), "metrics.exporter", "must name the exporter service (e.g. exportarr)");
+        require(def.apiKey().isPresent(), "metrics", "needs 'api.key': the exporter reads the app's API with its key");
+        require(def.exporter() == null, "metrics", "an exporter cannot itself be read by an exporter");
+    }
+
+    private void checkExporter() {
+        ExporterSpec exporter = def.exporter();
+        if (exporter == null) {
+            return;
+        }
+        requireVariable(exporter.urlVariable(), "exporter.urlVariable", "the variable that takes the app's URL");
+        requireVariable(exporter.apiKeyFileVariable(), "exporter.apiKeyFileVariable",
+                "the variable that takes the file holding the app's API key");
+        require(notBlank(exporter.reads()), "exporter.reads",
+                "must say what Prometheus gets from it, for the person (e.g. 'queue and library figures')");
+        require(def.web() != null, "exporter", "needs 'web': its port is where Prometheus collects the figures");
+    }
+
+    private void requireVariable(String name, String field, String what) {
+        require(name != null && ENV_NAME.matcher(name).matches(), field, "must be a variable name: " + what);
     }
 
     private void checkVolume(VolumeSpec v, String field) {

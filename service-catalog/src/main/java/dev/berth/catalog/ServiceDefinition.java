@@ -10,6 +10,10 @@ import java.util.Map;
  *                    {@code UMASK} and reads any variable from a file with {@code FILE__}
  * @param vpnCapable  may be routed through the VPN (download clients, indexers)
  * @param ramMb       a typical resident memory estimate in MiB, for the RAM check and the Apps screen
+ * @param api         the API other services call with a key Berth presets; null: none
+ * @param metrics     the exporter that lets Prometheus read this app; null: none (or it exports itself)
+ * @param exporter    present when this service is an exporter, planned once per app that names it
+ * @param homepage    the widget on this app's Homepage tile; null: a plain tile
  */
 public record ServiceDefinition(
         String id,
@@ -27,7 +31,11 @@ public record ServiceDefinition(
         boolean vpnCapable,
         Healthcheck healthcheck,
         Relations relations,
-        RunOptions run) {
+        RunOptions run,
+        ApiSpec api,
+        MetricsSpec metrics,
+        ExporterSpec exporter,
+        HomepageSpec homepage) {
 
     public ServiceDefinition {
         architectures = architectures == null ? List.of() : List.copyOf(architectures);
@@ -42,6 +50,16 @@ public record ServiceDefinition(
 
     public boolean hasWebUi() {
         return web != null;
+    }
+
+    /** The API key Berth presets for this app, when it has one. */
+    public java.util.Optional<ApiKey> apiKey() {
+        return java.util.Optional.ofNullable(api).map(ApiSpec::key);
+    }
+
+    /** The paths of this app's API that a reverse proxy lets through without signing in. */
+    public List<String> publicApiPaths() {
+        return api == null ? List.of() : api.publicPaths();
     }
 
     public boolean supports(String architecture) {
