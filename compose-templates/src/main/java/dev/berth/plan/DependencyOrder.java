@@ -34,8 +34,8 @@ final class DependencyOrder {
             if (d.placement == Placement.VPN) {
                 waitFor(d, drafts.get("gluetun"));
             }
-            if (d.def.id().equals("exportarr")) {
-                waitFor(d, drafts.get(d.name.substring("exportarr-".length())));
+            if (d.exportedApp != null) {
+                waitFor(d, d.exportedApp);
             }
         }
         checkNoCycle();

@@ -20,9 +20,6 @@ import java.util.Set;
  * so the wizard's Apps page shows the same additions the plan will make.
  */
 public final class DependencyResolver {
-    /** The *arr apps exportarr can read, in the order their exporters are added. */
-    static final List<String> EXPORTARR_APPS = List.of("sonarr", "radarr", "lidarr", "prowlarr");
-
     /**
      * @param ids         every service that runs, in catalog order
      * @param additions   those the person did not pick, each with why

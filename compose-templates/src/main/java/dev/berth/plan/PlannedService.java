@@ -25,6 +25,7 @@ import java.util.SortedMap;
  * @param webPort     the port the app listens on inside its network (after any move), or 0 without web UI
  * @param hostWebPort the host port of the web UI, or 0 when not published
  * @param healthcheck how Docker checks it
+ * @param exportedApp for an exporter instance, the name of the app whose figures it serves; null otherwise
  */
 public record PlannedService(
         String name,
@@ -42,7 +43,8 @@ public record PlannedService(
         SortedMap<String, String> labels,
         int webPort,
         int hostWebPort,
-        Healthcheck healthcheck) {
+        Healthcheck healthcheck,
+        String exportedApp) {
 
     /** The host name other containers use to reach it: gluetun for VPN-routed apps. */
     public String address() {

@@ -5,6 +5,7 @@ import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersValidator;
 import dev.berth.answers.InvalidAnswersException;
 import dev.berth.catalog.Catalog;
+import dev.berth.catalog.MetricsSpec;
 import dev.berth.catalog.PortSpec;
 import dev.berth.catalog.ServiceDefinition;
 import dev.berth.catalog.VolumeSpec;
@@ -66,21 +67,12 @@ public final class Planner {
 
         Map<String, ServiceDraft> drafts = new LinkedHashMap<>();
         for (String id : resolution.ids()) {
-            if (!id.equals("exportarr")) {
-                drafts.put(id, new ServiceDraft(id, catalog.get(id)));
+            ServiceDefinition def = catalog.get(id);
+            if (def.exporter() == null) { // an exporter runs once per app it reads, added next
+                drafts.put(id, new ServiceDraft(id, def));
             }
         }
-        if (answers.monitoring().prometheus() || resolution.ids().contains("exportarr")) {
-            // One exporter per *arr app: each reads one app's API.
-            for (String app : DependencyResolver.EXPORTARR_APPS) {
-                if (drafts.containsKey(app)) {
-                    String name = "exportarr-" + app;
-                    drafts.put(name, new ServiceDraft(name, catalog.get("exportarr")));
-                    additions.add(new Addition(name, "Added because you chose monitoring: it lets Prometheus read "
-                            + catalog.get(app).name() + "'s queue and library figures."));
-                }
-            }
-        }
+        additions.addAll(addExporters(answers, resolution.ids(), drafts));
 
         place(answers, drafts);
         List<PortMove> moves = new ArrayList<>(moveClashingPortsInsideVpn(drafts));
@@ -88,6 +80,7 @@ public final class Planner {
 
         SecretStore secrets = new SecretStore(previousSecrets);
         Wiring wiring = new Wiring(answers, drafts, secrets, generator, hasher);
+        wiring.decideApiKeys();
         for (ServiceDraft d : drafts.values()) {
             mount(answers, d);
             wiring.wire(d);
@@ -99,6 +92,25 @@ public final class Planner {
         services.forEach(s -> s.mounts().stream().filter(m -> m.type() == Mount.Type.VOLUME).forEach(m -> named.add(m.source())));
         return new StackPlan(answers, services, List.copyOf(additions), resolution.suggestions(), List.copyOf(moves),
                 secrets.used(), DataTree.directories(services), List.copyOf(named));
+    }
+
+    /**
+     * One exporter for each app whose catalog entry names one, when Prometheus runs (or the
+     * exporter was chosen itself): each instance reads one app's API.
+     */
+    private List<Addition> addExporters(Answers answers, List<String> ids, Map<String, ServiceDraft> drafts) {
+        List<Addition> added = new ArrayList<>();
+        for (ServiceDraft app : ChosenOrder.of(answers.services(), List.copyOf(drafts.values()), d -> d.name)) {
+            MetricsSpec metrics = app.def.metrics();
+            if (metrics != null && (answers.monitoring().prometheus() || ids.contains(metrics.exporter()))) {
+                ServiceDefinition exporter = catalog.get(metrics.exporter());
+                ServiceDraft instance = ServiceDraft.exporterFor(app, exporter);
+                drafts.put(instance.name, instance);
+                added.add(new Addition(instance.name, "Added because you chose monitoring: it lets Prometheus read "
+                        + app.def.name() + "'s " + exporter.exporter().reads() + "."));
+            }
+        }
+        return added;
     }
 
     /**

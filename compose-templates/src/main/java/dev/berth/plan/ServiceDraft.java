@@ -13,6 +13,8 @@ import java.util.TreeMap;
 final class ServiceDraft {
     final String name;
     final ServiceDefinition def;
+    /** For an exporter instance, the app whose API it reads; null otherwise. */
+    final ServiceDraft exportedApp;
     Placement placement = Placement.BRIDGE;
     int webPort;
     int hostWebPort;
@@ -29,8 +31,18 @@ final class ServiceDraft {
     Healthcheck healthcheck;
 
     ServiceDraft(String name, ServiceDefinition def) {
+        this(name, def, null);
+    }
+
+    /** An exporter planned for one app: named {@code <exporter>-<app>}. */
+    static ServiceDraft exporterFor(ServiceDraft app, ServiceDefinition exporter) {
+        return new ServiceDraft(exporter.id() + "-" + app.name, exporter, app);
+    }
+
+    private ServiceDraft(String name, ServiceDefinition def, ServiceDraft exportedApp) {
         this.name = name;
         this.def = def;
+        this.exportedApp = exportedApp;
         this.webPort = def.web() == null ? 0 : def.web().port();
         this.command = def.run().command();
         this.devices.addAll(def.run().devices());
@@ -48,6 +60,7 @@ final class ServiceDraft {
                 java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env)), List.copyOf(secrets),
                 java.util.Collections.unmodifiableSortedMap(new TreeMap<>(dependsOn)), user, List.copyOf(command),
                 List.copyOf(extraHosts), List.copyOf(devices),
-                java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels)), webPort, hostWebPort, healthcheck);
+                java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels)), webPort, hostWebPort, healthcheck,
+                exportedApp == null ? null : exportedApp.name);
     }
 }

@@ -7,11 +7,11 @@ import dev.berth.answers.InvalidAnswersException;
 import dev.berth.answers.MonitoringAnswers;
 import dev.berth.answers.Problem;
 import dev.berth.answers.VpnAnswers;
+import dev.berth.catalog.ExporterSpec;
 import dev.berth.secrets.Argon2idHasher;
 import dev.berth.secrets.SecretGenerator;
 import dev.berth.secrets.SecretStore;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,9 +60,12 @@ final class Wiring {
         if (answers.monitoring().watchtower() != MonitoringAnswers.Watchtower.OFF) {
             d.labels.put(WATCHTOWER_ENABLE, Boolean.toString(!NEVER_AUTO_UPDATED.contains(d.def.id())));
         }
+        // LinuxServer images read FILE__X into X; the *arr apps take their key from <APP>__AUTH__APIKEY.
+        d.def.apiKey().ifPresent(key -> d.secretFile(key.fileVariable(), key.secret()));
+        if (d.exportedApp != null) {
+            exporter(d);
+        }
         switch (d.def.id()) {
-            case "sonarr", "radarr", "lidarr", "prowlarr" -> arrApiKey(d);
-            case "exportarr" -> exportarr(d);
             case "gluetun" -> gluetun(d);
             case "npm" -> npm(d);
             case "authelia" -> authelia(d);
@@ -79,7 +82,6 @@ final class Wiring {
             }
             case "watchtower" -> watchtower(d);
             case "fail2ban" -> fail2ban(d);
-            case "unpackerr", "recyclarr" -> arrKeysForConfigFile();
             case "jellyfin" -> {
                 if (answers.access().proxyEnabled()) {
                     d.env.put("JELLYFIN_PublishedServerUrl", "https://jellyfin." + answers.access().domain());
@@ -94,31 +96,27 @@ final class Wiring {
         return name;
     }
 
-    private void arrApiKey(ServiceDraft d) {
-        String name = d.def.id() + "_api_key";
-        secrets.keepOrCreate(name, generator::apiKey);
-        // LinuxServer images read FILE__X into X; the *arr apps take X from <APP>__AUTH__APIKEY.
-        d.secretFile("FILE__" + d.def.id().toUpperCase(Locale.ROOT) + "__AUTH__APIKEY", name);
-    }
-
-    /** Config files that hold the *arr API keys need them decided before rendering. */
-    private void arrKeysForConfigFile() {
-        for (String app : DependencyResolver.EXPORTARR_APPS) {
-            if (drafts.containsKey(app)) {
-                secrets.keepOrCreate(app + "_api_key", generator::apiKey);
-            }
+    /**
+     * Every app's API key, decided before any service is wired: exporters, Homepage, Unpackerr
+     * and Recyclarr are given the keys of apps they serve, and the app starts with the same key.
+     */
+    void decideApiKeys() {
+        for (ServiceDraft d : drafts.values()) {
+            d.def.apiKey().ifPresent(key -> secrets.keepOrCreate(key.secret(), generator::apiKey));
         }
     }
 
-    private void exportarr(ServiceDraft d) {
-        String app = d.name.substring("exportarr-".length());
-        ServiceDraft target = drafts.get(app);
-        String key = app + "_api_key";
-        secrets.keepOrCreate(key, generator::apiKey);
-        d.command = List.of(app);
-        d.env.put("PORT", "9707");
-        d.env.put("URL", "http://" + target.placement.addressOf(target.name) + ":" + target.webPort);
-        d.secretFile("API_KEY_FILE", key);
+    /** An exporter instance, pointed at its app's API with the app's key. */
+    private void exporter(ServiceDraft d) {
+        ServiceDraft app = d.exportedApp;
+        ExporterSpec spec = d.def.exporter();
+        List<String> command = app.def.metrics().command();
+        if (!command.isEmpty()) {
+            d.command = command;
+        }
+        d.env.put(spec.urlVariable(), "http://" + app.placement.addressOf(app.name) + ":" + app.webPort);
+        // The catalog refuses metrics without api.key: an exporter reads the app's API with it.
+        d.secretFile(spec.apiKeyFileVariable(), app.def.apiKey().orElseThrow().secret());
     }
 
     private void gluetun(ServiceDraft d) {
@@ -199,11 +197,9 @@ final class Wiring {
         // The page is reached by the server's LAN address or its domain, which Berth cannot know
         // for every client; the host check only guards against DNS rebinding on a LAN page.
         d.env.put("HOMEPAGE_ALLOWED_HOSTS", "*");
-        for (String app : DependencyResolver.EXPORTARR_APPS) {
-            if (drafts.containsKey(app)) {
-                String key = app + "_api_key";
-                secrets.keepOrCreate(key, generator::apiKey);
-                d.secretFile("HOMEPAGE_FILE_" + app.toUpperCase(Locale.ROOT) + "_KEY", key);
+        for (ServiceDraft app : ChosenOrder.of(answers.services(), drafts.values(), a -> a.name)) {
+            if (app.def.homepage() != null && app.exportedApp == null) {
+                app.def.apiKey().ifPresent(key -> d.secretFile(HomepageKeys.variable(app.name), key.secret()));
             }
         }
     }

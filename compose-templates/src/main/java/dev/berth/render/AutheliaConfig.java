@@ -15,9 +15,6 @@ import java.util.Map;
  * configuration: Authelia reads them from the files named by its {@code *_FILE} variables.
  */
 final class AutheliaConfig {
-    /** The *arr APIs carry their own keys; Authelia lets them through so apps and phones keep working. */
-    private static final List<String> API_BYPASS = List.of("sonarr", "radarr", "lidarr", "prowlarr");
-
     private AutheliaConfig() {
     }
 
@@ -47,10 +44,14 @@ final class AutheliaConfig {
         AccessAnswers access = plan.answers().access();
         List<String> guarded = access.authelia().protectedServices();
         List<Object> rules = new ArrayList<>();
-        List<String> apiDomains = guarded.stream().filter(API_BYPASS::contains).map(s -> s + "." + access.domain()).toList();
-        if (!apiDomains.isEmpty()) {
-            rules.add(Yaml.map("domain", apiDomains, "resources", List.of("^/api([/?].*)?$", "^/ping$"), "policy", "bypass"));
+        // APIs that check their own key are let through (catalog: api.publicPaths), so phone apps
+        // and other services keep working; one rule per set of paths, in the person's order.
+        Map<List<String>, List<String>> bypass = new LinkedHashMap<>();
+        for (String name : guarded) {
+            plan.service(name).map(s -> s.definition().publicApiPaths()).filter(paths -> !paths.isEmpty())
+                    .ifPresent(paths -> bypass.computeIfAbsent(paths, p -> new ArrayList<>()).add(name + "." + access.domain()));
         }
+        bypass.forEach((paths, apiDomains) -> rules.add(Yaml.map("domain", apiDomains, "resources", paths, "policy", "bypass")));
         List<String> domains = new ArrayList<>();
         for (PlannedService s : plan.services()) {
             if (guarded.contains(s.name())) {

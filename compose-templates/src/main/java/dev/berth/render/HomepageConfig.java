@@ -1,6 +1,8 @@
 package dev.berth.render;
 
 import dev.berth.catalog.Category;
+import dev.berth.catalog.HomepageSpec;
+import dev.berth.plan.HomepageKeys;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
 import java.util.ArrayList;
@@ -10,8 +12,6 @@ import java.util.Map;
 
 /** Homepage's services.yaml: one tile per web app, grouped like the Apps screen. */
 final class HomepageConfig {
-    private static final List<String> WIDGETS = List.of("sonarr", "radarr", "lidarr", "prowlarr");
-
     private HomepageConfig() {
     }
 
@@ -25,9 +25,14 @@ final class HomepageConfig {
             tile.put("href", Links.url(plan, s));
             tile.put("description", s.definition().name());
             tile.put("icon", s.definition().id() + ".png");
-            if (WIDGETS.contains(s.name())) {
-                tile.put("widget", Yaml.map("type", s.name(), "url", s.internalUrl(),
-                        "key", "{{HOMEPAGE_FILE_" + s.name().toUpperCase(java.util.Locale.ROOT) + "_KEY}}"));
+            HomepageSpec homepage = s.definition().homepage();
+            if (homepage != null) {
+                Map<String, Object> widget = Yaml.map("type", homepage.widget(), "url", s.internalUrl());
+                if (s.definition().apiKey().isPresent()) {
+                    // Homepage fills {{HOMEPAGE_FILE_…}} from the key file the planner mounted for it.
+                    widget.put("key", "{{" + HomepageKeys.variable(s.name()) + "}}");
+                }
+                tile.put("widget", widget);
             }
             groups.computeIfAbsent(s.definition().category(), c -> new ArrayList<>()).add(Map.of(s.definition().name(), tile));
         }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** prometheus.yml: Prometheus itself, the host, the containers, and one exporter per *arr app. */
+/** prometheus.yml: Prometheus itself, the host, the containers, and one job per app an exporter reads. */
 final class PrometheusConfig {
     private PrometheusConfig() {
     }
@@ -20,8 +20,8 @@ final class PrometheusConfig {
         plan.service("node-exporter").ifPresent(s -> jobs.add(job("node", "host.docker.internal:" + s.webPort())));
         plan.service("cadvisor").ifPresent(s -> jobs.add(job("cadvisor", s.address() + ":" + s.webPort())));
         for (PlannedService s : plan.services()) {
-            if (s.definition().id().equals("exportarr")) {
-                jobs.add(job(s.name().substring("exportarr-".length()), s.name() + ":9707"));
+            if (s.exportedApp() != null) {
+                jobs.add(job(s.exportedApp(), s.address() + ":" + s.webPort()));
             }
         }
         root.put("scrape_configs", jobs);
