@@ -33,6 +33,14 @@ public record StackPlan(
         return services.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
+    /**
+     * The services in {@link ChosenOrder}: as the person chose them, then the ones added for them.
+     * Files that list the apps a helper serves use it.
+     */
+    public List<PlannedService> servicesInChosenOrder() {
+        return ChosenOrder.of(answers.services(), services, PlannedService::name);
+    }
+
     public boolean has(String name) {
         return service(name).isPresent();
     }

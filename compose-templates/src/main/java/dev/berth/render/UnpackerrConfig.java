@@ -4,7 +4,7 @@ import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
 
 /**
- * unpackerr.conf (TOML): which *arr apps to watch for finished torrents to extract. Every value
+ * unpackerr.conf (TOML): which apps to watch (catalog: {@code unpackerr}) for finished torrents to extract. Every value
  * here is one Berth made (internal URLs, hex API keys, fixed paths), never text a person typed.
  */
 final class UnpackerrConfig {
@@ -17,16 +17,20 @@ final class UnpackerrConfig {
         sb.append("interval = \"2m\"\n");
         sb.append("start_delay = \"1m\"\n");
         sb.append("parallel = 1\n");
-        for (String app : new String[] {"sonarr", "radarr", "lidarr"}) {
-            plan.service(app).ifPresent(s -> appendApp(sb, plan, app, s));
+        for (PlannedService s : plan.servicesInChosenOrder()) {
+            if (s.definition().unpackerr() != null) {
+                appendApp(sb, plan, s);
+            }
         }
         return sb.toString();
     }
 
-    private static void appendApp(StringBuilder sb, StackPlan plan, String app, PlannedService s) {
-        sb.append("\n[[").append(app).append("]]\n");
+    private static void appendApp(StringBuilder sb, StackPlan plan, PlannedService s) {
+        sb.append("\n[[").append(s.definition().unpackerr().section()).append("]]\n");
         sb.append("  url = ").append(toml(s.internalUrl())).append('\n');
-        sb.append("  api_key = ").append(toml(plan.secrets().get(app + "_api_key"))).append('\n');
+        // The catalog refuses unpackerr without api.key.
+        String key = plan.secrets().get(s.definition().apiKey().orElseThrow().secret());
+        sb.append("  api_key = ").append(toml(key)).append('\n');
         sb.append("  paths = [\"/data/torrents\"]\n");
         sb.append("  protocols = \"torrent\"\n");
     }

@@ -12,6 +12,8 @@ final class DefinitionChecker {
     /** A secret becomes a file name under secrets/ and a Compose secret name. */
     private static final Pattern SECRET_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Pattern WIDGET = Pattern.compile("[a-z][a-z0-9-]*");
+    /** A key in the helpers' own files (a TOML table, a YAML key, part of a secret name). */
+    private static final Pattern SECTION = Pattern.compile("[a-z][a-z0-9_]*");
     private static final java.util.Set<String> ARCHES = java.util.Set.of("amd64", "arm64", "arm", "386", "ppc64le", "riscv64", "s390x");
 
     private final String file;
@@ -84,6 +86,15 @@ final class DefinitionChecker {
                     "must be a Homepage widget type such as 'sonarr' (lower-case letters, digits, '-')");
             require(def.web() != null, "homepage", "needs 'web': the widget reads the app at its web port");
         }
+        if (def.unpackerr() != null) {
+            requireSection(def.unpackerr().section(), "unpackerr.section", "the app kind Unpackerr knows (e.g. sonarr)");
+            requireKeyFor("unpackerr", "Unpackerr");
+        }
+        if (def.recyclarr() != null) {
+            requireSection(def.recyclarr().section(), "recyclarr.section", "the app kind Recyclarr knows (sonarr or radarr)");
+            requireSection(def.recyclarr().instance(), "recyclarr.instance", "the instance name (e.g. tv)");
+            requireKeyFor("recyclarr", "Recyclarr");
+        }
         for (int i = 0; i < def.relations().requires().size(); i++) {
             Requirement r = def.relations().requires().get(i);
             require(!r.anyOf().isEmpty(), "relations.requires[" + i + "].anyOf", "must name at least one service or capability");
@@ -127,7 +138,7 @@ final class DefinitionChecker {
             return;
         }
         require(notBlank(metrics.exporter()), "metrics.exporter", "must name the exporter service (e.g. exportarr)");
-        require(def.apiKey().isPresent(), "metrics", "needs 'api.key': the exporter reads the app's API with its key");
+        requireKeyFor("metrics", "the exporter");
         require(def.exporter() == null, "metrics", "an exporter cannot itself be read by an exporter");
     }
 
@@ -142,6 +153,15 @@ final class DefinitionChecker {
         require(notBlank(exporter.reads()), "exporter.reads",
                 "must say what Prometheus gets from it, for the person (e.g. 'queue and library figures')");
         require(def.web() != null, "exporter", "needs 'web': its port is where Prometheus collects the figures");
+    }
+
+    private void requireSection(String value, String field, String what) {
+        require(value != null && SECTION.matcher(value).matches(), field,
+                "must be lower-case letters, digits and '_', starting with a letter: " + what);
+    }
+
+    private void requireKeyFor(String field, String helper) {
+        require(def.apiKey().isPresent(), field, "needs 'api.key': " + helper + " calls the app's API with its key");
     }
 
     private void requireVariable(String name, String field, String what) {

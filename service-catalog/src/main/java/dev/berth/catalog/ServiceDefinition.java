@@ -14,6 +14,8 @@ import java.util.Map;
  * @param metrics     the exporter that lets Prometheus read this app; null: none (or it exports itself)
  * @param exporter    present when this service is an exporter, planned once per app that names it
  * @param homepage    the widget on this app's Homepage tile; null: a plain tile
+ * @param unpackerr   how Unpackerr serves this app; null: it does not
+ * @param recyclarr   how Recyclarr serves this app; null: it does not
  */
 public record ServiceDefinition(
         String id,
@@ -35,7 +37,9 @@ public record ServiceDefinition(
         ApiSpec api,
         MetricsSpec metrics,
         ExporterSpec exporter,
-        HomepageSpec homepage) {
+        HomepageSpec homepage,
+        UnpackerrSpec unpackerr,
+        RecyclarrSpec recyclarr) {
 
     public ServiceDefinition {
         architectures = architectures == null ? List.of() : List.copyOf(architectures);
