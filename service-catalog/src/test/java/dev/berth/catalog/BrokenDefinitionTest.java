@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +90,112 @@ class BrokenDefinitionTest {
         write("demo.yaml", GOOD.replace("port: 8080", "port: 0").replace("ramMb: 10", "ramMb: -1"));
         CatalogException e = assertThrows(CatalogException.class, () -> new CatalogLoader().load(dir));
         assertEquals(2, e.problems().size(), e.getMessage());
+    }
+
+    private static final String API = """
+            api:
+              key: { secret: demo_api_key, fileVariable: FILE__DEMO__AUTH__APIKEY }
+              publicPaths: ["^/api([/?].*)?$"]
+            """;
+
+    private static final String EXPORTER = """
+            id: exporter
+            name: Exporter
+            category: monitoring
+            description: A demo exporter that exists only to test the catalog loader's messages.
+            image: { repository: example.org/exporter, tag: "1.0" }
+            architectures: [amd64]
+            ramMb: 10
+            linuxserver: false
+            vpnCapable: false
+            web: { port: 9707, publish: false, websockets: false, portEnv: PORT }
+            exporter: { urlVariable: URL, apiKeyFileVariable: API_KEY_FILE, reads: queue figures }
+            """;
+
+    @Test
+    void anAppWithApiExporterWidgetAndHelpersLoads() throws IOException {
+        write("exporter.yaml", EXPORTER);
+        write("demo.yaml", GOOD + API + """
+                metrics: { exporter: exporter, command: [demo] }
+                homepage: { widget: demo }
+                unpackerr: { section: demo }
+                recyclarr: { section: demo, instance: docs }
+                """);
+        Catalog catalog = new CatalogLoader().load(dir);
+        assertEquals("demo_api_key", catalog.get("demo").apiKey().orElseThrow().secret());
+        assertEquals(List.of("^/api([/?].*)?$"), catalog.get("demo").publicApiPaths());
+        assertEquals("queue figures", catalog.get("exporter").exporter().reads());
+    }
+
+    @Test
+    void aBadApiKeySecretNameIsNamed() throws IOException {
+        write("demo.yaml", GOOD + API.replace("secret: demo_api_key", "secret: Demo-Key"));
+        assertProblem("demo.yaml: field 'api.key.secret': must be a secret name: lower-case letters, digits and '_', "
+                + "starting with a letter (e.g. demo_api_key)");
+    }
+
+    @Test
+    void aBadKeyVariableIsNamed() throws IOException {
+        write("demo.yaml", GOOD + API.replace("fileVariable: FILE__DEMO__AUTH__APIKEY", "fileVariable: 'FILE__DEMO KEY'"));
+        assertProblem("demo.yaml: field 'api.key.fileVariable': must be a variable name");
+    }
+
+    @Test
+    void anUnanchoredPublicPathIsRefused() throws IOException {
+        write("demo.yaml", GOOD + API.replace("\"^/api([/?].*)?$\"", "/api"));
+        assertProblem("demo.yaml: field 'api.publicPaths[0]': must be a regular expression anchored with '^'");
+    }
+
+    @Test
+    void aPublicPathThatIsNoRegularExpressionIsNamed() throws IOException {
+        write("demo.yaml", GOOD + API.replace("\"^/api([/?].*)?$\"", "\"^/api(\""));
+        assertProblem("demo.yaml: field 'api.publicPaths[0]': is not a regular expression");
+    }
+
+    @Test
+    void anEmptyApiIsRefused() throws IOException {
+        write("demo.yaml", GOOD + "api: {}\n");
+        assertProblem("demo.yaml: field 'api': says nothing");
+    }
+
+    @Test
+    void metricsWithoutAnApiKeyAreRefused() throws IOException {
+        write("exporter.yaml", EXPORTER);
+        write("demo.yaml", GOOD + "metrics: { exporter: exporter, command: [demo] }\n");
+        assertProblem("demo.yaml: field 'metrics': needs 'api.key': the exporter calls the app's API with its key");
+    }
+
+    @Test
+    void metricsMustNameAnExporter() throws IOException {
+        write("other.yaml", GOOD.replace("id: demo", "id: other"));
+        write("demo.yaml", GOOD + API + "metrics: { exporter: other, command: [demo] }\n");
+        assertProblem("demo.yaml: field 'metrics.exporter': 'other' is not an exporter; name a service with an 'exporter' section");
+    }
+
+    @Test
+    void anExporterMustSayWhatItReads() throws IOException {
+        write("exporter.yaml", EXPORTER.replace(", reads: queue figures", ""));
+        assertProblem("exporter.yaml: field 'exporter.reads': must say what Prometheus gets from it");
+    }
+
+    @Test
+    void twoAppsCannotShareAnApiKey() throws IOException {
+        write("demo.yaml", GOOD + API);
+        write("other.yaml", GOOD.replace("id: demo", "id: other") + API);
+        assertProblem("other.yaml: field 'api.key.secret': 'demo_api_key' is already demo's key; give each app its own (e.g. other_api_key)");
+    }
+
+    @Test
+    void aBadHomepageWidgetIsNamed() throws IOException {
+        write("demo.yaml", GOOD + "homepage: { widget: 'My Widget' }\n");
+        assertProblem("demo.yaml: field 'homepage.widget': must be a Homepage widget type");
+    }
+
+    @Test
+    void recyclarrNeedsTheAppsKeyAndAnInstanceName() throws IOException {
+        write("demo.yaml", GOOD + "recyclarr: { section: demo }\n");
+        assertProblem("demo.yaml: field 'recyclarr.instance': must be lower-case letters");
+        assertProblem("demo.yaml: field 'recyclarr': needs 'api.key': Recyclarr calls the app's API with its key");
     }
 
     private void write(String name, String text) throws IOException {
