@@ -46,6 +46,7 @@ final class ServiceDraft {
         this.webPort = def.web() == null ? 0 : def.web().port();
         this.command = def.run().command();
         this.devices.addAll(def.run().devices());
+        this.extraHosts.addAll(def.run().extraHosts());
         this.healthcheck = def.healthcheck();
     }
 

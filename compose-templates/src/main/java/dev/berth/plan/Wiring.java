@@ -8,6 +8,7 @@ import dev.berth.answers.MonitoringAnswers;
 import dev.berth.answers.Problem;
 import dev.berth.answers.VpnAnswers;
 import dev.berth.catalog.ExporterSpec;
+import dev.berth.catalog.GeneratedPassword;
 import dev.berth.secrets.Argon2idHasher;
 import dev.berth.secrets.SecretGenerator;
 import dev.berth.secrets.SecretStore;
@@ -20,8 +21,6 @@ import java.util.Map;
  */
 final class Wiring {
     static final String WATCHTOWER_ENABLE = "com.centurylinklabs.watchtower.enable";
-    /** Services Watchtower must not replace on its own: a surprise upgrade can lock a person out. */
-    private static final List<String> NEVER_AUTO_UPDATED = List.of("npm", "authelia", "redis", "gluetun", "fail2ban");
 
     private final Answers answers;
     private final Map<String, ServiceDraft> drafts;
@@ -58,10 +57,16 @@ final class Wiring {
             d.devices.add("/dev/dri:/dev/dri");
         }
         if (answers.monitoring().watchtower() != MonitoringAnswers.Watchtower.OFF) {
-            d.labels.put(WATCHTOWER_ENABLE, Boolean.toString(!NEVER_AUTO_UPDATED.contains(d.def.id())));
+            d.labels.put(WATCHTOWER_ENABLE, Boolean.toString(d.def.run().autoUpdate()));
         }
         // LinuxServer images read FILE__X into X; the *arr apps take their key from <APP>__AUTH__APIKEY.
         d.def.apiKey().ifPresent(key -> d.secretFile(key.fileVariable(), key.secret()));
+        for (GeneratedPassword p : d.def.passwords()) {
+            d.secretFile(p.fileVariable(), secret(p.secret()));
+        }
+        if (d.def.web() != null && d.def.web().publicUrlVariable() != null && answers.access().proxyEnabled()) {
+            d.env.put(d.def.web().publicUrlVariable(), "https://" + d.name + "." + answers.access().domain());
+        }
         if (d.exportedApp != null) {
             exporter(d);
         }
@@ -69,24 +74,9 @@ final class Wiring {
             case "gluetun" -> gluetun(d);
             case "npm" -> npm(d);
             case "authelia" -> authelia(d);
-            case "grafana" -> grafana(d);
-            case "prometheus" -> d.extraHosts.add("host.docker.internal:host-gateway");
             case "homepage" -> homepage(d);
-            case "transmission" -> {
-                d.env.put("USER", "admin");
-                d.secretFile("FILE__PASS", secret("transmission_password"));
-            }
-            case "nzbget" -> {
-                d.env.put("NZBGET_USER", "nzbget");
-                d.secretFile("FILE__NZBGET_PASS", secret("nzbget_password"));
-            }
             case "watchtower" -> watchtower(d);
             case "fail2ban" -> fail2ban(d);
-            case "jellyfin" -> {
-                if (answers.access().proxyEnabled()) {
-                    d.env.put("JELLYFIN_PublishedServerUrl", "https://jellyfin." + answers.access().domain());
-                }
-            }
             default -> { }
         }
     }
@@ -184,19 +174,8 @@ final class Wiring {
         }
     }
 
-    private void grafana(ServiceDraft d) {
-        d.env.put("GF_SECURITY_ADMIN_USER", "admin");
-        secret("grafana_admin_password");
-        d.secretFile("GF_SECURITY_ADMIN_PASSWORD__FILE", "grafana_admin_password");
-        if (answers.access().proxyEnabled()) {
-            d.env.put("GF_SERVER_ROOT_URL", "https://grafana." + answers.access().domain());
-        }
-    }
-
+    /** Homepage reads the API key of every app whose tile has a widget. */
     private void homepage(ServiceDraft d) {
-        // The page is reached by the server's LAN address or its domain, which Berth cannot know
-        // for every client; the host check only guards against DNS rebinding on a LAN page.
-        d.env.put("HOMEPAGE_ALLOWED_HOSTS", "*");
         for (ServiceDraft app : ChosenOrder.of(answers.services(), drafts.values(), a -> a.name)) {
             if (app.def.homepage() != null && app.exportedApp == null) {
                 app.def.apiKey().ifPresent(key -> d.secretFile(HomepageKeys.variable(app.name), key.secret()));

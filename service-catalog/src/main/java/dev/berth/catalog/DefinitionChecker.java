@@ -13,6 +13,7 @@ final class DefinitionChecker {
     private static final Pattern SECRET_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Pattern WIDGET = Pattern.compile("[a-z][a-z0-9-]*");
     /** A key in the helpers' own files (a TOML table, a YAML key, part of a secret name). */
+    private static final Pattern EXTRA_HOST = Pattern.compile("[A-Za-z0-9.-]+:(host-gateway|[0-9A-Fa-f.:]+)");
     private static final Pattern SECTION = Pattern.compile("[a-z][a-z0-9_]*");
     private static final java.util.Set<String> ARCHES = java.util.Set.of("amd64", "arm64", "arm", "386", "ppc64le", "riscv64", "s390x");
 
@@ -54,6 +55,10 @@ final class DefinitionChecker {
             if (def.web().portEnv() != null) {
                 require(ENV_NAME.matcher(def.web().portEnv()).matches(), "web.portEnv", "must be a variable name");
             }
+            if (def.web().publicUrlVariable() != null) {
+                requireVariable(def.web().publicUrlVariable(), "web.publicUrlVariable",
+                        "the variable that tells the app its https address under the domain");
+            }
         }
         for (int i = 0; i < def.ports().size(); i++) {
             requirePort(def.ports().get(i).port(), "ports[" + i + "].port");
@@ -77,6 +82,17 @@ final class DefinitionChecker {
         checkDuration(def.run().stopGracePeriod(), "run.stopGracePeriod");
         if (def.run().networkMode() != null) {
             require(def.run().networkMode().equals("host"), "run.networkMode", "may only be 'host'");
+        }
+        for (int i = 0; i < def.passwords().size(); i++) {
+            GeneratedPassword p = def.passwords().get(i);
+            String field = "passwords[" + i + "]";
+            requireSecretName(p.secret(), field + ".secret", "_password");
+            requireVariable(p.fileVariable(), field + ".fileVariable", "the variable that gives the app the password from a file");
+        }
+        for (int i = 0; i < def.run().extraHosts().size(); i++) {
+            String entry = def.run().extraHosts().get(i);
+            require(entry != null && EXTRA_HOST.matcher(entry).matches(), "run.extraHosts[" + i + "]",
+                    "must be host:address, e.g. host.docker.internal:host-gateway");
         }
         checkApi();
         checkMetrics();
@@ -111,9 +127,7 @@ final class DefinitionChecker {
         require(api.key() != null || !api.publicPaths().isEmpty(), "api",
                 "says nothing: give 'key' (the API key Berth presets) or 'publicPaths', or leave 'api' out");
         if (api.key() != null) {
-            require(api.key().secret() != null && SECRET_NAME.matcher(api.key().secret()).matches(), "api.key.secret",
-                    "must be a secret name: lower-case letters, digits and '_', starting with a letter (e.g. "
-                            + def.id().replace('-', '_') + "_api_key)");
+            requireSecretName(api.key().secret(), "api.key.secret", "_api_key");
             requireVariable(api.key().fileVariable(), "api.key.fileVariable",
                     "the variable that gives the app its key from a file (LinuxServer images: FILE__<APP>__AUTH__APIKEY)");
         }
@@ -153,6 +167,12 @@ final class DefinitionChecker {
         require(notBlank(exporter.reads()), "exporter.reads",
                 "must say what Prometheus gets from it, for the person (e.g. 'queue and library figures')");
         require(def.web() != null, "exporter", "needs 'web': its port is where Prometheus collects the figures");
+    }
+
+    private void requireSecretName(String name, String field, String suffix) {
+        require(name != null && SECRET_NAME.matcher(name).matches(), field,
+                "must be a secret name: lower-case letters, digits and '_', starting with a letter (e.g. "
+                        + def.id().replace('-', '_') + suffix + ")");
     }
 
     private void requireSection(String value, String field, String what) {

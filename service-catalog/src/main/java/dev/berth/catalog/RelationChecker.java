@@ -7,19 +7,28 @@ import java.util.function.Consumer;
 
 /**
  * Rules across definitions: every relation names a service or a capability that exists, every
- * {@code metrics.exporter} is an exporter, and no two apps share an API key secret.
+ * {@code metrics.exporter} is an exporter, and no two services declare the same secret.
  */
 final class RelationChecker {
     private final List<ServiceDefinition> services;
     private final Consumer<String> problems;
+    /** Secret name → the service whose file declares it: two services must not overwrite one secret. */
+    private final java.util.Map<String, String> secretOwners = new java.util.HashMap<>();
 
     RelationChecker(List<ServiceDefinition> services, Consumer<String> problems) {
         this.services = services;
         this.problems = problems;
     }
 
+    private void ownSecret(String file, String field, String secret, String id, String suffix) {
+        String owner = secretOwners.putIfAbsent(secret, id);
+        if (owner != null) {
+            problems.accept(file + ": field '" + field + "': '" + secret + "' is already a secret of " + owner
+                    + "; give each its own name (e.g. " + id.replace('-', '_') + suffix + ")");
+        }
+    }
+
     void check() {
-        java.util.Map<String, String> keyOwners = new java.util.HashMap<>();
         Set<String> exporters = new HashSet<>();
         Set<String> ids = new HashSet<>();
         Set<String> names = new HashSet<>();
@@ -63,13 +72,10 @@ final class RelationChecker {
                 problems.accept(file + ": field 'metrics.exporter': '" + s.metrics().exporter()
                         + "' is not an exporter; name a service with an 'exporter' section " + new java.util.TreeSet<>(exporters));
             }
-            s.apiKey().ifPresent(key -> {
-                String owner = keyOwners.putIfAbsent(key.secret(), s.id());
-                if (owner != null) {
-                    problems.accept(file + ": field 'api.key.secret': '" + key.secret() + "' is already " + owner
-                            + "'s key; give each app its own (e.g. " + s.id().replace('-', '_') + "_api_key)");
-                }
-            });
+            s.apiKey().ifPresent(key -> ownSecret(file, "api.key.secret", key.secret(), s.id(), "_api_key"));
+            for (int i = 0; i < s.passwords().size(); i++) {
+                ownSecret(file, "passwords[" + i + "].secret", s.passwords().get(i).secret(), s.id(), "_password");
+            }
         }
     }
 }

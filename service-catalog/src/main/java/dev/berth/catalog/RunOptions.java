@@ -15,14 +15,21 @@ import java.util.List;
  * @param init            run an init process (images without one, like Seerr)
  * @param stopGracePeriod Compose duration for a clean shutdown
  * @param privileged      full privileges (cAdvisor needs them on some hosts)
+ * @param extraHosts      extra {@code /etc/hosts} entries ({@code host.docker.internal:host-gateway}
+ *                        for Prometheus, which scrapes node-exporter on the host network)
+ * @param autoUpdate      whether Watchtower may replace it on its own; null means yes. False for
+ *                        the services a surprise upgrade could lock a person out with (the proxy,
+ *                        the sign-in, the VPN)
  */
 public record RunOptions(String networkMode, String pidMode, boolean runAsPuid, List<String> capAdd,
                          List<String> devices, List<String> command, boolean init,
-                         String stopGracePeriod, boolean privileged) {
+                         String stopGracePeriod, boolean privileged, List<String> extraHosts, Boolean autoUpdate) {
     public static final RunOptions DEFAULT =
-            new RunOptions(null, null, false, List.of(), List.of(), List.of(), false, null, false);
+            new RunOptions(null, null, false, List.of(), List.of(), List.of(), false, null, false, List.of(), true);
 
     public RunOptions {
+        extraHosts = extraHosts == null ? List.of() : List.copyOf(extraHosts);
+        autoUpdate = autoUpdate == null || autoUpdate;
         capAdd = capAdd == null ? List.of() : List.copyOf(capAdd);
         devices = devices == null ? List.of() : List.copyOf(devices);
         command = command == null ? List.of() : List.copyOf(command);

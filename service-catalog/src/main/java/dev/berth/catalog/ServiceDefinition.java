@@ -10,6 +10,7 @@ import java.util.Map;
  *                    {@code UMASK} and reads any variable from a file with {@code FILE__}
  * @param vpnCapable  may be routed through the VPN (download clients, indexers)
  * @param ramMb       a typical resident memory estimate in MiB, for the RAM check and the Apps screen
+ * @param passwords   passwords Berth generates for the service and gives it as files
  * @param api         the API other services call with a key Berth presets; null: none
  * @param metrics     the exporter that lets Prometheus read this app; null: none (or it exports itself)
  * @param exporter    present when this service is an exporter, planned once per app that names it
@@ -34,6 +35,7 @@ public record ServiceDefinition(
         Healthcheck healthcheck,
         Relations relations,
         RunOptions run,
+        List<GeneratedPassword> passwords,
         ApiSpec api,
         MetricsSpec metrics,
         ExporterSpec exporter,
@@ -50,6 +52,7 @@ public record ServiceDefinition(
         healthcheck = healthcheck == null ? new Healthcheck(false, List.of(), null, null, null, null) : healthcheck;
         relations = relations == null ? Relations.NONE : relations;
         run = run == null ? RunOptions.DEFAULT : run;
+        passwords = passwords == null ? List.of() : List.copyOf(passwords);
     }
 
     public boolean hasWebUi() {

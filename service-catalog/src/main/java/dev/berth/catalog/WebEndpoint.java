@@ -9,8 +9,11 @@ package dev.berth.catalog;
  * @param websockets whether a reverse proxy must pass websocket upgrades
  * @param portEnv    the environment variable that moves the app to another port, when the app has one;
  *                   the planner uses it to resolve clashes inside a shared VPN namespace
+ * @param publicUrlVariable the environment variable that tells the app its address under the
+ *                   person's domain ({@code https://<service>.<domain>}), set only when there is one
  */
-public record WebEndpoint(int port, String healthPath, boolean publish, boolean websockets, String portEnv) {
+public record WebEndpoint(int port, String healthPath, boolean publish, boolean websockets, String portEnv,
+                          String publicUrlVariable) {
     public WebEndpoint {
         if (healthPath == null || healthPath.isBlank()) {
             healthPath = "/";

@@ -182,7 +182,34 @@ class BrokenDefinitionTest {
     void twoAppsCannotShareAnApiKey() throws IOException {
         write("demo.yaml", GOOD + API);
         write("other.yaml", GOOD.replace("id: demo", "id: other") + API);
-        assertProblem("other.yaml: field 'api.key.secret': 'demo_api_key' is already demo's key; give each app its own (e.g. other_api_key)");
+        assertProblem("other.yaml: field 'api.key.secret': 'demo_api_key' is already a secret of demo; give each its own name (e.g. other_api_key)");
+    }
+
+    @Test
+    void aPasswordCannotReuseAnotherServicesSecret() throws IOException {
+        write("demo.yaml", GOOD + API);
+        write("other.yaml", GOOD.replace("id: demo", "id: other")
+                + "passwords:\n  - { secret: demo_api_key, fileVariable: FILE__PASS }\n");
+        assertProblem("other.yaml: field 'passwords[0].secret': 'demo_api_key' is already a secret of demo; give each its own name (e.g. other_password)");
+    }
+
+    @Test
+    void aBadPasswordIsNamed() throws IOException {
+        write("demo.yaml", GOOD + "passwords:\n  - { secret: 'demo password', fileVariable: '' }\n");
+        assertProblem("demo.yaml: field 'passwords[0].secret': must be a secret name");
+        assertProblem("demo.yaml: field 'passwords[0].fileVariable': must be a variable name");
+    }
+
+    @Test
+    void aBadPublicUrlVariableIsNamed() throws IOException {
+        write("demo.yaml", GOOD.replace("websockets: false }", "websockets: false, publicUrlVariable: 'PUBLIC URL' }"));
+        assertProblem("demo.yaml: field 'web.publicUrlVariable': must be a variable name");
+    }
+
+    @Test
+    void aBadExtraHostIsNamed() throws IOException {
+        write("demo.yaml", GOOD + "run: { runAsPuid: false, init: false, privileged: false, extraHosts: [host.docker.internal] }\n");
+        assertProblem("demo.yaml: field 'run.extraHosts[0]': must be host:address, e.g. host.docker.internal:host-gateway");
     }
 
     @Test
