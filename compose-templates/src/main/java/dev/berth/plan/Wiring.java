@@ -18,6 +18,9 @@ import java.util.Map;
 /**
  * The settings that tie services together: environment, secrets, users and commands. Every secret
  * reaches its app as a file under {@code /run/secrets/}, never as a value in compose.yaml.
+ * What a service needs is read from its catalog entry (API key, passwords, public URL variable,
+ * exporter); only settings made from answers (VPN, proxy admin, Authelia's users, Watchtower,
+ * Fail2Ban's logs) and Homepage's widget keys are decided here by service id.
  */
 final class Wiring {
     static final String WATCHTOWER_ENABLE = "com.centurylinklabs.watchtower.enable";

@@ -12,8 +12,8 @@ final class DefinitionChecker {
     /** A secret becomes a file name under secrets/ and a Compose secret name. */
     private static final Pattern SECRET_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Pattern WIDGET = Pattern.compile("[a-z][a-z0-9-]*");
-    /** A key in the helpers' own files (a TOML table, a YAML key, part of a secret name). */
     private static final Pattern EXTRA_HOST = Pattern.compile("[A-Za-z0-9.-]+:(host-gateway|[0-9A-Fa-f.:]+)");
+    /** A key in the helpers' own files (a TOML table, a YAML key, part of a secret name). */
     private static final Pattern SECTION = Pattern.compile("[a-z][a-z0-9_]*");
     private static final java.util.Set<String> ARCHES = java.util.Set.of("amd64", "arm64", "arm", "386", "ppc64le", "riscv64", "s390x");
 

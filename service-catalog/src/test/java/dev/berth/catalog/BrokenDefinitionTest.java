@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A broken definition is refused with a message naming the file and the field. */
 class BrokenDefinitionTest {
@@ -98,19 +102,11 @@ class BrokenDefinitionTest {
               publicPaths: ["^/api([/?].*)?$"]
             """;
 
-    private static final String EXPORTER = """
-            id: exporter
-            name: Exporter
-            category: monitoring
-            description: A demo exporter that exists only to test the catalog loader's messages.
-            image: { repository: example.org/exporter, tag: "1.0" }
-            architectures: [amd64]
-            ramMb: 10
-            linuxserver: false
-            vpnCapable: false
-            web: { port: 9707, publish: false, websockets: false, portEnv: PORT }
-            exporter: { urlVariable: URL, apiKeyFileVariable: API_KEY_FILE, reads: queue figures }
-            """;
+    /** An exporter: a service the planner runs once per app that names it under metrics. */
+    private static final String EXPORTER = GOOD.replace("id: demo", "id: exporter")
+            .replace("web: { port: 8080, healthPath: /health, publish: true, websockets: false }",
+                    "web: { port: 9707, publish: false, websockets: false, portEnv: PORT }")
+            + "exporter: { urlVariable: URL, apiKeyFileVariable: API_KEY_FILE, reads: queue figures }\n";
 
     @Test
     void anAppWithApiExporterWidgetAndHelpersLoads() throws IOException {
@@ -127,35 +123,47 @@ class BrokenDefinitionTest {
         assertEquals("queue figures", catalog.get("exporter").exporter().reads());
     }
 
-    @Test
-    void aBadApiKeySecretNameIsNamed() throws IOException {
-        write("demo.yaml", GOOD + API.replace("secret: demo_api_key", "secret: Demo-Key"));
-        assertProblem("demo.yaml: field 'api.key.secret': must be a secret name: lower-case letters, digits and '_', "
-                + "starting with a letter (e.g. demo_api_key)");
+
+
+
+
+
+    /** Each new section's rules, one broken value at a time: the problem names the file and the field. */
+    static Stream<Arguments> badSections() {
+        return Stream.of(
+                Arguments.of(GOOD + API.replace("secret: demo_api_key", "secret: Demo-Key"),
+                        "demo.yaml: field 'api.key.secret': must be a secret name: lower-case letters, digits and '_', "
+                                + "starting with a letter (e.g. demo_api_key)"),
+                Arguments.of(GOOD + API.replace("fileVariable: FILE__DEMO__AUTH__APIKEY", "fileVariable: 'FILE__DEMO KEY'"),
+                        "demo.yaml: field 'api.key.fileVariable': must be a variable name"),
+                Arguments.of(GOOD + API.replace("\"^/api([/?].*)?$\"", "/api"),
+                        "demo.yaml: field 'api.publicPaths[0]': must be a regular expression anchored with '^'"),
+                Arguments.of(GOOD + API.replace("\"^/api([/?].*)?$\"", "\"^/api(\""),
+                        "demo.yaml: field 'api.publicPaths[0]': is not a regular expression"),
+                Arguments.of(GOOD + "api: {}\n", "demo.yaml: field 'api': says nothing"),
+                Arguments.of(GOOD + "homepage: { widget: 'My Widget' }\n",
+                        "demo.yaml: field 'homepage.widget': must be a Homepage widget type"),
+                Arguments.of(GOOD.replace("websockets: false }", "websockets: false, publicUrlVariable: 'PUBLIC URL' }"),
+                        "demo.yaml: field 'web.publicUrlVariable': must be a variable name"),
+                Arguments.of(GOOD + "run: { runAsPuid: false, init: false, privileged: false, extraHosts: [host.docker.internal] }\n",
+                        "demo.yaml: field 'run.extraHosts[0]': must be host:address, e.g. host.docker.internal:host-gateway"),
+                Arguments.of(GOOD + "passwords:\n  - { secret: 'demo password', fileVariable: FILE__PASS }\n",
+                        "demo.yaml: field 'passwords[0].secret': must be a secret name"),
+                Arguments.of(GOOD + "passwords:\n  - { secret: demo_password, fileVariable: '' }\n",
+                        "demo.yaml: field 'passwords[0].fileVariable': must be a variable name"),
+                Arguments.of(GOOD + API + "recyclarr: { section: demo }\n",
+                        "demo.yaml: field 'recyclarr.instance': must be lower-case letters"),
+                Arguments.of(GOOD + "recyclarr: { section: demo, instance: docs }\n",
+                        "demo.yaml: field 'recyclarr': needs 'api.key': Recyclarr calls the app's API with its key"),
+                Arguments.of(GOOD + "unpackerr: { section: demo }\n",
+                        "demo.yaml: field 'unpackerr': needs 'api.key': Unpackerr calls the app's API with its key"));
     }
 
-    @Test
-    void aBadKeyVariableIsNamed() throws IOException {
-        write("demo.yaml", GOOD + API.replace("fileVariable: FILE__DEMO__AUTH__APIKEY", "fileVariable: 'FILE__DEMO KEY'"));
-        assertProblem("demo.yaml: field 'api.key.fileVariable': must be a variable name");
-    }
-
-    @Test
-    void anUnanchoredPublicPathIsRefused() throws IOException {
-        write("demo.yaml", GOOD + API.replace("\"^/api([/?].*)?$\"", "/api"));
-        assertProblem("demo.yaml: field 'api.publicPaths[0]': must be a regular expression anchored with '^'");
-    }
-
-    @Test
-    void aPublicPathThatIsNoRegularExpressionIsNamed() throws IOException {
-        write("demo.yaml", GOOD + API.replace("\"^/api([/?].*)?$\"", "\"^/api(\""));
-        assertProblem("demo.yaml: field 'api.publicPaths[0]': is not a regular expression");
-    }
-
-    @Test
-    void anEmptyApiIsRefused() throws IOException {
-        write("demo.yaml", GOOD + "api: {}\n");
-        assertProblem("demo.yaml: field 'api': says nothing");
+    @ParameterizedTest
+    @MethodSource("badSections")
+    void aBadValueInANewSectionIsNamed(String yaml, String expected) throws IOException {
+        write("demo.yaml", yaml);
+        assertProblem(expected);
     }
 
     @Test
@@ -193,37 +201,10 @@ class BrokenDefinitionTest {
         assertProblem("other.yaml: field 'passwords[0].secret': 'demo_api_key' is already a secret of demo; give each its own name (e.g. other_password)");
     }
 
-    @Test
-    void aBadPasswordIsNamed() throws IOException {
-        write("demo.yaml", GOOD + "passwords:\n  - { secret: 'demo password', fileVariable: '' }\n");
-        assertProblem("demo.yaml: field 'passwords[0].secret': must be a secret name");
-        assertProblem("demo.yaml: field 'passwords[0].fileVariable': must be a variable name");
-    }
 
-    @Test
-    void aBadPublicUrlVariableIsNamed() throws IOException {
-        write("demo.yaml", GOOD.replace("websockets: false }", "websockets: false, publicUrlVariable: 'PUBLIC URL' }"));
-        assertProblem("demo.yaml: field 'web.publicUrlVariable': must be a variable name");
-    }
 
-    @Test
-    void aBadExtraHostIsNamed() throws IOException {
-        write("demo.yaml", GOOD + "run: { runAsPuid: false, init: false, privileged: false, extraHosts: [host.docker.internal] }\n");
-        assertProblem("demo.yaml: field 'run.extraHosts[0]': must be host:address, e.g. host.docker.internal:host-gateway");
-    }
 
-    @Test
-    void aBadHomepageWidgetIsNamed() throws IOException {
-        write("demo.yaml", GOOD + "homepage: { widget: 'My Widget' }\n");
-        assertProblem("demo.yaml: field 'homepage.widget': must be a Homepage widget type");
-    }
 
-    @Test
-    void recyclarrNeedsTheAppsKeyAndAnInstanceName() throws IOException {
-        write("demo.yaml", GOOD + "recyclarr: { section: demo }\n");
-        assertProblem("demo.yaml: field 'recyclarr.instance': must be lower-case letters");
-        assertProblem("demo.yaml: field 'recyclarr': needs 'api.key': Recyclarr calls the app's API with its key");
-    }
 
     private void write(String name, String text) throws IOException {
         Files.writeString(dir.resolve(name), text);
