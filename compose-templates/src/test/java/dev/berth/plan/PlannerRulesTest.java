@@ -191,6 +191,18 @@ class PlannerRulesTest {
         assertFalse(plan.has("exportarr-bazarr"));
     }
 
+    /** NZBGet's user and password come from its catalog file; no golden example has NZBGet. */
+    @Test
+    void nzbgetGetsItsUserAndAGeneratedPasswordAsAFile() {
+        StackPlan plan = planner.plan(minimal.withServices(List.of("jellyfin", "nzbget")), Map.of());
+        PlannedService nzbget = plan.service("nzbget").orElseThrow();
+        assertEquals(List.of("PUID", "PGID", "UMASK", "TZ", "NZBGET_USER", "FILE__NZBGET_PASS"), List.copyOf(nzbget.environment().keySet()));
+        assertEquals("nzbget", nzbget.environment().get("NZBGET_USER"));
+        assertEquals("/run/secrets/nzbget_password", nzbget.environment().get("FILE__NZBGET_PASS"));
+        assertEquals(List.of("nzbget_password"), nzbget.secrets());
+        assertTrue(plan.secrets().get("nzbget_password").matches("[A-Za-z0-9]{24}"), "a generated password");
+    }
+
     @Test
     void secretsAreFilesNeverValues() {
         StackPlan plan = planner.plan(full, Map.of());

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 final class GeneratedCredentials {
     private static final String API_KEY = "_api_key";
-    /** Generated sign-ins with a fixed user: the secret's name, what it opens, the user (as Wiring sets them). */
+    /** Generated sign-ins with a fixed user: the secret's name, what it opens, the user (as their catalog files set them). */
     private static final Map<String, String[]> SIGN_INS = Map.of(
             "grafana_admin_password", new String[] {"Grafana", "admin"},
             "transmission_password", new String[] {"Transmission", "admin"},
