@@ -52,7 +52,7 @@ public final class HealthMonitor implements AutoCloseable {
 
     private final Target target;
     private final String project;
-    private final Map<String, WebEndpoint> web;
+    private final Map<String, ProbeAddress> web;
     private final HttpProber prober;
     private final Map<String, ServiceHealth> current = new ConcurrentHashMap<>();
     /** Containers known to have a health check, so a start event costs one inspect per container at most. */
@@ -74,7 +74,7 @@ public final class HealthMonitor implements AutoCloseable {
     /** How often the stream was opened: once, plus once per reconnect (tests look). */
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
-    private HealthMonitor(Target target, String project, Map<String, WebEndpoint> web) {
+    private HealthMonitor(Target target, String project, Map<String, ProbeAddress> web) {
         this.target = target;
         this.project = project;
         this.web = Map.copyOf(web);
@@ -90,7 +90,7 @@ public final class HealthMonitor implements AutoCloseable {
      * @param web the services that answer HTTP, with their published port and health path
      * @throws TargetException when the target's Docker engine cannot be reached
      */
-    public static HealthMonitor start(Target target, String project, Map<String, WebEndpoint> web) throws TargetException {
+    public static HealthMonitor start(Target target, String project, Map<String, ProbeAddress> web) throws TargetException {
         HealthMonitor m = new HealthMonitor(target, project, web);
         try {
             m.updates.submit(() -> {
