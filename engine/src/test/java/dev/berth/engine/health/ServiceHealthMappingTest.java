@@ -3,7 +3,6 @@ package dev.berth.engine.health;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.engine.ComposeLabels;
 import dev.berth.engine.health.ServiceHealthMapping.CheckRun;
