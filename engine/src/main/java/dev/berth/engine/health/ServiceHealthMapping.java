@@ -22,12 +22,13 @@ final class ServiceHealthMapping {
     }
 
     /**
-     * What {@code docker inspect} says of one container of a service.
+     * What {@code docker inspect} says of one container of a service. The times (created,
+     * startedAt, finishedAt) are as Docker writes them: RFC 3339, "0001-…" when not yet.
      *
+     * @param service     the Compose service label
      * @param status      Docker's status word ("created", "running", "exited" …)
      * @param exitCode    the last exit code, null when Docker gave none
      * @param healthCheck null when the image has no health check
-     * @param created     the times as Docker writes them (RFC 3339; "0001-…" when not yet)
      */
     record Inspected(String id, String service, String status, boolean running, boolean restarting, Long exitCode,
                      String created, String startedAt, String finishedAt, HealthCheck healthCheck) {
