@@ -2,8 +2,8 @@ package dev.berth.engine.deploy;
 
 import dev.berth.answers.TargetAnswers;
 import dev.berth.engine.health.HealthMonitor;
+import dev.berth.engine.health.ProbeAddress;
 import dev.berth.engine.health.ServiceHealth;
-import dev.berth.engine.health.WebEndpoint;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
@@ -19,11 +19,11 @@ final class ServiceReports {
     }
 
     /** The services that answer HTTP: published web port and the catalog's health path. */
-    static Map<String, WebEndpoint> webEndpoints(StackPlan plan) {
-        Map<String, WebEndpoint> web = new LinkedHashMap<>();
+    static Map<String, ProbeAddress> webEndpoints(StackPlan plan) {
+        Map<String, ProbeAddress> web = new LinkedHashMap<>();
         for (PlannedService s : plan.services()) {
             if (s.hostWebPort() != 0 && s.definition().web() != null) {
-                web.put(s.name(), new WebEndpoint(s.hostWebPort(), s.definition().web().healthPath()));
+                web.put(s.name(), new ProbeAddress(s.hostWebPort(), s.definition().web().healthPath()));
             }
         }
         return web;
@@ -34,7 +34,7 @@ final class ServiceReports {
      * @param withLogs read the last log lines of those services (before a rollback removes them)
      */
     static DeployReport build(StackPlan plan, HealthMonitor m, Set<String> notUp, boolean withLogs) {
-        Map<String, WebEndpoint> web = webEndpoints(plan);
+        Map<String, ProbeAddress> web = webEndpoints(plan);
         String host = host(plan);
         Redactor redactor = new Redactor(plan.secrets().values());
         List<DeployReport.ServiceReport> out = new ArrayList<>();

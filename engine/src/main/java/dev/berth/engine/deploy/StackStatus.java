@@ -1,8 +1,8 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.engine.health.HealthMonitor;
+import dev.berth.engine.health.ProbeAddress;
 import dev.berth.engine.health.ServiceHealth;
-import dev.berth.engine.health.WebEndpoint;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.PlannedService;
@@ -24,7 +24,7 @@ public final class StackStatus {
      * @param settle how long to give the first probes to answer before reporting what is known
      */
     public static DeployReport read(Target target, StackPlan plan, Duration settle) throws TargetException, InterruptedException {
-        Map<String, WebEndpoint> web = ServiceReports.webEndpoints(plan);
+        Map<String, ProbeAddress> web = ServiceReports.webEndpoints(plan);
         try (HealthMonitor m = HealthMonitor.start(target, plan.projectName(), web)) {
             long deadline = System.nanoTime() + settle.toNanos();
             while (System.nanoTime() < deadline && !probed(m, web.keySet())) {

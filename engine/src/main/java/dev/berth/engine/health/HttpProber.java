@@ -24,7 +24,7 @@ final class HttpProber {
         this.target = target;
     }
 
-    ProbeResult probe(WebEndpoint endpoint) {
+    ProbeResult probe(ProbeAddress endpoint) {
         String url = endpoint.url();
         try {
             if (tool == null) {

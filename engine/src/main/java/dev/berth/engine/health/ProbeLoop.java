@@ -25,7 +25,7 @@ final class ProbeLoop {
     static final Duration PASSING = Duration.ofSeconds(30);
 
     private final String service;
-    private final WebEndpoint endpoint;
+    private final ProbeAddress endpoint;
     private final ScheduledExecutorService timers;
     private final HttpProber prober;
     private final Host host;
@@ -33,7 +33,7 @@ final class ProbeLoop {
     private java.util.concurrent.ScheduledFuture<?> next;
     private boolean running;
 
-    ProbeLoop(String service, WebEndpoint endpoint, ScheduledExecutorService timers, HttpProber prober, Host host) {
+    ProbeLoop(String service, ProbeAddress endpoint, ScheduledExecutorService timers, HttpProber prober, Host host) {
         this.service = service;
         this.endpoint = endpoint;
         this.timers = timers;

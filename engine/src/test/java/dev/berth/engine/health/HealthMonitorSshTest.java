@@ -42,8 +42,8 @@ class HealthMonitorSshTest extends SshdTestBase {
     void healthAndProbesOverSsh() throws Exception {
         Published published = new Published();
         try (SshTarget ssh = SshTarget.connect(sshd.withKey("ed25519"), sshd.settings(tmp));
-             HealthMonitor monitor = HealthMonitor.start(ssh, containers.project, Map.of("web", new WebEndpoint(PORT, "/health")));
-             HealthMonitor wrongPath = HealthMonitor.start(ssh, containers.project, Map.of("web", new WebEndpoint(PORT, "/nope")))) {
+             HealthMonitor monitor = HealthMonitor.start(ssh, containers.project, Map.of("web", new ProbeAddress(PORT, "/health")));
+             HealthMonitor wrongPath = HealthMonitor.start(ssh, containers.project, Map.of("web", new ProbeAddress(PORT, "/nope")))) {
             monitor.addListener(published);
             startWeb("web");
             monitor.awaitAllHealthy(Duration.ofSeconds(30), Set.of("web"));

@@ -1,13 +1,15 @@
 package dev.berth.engine.health;
 
 /**
- * Where a service answers HTTP on the target: a published host port and its health path.
+ * Where the health probe asks a service over HTTP on the target: its published host port and its
+ * health path. Made from the catalog's {@code WebEndpoint} (how the service declares its web port)
+ * once the plan has chosen the host port.
  *
  * @param hostPort the port published on the target's host
  * @param path     the health path, starting with {@code /}
  */
-public record WebEndpoint(int hostPort, String path) {
-    public WebEndpoint {
+public record ProbeAddress(int hostPort, String path) {
+    public ProbeAddress {
         if (hostPort < 1 || hostPort > 65535) {
             throw new IllegalArgumentException("port out of range: " + hostPort);
         }
