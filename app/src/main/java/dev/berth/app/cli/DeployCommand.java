@@ -3,12 +3,12 @@ package dev.berth.app.cli;
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersValidator;
 import dev.berth.catalog.Catalog;
+import dev.berth.engine.deploy.ConfigureProxyHostsJob;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.DeployOutcome;
 import dev.berth.engine.deploy.DeployPreview;
+import dev.berth.engine.deploy.DeploymentResult;
 import dev.berth.engine.deploy.StackDeployer;
-import dev.berth.engine.npm.ConfigureProxyHostsJob;
-import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.stack.StackBusyException;
 import dev.berth.engine.stack.StackLock;
 import dev.berth.engine.stack.StackState;
@@ -16,9 +16,9 @@ import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code berth deploy}: the answers become a running stack. Shows what would change, asks, then

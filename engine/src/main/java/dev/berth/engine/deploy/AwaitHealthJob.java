@@ -3,8 +3,6 @@ package dev.berth.engine.deploy;
 import dev.berth.engine.health.HealthMonitor;
 import dev.berth.engine.health.NotHealthyException;
 import dev.berth.engine.health.ServiceHealth;
-import dev.berth.engine.stack.Job;
-import dev.berth.engine.stack.JobContext;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.StackPlan;
 import java.time.Duration;

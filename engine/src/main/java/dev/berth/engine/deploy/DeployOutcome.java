@@ -1,6 +1,5 @@
 package dev.berth.engine.deploy;
 
-import dev.berth.engine.stack.DeploymentResult;
 import java.util.Optional;
 
 /**

@@ -5,8 +5,6 @@ import dev.berth.engine.check.CheckResult;
 import dev.berth.engine.check.CheckRunner;
 import dev.berth.engine.check.Checks;
 import dev.berth.engine.check.Status;
-import dev.berth.engine.stack.Job;
-import dev.berth.engine.stack.JobContext;
 import dev.berth.plan.StackPlan;
 import java.util.List;
 import java.util.function.Consumer;

@@ -5,8 +5,6 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
-import dev.berth.engine.stack.Job;
-import dev.berth.engine.stack.JobContext;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;

@@ -1,7 +1,5 @@
 package dev.berth.engine.deploy;
 
-import dev.berth.engine.stack.Job;
-import dev.berth.engine.stack.JobContext;
 import dev.berth.engine.target.TargetException;
 import java.time.Duration;
 

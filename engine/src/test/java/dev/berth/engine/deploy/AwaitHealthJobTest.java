@@ -9,13 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.engine.health.ServiceHealth;
 import dev.berth.engine.health.ServiceState;
-import dev.berth.engine.stack.CreateDataDirectoriesJob;
-import dev.berth.engine.stack.Deployment;
-import dev.berth.engine.stack.DeploymentResult;
-import dev.berth.engine.stack.Job;
-import dev.berth.engine.stack.JobContext;
 import dev.berth.engine.stack.StackState;
-import dev.berth.engine.stack.WriteFilesJob;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;

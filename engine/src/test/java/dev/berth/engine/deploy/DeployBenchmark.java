@@ -62,7 +62,7 @@ class DeployBenchmark {
         Path dir = Path.of(byHand.storage().stackDir());
         files.rendered().writeTo(dir);
         // Every bind-mounted folder, as a person following a guide creates them (Compose v2 refuses missing ones).
-        for (String d : new dev.berth.engine.stack.CreateDataDirectoriesJob(files.plan(), java.util.Optional.empty()).folders()) {
+        for (String d : new dev.berth.engine.deploy.CreateDataDirectoriesJob(files.plan(), java.util.Optional.empty()).folders()) {
             Files.createDirectories(Path.of(d));
         }
         long start = System.nanoTime();

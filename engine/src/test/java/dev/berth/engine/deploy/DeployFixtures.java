@@ -1,19 +1,13 @@
 package dev.berth.engine.deploy;
 
-import dev.berth.engine.ComposeLabels;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import dev.berth.answers.Answers;
 import dev.berth.answers.StorageAnswers;
 import dev.berth.catalog.Catalog;
-import dev.berth.engine.stack.CreateDataDirectoriesJob;
-import dev.berth.engine.stack.Deployment;
-import dev.berth.engine.stack.DeploymentResult;
-import dev.berth.engine.stack.Job;
-import dev.berth.engine.stack.JobContext;
+import dev.berth.engine.ComposeLabels;
 import dev.berth.engine.stack.StackState;
-import dev.berth.engine.stack.WriteFilesJob;
 import dev.berth.engine.target.Target;
 import dev.berth.plan.Planner;
 import dev.berth.plan.StackPlan;

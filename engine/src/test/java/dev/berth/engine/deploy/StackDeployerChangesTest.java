@@ -217,7 +217,7 @@ class StackDeployerChangesTest {
             StandInStacks.repair("jellyfin", root);
         }
 
-        var rolledBack = assertInstanceOf(dev.berth.engine.stack.DeploymentResult.RolledBack.class, outcome.result(), outcome::toString);
+        var rolledBack = assertInstanceOf(dev.berth.engine.deploy.DeploymentResult.RolledBack.class, outcome.result(), outcome::toString);
         assertTrue(rolledBack.undoErrors().isEmpty(), rolledBack.undoErrors()::toString);
         assertEquals("the person's library\n", Files.readString(oldFolder.resolve("library.db")), "moved back");
         assertFalse(Files.exists(Path.of(newRoot, "jellyfin", "library.db")));

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.answers.Answers;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.RequiresDocker;
-import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.PlannedService;
 import dev.berth.testsupport.ExternalTool;

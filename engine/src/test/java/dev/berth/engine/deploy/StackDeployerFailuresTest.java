@@ -16,7 +16,6 @@ import dev.berth.engine.check.HidingTarget;
 import dev.berth.engine.check.PathsCheck;
 import dev.berth.engine.check.Status;
 import dev.berth.engine.health.ServiceState;
-import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.Target;
 import dev.berth.plan.PlannedService;

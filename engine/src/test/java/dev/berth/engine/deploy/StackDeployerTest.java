@@ -11,7 +11,6 @@ import dev.berth.answers.Answers;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.health.ServiceState;
-import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.stack.FileChange;
 import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.LocalTarget;

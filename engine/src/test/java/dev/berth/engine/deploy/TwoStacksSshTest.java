@@ -12,7 +12,6 @@ import dev.berth.engine.SshdTestBase;
 import dev.berth.engine.check.CheckData;
 import dev.berth.engine.check.CheckResult;
 import dev.berth.engine.check.Status;
-import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.plan.PlannedService;

@@ -14,7 +14,6 @@ import dev.berth.engine.check.CheckResult;
 import dev.berth.engine.check.CheckRunner;
 import dev.berth.engine.check.ProjectNameCheck;
 import dev.berth.engine.check.Status;
-import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.Target;
 import dev.berth.plan.StackPlan;

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.answers.VpnAnswers;
-import dev.berth.engine.stack.JobContext;
+import dev.berth.engine.deploy.ConfigureProxyHostsJob;
+import dev.berth.engine.deploy.JobContext;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.StackPlan;
 import java.time.Clock;

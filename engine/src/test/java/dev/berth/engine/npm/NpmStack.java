@@ -1,6 +1,7 @@
 package dev.berth.engine.npm;
 
 import dev.berth.answers.Answers;
+import dev.berth.engine.deploy.ConfigureProxyHostsJob;
 import dev.berth.plan.StackPlan;
 import dev.berth.testsupport.Examples;
 import java.util.HashMap;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.answers.AccessAnswers;
+import dev.berth.engine.deploy.ConfigureProxyHostsJob;
 import dev.berth.plan.StackPlan;
 import dev.berth.testsupport.Examples;
 import java.util.List;

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.engine.deploy.Deployment;
+import dev.berth.engine.deploy.DeploymentEvent;
+import dev.berth.engine.deploy.DeploymentResult;
+import dev.berth.engine.deploy.Job;
+import dev.berth.engine.deploy.JobContext;
 import dev.berth.engine.target.LocalTarget;
 import java.util.ArrayList;
 import java.util.List;

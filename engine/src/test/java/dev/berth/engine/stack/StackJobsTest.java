@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.berth.answers.Answers;
+import dev.berth.engine.deploy.BackupJob;
+import dev.berth.engine.deploy.CreateDataDirectoriesJob;
+import dev.berth.engine.deploy.Deployment;
+import dev.berth.engine.deploy.DeploymentResult;
+import dev.berth.engine.deploy.Job;
+import dev.berth.engine.deploy.JobContext;
+import dev.berth.engine.deploy.WriteFilesJob;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.StackPlan;

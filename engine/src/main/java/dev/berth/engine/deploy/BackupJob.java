@@ -1,5 +1,8 @@
-package dev.berth.engine.stack;
+package dev.berth.engine.deploy;
 
+import dev.berth.engine.stack.ExistingFile;
+import dev.berth.engine.stack.StackPaths;
+import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.RemoteFiles;
 import dev.berth.engine.target.TargetException;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package dev.berth.engine.stack;
+package dev.berth.engine.deploy;
 
 import dev.berth.engine.target.Target;
 import java.time.Clock;

@@ -1,7 +1,11 @@
-package dev.berth.engine.npm;
+package dev.berth.engine.deploy;
 
-import dev.berth.engine.stack.Job;
-import dev.berth.engine.stack.JobContext;
+import dev.berth.engine.npm.DesiredProxyHost;
+import dev.berth.engine.npm.NpmAdmin;
+import dev.berth.engine.npm.NpmException;
+import dev.berth.engine.npm.ProxyHostChanges;
+import dev.berth.engine.npm.ProxyHostsPlan;
+import dev.berth.engine.npm.ProxyHostsResult;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
@@ -12,7 +16,7 @@ import java.util.Optional;
 /**
  * After Nginx Proxy Manager is up: signs in as the admin Berth generated and sets up one proxy
  * host per web app ({@code <service>.<domain>}), so the person does not click through NPM for
- * each. Re-running updates only Berth's own hosts (see {@link BerthMarker}) and leaves the
+ * each. Re-running updates only Berth's own hosts (see {@link dev.berth.engine.npm.BerthMarker}) and leaves the
  * person's alone. Undo deletes the hosts it created and puts back the ones it changed or
  * removed, as far as NPM lets it.
  *
@@ -29,13 +33,14 @@ public final class ConfigureProxyHostsJob implements Job {
     private final List<DesiredProxyHost> hosts;
     private final NpmAdmin admin;
     private final Duration signInWait;
-    private final ChangeLog changes = new ChangeLog();
+    private final ProxyHostChanges changes;
     private volatile ProxyHostsResult result;
 
     public ConfigureProxyHostsJob(List<DesiredProxyHost> hosts, NpmAdmin admin, Duration signInWait) {
         this.hosts = List.copyOf(hosts);
         this.admin = admin;
         this.signInWait = signInWait;
+        this.changes = new ProxyHostChanges(admin);
     }
 
     /**
@@ -68,24 +73,12 @@ public final class ConfigureProxyHostsJob implements Job {
     @Override
     public void execute(JobContext context) throws TargetException, NpmException, InterruptedException {
         result = null;
-        try (NpmSession session = NpmSession.open(context.target(), admin, signInWait, context::cancelled)) {
-            result = new ProxyHostSync(session.client(), changes, context::cancelled).apply(hosts);
-        }
+        result = changes.apply(context.target(), hosts, signInWait, context::cancelled);
     }
 
     @Override
     public void undo(JobContext context) throws TargetException, NpmException, InterruptedException {
-        if (changes.isEmpty()) {
-            return; // nothing was changed in NPM: no need to reach it
-        }
-        try (NpmSession session = NpmSession.open(context.target(), admin, UNDO_SIGN_IN_WAIT, () -> false)) {
-            List<String> failures = changes.undo(session.client());
-            if (!failures.isEmpty()) {
-                throw new NpmException(NpmException.NO_ANSWER, "Could not put back " + failures.size()
-                        + " proxy host change(s) in Nginx Proxy Manager; check its Proxy Hosts page: "
-                        + String.join("; ", failures));
-            }
-        }
+        changes.undo(context.target(), UNDO_SIGN_IN_WAIT);
     }
 
     /** After a successful execute: what was created, updated, left alone; null before. */
