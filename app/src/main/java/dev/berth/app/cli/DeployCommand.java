@@ -3,7 +3,6 @@ package dev.berth.app.cli;
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersValidator;
 import dev.berth.catalog.Catalog;
-import dev.berth.engine.deploy.ConfigureProxyHostsJob;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.DeployOutcome;
 import dev.berth.engine.deploy.DeployPreview;
@@ -121,7 +120,7 @@ public final class DeployCommand implements Callable<Integer> {
     private int deploy(Target t, StackDeployer deployer, StackLock lock, Answers answers, DeployOptions options,
                        DeployProgressPrinter printer, PrintWriter out, PrintWriter err)
             throws TargetException, StackState.ForeignStackException {
-        DeployPreview preview = deployer.preview(answers, options, printer);
+        DeployPreview preview = deployer.preview(answers, options);
         PreviewPrinter.printChanges(preview, out);
         if (preview.folderChoiceNeeded()) {
             out.flush();
@@ -145,8 +144,7 @@ public final class DeployCommand implements Callable<Integer> {
         }
         printer.finish();
         ReportPrinter.print(outcome, out, err);
-        preview.jobs().stream().filter(ConfigureProxyHostsJob.class::isInstance).map(j -> ((ConfigureProxyHostsJob) j).result())
-                .filter(java.util.Objects::nonNull).forEach(r -> out.println(r.summary()));
+        outcome.proxyHosts().ifPresent(r -> out.println(r.summary()));
         out.flush();
         return switch (outcome.result()) {
             case DeploymentResult.Succeeded s -> 0;

@@ -6,9 +6,9 @@ import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.engine.deploy.StackDeployer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code berth diff}: what a deploy of these answers would change, file by file, changing nothing. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
@@ -48,7 +48,7 @@ public final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         return StackCommand.run(spec, source, target, acceptHostKey, opener, BerthCommand.IO_ERROR, (t, answers) -> {
             DeployPreview preview = new StackDeployer(t, Catalog.builtIn())
-                    .preview(answers, DeployOptions.DEFAULT.withAdopt(adopt), p -> { });
+                    .preview(answers, DeployOptions.DEFAULT.withAdopt(adopt));
             PreviewPrinter.printChanges(preview, out);
             out.print(preview.diff().render());
             PreviewPrinter.print(preview, t.description(), out);

@@ -95,7 +95,7 @@ final class DeployFixtures {
     }
 
     /** The jobs of a deploy, in the order the deployer will use them. */
-    static List<Job> jobs(Target target, StackPlan plan, ComposeTool compose, List<PullProgress> progress) throws Exception {
+    static List<Job> jobs(Target target, StackPlan plan, ComposeTool compose) throws Exception {
         RenderedStack stack = new Renderer().render(plan);
         String dir = plan.answers().storage().stackDir();
         StackState state = StackState.loadForDeploy(target, dir, stack.files().keySet(), false);
@@ -103,12 +103,12 @@ final class DeployFixtures {
                 new RestorePreviousStackJob(compose, plan.projectName(), dir),
                 new CreateDataDirectoriesJob(plan, Optional.empty()),
                 new WriteFilesJob(state, stack, Optional.empty()),
-                PullImagesJob.forPlan(plan, true, progress::add),
+                new PullImagesJob(plan, true),
                 new ComposeUpJob(compose, plan.projectName(), dir));
     }
 
     static DeploymentResult deploy(Target target, StackPlan plan, ComposeTool compose) throws Exception {
-        return new Deployment(jobs(target, plan, compose, new ArrayList<>()), e -> { }).run(new JobContext(target, CLOCK));
+        return new Deployment(jobs(target, plan, compose)).run(new JobContext(target, CLOCK));
     }
 
     /** Container id by compose service name. */

@@ -68,7 +68,7 @@ class StackDeployerChangesTest {
     }
 
     private DeployPreview preview(Answers answers, DeployOptions options) throws Exception {
-        return deployer().preview(answers, options, progress);
+        return deployer().preview(answers, options);
     }
 
     private void deploy(DeployPreview preview) throws Exception {

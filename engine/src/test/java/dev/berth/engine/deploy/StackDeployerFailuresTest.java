@@ -74,7 +74,7 @@ class StackDeployerFailuresTest {
 
     private DeployOutcome deploy(Target target, Answers answers) throws Exception {
         StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK);
-        lastPreview = deployer.preview(answers, options(), progress);
+        lastPreview = deployer.preview(answers, options());
         return deployer.deploy(lastPreview, progress, () -> false);
     }
 

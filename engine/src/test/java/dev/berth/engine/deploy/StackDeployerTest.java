@@ -64,7 +64,7 @@ class StackDeployerTest {
 
     private DeployOutcome deploy(Answers answers, DeployOptions options) throws Exception {
         StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK);
-        DeployPreview preview = deployer.preview(answers, options, progress);
+        DeployPreview preview = deployer.preview(answers, options);
         return deployer.deploy(preview, progress, () -> false);
     }
 
@@ -85,7 +85,7 @@ class StackDeployerTest {
         assertEquals(planned.size(), ids.size(), ids::toString);
 
         StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK);
-        DeployPreview again = deployer.preview(answers, DeployOptions.DEFAULT.withOffline(true), progress);
+        DeployPreview again = deployer.preview(answers, DeployOptions.DEFAULT.withOffline(true));
         assertTrue(again.diff().isEmpty(), again.diff().render());
         DeployOutcome second = deployer.deploy(again, progress, () -> false);
         assertTrue(second.succeeded(), second::toString);
@@ -94,7 +94,7 @@ class StackDeployerTest {
         String log = Files.readString(root.resolve("stack/.berth/deploy.log"));
         assertEquals(2, log.lines().filter(l -> l.contains("result: succeeded")).count(), log);
         assertTrue(log.contains("compose.yaml: new"), log);
-        progress.assertNoSecretIn(root, deployer.preview(answers, DeployOptions.DEFAULT, e -> { }).plan().secrets(), log,
+        progress.assertNoSecretIn(root, deployer.preview(answers, DeployOptions.DEFAULT).plan().secrets(), log,
                 first.toString(), second.toString());
     }
 
@@ -110,7 +110,7 @@ class StackDeployerTest {
         ports.put("sonarr", DeployFixtures.freePort());
         Answers changed = answers.withPortOverrides(ports);
         DeployPreview preview = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK)
-                .preview(changed, DeployOptions.DEFAULT.withOffline(true), progress);
+                .preview(changed, DeployOptions.DEFAULT.withOffline(true));
         List<String> changedFiles = preview.diff().changed().stream()
                 .filter(c -> !(c instanceof FileChange.NoLongerGenerated)).map(FileChange::path).toList();
         assertTrue(changedFiles.contains("compose.yaml"), changedFiles::toString);
@@ -179,7 +179,7 @@ class StackDeployerTest {
         StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK);
 
         var refused = assertThrows(StackState.ForeignStackException.class,
-                () -> deployer.preview(answers, DeployOptions.DEFAULT.withOffline(true), progress));
+                () -> deployer.preview(answers, DeployOptions.DEFAULT.withOffline(true)));
         assertTrue(refused.getMessage().contains("--adopt"), refused.getMessage());
         assertEquals("services: {} # mine\n", Files.readString(stack.resolve("compose.yaml")));
 

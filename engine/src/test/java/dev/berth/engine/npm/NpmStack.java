@@ -38,6 +38,6 @@ final class NpmStack {
     }
 
     ConfigureProxyHostsJob job(StackPlan plan) {
-        return ConfigureProxyHostsJob.forPlan(plan).orElseThrow();
+        return new ConfigureProxyHostsJob(plan);
     }
 }
