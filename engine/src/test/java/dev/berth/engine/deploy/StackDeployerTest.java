@@ -73,6 +73,11 @@ class StackDeployerTest {
         Answers answers = twoApps();
         DeployOutcome first = deploy(answers);
         assertTrue(first.succeeded(), first::toString);
+        // The listener is given to deploy only (the preview has none), and every job's progress reaches it.
+        for (var kind : List.of(DeployProgress.Step.class, DeployProgress.Checked.class, DeployProgress.Pull.class,
+                DeployProgress.Health.class)) {
+            assertTrue(progress.saw(kind), () -> kind.getSimpleName() + " missing in " + progress.lines());
+        }
         DeployReport report = first.report().orElseThrow();
         assertTrue(report.ok(), report::toString);
         List<String> planned = DeployFixtures.plan(answers).services().stream().map(PlannedService::name).toList();
