@@ -15,9 +15,9 @@ import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code berth deploy}: the answers become a running stack. Shows what would change, asks, then

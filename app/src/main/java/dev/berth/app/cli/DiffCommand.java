@@ -6,9 +6,9 @@ import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.engine.deploy.StackDeployer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code berth diff}: what a deploy of these answers would change, file by file, changing nothing. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
