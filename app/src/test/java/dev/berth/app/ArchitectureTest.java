@@ -1,19 +1,27 @@
 package dev.berth.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.berth.engine.deploy.Job;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The line between plain Java and JavaFX: the lower modules and every ViewModel stay testable
- * without a display, and the command line starts without loading JavaFX.
+ * without a display, and the command line starts without loading JavaFX. Also where the deploy's
+ * jobs live, and that the engine's packages depend on each other one way only.
  */
 class ArchitectureTest {
+    private static final Pattern TEST_JARS = Pattern.compile(".*-tests\\.jar.*");
     private static final JavaClasses BERTH = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // The other modules' test fixtures reach app's tests as *-tests.jar, which the option above does not know.
+            .withImportOption(location -> !location.matches(TEST_JARS))
             .importPackages("dev.berth");
 
     @Test
@@ -40,6 +48,23 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.berth.app.cli..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .because("berth render / check start in well under a second; loading JavaFX would cost that")
+                .check(BERTH);
+    }
+
+    @Test
+    void everyDeployJobLivesWithTheDeployment() {
+        classes().that().implement(Job.class)
+                .should().resideInAPackage("dev.berth.engine.deploy")
+                .because("the deploy's jobs, the Deployment that runs them and the JobContext they report through are one package "
+                        + "(docs/architecture.md, Deployment)")
+                .check(BERTH);
+    }
+
+    @Test
+    void theEnginesPackagesHaveNoCycles() {
+        slices().matching("dev.berth.engine.(*)..")
+                .should().beFreeOfCycles()
+                .because("targets, checks, health, NPM and the stack folder sit below the deploy, which uses them all")
                 .check(BERTH);
     }
 }

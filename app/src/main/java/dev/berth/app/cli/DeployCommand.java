@@ -6,9 +6,8 @@ import dev.berth.catalog.Catalog;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.DeployOutcome;
 import dev.berth.engine.deploy.DeployPreview;
+import dev.berth.engine.deploy.DeploymentResult;
 import dev.berth.engine.deploy.StackDeployer;
-import dev.berth.engine.npm.ConfigureProxyHostsJob;
-import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.stack.StackBusyException;
 import dev.berth.engine.stack.StackLock;
 import dev.berth.engine.stack.StackState;
@@ -121,7 +120,7 @@ public final class DeployCommand implements Callable<Integer> {
     private int deploy(Target t, StackDeployer deployer, StackLock lock, Answers answers, DeployOptions options,
                        DeployProgressPrinter printer, PrintWriter out, PrintWriter err)
             throws TargetException, StackState.ForeignStackException {
-        DeployPreview preview = deployer.preview(answers, options, printer);
+        DeployPreview preview = deployer.preview(answers, options);
         PreviewPrinter.printChanges(preview, out);
         if (preview.folderChoiceNeeded()) {
             out.flush();
@@ -145,8 +144,7 @@ public final class DeployCommand implements Callable<Integer> {
         }
         printer.finish();
         ReportPrinter.print(outcome, out, err);
-        preview.jobs().stream().filter(ConfigureProxyHostsJob.class::isInstance).map(j -> ((ConfigureProxyHostsJob) j).result())
-                .filter(java.util.Objects::nonNull).forEach(r -> out.println(r.summary()));
+        outcome.proxyHosts().ifPresent(r -> out.println(r.summary()));
         out.flush();
         return switch (outcome.result()) {
             case DeploymentResult.Succeeded s -> 0;

@@ -2,10 +2,10 @@ package dev.berth.app.cli;
 
 import dev.berth.engine.check.Status;
 import dev.berth.engine.deploy.DeployProgress;
+import dev.berth.engine.deploy.DeploymentEvent;
 import dev.berth.engine.deploy.PullProgress;
 import dev.berth.engine.health.ServiceHealth;
 import dev.berth.engine.health.ServiceState;
-import dev.berth.engine.stack.DeploymentEvent;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

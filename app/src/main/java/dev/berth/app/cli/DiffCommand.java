@@ -48,7 +48,7 @@ public final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         return StackCommand.run(spec, source, target, acceptHostKey, opener, BerthCommand.IO_ERROR, (t, answers) -> {
             DeployPreview preview = new StackDeployer(t, Catalog.builtIn())
-                    .preview(answers, DeployOptions.DEFAULT.withAdopt(adopt), p -> { });
+                    .preview(answers, DeployOptions.DEFAULT.withAdopt(adopt));
             PreviewPrinter.printChanges(preview, out);
             out.print(preview.diff().render());
             PreviewPrinter.print(preview, t.description(), out);

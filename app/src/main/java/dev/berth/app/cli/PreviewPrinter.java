@@ -1,9 +1,9 @@
 package dev.berth.app.cli;
 
 import dev.berth.engine.deploy.DeployPreview;
+import dev.berth.engine.deploy.Job;
 import dev.berth.engine.deploy.RootMove;
 import dev.berth.engine.stack.FileChange;
-import dev.berth.engine.stack.Job;
 import java.io.PrintWriter;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.berth.app.cli;
 
 import dev.berth.engine.deploy.DeployOutcome;
 import dev.berth.engine.deploy.DeployReport;
-import dev.berth.engine.stack.DeploymentResult;
+import dev.berth.engine.deploy.DeploymentResult;
 import java.io.PrintWriter;
 
 /** How a deploy ended: the table of services, and for a failure what failed, its log lines, and what was put back. */

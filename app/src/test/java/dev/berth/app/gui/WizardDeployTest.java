@@ -125,7 +125,7 @@ class WizardDeployTest {
         StandInStacks.repair("sabnzbd", tmp); // its stand-in image
         try (LocalTarget target = new LocalTarget()) {
             StackDeployer deployer = new StackDeployer(target, Catalog.builtIn());
-            DeployOutcome first = deployer.deploy(deployer.preview(answers, DeployOptions.DEFAULT.withHealthTimeout(HEALTH), p -> { }),
+            DeployOutcome first = deployer.deploy(deployer.preview(answers, DeployOptions.DEFAULT.withHealthTimeout(HEALTH)),
                     p -> { }, () -> false);
             assertTrue(first.succeeded(), first::toString);
         }

@@ -1,13 +1,12 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.engine.health.HealthMonitor;
-import dev.berth.engine.stack.Job;
-import dev.berth.engine.stack.JobContext;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.StackPlan;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,6 +27,11 @@ public final class ComposeUpJob implements Job {
     /** Generous: up may still be creating networks or waiting for healthy dependencies on a slow NAS. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * After {@code up} itself failed: every planned service's state, and for those not up their last
+     * log lines, read before the rollback removed them (not recorded when the engine could not say).
+     */
+    public static final JobOutcomes.Key<DeployReport> FAILURE_REPORT = JobOutcomes.Key.of("compose up failure report", DeployReport.class);
 
     private final ComposeTool compose;
     private final String project;
@@ -37,7 +41,6 @@ public final class ComposeUpJob implements Job {
     private final Duration timeout;
     /** Set by execute: undo only removes a stack this job was the first to start. */
     private volatile boolean firstInstall;
-    private volatile DeployReport failureReport;
 
     private ComposeUpJob(ComposeTool compose, String project, StackPlan plan, String stackDir, Duration timeout) {
         this.compose = compose;
@@ -71,20 +74,19 @@ public final class ComposeUpJob implements Job {
         ProjectGuard.requireOwnProject(context.target(), project, stackDir);
         // Decided before up: afterwards every stack has containers.
         firstInstall = !StackContainers.exists(context.target(), project);
-        failureReport = null;
         try {
             ComposeRun.run(context.target(), compose.argv(project, stackDir, "up", "-d", "--remove-orphans"), timeout,
                     "Starting the stack (" + String.join(" ", compose.prefix()) + " up)", context::cancelled);
         } catch (TargetException e) {
             if (plan != null) {
-                failureReport = report(context, e);
+                report(context, e).ifPresent(r -> context.record(FAILURE_REPORT, r));
             }
             throw e;
         }
     }
 
     /** Each planned service as the engine has it now, with the last log lines of those not up. */
-    private DeployReport report(JobContext context, TargetException failure) {
+    private Optional<DeployReport> report(JobContext context, TargetException failure) {
         // No web probes: up has just failed, and only what Docker knows is wanted before the rollback.
         try (HealthMonitor m = HealthMonitor.start(context.target(), project, Map.of())) {
             Set<String> notUp = new LinkedHashSet<>();
@@ -93,11 +95,11 @@ public final class ComposeUpJob implements Job {
                     notUp.add(s.name());
                 }
             });
-            return ServiceReports.build(plan, m, notUp, true);
+            return Optional.of(ServiceReports.build(plan, m, notUp, true));
         } catch (TargetException | RuntimeException e) {
             // The engine itself is gone (often why up failed): the failure's own message is what is left.
             failure.addSuppressed(e);
-            return null;
+            return Optional.empty();
         }
     }
 
@@ -110,14 +112,6 @@ public final class ComposeUpJob implements Job {
         ComposeRun.run(context.target(), compose.argv(project, stackDir, "down", "--remove-orphans"), DOWN_TIMEOUT,
                 "Removing the half-started stack (" + String.join(" ", compose.prefix()) + " down)", context::cancelled);
         firstInstall = false;
-    }
-
-    /**
-     * After a failed execute: every planned service's state, and for those not up their last log
-     * lines, read before the rollback removed them; null when up succeeded or nothing could be read.
-     */
-    public DeployReport failureReport() {
-        return failureReport;
     }
 
     /** For tests and the report: whether the last execute found no previous stack. */

@@ -1,7 +1,5 @@
 package dev.berth.engine.deploy;
 
-import dev.berth.engine.stack.DeploymentEvent;
-import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.stack.FileChange;
 import dev.berth.engine.stack.Owner;
 import dev.berth.engine.stack.StackPaths;

@@ -1,6 +1,6 @@
 package dev.berth.engine.deploy;
 
-import dev.berth.engine.stack.DeploymentResult;
+import dev.berth.engine.npm.ProxyHostsResult;
 import java.util.Optional;
 
 /**
@@ -12,11 +12,13 @@ import java.util.Optional;
  * @param log       where this deploy's log was written: the stack's {@code .berth/deploy.log}, or, when no
  *                  Berth stack stands in the folder afterwards, a file on this computer; empty when it could
  *                  not be written
+ * @param proxyHosts the proxy hosts set up in Nginx Proxy Manager (created, updated, left alone, certificates
+ *                  it could not get); empty when that step did not run or did not succeed
  */
 public record DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir,
-                            Optional<DeployLogFile> log) {
+                            Optional<DeployLogFile> log, Optional<ProxyHostsResult> proxyHosts) {
     public DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir) {
-        this(result, report, backupDir, Optional.empty());
+        this(result, report, backupDir, Optional.empty(), Optional.empty());
     }
 
     public boolean succeeded() {

@@ -1,6 +1,5 @@
 package dev.berth.engine.deploy;
 
-import dev.berth.engine.stack.Job;
 import dev.berth.engine.stack.ServiceChanges;
 import dev.berth.engine.stack.StackDiff;
 import dev.berth.engine.stack.StackState;

@@ -2,7 +2,6 @@ package dev.berth.engine.deploy;
 
 import dev.berth.engine.check.CheckResult;
 import dev.berth.engine.health.ServiceHealth;
-import dev.berth.engine.stack.DeploymentEvent;
 
 /**
  * Everything a deploy reports while it runs, in one stream for the Deploy screen and the CLI:

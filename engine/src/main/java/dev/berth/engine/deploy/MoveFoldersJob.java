@@ -1,8 +1,6 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.engine.deploy.RootMove.FolderMove;
-import dev.berth.engine.stack.JobContext;
-import dev.berth.engine.stack.Job;
 import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.FileStat;
 import dev.berth.engine.target.RemoteFiles;

@@ -5,31 +5,27 @@ import dev.berth.engine.check.CheckResult;
 import dev.berth.engine.check.CheckRunner;
 import dev.berth.engine.check.Checks;
 import dev.berth.engine.check.Status;
-import dev.berth.engine.stack.Job;
-import dev.berth.engine.stack.JobContext;
 import dev.berth.plan.StackPlan;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The first step of a deploy: the system checks once more, right before anything changes. The
  * person may have looked at the checks minutes ago (or never, from a script); a port taken since
  * or a disk filled since would otherwise fail halfway through. Only a FAIL stops the deploy, as on
- * the System check screen; a WARN is passed on and the deploy goes ahead.
+ * the System check screen; a WARN is passed on and the deploy goes ahead. Each result is reported
+ * as it comes, as {@link DeployProgress.Checked}.
  */
 public final class PreflightJob implements Job {
     private final StackPlan plan;
     private final List<Check> checks;
-    private final Consumer<CheckResult> listener;
 
-    public PreflightJob(StackPlan plan, List<Check> checks, Consumer<CheckResult> listener) {
+    public PreflightJob(StackPlan plan, List<Check> checks) {
         this.plan = plan;
         this.checks = List.copyOf(checks);
-        this.listener = listener;
     }
 
-    public PreflightJob(StackPlan plan, Consumer<CheckResult> listener) {
-        this(plan, Checks.all(), listener);
+    public PreflightJob(StackPlan plan) {
+        this(plan, Checks.all());
     }
 
     @Override
@@ -41,7 +37,7 @@ public final class PreflightJob implements Job {
     public void execute(JobContext context) throws PreflightFailedException, InterruptedException {
         List<CheckResult> results;
         try (CheckRunner runner = new CheckRunner(context.target(), checks)) {
-            results = runner.run(plan, listener);
+            results = runner.run(plan, r -> context.publish(new DeployProgress.Checked(r)));
         }
         List<CheckResult> failed = results.stream().filter(r -> r.status() == Status.FAIL).toList();
         if (!failed.isEmpty()) {

@@ -5,8 +5,6 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
-import dev.berth.engine.stack.Job;
-import dev.berth.engine.stack.JobContext;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.function.Consumer;
 
 /**
  * Makes sure every image of the stack is on the target before {@code compose up}, so a slow or
@@ -25,27 +22,34 @@ import java.util.function.Consumer;
  * <p>With {@code offline} it never pulls (air-gapped servers, or a person who loaded images by
  * hand) and fails before anything starts when an image is missing.
  *
+ * <p>Progress is reported as {@link DeployProgress.Pull}: per layer while downloading, and per image
+ * when it was already there ({@link PullProgress#PRESENT}) and once every image is there
+ * ({@link PullProgress#DONE}).
+ *
  * <p>Undo does nothing: a downloaded image changes no running container and no file, and
  * removing it would only make the next attempt download it again.
  */
 public final class PullImagesJob implements Job {
     private final List<String> images;
     private final boolean offline;
-    private final Consumer<PullProgress> listener;
 
-    public PullImagesJob(List<String> images, boolean offline, Consumer<PullProgress> listener) {
+    public PullImagesJob(List<String> images, boolean offline) {
         this.images = List.copyOf(new LinkedHashSet<>(images));
         this.offline = offline;
-        this.listener = listener;
     }
 
-    /** The images of every service of the plan, each once, in the plan's order. */
-    public static PullImagesJob forPlan(StackPlan plan, boolean offline, Consumer<PullProgress> listener) {
+    /** The images of every service of the plan. */
+    public PullImagesJob(StackPlan plan, boolean offline) {
+        this(images(plan), offline);
+    }
+
+    /** The images of every service of the plan, each once, in the plan's order: what the deploy makes sure are there. */
+    public static List<String> images(StackPlan plan) {
         List<String> refs = new ArrayList<>();
         for (PlannedService s : plan.services()) {
             refs.add(s.definition().image().reference());
         }
-        return new PullImagesJob(refs, offline, listener);
+        return List.copyOf(new LinkedHashSet<>(refs));
     }
 
     public List<String> images() {
@@ -64,7 +68,7 @@ public final class PullImagesJob implements Job {
         List<String> missing = new ArrayList<>();
         for (String image : images) {
             if (present(docker, image)) {
-                report(new PullProgress(image, null, 0, 0, PullProgress.PRESENT));
+                context.publish(new DeployProgress.Pull(new PullProgress(image, null, 0, 0, PullProgress.PRESENT)));
             } else {
                 missing.add(image);
             }
@@ -80,6 +84,9 @@ public final class PullImagesJob implements Job {
                 throw new CancellationException("cancelled before downloading " + image);
             }
             pull(docker, image, context);
+        }
+        for (String image : images) {
+            context.publish(new DeployProgress.Pull(new PullProgress(image, null, 0, 0, PullProgress.DONE)));
         }
     }
 
@@ -116,7 +123,7 @@ public final class PullImagesJob implements Job {
                     return;
                 }
                 if (p != null) {
-                    report(p);
+                    context.publish(new DeployProgress.Pull(p));
                 }
             }
         };
@@ -153,14 +160,6 @@ public final class PullImagesJob implements Job {
         String id = item.getId();
         boolean layer = id != null && !image.endsWith(":" + id) && !item.getStatus().startsWith("Pulling from");
         return new PullProgress(image, layer ? id : null, current, total, item.getStatus());
-    }
-
-    private void report(PullProgress p) {
-        try {
-            listener.accept(p);
-        } catch (RuntimeException ignored) {
-            // A broken progress bar must not stop a download.
-        }
     }
 
     @Override

@@ -8,8 +8,10 @@ package dev.berth.engine.deploy;
  * @param current bytes done of this layer (0 when the engine did not say)
  * @param total   bytes of this layer (0 when not known yet)
  * @param status  the engine's words: "Downloading", "Extracting", "Pull complete", or Berth's
- *                "Already on the target"
+ *                "Already on the target" and "On the target"
  */
 public record PullProgress(String image, String layerId, long current, long total, String status) {
     public static final String PRESENT = "Already on the target";
+    /** Berth's last word on each image, once the pull step has every image on the target. */
+    public static final String DONE = "On the target";
 }

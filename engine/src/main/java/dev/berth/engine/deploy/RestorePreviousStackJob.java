@@ -1,22 +1,22 @@
 package dev.berth.engine.deploy;
 
-import dev.berth.engine.stack.Job;
-import dev.berth.engine.stack.JobContext;
 import dev.berth.engine.target.TargetException;
 import java.time.Duration;
 
 /**
- * A marker placed in the job list BEFORE the file writing job, whose only work is in undo: when
+ * A job placed in the job list BEFORE the file writing job, whose only work is in undo (an
+ * {@link UndoOnlyJob}): when
  * a re-deploy fails after new files were written (or after {@code up} replaced containers), the
  * rollback runs in reverse, so by the time it reaches this job the file job's undo has already put
  * the previous {@code compose.yaml} and {@code .env} back. Running {@code up -d --remove-orphans}
  * then recreates exactly the previous stack: containers changed by the failed attempt go back to
  * their old settings, services it added are removed as orphans, untouched ones stay running.
  *
- * <p>Execute only notes whether a stack is running: on a first install there is nothing to bring
+ * <p>Going forward it only refuses another folder's stack of the same project name and notes
+ * whether a stack is running: on a first install there is nothing to bring
  * back (and {@link ComposeUpJob}'s undo removes the new containers instead).
  */
-public final class RestorePreviousStackJob implements Job {
+public final class RestorePreviousStackJob implements UndoOnlyJob {
     private final ComposeTool compose;
     private final String project;
     private final String stackDir;
@@ -41,7 +41,7 @@ public final class RestorePreviousStackJob implements Job {
     }
 
     @Override
-    public void execute(JobContext context) throws TargetException {
+    public void prepare(JobContext context) throws TargetException {
         // The first job that looks at the project: refusing here, before any folder or file is written.
         ProjectGuard.requireOwnProject(context.target(), project, stackDir);
         hadStack = StackContainers.exists(context.target(), project);

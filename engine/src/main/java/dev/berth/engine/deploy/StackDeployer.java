@@ -5,14 +5,8 @@ import dev.berth.answers.AnswersValidator;
 import dev.berth.answers.InvalidAnswersException;
 import dev.berth.answers.Problem;
 import dev.berth.catalog.Catalog;
-import dev.berth.engine.npm.ConfigureProxyHostsJob;
-import dev.berth.engine.stack.BackupJob;
-import dev.berth.engine.stack.CreateDataDirectoriesJob;
-import dev.berth.engine.stack.Deployment;
-import dev.berth.engine.stack.DeploymentResult;
+import dev.berth.engine.npm.ProxyHostsResult;
 import dev.berth.engine.stack.ExistingFile;
-import dev.berth.engine.stack.Job;
-import dev.berth.engine.stack.JobContext;
 import dev.berth.engine.stack.LockHolder;
 import dev.berth.engine.stack.Owner;
 import dev.berth.engine.stack.StackBusyException;
@@ -21,7 +15,6 @@ import dev.berth.engine.stack.ServiceChanges.ComposeServices;
 import dev.berth.engine.stack.StackDiff;
 import dev.berth.engine.stack.StackLock;
 import dev.berth.engine.stack.StackState;
-import dev.berth.engine.stack.WriteFilesJob;
 import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
@@ -84,7 +77,7 @@ public final class StackDeployer {
      * @throws dev.berth.answers.InvalidAnswersException when the answers cannot be planned
      * @throws StackState.ForeignStackException           when the folder is someone else's and adopt is off
      */
-    public DeployPreview preview(Answers answers, DeployOptions options, Consumer<DeployProgress> listener)
+    public DeployPreview preview(Answers answers, DeployOptions options)
             throws TargetException, StackState.ForeignStackException {
         // Before anything reads the answers: a missing stack folder would otherwise be a crash, not a message.
         new AnswersValidator(catalog).requireValid(answers);
@@ -125,7 +118,7 @@ public final class StackDeployer {
         }
         Optional<Owner> owner = owner(plan);
         List<Job> jobs = new ArrayList<>();
-        jobs.add(new PreflightJob(plan, r -> listener.accept(new DeployProgress.Checked(r))));
+        jobs.add(new PreflightJob(plan));
         if (!before.files().isEmpty()) {
             jobs.add(new BackupJob(before));
         }
@@ -135,11 +128,11 @@ public final class StackDeployer {
         }
         jobs.add(new CreateDataDirectoriesJob(plan, owner));
         jobs.add(new WriteFilesJob(before, rendered, owner));
-        jobs.add(PullImagesJob.forPlan(plan, options.offline(), p -> listener.accept(new DeployProgress.Pull(p))));
+        jobs.add(new PullImagesJob(plan, options.offline()));
         jobs.add(new ComposeUpJob(compose, plan, dir));
-        jobs.add(new AwaitHealthJob(plan, options.healthTimeout(), h -> listener.accept(new DeployProgress.Health(h))));
-        if (options.proxyHosts()) {
-            ConfigureProxyHostsJob.forPlan(plan).ifPresent(jobs::add);
+        jobs.add(new AwaitHealthJob(plan, options.healthTimeout()));
+        if (options.proxyHosts() && ConfigureProxyHostsJob.needed(plan)) {
+            jobs.add(new ConfigureProxyHostsJob(plan));
         }
         return new DeployPreview(before, plan, rendered, diff, jobs, compose, options, services, rootMoves);
     }
@@ -179,7 +172,7 @@ public final class StackDeployer {
      * instead ({@link DeployOptions#localLogFolder()}), so nothing is left on the target.
      *
      * @param lock        this stack's lock, taken before the preview was made
-     * @param listener    progress; it should be the one given to {@link #preview}, which wired the jobs to it
+     * @param listener    every progress report of this deploy (steps, checks, pulls, health), on this thread
      * @param stopUndoing see {@link Deployment#run(JobContext, BooleanSupplier)}
      */
     public DeployOutcome deploy(DeployPreview preview, StackLock lock, Consumer<DeployProgress> listener,
@@ -193,15 +186,21 @@ public final class StackDeployer {
         }
         DeployLog log = new DeployLog(clock, preview.plan().secrets().values());
         log.started(preview, target.description());
-        Deployment deployment = new Deployment(preview.jobs(), event -> {
-            log.event(event);
-            listener.accept(new DeployProgress.Step(event));
-        });
-        DeploymentResult result = deployment.run(new JobContext(target, clock, cancelRequested), stopUndoing);
-        Optional<DeployReport> report = report(preview.jobs());
-        Optional<String> backup = preview.jobs().stream()
-                .filter(BackupJob.class::isInstance).flatMap(j -> ((BackupJob) j).backupDir().stream()).findFirst();
-        DeployOutcome outcome = new DeployOutcome(result, report, backup);
+        Consumer<DeployProgress> logged = p -> {
+            if (p instanceof DeployProgress.Step step) {
+                log.event(step.event());
+            }
+            listener.accept(p);
+        };
+        JobOutcomes outcomes = new JobOutcomes();
+        DeploymentResult result = new Deployment(preview.jobs())
+                .run(new JobContext(target, clock, cancelRequested, logged, outcomes), stopUndoing);
+        // The health wait's report when it ran; else, when compose up itself failed (a dependency that
+        // never turned healthy), the report it took before the rollback.
+        Optional<DeployReport> report = outcomes.get(AwaitHealthJob.REPORT).or(() -> outcomes.get(ComposeUpJob.FAILURE_REPORT));
+        Optional<String> backup = outcomes.get(BackupJob.FOLDER);
+        Optional<ProxyHostsResult> proxyHosts = outcomes.get(ConfigureProxyHostsJob.RESULT);
+        DeployOutcome outcome = new DeployOutcome(result, report, backup, Optional.empty(), proxyHosts);
         log.finished(outcome);
         Optional<DeployLogFile> written;
         if (outcome.succeeded() || preview.before().isBerthStack()) {
@@ -212,21 +211,7 @@ public final class StackDeployer {
             // the next run's folder check fail on Berth's own leftovers.
             written = log.writeLocal(preview.options().localLogFolder(), preview.plan().projectName());
         }
-        return new DeployOutcome(result, report, backup, written);
-    }
-
-    /**
-     * The health wait's report when it ran; else, when {@code compose up} itself failed (a
-     * dependency that never turned healthy), the report it took before the rollback.
-     */
-    private static Optional<DeployReport> report(List<Job> jobs) {
-        Optional<DeployReport> health = jobs.stream().filter(AwaitHealthJob.class::isInstance)
-                .map(j -> ((AwaitHealthJob) j).report()).filter(r -> r != null).findFirst();
-        if (health.isPresent()) {
-            return health;
-        }
-        return jobs.stream().filter(ComposeUpJob.class::isInstance)
-                .map(j -> ((ComposeUpJob) j).failureReport()).filter(r -> r != null).findFirst();
+        return new DeployOutcome(result, report, backup, written, proxyHosts);
     }
 
     /**

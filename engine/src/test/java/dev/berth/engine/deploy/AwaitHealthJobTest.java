@@ -9,13 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.engine.health.ServiceHealth;
 import dev.berth.engine.health.ServiceState;
-import dev.berth.engine.stack.CreateDataDirectoriesJob;
-import dev.berth.engine.stack.Deployment;
-import dev.berth.engine.stack.DeploymentResult;
-import dev.berth.engine.stack.Job;
-import dev.berth.engine.stack.JobContext;
 import dev.berth.engine.stack.StackState;
-import dev.berth.engine.stack.WriteFilesJob;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
@@ -65,16 +59,20 @@ class AwaitHealthJobTest {
     void waitsUntilJellyfinIsHealthyAndReportsIt() throws Exception {
         StackPlan plan = minimal();
         List<ServiceHealth> seen = new CopyOnWriteArrayList<>();
-        AwaitHealthJob await = new AwaitHealthJob(plan, Duration.ofMinutes(2), seen::add);
+        AwaitHealthJob await = new AwaitHealthJob(plan, Duration.ofMinutes(2));
         assertEquals("Wait until every service is healthy (up to 2 min)", await.description());
-        List<Job> jobs = new ArrayList<>(DeployFixtures.jobs(target, plan, ComposeTool.PLUGIN, new ArrayList<>()));
+        List<Job> jobs = new ArrayList<>(DeployFixtures.jobs(target, plan, ComposeTool.PLUGIN));
         jobs.add(await);
 
-        DeploymentResult r = new Deployment(jobs, e -> { }).run(new JobContext(target, DeployFixtures.CLOCK));
+        JobContext context = new JobContext(target, DeployFixtures.CLOCK).withProgress(p -> {
+            if (p instanceof DeployProgress.Health h) {
+                seen.add(h.health());
+            }
+        });
+        DeploymentResult r = new Deployment(jobs).run(context);
 
         assertInstanceOf(DeploymentResult.Succeeded.class, r, r::toString);
-        DeployReport report = await.report();
-        assertNotNull(report);
+        DeployReport report = context.outcomes().get(AwaitHealthJob.REPORT).orElseThrow();
         assertTrue(report.ok(), report::toString);
         DeployReport.ServiceReport jellyfin = report.service("jellyfin").orElseThrow();
         assertEquals(ServiceState.HEALTHY, jellyfin.state(), report::toString);
@@ -89,10 +87,11 @@ class AwaitHealthJobTest {
         StackPlan plan = minimal();
         PlannedService jellyfin = plan.service("jellyfin").orElseThrow();
         new StandInImages(root).buildFailing(jellyfin.definition(), StandInImages.Failure.NEVER_HEALTHY, NEVER_HEALTHY_TAG);
-        AwaitHealthJob await = new AwaitHealthJob(plan, Duration.ofSeconds(20), h -> { });
+        AwaitHealthJob await = new AwaitHealthJob(plan, Duration.ofSeconds(20));
 
-        DeploymentResult r = new Deployment(jobsWithImage(plan, jellyfin.definition().image().reference(), NEVER_HEALTHY_TAG, await),
-                e -> { }).run(new JobContext(target, DeployFixtures.CLOCK));
+        JobContext context = new JobContext(target, DeployFixtures.CLOCK);
+        DeploymentResult r = new Deployment(jobsWithImage(plan, jellyfin.definition().image().reference(), NEVER_HEALTHY_TAG, await))
+                .run(context);
 
         DeploymentResult.RolledBack rb = assertInstanceOf(DeploymentResult.RolledBack.class, r, r::toString);
         assertSame(await, rb.failedJob());
@@ -102,7 +101,7 @@ class AwaitHealthJobTest {
         assertTrue(e.notUp().containsKey("jellyfin"));
         assertEquals(Map.of(), DeployFixtures.containerIds(target, project), "first install removed again");
 
-        DeployReport report = await.report();
+        DeployReport report = context.outcomes().get(AwaitHealthJob.REPORT).orElseThrow();
         assertSame(report, e.report());
         assertFalse(report.ok());
         DeployReport.ServiceReport s = report.service("jellyfin").orElseThrow();
@@ -126,7 +125,7 @@ class AwaitHealthJobTest {
                 new RestorePreviousStackJob(ComposeTool.PLUGIN, plan.projectName(), dir),
                 new CreateDataDirectoriesJob(plan, Optional.empty()),
                 new WriteFilesJob(state, stack, Optional.empty()),
-                new PullImagesJob(List.of(replacement), true, p -> { }),
+                new PullImagesJob(List.of(replacement), true),
                 new ComposeUpJob(ComposeTool.PLUGIN, plan.projectName(), dir),
                 await);
     }

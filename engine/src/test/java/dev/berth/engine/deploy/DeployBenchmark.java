@@ -58,11 +58,11 @@ class DeployBenchmark {
 
         // By hand: the same files Berth generates, written to a folder of their own.
         Answers byHand = moved(answers, root.resolve("by-hand"));
-        DeployPreview files = deployer.preview(byHand, FullStack.options(), p -> { });
+        DeployPreview files = deployer.preview(byHand, FullStack.options());
         Path dir = Path.of(byHand.storage().stackDir());
         files.rendered().writeTo(dir);
         // Every bind-mounted folder, as a person following a guide creates them (Compose v2 refuses missing ones).
-        for (String d : new dev.berth.engine.stack.CreateDataDirectoriesJob(files.plan(), java.util.Optional.empty()).folders()) {
+        for (String d : new dev.berth.engine.deploy.CreateDataDirectoriesJob(files.plan(), java.util.Optional.empty()).folders()) {
             Files.createDirectories(Path.of(d));
         }
         long start = System.nanoTime();
@@ -74,12 +74,12 @@ class DeployBenchmark {
         DeployFixtures.removeProject(target, project);
 
         start = System.nanoTime();
-        DeployOutcome berth = deployer.deploy(deployer.preview(answers, FullStack.options(), p -> { }), p -> { }, () -> false);
+        DeployOutcome berth = deployer.deploy(deployer.preview(answers, FullStack.options()), p -> { }, () -> false);
         long berthMs = ms(start);
         assertTrue(berth.succeeded(), berth::toString);
 
         start = System.nanoTime();
-        DeployOutcome again = deployer.deploy(deployer.preview(answers, FullStack.options(), p -> { }), p -> { }, () -> false);
+        DeployOutcome again = deployer.deploy(deployer.preview(answers, FullStack.options()), p -> { }, () -> false);
         long againMs = ms(start);
         assertTrue(again.succeeded(), again::toString);
 

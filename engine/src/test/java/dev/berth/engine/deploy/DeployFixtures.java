@@ -1,19 +1,13 @@
 package dev.berth.engine.deploy;
 
-import dev.berth.engine.ComposeLabels;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import dev.berth.answers.Answers;
 import dev.berth.answers.StorageAnswers;
 import dev.berth.catalog.Catalog;
-import dev.berth.engine.stack.CreateDataDirectoriesJob;
-import dev.berth.engine.stack.Deployment;
-import dev.berth.engine.stack.DeploymentResult;
-import dev.berth.engine.stack.Job;
-import dev.berth.engine.stack.JobContext;
+import dev.berth.engine.ComposeLabels;
 import dev.berth.engine.stack.StackState;
-import dev.berth.engine.stack.WriteFilesJob;
 import dev.berth.engine.target.Target;
 import dev.berth.plan.Planner;
 import dev.berth.plan.StackPlan;
@@ -101,7 +95,7 @@ final class DeployFixtures {
     }
 
     /** The jobs of a deploy, in the order the deployer will use them. */
-    static List<Job> jobs(Target target, StackPlan plan, ComposeTool compose, List<PullProgress> progress) throws Exception {
+    static List<Job> jobs(Target target, StackPlan plan, ComposeTool compose) throws Exception {
         RenderedStack stack = new Renderer().render(plan);
         String dir = plan.answers().storage().stackDir();
         StackState state = StackState.loadForDeploy(target, dir, stack.files().keySet(), false);
@@ -109,12 +103,12 @@ final class DeployFixtures {
                 new RestorePreviousStackJob(compose, plan.projectName(), dir),
                 new CreateDataDirectoriesJob(plan, Optional.empty()),
                 new WriteFilesJob(state, stack, Optional.empty()),
-                PullImagesJob.forPlan(plan, true, progress::add),
+                new PullImagesJob(plan, true),
                 new ComposeUpJob(compose, plan.projectName(), dir));
     }
 
     static DeploymentResult deploy(Target target, StackPlan plan, ComposeTool compose) throws Exception {
-        return new Deployment(jobs(target, plan, compose, new ArrayList<>()), e -> { }).run(new JobContext(target, CLOCK));
+        return new Deployment(jobs(target, plan, compose)).run(new JobContext(target, CLOCK));
     }
 
     /** Container id by compose service name. */

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import dev.berth.engine.RequiresDocker;
-import dev.berth.engine.stack.JobContext;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.PlannedService;
@@ -32,9 +31,15 @@ class PullImagesJobTest {
         List<PullProgress> progress = new ArrayList<>();
         try (LocalTarget target = new LocalTarget()) {
             // Not offline: with the image present it must not even try the (unreachable) registry.
-            PullImagesJob.forPlan(plan, false, progress::add).execute(new JobContext(target, DeployFixtures.CLOCK));
+            new PullImagesJob(plan, false).execute(new JobContext(target, DeployFixtures.CLOCK).withProgress(p -> {
+                if (p instanceof DeployProgress.Pull pull) {
+                    progress.add(pull.progress());
+                }
+            }));
         }
-        assertEquals(List.of(new PullProgress("lscr.io/linuxserver/jellyfin:10.11.6", null, 0, 0, PullProgress.PRESENT)), progress);
+        String jellyfin = "lscr.io/linuxserver/jellyfin:10.11.6";
+        assertEquals(List.of(new PullProgress(jellyfin, null, 0, 0, PullProgress.PRESENT),
+                new PullProgress(jellyfin, null, 0, 0, PullProgress.DONE)), progress);
     }
 
     @Test
@@ -42,7 +47,7 @@ class PullImagesJobTest {
         RequiresDocker.engine();
         String missing = "berth-test/never-built:" + DeployFixtures.project();
         try (LocalTarget target = new LocalTarget()) {
-            TargetException e = assertThrows(TargetException.class, () -> new PullImagesJob(List.of(missing), true, p -> { })
+            TargetException e = assertThrows(TargetException.class, () -> new PullImagesJob(List.of(missing), true)
                     .execute(new JobContext(target, DeployFixtures.CLOCK)));
             assertEquals("image " + missing + " is not on this computer and --offline forbids pulling", e.getMessage());
         }
@@ -54,7 +59,7 @@ class PullImagesJobTest {
         // Port 1 on this machine: refused at once, no registry needed to show the failure path.
         String image = "127.0.0.1:1/berth/missing:1";
         try (LocalTarget target = new LocalTarget()) {
-            TargetException e = assertThrows(TargetException.class, () -> new PullImagesJob(List.of(image), false, p -> { })
+            TargetException e = assertThrows(TargetException.class, () -> new PullImagesJob(List.of(image), false)
                     .execute(new JobContext(target, DeployFixtures.CLOCK)));
             assertTrue(e.getMessage().startsWith("Could not download " + image + " on this computer"), e.getMessage());
         }

@@ -18,15 +18,22 @@ import java.util.function.Consumer;
  */
 final class Recorded implements Consumer<DeployProgress> {
     private final List<String> lines = new ArrayList<>();
+    private final List<Class<?>> kinds = new ArrayList<>();
 
     @Override
     public synchronized void accept(DeployProgress p) {
+        kinds.add(p.getClass());
         lines.add(switch (p) {
             case DeployProgress.Step s -> s.event().toString() + " " + s.event().job().description();
             case DeployProgress.Checked c -> c.result().toString();
             case DeployProgress.Pull pull -> pull.progress().toString();
             case DeployProgress.Health h -> h.health().toString() + " " + h.health().summary();
         });
+    }
+
+    /** Whether a message of this kind (a step, a check, a pull, a health change) arrived. */
+    synchronized boolean saw(Class<? extends DeployProgress> kind) {
+        return kinds.contains(kind);
     }
 
     synchronized List<String> lines() {

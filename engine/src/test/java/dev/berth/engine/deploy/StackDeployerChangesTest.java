@@ -68,7 +68,7 @@ class StackDeployerChangesTest {
     }
 
     private DeployPreview preview(Answers answers, DeployOptions options) throws Exception {
-        return deployer().preview(answers, options, progress);
+        return deployer().preview(answers, options);
     }
 
     private void deploy(DeployPreview preview) throws Exception {
@@ -217,7 +217,7 @@ class StackDeployerChangesTest {
             StandInStacks.repair("jellyfin", root);
         }
 
-        var rolledBack = assertInstanceOf(dev.berth.engine.stack.DeploymentResult.RolledBack.class, outcome.result(), outcome::toString);
+        var rolledBack = assertInstanceOf(dev.berth.engine.deploy.DeploymentResult.RolledBack.class, outcome.result(), outcome::toString);
         assertTrue(rolledBack.undoErrors().isEmpty(), rolledBack.undoErrors()::toString);
         assertEquals("the person's library\n", Files.readString(oldFolder.resolve("library.db")), "moved back");
         assertFalse(Files.exists(Path.of(newRoot, "jellyfin", "library.db")));

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.answers.Answers;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.RequiresDocker;
-import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.PlannedService;
 import dev.berth.testsupport.ExternalTool;
@@ -61,7 +60,7 @@ class StackDeployerDiskFullTest {
         new StandInImages(root).build(DeployFixtures.plan(small).services().stream().map(PlannedService::definition).toList());
         StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK);
         DeployOptions options = DeployOptions.DEFAULT.withOffline(true);
-        assertTrue(deployer.deploy(deployer.preview(small, options, p -> { }), p -> { }, () -> false).succeeded());
+        assertTrue(deployer.deploy(deployer.preview(small, options), p -> { }, () -> false).succeeded());
         Map<String, byte[]> old = files();
 
         // Leave a few kilobytes: less than the bigger stack's files need.
@@ -73,7 +72,7 @@ class StackDeployerDiskFullTest {
 
         Answers bigger = small.withServices(List.of("jellyfin", "sonarr", "radarr"));
         new StandInImages(root).build(DeployFixtures.plan(bigger).services().stream().map(PlannedService::definition).toList());
-        DeployOutcome outcome = deployer.deploy(deployer.preview(bigger, options, p -> { }), p -> { }, () -> false);
+        DeployOutcome outcome = deployer.deploy(deployer.preview(bigger, options), p -> { }, () -> false);
         DeploymentResult.RolledBack rb = assertInstanceOf(DeploymentResult.RolledBack.class, outcome.result(), outcome::toString);
         assertTrue(rb.cause().getMessage().contains("the disk is full"), rb.cause().getMessage());
         Map<String, byte[]> after = files();
@@ -86,7 +85,7 @@ class StackDeployerDiskFullTest {
         }
 
         Files.delete(filler);
-        DeployOutcome again = deployer.deploy(deployer.preview(bigger, options, p -> { }), p -> { }, () -> false);
+        DeployOutcome again = deployer.deploy(deployer.preview(bigger, options), p -> { }, () -> false);
         assertTrue(again.succeeded(), again::toString);
     }
 

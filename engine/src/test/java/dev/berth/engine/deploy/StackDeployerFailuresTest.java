@@ -16,7 +16,6 @@ import dev.berth.engine.check.HidingTarget;
 import dev.berth.engine.check.PathsCheck;
 import dev.berth.engine.check.Status;
 import dev.berth.engine.health.ServiceState;
-import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.Target;
 import dev.berth.plan.PlannedService;
@@ -75,7 +74,7 @@ class StackDeployerFailuresTest {
 
     private DeployOutcome deploy(Target target, Answers answers) throws Exception {
         StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK);
-        lastPreview = deployer.preview(answers, options(), progress);
+        lastPreview = deployer.preview(answers, options());
         return deployer.deploy(lastPreview, progress, () -> false);
     }
 

@@ -41,7 +41,7 @@ class StackDeployerFullStackTest {
         Answers answers = FullStack.answers(root, project, 1000, 1000);
         Recorded progress = new Recorded();
         StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK);
-        DeployPreview preview = deployer.preview(answers, FullStack.options(), progress);
+        DeployPreview preview = deployer.preview(answers, FullStack.options());
         long start = System.nanoTime();
         DeployOutcome outcome = deployer.deploy(preview, progress, () -> false);
         long ms = (System.nanoTime() - start) / 1_000_000;

@@ -46,7 +46,7 @@ class StackDeployerPortsTest {
             List<String> services = new ArrayList<>(running.services());
             services.add("transmission");
             DeployPreview preview = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK)
-                    .preview(running.withServices(services), DeployOptions.DEFAULT.withOffline(true), e -> { });
+                    .preview(running.withServices(services), DeployOptions.DEFAULT.withOffline(true));
 
             StackPlan after = preview.plan();
             assertEquals(9091, after.service("authelia").orElseThrow().hostWebPort(), "Authelia already runs on 9091");

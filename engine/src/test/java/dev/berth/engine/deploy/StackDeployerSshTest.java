@@ -10,9 +10,6 @@ import dev.berth.answers.StorageAnswers;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.SshdTestBase;
 import dev.berth.engine.TestSshd;
-import dev.berth.engine.stack.DeploymentEvent;
-import dev.berth.engine.stack.DeploymentResult;
-import dev.berth.engine.stack.WriteFilesJob;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.plan.PlannedService;
@@ -71,7 +68,7 @@ class StackDeployerSshTest extends SshdTestBase {
         try (SshTarget ssh = connect()) {
             StackDeployer deployer = new StackDeployer(ssh, Catalog.builtIn(), DeployFixtures.CLOCK);
             Recorded progress = new Recorded();
-            DeployOutcome first = deployer.deploy(deployer.preview(small, FullStack.options(), progress), progress, () -> false);
+            DeployOutcome first = deployer.deploy(deployer.preview(small, FullStack.options()), progress, () -> false);
             assertTrue(first.succeeded(), first::toString);
         }
         Map<String, byte[]> oldFiles = files(root.resolve("stack"));
@@ -85,7 +82,7 @@ class StackDeployerSshTest extends SshdTestBase {
         try (SshTarget ssh = connect()) {
             StackDeployer deployer = new StackDeployer(ssh, Catalog.builtIn(), DeployFixtures.CLOCK);
             Recorded progress = new Recorded();
-            DeployPreview preview = deployer.preview(full, FullStack.options(), progress);
+            DeployPreview preview = deployer.preview(full, FullStack.options());
             cut = deployer.deploy(preview, p -> {
                 progress.accept(p);
                 if (p instanceof DeployProgress.Step(DeploymentEvent.Started s) && s.job() instanceof WriteFilesJob) {
@@ -105,7 +102,7 @@ class StackDeployerSshTest extends SshdTestBase {
         try (SshTarget ssh = connect()) {
             StackDeployer deployer = new StackDeployer(ssh, Catalog.builtIn(), DeployFixtures.CLOCK);
             Recorded progress = new Recorded();
-            DeployPreview preview = deployer.preview(full, FullStack.options(), progress);
+            DeployPreview preview = deployer.preview(full, FullStack.options());
             long start = System.nanoTime();
             DeployOutcome done = deployer.deploy(preview, progress, () -> false);
             assertTrue(done.succeeded(), done::toString);

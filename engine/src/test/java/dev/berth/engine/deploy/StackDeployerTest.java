@@ -11,7 +11,6 @@ import dev.berth.answers.Answers;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.health.ServiceState;
-import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.stack.FileChange;
 import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.LocalTarget;
@@ -65,7 +64,7 @@ class StackDeployerTest {
 
     private DeployOutcome deploy(Answers answers, DeployOptions options) throws Exception {
         StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK);
-        DeployPreview preview = deployer.preview(answers, options, progress);
+        DeployPreview preview = deployer.preview(answers, options);
         return deployer.deploy(preview, progress, () -> false);
     }
 
@@ -74,6 +73,11 @@ class StackDeployerTest {
         Answers answers = twoApps();
         DeployOutcome first = deploy(answers);
         assertTrue(first.succeeded(), first::toString);
+        // The listener is given to deploy only (the preview has none), and every job's progress reaches it.
+        for (var kind : List.of(DeployProgress.Step.class, DeployProgress.Checked.class, DeployProgress.Pull.class,
+                DeployProgress.Health.class)) {
+            assertTrue(progress.saw(kind), () -> kind.getSimpleName() + " missing in " + progress.lines());
+        }
         DeployReport report = first.report().orElseThrow();
         assertTrue(report.ok(), report::toString);
         List<String> planned = DeployFixtures.plan(answers).services().stream().map(PlannedService::name).toList();
@@ -86,7 +90,7 @@ class StackDeployerTest {
         assertEquals(planned.size(), ids.size(), ids::toString);
 
         StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK);
-        DeployPreview again = deployer.preview(answers, DeployOptions.DEFAULT.withOffline(true), progress);
+        DeployPreview again = deployer.preview(answers, DeployOptions.DEFAULT.withOffline(true));
         assertTrue(again.diff().isEmpty(), again.diff().render());
         DeployOutcome second = deployer.deploy(again, progress, () -> false);
         assertTrue(second.succeeded(), second::toString);
@@ -95,7 +99,7 @@ class StackDeployerTest {
         String log = Files.readString(root.resolve("stack/.berth/deploy.log"));
         assertEquals(2, log.lines().filter(l -> l.contains("result: succeeded")).count(), log);
         assertTrue(log.contains("compose.yaml: new"), log);
-        progress.assertNoSecretIn(root, deployer.preview(answers, DeployOptions.DEFAULT, e -> { }).plan().secrets(), log,
+        progress.assertNoSecretIn(root, deployer.preview(answers, DeployOptions.DEFAULT).plan().secrets(), log,
                 first.toString(), second.toString());
     }
 
@@ -111,7 +115,7 @@ class StackDeployerTest {
         ports.put("sonarr", DeployFixtures.freePort());
         Answers changed = answers.withPortOverrides(ports);
         DeployPreview preview = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK)
-                .preview(changed, DeployOptions.DEFAULT.withOffline(true), progress);
+                .preview(changed, DeployOptions.DEFAULT.withOffline(true));
         List<String> changedFiles = preview.diff().changed().stream()
                 .filter(c -> !(c instanceof FileChange.NoLongerGenerated)).map(FileChange::path).toList();
         assertTrue(changedFiles.contains("compose.yaml"), changedFiles::toString);
@@ -180,7 +184,7 @@ class StackDeployerTest {
         StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK);
 
         var refused = assertThrows(StackState.ForeignStackException.class,
-                () -> deployer.preview(answers, DeployOptions.DEFAULT.withOffline(true), progress));
+                () -> deployer.preview(answers, DeployOptions.DEFAULT.withOffline(true)));
         assertTrue(refused.getMessage().contains("--adopt"), refused.getMessage());
         assertEquals("services: {} # mine\n", Files.readString(stack.resolve("compose.yaml")));
 

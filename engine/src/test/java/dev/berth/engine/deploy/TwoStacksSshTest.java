@@ -12,7 +12,6 @@ import dev.berth.engine.SshdTestBase;
 import dev.berth.engine.check.CheckData;
 import dev.berth.engine.check.CheckResult;
 import dev.berth.engine.check.Status;
-import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.plan.PlannedService;
@@ -76,7 +75,7 @@ class TwoStacksSshTest extends SshdTestBase {
         try (SshTarget ssh = connect()) {
             StackDeployer deployer = new StackDeployer(ssh, Catalog.builtIn(), DeployFixtures.CLOCK);
             Recorded progress = new Recorded();
-            DeployOutcome first = deployer.deploy(deployer.preview(a, options, progress), progress, () -> false);
+            DeployOutcome first = deployer.deploy(deployer.preview(a, options), progress, () -> false);
             assertTrue(first.succeeded(), first::toString);
         }
         Map<String, String> idsA = DeployFixtures.containerIds(local, project);
@@ -95,7 +94,7 @@ class TwoStacksSshTest extends SshdTestBase {
 
             StackDeployer deployer = new StackDeployer(ssh, Catalog.builtIn(), DeployFixtures.CLOCK);
             Recorded progress = new Recorded();
-            DeployOutcome refused = deployer.deploy(deployer.preview(b, options, progress), progress, () -> false);
+            DeployOutcome refused = deployer.deploy(deployer.preview(b, options), progress, () -> false);
             var rb = assertInstanceOf(DeploymentResult.RolledBack.class, refused.result(), refused::toString);
             assertInstanceOf(PreflightJob.class, rb.failedJob());
             assertTrue(rb.cause().getMessage().contains(folderA), rb.cause().getMessage());
@@ -109,7 +108,7 @@ class TwoStacksSshTest extends SshdTestBase {
         try (SshTarget ssh = connect()) {
             StackDeployer deployer = new StackDeployer(ssh, Catalog.builtIn(), DeployFixtures.CLOCK);
             Recorded progress = new Recorded();
-            DeployOutcome done = deployer.deploy(deployer.preview(renamed, options, progress), progress, () -> false);
+            DeployOutcome done = deployer.deploy(deployer.preview(renamed, options), progress, () -> false);
             assertTrue(done.succeeded(), done::toString);
         }
         assertFalse(DeployFixtures.containerIds(local, TwoStacksTest.FREE_NAME).isEmpty());

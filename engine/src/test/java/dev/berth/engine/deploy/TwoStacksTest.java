@@ -14,7 +14,6 @@ import dev.berth.engine.check.CheckResult;
 import dev.berth.engine.check.CheckRunner;
 import dev.berth.engine.check.ProjectNameCheck;
 import dev.berth.engine.check.Status;
-import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.Target;
 import dev.berth.plan.StackPlan;
@@ -110,7 +109,7 @@ class TwoStacksTest {
         DeployOptions options = DeployOptions.DEFAULT.withOffline(true).withHealthTimeout(Duration.ofSeconds(60))
                 .withLocalLogFolder(tmp.resolve("berth-settings/deploy-logs"));
         StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK);
-        DeployOutcome refused = deployer.deploy(deployer.preview(b, options, progress), progress, () -> false);
+        DeployOutcome refused = deployer.deploy(deployer.preview(b, options), progress, () -> false);
         var rb = assertInstanceOf(DeploymentResult.RolledBack.class, refused.result(), refused::toString);
         assertInstanceOf(PreflightJob.class, rb.failedJob());
         assertTrue(rb.cause().getMessage().contains(folderA), rb.cause().getMessage());
@@ -121,7 +120,7 @@ class TwoStacksTest {
         assertFalse(Files.exists(folderB.resolve(".berth")), "nothing of Berth's left in B's folder");
         // With the offered name, B comes up beside A.
         Answers renamed = inFolder(b, folderB, FREE_NAME);
-        DeployOutcome done = deployer.deploy(deployer.preview(renamed, options, progress), progress, () -> false);
+        DeployOutcome done = deployer.deploy(deployer.preview(renamed, options), progress, () -> false);
         assertTrue(done.succeeded(), done::toString);
         assertFalse(DeployFixtures.containerIds(target, FREE_NAME).isEmpty());
         assertEquals(idsA, DeployFixtures.containerIds(target, project), "A untouched");

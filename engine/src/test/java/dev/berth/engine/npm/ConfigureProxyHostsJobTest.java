@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.answers.VpnAnswers;
-import dev.berth.engine.stack.JobContext;
+import dev.berth.engine.deploy.ConfigureProxyHostsJob;
+import dev.berth.engine.deploy.JobContext;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.StackPlan;
 import java.time.Clock;
@@ -33,6 +34,11 @@ class ConfigureProxyHostsJobTest {
         context = new JobContext(target, Clock.systemUTC());
     }
 
+    /** What the last run that got through recorded in the context. */
+    private ProxyHostsResult result() {
+        return context.outcomes().get(ConfigureProxyHostsJob.RESULT).orElseThrow(() -> new AssertionError("no proxy hosts recorded"));
+    }
+
     @AfterEach
     void stop() {
         if (npm == null) {
@@ -52,7 +58,7 @@ class ConfigureProxyHostsJobTest {
 
         List<ProxyHost> hosts = npm.hosts();
         assertEquals(job.hosts().size(), hosts.size());
-        assertEquals(job.hosts().size(), job.result().created().size());
+        assertEquals(job.hosts().size(), result().created().size());
         for (ProxyHost h : hosts) {
             assertTrue(BerthMarker.service(h).isPresent(), h::toString);
             assertTrue(h.certificateId() > 0, h::toString);
@@ -73,7 +79,7 @@ class ConfigureProxyHostsJobTest {
 
         assertEquals(List.of("POST /api/tokens", "GET /api/nginx/proxy-hosts"),
                 npm.exchanges().stream().map(e -> e.method() + " " + e.path()).toList());
-        assertEquals(again.hosts().size(), again.result().unchanged().size());
+        assertEquals(again.hosts().size(), result().unchanged().size());
     }
 
     @Test
@@ -112,9 +118,9 @@ class ConfigureProxyHostsJobTest {
         job.execute(context);
 
         assertEquals(before, npm.hosts().stream().filter(h -> h.id() == own || h.id() == other).toList());
-        assertEquals(List.of("jellyfin.example.com"), job.result().leftAlone());
+        assertEquals(List.of("jellyfin.example.com"), result().leftAlone());
         assertTrue(npm.exchanges().stream().noneMatch(e -> e.path().endsWith("/" + own) || e.path().endsWith("/" + other)));
-        assertTrue(job.result().summary().contains("left alone"), job.result().summary());
+        assertTrue(result().summary().contains("left alone"), result().summary());
     }
 
     @Test
@@ -139,8 +145,8 @@ class ConfigureProxyHostsJobTest {
                         .map(e -> e.method() + " " + e.path()).collect(Collectors.toSet()));
         assertEquals(personBefore, hostFor("nas.example.com"));
         assertTrue(npm.exchanges().stream().noneMatch(e -> e.path().endsWith("/" + person)));
-        assertEquals(List.of("prowlarr.example.com"), job.result().updated());
-        assertEquals(List.of("seerr.example.com"), job.result().removed());
+        assertEquals(List.of("prowlarr.example.com"), result().updated());
+        assertEquals(List.of("seerr.example.com"), result().removed());
     }
 
     @Test
@@ -180,15 +186,15 @@ class ConfigureProxyHostsJobTest {
 
         assertEquals(first.hosts().size(), npm.hosts().size());
         assertTrue(npm.hosts().stream().allMatch(h -> h.certificateId() == 0));
-        assertEquals(first.hosts().size(), first.result().certificateProblems().size());
-        assertTrue(first.result().summary().contains("ports 80 and 443"), first.result().summary());
+        assertEquals(first.hosts().size(), result().certificateProblems().size());
+        assertTrue(result().summary().contains("ports 80 and 443"), result().summary());
 
         npm.certificatesFail(false);
         ConfigureProxyHostsJob second = stack.job(plan);
         second.execute(context);
 
         assertTrue(npm.hosts().stream().allMatch(h -> h.certificateId() > 0 && h.sslForced()));
-        assertEquals(second.hosts().size(), second.result().updated().size());
+        assertEquals(second.hosts().size(), result().updated().size());
     }
 
     @Test
@@ -230,7 +236,7 @@ class ConfigureProxyHostsJobTest {
         assertTrue(e.getMessage().contains("No answer from Nginx Proxy Manager (port " + npm.port() + " on this computer)"),
                 e.getMessage());
         assertNoSecret(e, NpmStack.password(plan));
-        String all = job.description() + job.result().summary() + new NpmAdmin("a@b.c", NpmStack.password(plan), 81);
+        String all = job.description() + result().summary() + new NpmAdmin("a@b.c", NpmStack.password(plan), 81);
         assertFalse(all.contains(NpmStack.password(plan)), all);
     }
 

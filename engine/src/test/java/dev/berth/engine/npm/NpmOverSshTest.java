@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.engine.SshdTestBase;
-import dev.berth.engine.stack.JobContext;
+import dev.berth.engine.deploy.ConfigureProxyHostsJob;
+import dev.berth.engine.deploy.JobContext;
 import dev.berth.engine.target.LoopbackTunnel;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.plan.StackPlan;

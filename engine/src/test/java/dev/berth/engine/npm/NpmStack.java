@@ -1,6 +1,7 @@
 package dev.berth.engine.npm;
 
 import dev.berth.answers.Answers;
+import dev.berth.engine.deploy.ConfigureProxyHostsJob;
 import dev.berth.plan.StackPlan;
 import dev.berth.testsupport.Examples;
 import java.util.HashMap;
@@ -37,6 +38,6 @@ final class NpmStack {
     }
 
     ConfigureProxyHostsJob job(StackPlan plan) {
-        return ConfigureProxyHostsJob.forPlan(plan).orElseThrow();
+        return new ConfigureProxyHostsJob(plan);
     }
 }

@@ -3,10 +3,12 @@ package dev.berth.engine.npm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.answers.AccessAnswers;
+import dev.berth.engine.deploy.ConfigureProxyHostsJob;
 import dev.berth.plan.StackPlan;
 import dev.berth.testsupport.Examples;
 import java.util.List;
@@ -149,12 +151,14 @@ class ProxyHostsPlanTest {
         StackPlan lan = Examples.plan("minimal-jellyfin");
 
         assertEquals(List.of(), ProxyHostsPlan.of(lan));
-        assertTrue(ConfigureProxyHostsJob.forPlan(lan).isEmpty());
+        assertFalse(ConfigureProxyHostsJob.needed(lan));
+        assertThrows(IllegalArgumentException.class, () -> new ConfigureProxyHostsJob(lan));
     }
 
     @Test
     void theJobSaysHowManyHostsItSetsUp() {
-        ConfigureProxyHostsJob job = ConfigureProxyHostsJob.forPlan(full).orElseThrow();
+        assertTrue(ConfigureProxyHostsJob.needed(full));
+        ConfigureProxyHostsJob job = new ConfigureProxyHostsJob(full);
 
         assertEquals("Set up " + hosts.size() + " proxy hosts in Nginx Proxy Manager", job.description());
     }

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.engine.deploy.DeployProgress;
+import dev.berth.engine.deploy.Deployment;
+import dev.berth.engine.deploy.DeploymentEvent;
+import dev.berth.engine.deploy.DeploymentResult;
+import dev.berth.engine.deploy.Job;
+import dev.berth.engine.deploy.JobContext;
 import dev.berth.engine.target.LocalTarget;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,12 +66,20 @@ class StackDeploymentTest {
         };
     }
 
+    /** The steps of the deployment's progress, as text. */
+    private static java.util.function.Consumer<DeployProgress> steps(List<String> events) {
+        return p -> {
+            if (p instanceof DeployProgress.Step s) {
+                events.add(event(s.event()));
+            }
+        };
+    }
+
     @Test
     void allJobsRunInOrder() {
         List<String> events = new ArrayList<>();
-        Deployment d = new Deployment(List.of(new Recording("a", false, false), new Recording("b", false, false)),
-                e -> events.add(event(e)));
-        assertInstanceOf(DeploymentResult.Succeeded.class, d.run(ctx));
+        Deployment d = new Deployment(List.of(new Recording("a", false, false), new Recording("b", false, false)));
+        assertInstanceOf(DeploymentResult.Succeeded.class, d.run(ctx.withProgress(steps(events))));
         assertEquals(List.of("do a", "do b"), log);
         assertEquals(List.of("started a 1/2", "finished a", "started b 2/2", "finished b"), events);
     }
@@ -75,8 +89,8 @@ class StackDeploymentTest {
         List<String> events = new ArrayList<>();
         Recording c = new Recording("c", true, false);
         Deployment d = new Deployment(List.of(new Recording("a", false, false), new Recording("b", false, false), c,
-                new Recording("never", false, false)), e -> events.add(event(e)));
-        DeploymentResult.RolledBack r = assertInstanceOf(DeploymentResult.RolledBack.class, d.run(ctx));
+                new Recording("never", false, false)));
+        DeploymentResult.RolledBack r = assertInstanceOf(DeploymentResult.RolledBack.class, d.run(ctx.withProgress(steps(events))));
         assertSame(c, r.failedJob());
         assertEquals("c broke", r.cause().getMessage());
         assertTrue(r.undoErrors().isEmpty());
@@ -89,8 +103,9 @@ class StackDeploymentTest {
     @Test
     void aFailingUndoIsReportedAndTheRollbackGoesOn() {
         Deployment d = new Deployment(List.of(new Recording("a", false, false), new Recording("b", false, true),
-                new Recording("c", true, false)), e -> { throw new RuntimeException("a broken progress display"); });
-        DeploymentResult.RolledBack r = assertInstanceOf(DeploymentResult.RolledBack.class, d.run(ctx));
+                new Recording("c", true, false)));
+        DeploymentResult.RolledBack r = assertInstanceOf(DeploymentResult.RolledBack.class,
+                d.run(ctx.withProgress(p -> { throw new RuntimeException("a broken progress display"); })));
         assertEquals(List.of("do a", "do b", "do c", "undo c", "undo b", "undo a"), log);
         assertEquals(1, r.undoErrors().size());
         assertEquals("b", r.undoErrors().getFirst().job().description());
@@ -101,7 +116,7 @@ class StackDeploymentTest {
     void cancelStopsBeforeTheNextJobAndRollsBack() {
         Recording a = new Recording("a", false, false);
         Recording b = new Recording("b", false, false);
-        Deployment d = new Deployment(List.of(a, b, new Recording("c", false, false)), e -> { });
+        Deployment d = new Deployment(List.of(a, b, new Recording("c", false, false)));
         b.during = d::cancel;
         DeploymentResult.Cancelled r = assertInstanceOf(DeploymentResult.Cancelled.class, d.run(ctx));
         assertTrue(r.undoErrors().isEmpty());
@@ -129,7 +144,7 @@ class StackDeploymentTest {
                 log.add("undo wait");
             }
         };
-        deployment.set(new Deployment(List.of(new Recording("a", false, false), waiting), e -> { }));
+        deployment.set(new Deployment(List.of(new Recording("a", false, false), waiting)));
         DeploymentResult.Cancelled r = assertInstanceOf(DeploymentResult.Cancelled.class, deployment.get().run(ctx));
         assertTrue(r.undoErrors().isEmpty());
         assertEquals(List.of("do a", "do wait", "undo wait", "undo a"), log);
@@ -157,7 +172,7 @@ class StackDeploymentTest {
                 log.add("undo up");
             }
         };
-        deployment.set(new Deployment(List.of(new Recording("a", false, false), composeUp), e -> { }));
+        deployment.set(new Deployment(List.of(new Recording("a", false, false), composeUp)));
         DeploymentResult.Cancelled r = assertInstanceOf(DeploymentResult.Cancelled.class, deployment.get().run(ctx));
         assertTrue(r.undoErrors().isEmpty());
         assertEquals(List.of("do a", "do up", "undo up", "undo a"), log);
@@ -186,7 +201,7 @@ class StackDeploymentTest {
             }
         };
         Deployment d = new Deployment(List.of(new Recording("a", false, false), b, new Recording("c", false, false),
-                new Recording("never", false, false)), e -> { });
+                new Recording("never", false, false)));
         Recording c = (Recording) d.jobs().get(2);
         c.during = d::cancel;
         DeploymentResult.Cancelled r = assertInstanceOf(DeploymentResult.Cancelled.class, d.run(ctx, stopUndoing::get));

@@ -3,6 +3,8 @@ package dev.berth.engine.stack;
 import dev.berth.answers.Answers;
 import dev.berth.answers.StorageAnswers;
 import dev.berth.catalog.Catalog;
+import dev.berth.engine.deploy.JobContext;
+import dev.berth.engine.deploy.WriteFilesJob;
 import dev.berth.engine.target.Target;
 import dev.berth.plan.Planner;
 import dev.berth.plan.StackPlan;

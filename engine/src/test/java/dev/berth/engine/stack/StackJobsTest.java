@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.berth.answers.Answers;
+import dev.berth.engine.deploy.BackupJob;
+import dev.berth.engine.deploy.CreateDataDirectoriesJob;
+import dev.berth.engine.deploy.Deployment;
+import dev.berth.engine.deploy.DeploymentResult;
+import dev.berth.engine.deploy.Job;
+import dev.berth.engine.deploy.JobContext;
+import dev.berth.engine.deploy.WriteFilesJob;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.StackPlan;
@@ -68,7 +75,7 @@ class StackJobsTest {
         Map<String, String> before = StackFixtures.snapshot(dir);
 
         List<Job> jobs = redeploy(target, StackFixtures.answers("full-wireguard", tmp), FAILS);
-        DeploymentResult r = new Deployment(jobs, e -> { }).run(ctx);
+        DeploymentResult r = new Deployment(jobs).run(ctx);
         DeploymentResult.RolledBack rb = assertInstanceOf(DeploymentResult.RolledBack.class, r);
         assertEquals("compose up failed", rb.cause().getMessage());
         assertTrue(rb.undoErrors().isEmpty(), rb.undoErrors().toString());
@@ -85,7 +92,7 @@ class StackJobsTest {
         BackupJob job = new BackupJob(state);
         job.execute(ctx);
         Path backup = Path.of(StackFixtures.stackDir(old), ".berth/backups/20261122T101500Z");
-        assertEquals(Optional.of(backup.toString()), job.backupDir());
+        assertEquals(Optional.of(backup.toString()), ctx.outcomes().get(BackupJob.FOLDER));
         for (String path : stack.files().keySet()) {
             assertArrayEquals(stack.file(path).content(), Files.readAllBytes(backup.resolve(path)), path);
             if (stack.file(path).secret()) {
@@ -95,8 +102,9 @@ class StackJobsTest {
         job.undo(ctx);
         assertTrue(Files.exists(backup.resolve("compose.yaml")), "undo keeps the backup");
         BackupJob again = new BackupJob(state);
-        again.execute(ctx);
-        assertEquals(Optional.of(backup + "-2"), again.backupDir(), "a second backup in the same second does not mix");
+        JobContext second = new JobContext(target, StackFixtures.CLOCK);
+        again.execute(second);
+        assertEquals(Optional.of(backup + "-2"), second.outcomes().get(BackupJob.FOLDER), "a second backup in the same second does not mix");
         assertEquals("Nothing to back up: the stack is new",
                 new BackupJob(StackState.load(target, tmp.resolve("new").toString(), List.of())).description());
     }
@@ -148,7 +156,7 @@ class StackJobsTest {
             // Data folders elsewhere: this test is about the stack folder filling up.
             Answers next = StackFixtures.answers("full-wireguard", mnt).withStorage(withDataRoot(StackFixtures.answers("full-wireguard", mnt), tmp));
             List<Job> jobs = redeploy(target, next, null);
-            DeploymentResult.RolledBack rb = assertInstanceOf(DeploymentResult.RolledBack.class, new Deployment(jobs, e -> { }).run(ctx));
+            DeploymentResult.RolledBack rb = assertInstanceOf(DeploymentResult.RolledBack.class, new Deployment(jobs).run(ctx));
             assertInstanceOf(WriteFilesJob.class, rb.failedJob());
             TargetException cause = assertInstanceOf(TargetException.class, rb.cause());
             assertTrue(cause.getMessage().contains(": the disk is full. Free some space on that disk and try again."), cause.getMessage());

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersSecrets;
+import dev.berth.engine.deploy.JobContext;
+import dev.berth.engine.deploy.WriteFilesJob;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.StackPlan;
 import dev.berth.render.RenderedFile;

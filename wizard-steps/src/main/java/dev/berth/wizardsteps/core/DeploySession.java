@@ -17,11 +17,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * The deploy as the last three pages share it: the preview the Review page made, which the Deploy
- * page runs, and how that deploy ended, which the Done page shows.
- *
- * <p>A preview's jobs are wired at preview time to the listener they report to, and a deploy must
- * report to the same one; so every preview here gets one relay, which passes progress on to
- * whichever page is deploying at the time.
+ * page runs, and how that deploy ended, which the Done page shows. Progress goes to the sink the
+ * deploy is given, whichever page made the preview.
  */
 public final class DeploySession {
     /**
@@ -35,21 +32,7 @@ public final class DeploySession {
     public record Deployed(Reviewed from, DeployOutcome outcome) {
     }
 
-    /** Passes progress to the current deploy's sink; drops it between deploys. */
-    private static final class Relay implements Consumer<DeployProgress> {
-        private volatile Consumer<DeployProgress> sink;
-
-        @Override
-        public void accept(DeployProgress p) {
-            Consumer<DeployProgress> s = sink;
-            if (s != null) {
-                s.accept(p);
-            }
-        }
-    }
-
     private final WizardBackend backend;
-    private final Relay relay = new Relay();
     private final ReadOnlyObjectWrapper<Reviewed> reviewed = new ReadOnlyObjectWrapper<>(this, "reviewed");
     private final ReadOnlyObjectWrapper<Deployed> deployed = new ReadOnlyObjectWrapper<>(this, "deployed");
 
@@ -63,7 +46,7 @@ public final class DeploySession {
      */
     public Reviewed preview(TargetSession.Connected on, Answers answers, DeployOptions options)
             throws TargetException, StackState.ForeignStackException {
-        DeployPreview preview = new StackDeployer(on.target(), backend.catalog()).preview(answers, options, relay);
+        DeployPreview preview = new StackDeployer(on.target(), backend.catalog()).preview(answers, options);
         return new Reviewed(on, answers, options, preview);
     }
 
@@ -77,12 +60,7 @@ public final class DeploySession {
      */
     public DeployOutcome deploy(Reviewed r, Consumer<DeployProgress> sink, BooleanSupplier cancelRequested)
             throws TargetException, StackBusyException {
-        relay.sink = sink;
-        try {
-            return new StackDeployer(r.on().target(), backend.catalog()).deploy(r.preview(), relay, cancelRequested);
-        } finally {
-            relay.sink = null;
-        }
+        return new StackDeployer(r.on().target(), backend.catalog()).deploy(r.preview(), sink, cancelRequested);
     }
 
     /** The preview the Review page shows, not deployed yet; null while there is none. */

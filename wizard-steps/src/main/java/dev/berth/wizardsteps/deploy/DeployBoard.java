@@ -5,10 +5,10 @@ import dev.berth.engine.deploy.DeployOutcome;
 import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.engine.deploy.DeployProgress;
 import dev.berth.engine.deploy.DeployReport;
+import dev.berth.engine.deploy.DeploymentEvent;
+import dev.berth.engine.deploy.Job;
 import dev.berth.engine.deploy.PullImagesJob;
 import dev.berth.engine.health.ServiceHealth;
-import dev.berth.engine.stack.DeploymentEvent;
-import dev.berth.engine.stack.Job;
 import dev.berth.plan.PlannedService;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -56,10 +56,8 @@ public final class DeployBoard {
         warnings.clear();
         for (Job job : preview.jobs()) {
             byJob.put(job, new JobRow(job.description()));
-            if (job instanceof PullImagesJob pull) {
-                pull.images().forEach(image -> byImage.put(image, new ImageRow(image)));
-            }
         }
+        PullImagesJob.images(preview.plan()).forEach(image -> byImage.put(image, new ImageRow(image)));
         jobs.setAll(preview.jobs().stream().map(byJob::get).toList());
         images.setAll(byImage.values().stream().sorted(java.util.Comparator.comparing(ImageRow::image)).toList());
         for (PlannedService s : preview.plan().services()) {
@@ -109,12 +107,7 @@ public final class DeployBoard {
         }
         switch (e) {
             case DeploymentEvent.Started s -> row.set(JobRow.Status.RUNNING, null);
-            case DeploymentEvent.Finished f -> {
-                row.set(JobRow.Status.DONE, null);
-                if (f.job() instanceof PullImagesJob) {
-                    images.forEach(ImageRow::complete);
-                }
-            }
+            case DeploymentEvent.Finished f -> row.set(JobRow.Status.DONE, null);
             case DeploymentEvent.Failed f -> row.set(JobRow.Status.FAILED, f.message());
             case DeploymentEvent.Undone u -> row.set(row.status() == JobRow.Status.FAILED ? JobRow.Status.FAILED : JobRow.Status.UNDONE, null);
             case DeploymentEvent.UndoFailed u -> row.set(JobRow.Status.UNDO_FAILED, u.message());

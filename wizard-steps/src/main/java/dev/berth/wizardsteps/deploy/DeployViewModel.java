@@ -2,8 +2,8 @@ package dev.berth.wizardsteps.deploy;
 
 import dev.berth.engine.deploy.DeployOutcome;
 import dev.berth.engine.deploy.DeployProgress;
-import dev.berth.engine.stack.DeploymentEvent;
-import dev.berth.engine.stack.DeploymentResult;
+import dev.berth.engine.deploy.DeploymentEvent;
+import dev.berth.engine.deploy.DeploymentResult;
 import dev.berth.wizardsteps.core.BackgroundTask;
 import dev.berth.wizardsteps.core.DeploySession;
 import dev.berth.wizardsteps.core.StepContext;

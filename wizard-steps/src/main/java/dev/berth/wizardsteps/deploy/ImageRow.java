@@ -37,6 +37,10 @@ public final class ImageRow {
     }
 
     void update(PullProgress p) {
+        if (PullProgress.DONE.equals(p.status())) {
+            complete();
+            return;
+        }
         if (PullProgress.PRESENT.equals(p.status())) {
             fraction.set(1);
             text.set(PullProgress.PRESENT);
@@ -60,7 +64,7 @@ public final class ImageRow {
     }
 
     /** The pull step ended: every image is there. */
-    void complete() {
+    private void complete() {
         if (fraction.get() < 1) {
             fraction.set(1);
             text.set("Downloaded");

@@ -14,13 +14,13 @@ import dev.berth.engine.deploy.DeployOutcome;
 import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.engine.deploy.DeployProgress;
 import dev.berth.engine.deploy.DeployReport;
+import dev.berth.engine.deploy.DeploymentEvent;
+import dev.berth.engine.deploy.DeploymentResult;
+import dev.berth.engine.deploy.Job;
 import dev.berth.engine.deploy.PullImagesJob;
 import dev.berth.engine.deploy.PullProgress;
 import dev.berth.engine.health.ServiceHealth;
 import dev.berth.engine.health.ServiceState;
-import dev.berth.engine.stack.DeploymentEvent;
-import dev.berth.engine.stack.DeploymentResult;
-import dev.berth.engine.stack.Job;
 import dev.berth.testsupport.Examples;
 import dev.berth.wizardsteps.testing.Previews;
 import java.time.Instant;
@@ -35,13 +35,15 @@ class DeployBoardTest {
     private static final String SONARR = "lscr.io/linuxserver/sonarr:4.0.15";
 
     private final Answers answers = Examples.answers("minimal-jellyfin").withServices(List.of("jellyfin", "sonarr"));
-    private final PullImagesJob pull = new PullImagesJob(List.of(JELLYFIN, SONARR), false, p -> { });
+    private final PullImagesJob pull = new PullImagesJob(List.of(JELLYFIN, SONARR), false);
     private final ComposeUpJob up = new ComposeUpJob(ComposeTool.PLUGIN, "media", "/opt/berth");
     private final DeployPreview preview = Previews.of(answers, Map.of(), List.of(pull, up));
-    private final AwaitHealthJob health = new AwaitHealthJob(preview.plan(), h -> { });
+    private final AwaitHealthJob health = new AwaitHealthJob(preview.plan());
     private final DeployPreview withHealth = new DeployPreview(preview.before(), preview.plan(), preview.rendered(),
             preview.diff(), List.of(pull, up, health), preview.compose(), preview.options());
     private final DeployBoard board = new DeployBoard();
+    /** Sonarr's download client, which the plan adds. */
+    private final String qbittorrent = preview.plan().service("qbittorrent").orElseThrow().definition().image().reference();
 
     @Test
     void rowsAreSetOutBeforeAnythingRuns() {
@@ -49,7 +51,8 @@ class DeployBoardTest {
         assertEquals(List.of(pull.description(), up.description(), health.description()),
                 board.jobs().stream().map(JobRow::description).toList());
         assertTrue(board.jobs().stream().allMatch(j -> j.status() == JobRow.Status.WAITING));
-        assertEquals(List.of(JELLYFIN, SONARR), board.images().stream().map(ImageRow::image).toList());
+        assertEquals(List.of(JELLYFIN, qbittorrent, SONARR), board.images().stream().map(ImageRow::image).toList(),
+                "a bar for every image of the plan, which the pull step makes sure is there");
         List<String> services = board.services().stream().map(ServiceRow::service).toList();
         assertTrue(services.containsAll(List.of("jellyfin", "sonarr", "qbittorrent")), services::toString);
         assertEquals("waiting", board.services().getFirst().stateText());
@@ -63,14 +66,19 @@ class DeployBoardTest {
         board.apply(new DeployProgress.Pull(new PullProgress(JELLYFIN, null, 0, 0, PullProgress.PRESENT)));
         board.apply(new DeployProgress.Pull(new PullProgress(SONARR, "a", 50_000_000, 100_000_000, "Downloading")));
         board.apply(new DeployProgress.Pull(new PullProgress(SONARR, "b", 0, 100_000_000, "Waiting")));
-        ImageRow jellyfin = board.images().get(0);
-        ImageRow sonarr = board.images().get(1);
+        ImageRow jellyfin = image(JELLYFIN);
+        ImageRow sonarr = image(SONARR);
         assertEquals(1.0, jellyfin.fractionProperty().get());
         assertEquals(PullProgress.PRESENT, jellyfin.textProperty().get());
         assertEquals(0.25, sonarr.fractionProperty().get(), 1e-9);
         assertEquals("50.0 of 200.0 MB", sonarr.textProperty().get());
+        for (String image : List.of(JELLYFIN, qbittorrent, SONARR)) {
+            board.apply(new DeployProgress.Pull(new PullProgress(image, null, 0, 0, PullProgress.DONE)));
+        }
         apply(new DeploymentEvent.Finished(pull));
         assertEquals(1.0, sonarr.fractionProperty().get(), "the pull step ended: every image is there");
+        assertEquals("Downloaded", sonarr.textProperty().get());
+        assertEquals(PullProgress.PRESENT, jellyfin.textProperty().get(), "an image that was there stays so");
 
         apply(new DeploymentEvent.Started(up, 1, 3));
         apply(new DeploymentEvent.Finished(up));
@@ -115,6 +123,10 @@ class DeployBoardTest {
         board.apply(new DeployProgress.Pull(new PullProgress("example.org/unknown:1", "a", 1, 2, "Downloading")));
         board.apply(new DeployProgress.Health(new ServiceHealth("nobody", ServiceState.HEALTHY, Instant.EPOCH, "", null, "c")));
         assertTrue(board.jobs().stream().allMatch(j -> j.status() == JobRow.Status.WAITING));
+    }
+
+    private ImageRow image(String image) {
+        return board.images().stream().filter(r -> r.image().equals(image)).findFirst().orElseThrow();
     }
 
     private void apply(DeploymentEvent e) {

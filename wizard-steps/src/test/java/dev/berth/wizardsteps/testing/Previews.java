@@ -5,7 +5,7 @@ import dev.berth.catalog.Catalog;
 import dev.berth.engine.deploy.ComposeTool;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.DeployPreview;
-import dev.berth.engine.stack.Job;
+import dev.berth.engine.deploy.Job;
 import dev.berth.engine.stack.StackDiff;
 import dev.berth.engine.stack.StackState;
 import dev.berth.plan.Planner;

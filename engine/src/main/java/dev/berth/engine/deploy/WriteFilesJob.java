@@ -1,5 +1,9 @@
-package dev.berth.engine.stack;
+package dev.berth.engine.deploy;
 
+import dev.berth.engine.stack.ExistingFile;
+import dev.berth.engine.stack.Owner;
+import dev.berth.engine.stack.StackPaths;
+import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.FileStat;
 import dev.berth.engine.target.RemoteFiles;
 import dev.berth.engine.target.TargetException;

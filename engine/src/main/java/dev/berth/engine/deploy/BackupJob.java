@@ -1,11 +1,13 @@
-package dev.berth.engine.stack;
+package dev.berth.engine.deploy;
 
+import dev.berth.engine.stack.ExistingFile;
+import dev.berth.engine.stack.StackPaths;
+import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.RemoteFiles;
 import dev.berth.engine.target.TargetException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Copies the stack's current generated files into {@code .berth/backups/<timestamp>/} before
@@ -21,7 +23,8 @@ public final class BackupJob implements Job {
 
     private final String stackDir;
     private final Map<String, ExistingFile> files;
-    private volatile String backupDir;
+    /** The folder the files were copied to, once they were. */
+    public static final JobOutcomes.Key<String> FOLDER = JobOutcomes.Key.of("backup folder", String.class);
 
     public BackupJob(StackState state) {
         this(state.dir(), state.files());
@@ -38,11 +41,6 @@ public final class BackupJob implements Job {
                 : "Back up the " + files.size() + " current files to " + StackPaths.join(stackDir, BACKUPS) + "/";
     }
 
-    /** Where the files went, once executed. */
-    public Optional<String> backupDir() {
-        return Optional.ofNullable(backupDir);
-    }
-
     @Override
     public void execute(JobContext context) throws TargetException {
         if (files.isEmpty()) {
@@ -56,7 +54,7 @@ public final class BackupJob implements Job {
             dir = base + "-" + n;
         }
         fs.mkdirs(dir);
-        backupDir = dir;
+        context.record(FOLDER, dir);
         for (Map.Entry<String, ExistingFile> e : files.entrySet()) {
             String target = StackPaths.join(dir, e.getKey());
             fs.mkdirs(parent(target));

@@ -1,4 +1,4 @@
-package dev.berth.engine.stack;
+package dev.berth.engine.deploy;
 
 import java.util.List;
 

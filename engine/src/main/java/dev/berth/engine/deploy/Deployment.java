@@ -1,24 +1,23 @@
-package dev.berth.engine.stack;
+package dev.berth.engine.deploy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * Runs jobs in order against a target. When one fails (or the person cancels), the jobs already
  * started are undone in reverse order, so the stack folder and containers are as they were.
- * Runs on the caller's thread; {@link #cancel()} may be called from any thread.
+ * Runs on the caller's thread; {@link #cancel()} may be called from any thread. Each job starting,
+ * finishing, failing or being undone is reported as a {@link DeployProgress.Step} to the context's
+ * progress listener, the one the run was given.
  */
 public final class Deployment {
     private final List<Job> jobs;
-    private final Consumer<DeploymentEvent> listener;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
 
-    public Deployment(List<Job> jobs, Consumer<DeploymentEvent> listener) {
+    public Deployment(List<Job> jobs) {
         this.jobs = List.copyOf(jobs);
-        this.listener = listener;
     }
 
     public List<Job> jobs() {
@@ -45,10 +44,9 @@ public final class Deployment {
      *                    for a person who would rather have a half-done stack now than wait
      */
     public DeploymentResult run(JobContext context, BooleanSupplier stopUndoing) {
-        JobContext ctx = new JobContext(context.target(), context.clock(),
-                () -> cancelRequested.get() || context.cancelled());
+        JobContext ctx = context.withCancel(() -> cancelRequested.get() || context.cancelled());
         // The undo runs because of a cancel, so it must not look at the cancel: only at stopUndoing.
-        JobContext undo = new JobContext(context.target(), context.clock(), stopUndoing);
+        JobContext undo = context.withCancel(stopUndoing);
         List<Job> started = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             if (ctx.cancelled()) {
@@ -56,7 +54,7 @@ public final class Deployment {
             }
             Job job = jobs.get(i);
             started.add(job);
-            publish(new DeploymentEvent.Started(job, i, jobs.size()));
+            publish(ctx, new DeploymentEvent.Started(job, i, jobs.size()));
             try {
                 job.execute(ctx);
             } catch (Exception e) {
@@ -68,10 +66,10 @@ public final class Deployment {
                     // cancel itself): that is a cancel, not a failure.
                     return new DeploymentResult.Cancelled(rollBack(started, undo));
                 }
-                publish(new DeploymentEvent.Failed(job, message(e)));
+                publish(ctx, new DeploymentEvent.Failed(job, message(e)));
                 return new DeploymentResult.RolledBack(job, e, rollBack(started, undo));
             }
-            publish(new DeploymentEvent.Finished(job));
+            publish(ctx, new DeploymentEvent.Finished(job));
         }
         return new DeploymentResult.Succeeded(jobs);
     }
@@ -83,26 +81,23 @@ public final class Deployment {
             if (ctx.cancelled()) {
                 Exception left = new java.util.concurrent.CancellationException("not undone: you stopped the undo");
                 errors.add(new DeploymentResult.UndoError(job, left));
-                publish(new DeploymentEvent.UndoFailed(job, left.getMessage()));
+                publish(ctx, new DeploymentEvent.UndoFailed(job, left.getMessage()));
                 continue;
             }
             try {
                 job.undo(ctx);
-                publish(new DeploymentEvent.Undone(job));
+                publish(ctx, new DeploymentEvent.Undone(job));
             } catch (Exception e) {
                 errors.add(new DeploymentResult.UndoError(job, e));
-                publish(new DeploymentEvent.UndoFailed(job, message(e)));
+                publish(ctx, new DeploymentEvent.UndoFailed(job, message(e)));
             }
         }
         return errors;
     }
 
-    private void publish(DeploymentEvent event) {
-        try {
-            listener.accept(event);
-        } catch (RuntimeException ignored) {
-            // A broken progress display must not stop a deploy, and above all not a rollback.
-        }
+    /** {@link JobContext#publish} ignores a listener that throws: a broken display must not stop a deploy, and above all not a rollback. */
+    private static void publish(JobContext ctx, DeploymentEvent event) {
+        ctx.publish(new DeployProgress.Step(event));
     }
 
     private static String message(Exception e) {

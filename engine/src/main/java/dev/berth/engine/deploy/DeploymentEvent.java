@@ -1,4 +1,4 @@
-package dev.berth.engine.stack;
+package dev.berth.engine.deploy;
 
 /**
  * Progress of a deployment, as the Deploy screen and the CLI show it. Messages are the

@@ -1,4 +1,4 @@
-package dev.berth.engine.stack;
+package dev.berth.engine.deploy;
 
 /**
  * One step of a deployment (the command pattern): it can be done, and undone after a later step

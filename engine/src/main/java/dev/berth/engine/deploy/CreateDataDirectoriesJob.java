@@ -1,5 +1,7 @@
-package dev.berth.engine.stack;
+package dev.berth.engine.deploy;
 
+import dev.berth.engine.stack.Owner;
+import dev.berth.engine.stack.StackPaths;
 import dev.berth.engine.target.RemoteFiles;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.Mount;
