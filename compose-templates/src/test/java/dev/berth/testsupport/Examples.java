@@ -70,7 +70,7 @@ public final class Examples {
     public static Path renderTo(String name, Path parent) {
         Path dir = parent.resolve(name);
         try {
-            render(name).writeTo(dir);
+            dev.berth.render.FolderExport.write(render(name), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

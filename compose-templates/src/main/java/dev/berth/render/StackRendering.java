@@ -1,0 +1,76 @@
+package dev.berth.render;
+
+import dev.berth.answers.Answers;
+import dev.berth.catalog.Catalog;
+import dev.berth.plan.AutheliaPasswords;
+import dev.berth.plan.Planner;
+import dev.berth.plan.PreviousPorts;
+import dev.berth.plan.StackPlan;
+import dev.berth.secrets.Argon2idHasher;
+import dev.berth.secrets.SecretGenerator;
+import java.util.Map;
+
+/**
+ * The one path from answers to a stack's files, for {@code berth render} and the deployer's
+ * preview (and so the wizard's Review page): validate once, start hashing the Authelia passwords
+ * that need a new hash (~0.4 s each, so they run while the plan is made), plan with the previous
+ * stack's secrets and published ports, render.
+ */
+public final class StackRendering {
+    private final Argon2idHasher hasher;
+    private final Planner planner;
+
+    public StackRendering(Catalog catalog) {
+        this(catalog, new SecretGenerator());
+    }
+
+    public StackRendering(Catalog catalog, SecretGenerator generator) {
+        this.hasher = new Argon2idHasher(generator);
+        this.planner = new Planner(catalog, generator, hasher);
+    }
+
+    /**
+     * @param previousSecrets the secrets of the stack in the folder (empty for a new one); every
+     *                        one still needed is kept byte for byte
+     * @param previousPorts   the host ports that stack publishes; each service keeps its own
+     * @throws dev.berth.answers.InvalidAnswersException with every problem, before anything is hashed or planned
+     */
+    public PlannedStack render(Answers answers, Map<String, String> previousSecrets, PreviousPorts previousPorts) {
+        return check(answers).render(previousSecrets, previousPorts);
+    }
+
+    /**
+     * Validates the answers, for a caller that needs them valid before it can read the previous
+     * stack (the deployer reads the folder the answers name); rendering them does not validate again.
+     *
+     * @throws dev.berth.answers.InvalidAnswersException with every problem
+     */
+    public Checked check(Answers answers) {
+        return new Checked(planner.validate(answers));
+    }
+
+    /** The planner this rendering plans with (its generator and hasher), e.g. to plan a stack's previous answers. */
+    public Planner planner() {
+        return planner;
+    }
+
+    /** Answers this rendering validated. */
+    public final class Checked {
+        private final Planner.Valid valid;
+
+        private Checked(Planner.Valid valid) {
+            this.valid = valid;
+        }
+
+        public Answers answers() {
+            return valid.answers();
+        }
+
+        /** As {@link StackRendering#render}, for these answers. */
+        public PlannedStack render(Map<String, String> previousSecrets, PreviousPorts previousPorts) {
+            AutheliaPasswords.hashAhead(valid.answers(), previousSecrets, hasher);
+            StackPlan plan = valid.plan(previousSecrets, previousPorts);
+            return new PlannedStack(plan, new Renderer().render(plan));
+        }
+    }
+}
