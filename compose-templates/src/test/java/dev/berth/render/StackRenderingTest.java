@@ -18,8 +18,6 @@ import dev.berth.plan.PreviousPorts;
 import dev.berth.secrets.Argon2idHasher;
 import dev.berth.secrets.SecretGenerator;
 import dev.berth.testsupport.Examples;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,17 +34,17 @@ class StackRenderingTest {
     @MethodSource("examples")
     void givesTheBytesOfValidatingHashingAheadPlanningAndRenderingByHand(String example) {
         Answers answers = Examples.answers(example);
-        PlannedStack one = new StackRendering(Catalog.builtIn(), seeded()).render(answers, Map.of(), PreviousPorts.NONE);
+        PlannedStack one = new StackRendering(Catalog.builtIn(), Examples.repeatableGenerator()).render(answers, Map.of(), PreviousPorts.NONE);
 
         // What the deployer's preview and berth render each assembled before.
-        SecretGenerator generator = seeded();
+        SecretGenerator generator = Examples.repeatableGenerator();
         Argon2idHasher hasher = new Argon2idHasher(generator);
         AutheliaPasswords.hashAhead(answers, Map.of(), hasher);
         RenderedStack byHand = new Renderer().render(new Planner(Catalog.builtIn(), generator, hasher).plan(answers, Map.of(), PreviousPorts.NONE));
 
         assertEquals(byHand.files().keySet(), one.rendered().files().keySet());
         byHand.files().forEach((path, file) -> assertEquals(file, one.rendered().file(path), path));
-        assertEquals(one.plan().secrets(), new StackRendering(Catalog.builtIn(), seeded()).render(answers, Map.of(), PreviousPorts.NONE)
+        assertEquals(one.plan().secrets(), new StackRendering(Catalog.builtIn(), Examples.repeatableGenerator()).render(answers, Map.of(), PreviousPorts.NONE)
                 .plan().secrets());
     }
 
@@ -88,18 +86,8 @@ class StackRenderingTest {
     @Test
     void checkedAnswersRenderAsTheOneCallDoes() {
         Answers answers = Examples.answers("minimal-jellyfin");
-        PlannedStack checked = new StackRendering(Catalog.builtIn(), seeded()).check(answers).render(Map.of(), PreviousPorts.NONE);
-        PlannedStack direct = new StackRendering(Catalog.builtIn(), seeded()).render(answers, Map.of(), PreviousPorts.NONE);
+        PlannedStack checked = new StackRendering(Catalog.builtIn(), Examples.repeatableGenerator()).check(answers).render(Map.of(), PreviousPorts.NONE);
+        PlannedStack direct = new StackRendering(Catalog.builtIn(), Examples.repeatableGenerator()).render(answers, Map.of(), PreviousPorts.NONE);
         assertEquals(direct.rendered(), checked.rendered());
-    }
-
-    private static SecretGenerator seeded() {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(42L);
-            return new SecretGenerator(random);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

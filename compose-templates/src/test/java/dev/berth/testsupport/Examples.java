@@ -49,10 +49,15 @@ public final class Examples {
 
     /** A planner whose secrets are repeatable: SHA1PRNG with a fixed seed. */
     public static Planner repeatablePlanner() {
+        return new Planner(Catalog.builtIn(), repeatableGenerator());
+    }
+
+    /** Secrets that are the same on every run: SHA1PRNG with a fixed seed. */
+    public static SecretGenerator repeatableGenerator() {
         try {
             SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
             random.setSeed(42L);
-            return new Planner(Catalog.builtIn(), new SecretGenerator(random));
+            return new SecretGenerator(random);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

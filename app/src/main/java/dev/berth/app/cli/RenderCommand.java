@@ -13,6 +13,7 @@ import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.render.PlannedStack;
 import dev.berth.render.StackRendering;
+import dev.berth.secrets.SecretGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -46,16 +47,18 @@ public final class RenderCommand implements Callable<Integer> {
         String dir = out.toAbsolutePath().normalize().toString();
         try (LocalTarget target = new LocalTarget()) {
             // A cold start spends most of its time loading the catalog and the validator, and
-            // hashing new passwords; they run on other threads while this one reads the files.
+            // hashing new passwords; they run on other threads while this one reads the files
+            // (the rendering starts the hashing as soon as it has the answers).
             CompletableFuture<Catalog> catalog = Background.start(Catalog::builtIn);
             CompletableFuture<Void> validator = Background.start(() -> {
                 AnswersValidator.prepare();
                 return null;
             });
+            CompletableFuture<Catalog> ready = catalog.thenCombine(validator, (loaded, prepared) -> loaded);
+            StackRendering rendering = new StackRendering(() -> Background.join(ready), new SecretGenerator());
             StackState state = StackState.loadForRendering(target, dir, false);
             Answers answers = AnswersFile.read(answersFile);
-            Background.join(validator);
-            PlannedStack stack = new StackRendering(Background.join(catalog)).render(answers, state.secrets(), state.previousPorts());
+            PlannedStack stack = rendering.render(answers, state.secrets(), state.previousPorts());
             StackFolderWriter.write(target, state, stack.rendered());
             new StackSummary(stack.plan(), stack.rendered(), answers.access().domain()).print(outWriter, out);
             return 0;
