@@ -78,9 +78,59 @@ class RenderCommandTest {
         int code = berth("render", "--answers", Examples.file("minimal-jellyfin").toString(), "--out", dir.toString());
         assertEquals(BerthCommand.INVALID_ANSWERS, code);
         assertTrue(err.toString().contains("already holds files that Berth did not make"), err.toString());
+        // The advice fits render: it cannot take a folder over as deploy --adopt does.
+        assertTrue(err.toString().contains("Choose a new or empty folder for --out."), err.toString());
+        assertFalse(err.toString().contains("--adopt"), err.toString());
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(1, s.count());
         }
+    }
+
+    @Test
+    void aFileGivenAsTheFolderIsLeftAlone() throws IOException {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "mine");
+        int code = berth("render", "--answers", Examples.file("minimal-jellyfin").toString(), "--out", file.toString());
+        assertEquals(BerthCommand.INVALID_ANSWERS, code, err.toString());
+        assertTrue(err.toString().contains(file + " on this computer is a file, not a folder"), err.toString());
+        assertEquals("mine", Files.readString(file));
+    }
+
+    @Test
+    void aSecretChangedByHandIsKeptByteForByteAndOwnerOnly() throws IOException {
+        Path dir = tmp.resolve("stack");
+        String answers = Examples.file("full-wireguard").toString();
+        assertEquals(0, berth("render", "--answers", answers, "--out", dir.toString()), err.toString());
+        Path secret = dir.resolve("secrets/grafana_admin_password");
+        byte[] mine = "my own pässwörd, with spaces  ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(secret, mine);
+        assertEquals(0, berth("render", "--answers", answers, "--out", dir.toString()), err.toString());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(mine, Files.readAllBytes(secret));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+        assertNoStagingLeft();
+    }
+
+    @Test
+    void aWriteThatFailsPartWayLeavesTheStackAsItWas() throws IOException {
+        Path dir = tmp.resolve("stack");
+        assertEquals(0, berth("render", "--answers", Examples.file("full-wireguard").toString(), "--out", dir.toString()), err.toString());
+        byte[] compose = Files.readAllBytes(dir.resolve("compose.yaml"));
+        byte[] berthYaml = Files.readAllBytes(dir.resolve("berth.yaml"));
+        // A folder where a file written after compose.yaml belongs: that file cannot be renamed into place.
+        Path blocked = dir.resolve("config/authelia/users_database.yml");
+        Files.delete(blocked);
+        Files.writeString(Files.createDirectories(blocked).resolve("keep.txt"), "mine");
+        Path answers = tmp.resolve("more.yaml");
+        Files.writeString(answers, Files.readString(Examples.file("full-wireguard")).replace("  - recyclarr\n", "  - recyclarr\n  - transmission\n"));
+
+        int code = berth("render", "--answers", answers.toString(), "--out", dir.toString());
+
+        assertEquals(BerthCommand.IO_ERROR, code, err.toString());
+        assertTrue(err.toString().contains("Cannot write the stack to " + dir), err.toString());
+        assertTrue(err.toString().contains("Nothing was changed there."), err.toString());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(compose, Files.readAllBytes(dir.resolve("compose.yaml")));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(berthYaml, Files.readAllBytes(dir.resolve("berth.yaml")));
+        assertEquals("mine", Files.readString(blocked.resolve("keep.txt")));
+        assertNoStagingLeft();
     }
 
     @Test
@@ -145,9 +195,11 @@ class RenderCommandTest {
         assertTrue(out.toString().startsWith("Berth "), out.toString());
     }
 
+    /** Files are staged as hidden *.berth-tmp files beside their place, as a deploy stages them. */
     private void assertNoStagingLeft() throws IOException {
-        try (Stream<Path> s = Files.list(tmp)) {
-            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("berth-staging")));
+        try (Stream<Path> s = Files.walk(tmp)) {
+            List<Path> left = s.filter(p -> p.getFileName().toString().contains(".berth-tmp")).toList();
+            assertTrue(left.isEmpty(), left.toString());
         }
     }
 }

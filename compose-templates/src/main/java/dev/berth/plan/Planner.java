@@ -60,7 +60,39 @@ public final class Planner {
      * @throws InvalidAnswersException with every problem, when the answers cannot be planned
      */
     public StackPlan plan(Answers answers, Map<String, String> previousSecrets, PreviousPorts previousPorts) {
+        return validate(answers).plan(previousSecrets, previousPorts);
+    }
+
+    /**
+     * Validates the answers once, for a caller that uses them before planning (the deployer reads
+     * the stack folder they name, to plan with its secrets).
+     *
+     * @throws InvalidAnswersException with every problem
+     */
+    public Valid validate(Answers answers) {
         new AnswersValidator(catalog).requireValid(answers);
+        return new Valid(answers);
+    }
+
+    /** Answers this planner's validator accepted: planning them does not validate them again. */
+    public final class Valid {
+        private final Answers answers;
+
+        private Valid(Answers answers) {
+            this.answers = answers;
+        }
+
+        public Answers answers() {
+            return answers;
+        }
+
+        /** As {@link Planner#plan(Answers, Map, PreviousPorts)}, without validating again. */
+        public StackPlan plan(Map<String, String> previousSecrets, PreviousPorts previousPorts) {
+            return planValid(answers, previousSecrets, previousPorts);
+        }
+    }
+
+    private StackPlan planValid(Answers answers, Map<String, String> previousSecrets, PreviousPorts previousPorts) {
         answers = withLowerCaseDomain(answers);
         DependencyResolver.Resolution resolution = new DependencyResolver(catalog).resolve(answers);
         List<Addition> additions = new ArrayList<>(resolution.additions());

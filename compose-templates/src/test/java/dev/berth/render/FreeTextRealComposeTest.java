@@ -164,7 +164,7 @@ class FreeTextRealComposeTest {
             FreeTextStacks.ReadBack rb = FreeTextStacks.accepted(a, "storage");
             Path dir = root.resolve("stack-" + i);
             try {
-                rb.stack().writeTo(dir);
+                FolderExport.write(rb.stack(), dir);
                 Files.writeString(dir.resolve("harness.yaml"), harness(List.copyOf(envExpected(a).keySet())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -35,7 +35,7 @@ class GoldenFilesTest {
         Path dir = GOLDEN.resolve(example);
         if (Boolean.getBoolean("berth.updateGolden")) {
             deleteRecursively(dir);
-            stack.writeTo(dir);
+            FolderExport.write(stack, dir);
         }
         TreeSet<String> expected = new TreeSet<>();
         try (Stream<Path> s = Files.walk(dir)) {

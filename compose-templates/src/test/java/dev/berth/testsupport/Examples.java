@@ -49,10 +49,15 @@ public final class Examples {
 
     /** A planner whose secrets are repeatable: SHA1PRNG with a fixed seed. */
     public static Planner repeatablePlanner() {
+        return new Planner(Catalog.builtIn(), repeatableGenerator());
+    }
+
+    /** Secrets that are the same on every run: SHA1PRNG with a fixed seed. */
+    public static SecretGenerator repeatableGenerator() {
         try {
             SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
             random.setSeed(42L);
-            return new Planner(Catalog.builtIn(), new SecretGenerator(random));
+            return new SecretGenerator(random);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -70,7 +75,7 @@ public final class Examples {
     public static Path renderTo(String name, Path parent) {
         Path dir = parent.resolve(name);
         try {
-            render(name).writeTo(dir);
+            dev.berth.render.FolderExport.write(render(name), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

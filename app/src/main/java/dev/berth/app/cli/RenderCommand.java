@@ -7,17 +7,17 @@ import dev.berth.answers.InvalidAnswersException;
 import dev.berth.answers.Problem;
 import dev.berth.catalog.Catalog;
 import dev.berth.catalog.CatalogException;
-import dev.berth.plan.AutheliaPasswords;
-import dev.berth.plan.Planner;
-import dev.berth.plan.StackPlan;
-import dev.berth.render.RenderedStack;
-import dev.berth.render.Renderer;
-import dev.berth.secrets.Argon2idHasher;
+import dev.berth.engine.deploy.StackFolderWriter;
+import dev.berth.engine.stack.StackState;
+import dev.berth.engine.target.LocalTarget;
+import dev.berth.engine.target.TargetException;
+import dev.berth.render.PlannedStack;
+import dev.berth.render.StackRendering;
 import dev.berth.secrets.SecretGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
@@ -43,26 +43,24 @@ public final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
-        try {
+        // The folder is read, checked and written as a deploy does it, on this computer.
+        String dir = out.toAbsolutePath().normalize().toString();
+        try (LocalTarget target = new LocalTarget()) {
             // A cold start spends most of its time loading the catalog and the validator, and
-            // hashing new passwords; they run on other threads while this one reads the files.
+            // hashing new passwords; they run on other threads while this one reads the files
+            // (the rendering starts the hashing as soon as it has the answers).
             CompletableFuture<Catalog> catalog = Background.start(Catalog::builtIn);
             CompletableFuture<Void> validator = Background.start(() -> {
                 AnswersValidator.prepare();
                 return null;
             });
-            StackDirectory dir = new StackDirectory(out);
-            dir.checkWritable();
+            CompletableFuture<Catalog> ready = catalog.thenCombine(validator, (loaded, prepared) -> loaded);
+            StackRendering rendering = new StackRendering(() -> Background.join(ready), new SecretGenerator());
+            StackState state = StackState.loadForRendering(target, dir, false);
             Answers answers = AnswersFile.read(answersFile);
-            Map<String, String> previous = dir.readSecrets();
-            SecretGenerator generator = new SecretGenerator();
-            Argon2idHasher hasher = new Argon2idHasher(generator);
-            AutheliaPasswords.hashAhead(answers, previous, hasher);
-            Background.join(validator);
-            StackPlan plan = new Planner(Background.join(catalog), generator, hasher).plan(answers, previous, dir.readPorts());
-            RenderedStack stack = new Renderer().render(plan);
-            dir.write(stack);
-            new StackSummary(plan, stack, answers.access().domain()).print(outWriter, out);
+            PlannedStack stack = rendering.render(answers, state.secrets(), state.previousPorts());
+            StackFolderWriter.write(target, state, stack.rendered());
+            new StackSummary(stack.plan(), stack.rendered(), answers.access().domain()).print(outWriter, out);
             return 0;
         } catch (InvalidAnswersException e) {
             err.println("The answers in " + answersFile + " cannot be used yet. Nothing was written.");
@@ -74,15 +72,19 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (CatalogException e) {
             err.println(e.getMessage());
             return BerthCommand.IO_ERROR;
-        } catch (StackDirectory.NotAStackException e) {
-            err.println(e.getMessage());
+        } catch (StackState.ForeignStackException e) {
+            err.println(e.refusal() + " Choose a new or empty folder for --out.");
             return BerthCommand.INVALID_ANSWERS;
         } catch (java.nio.file.NoSuchFileException e) {
             err.println("Cannot find " + e.getFile() + ". Nothing was written.");
             return BerthCommand.IO_ERROR;
         } catch (IOException e) {
-            err.println("Cannot write the stack to " + out + ": " + e + ". Nothing was changed there.");
+            err.println("Cannot read " + answersFile + ": " + e + ". Nothing was written.");
             return BerthCommand.IO_ERROR;
+        } catch (TargetException e) {
+            err.println("Cannot write the stack to " + out + ": " + e.getMessage() + " Nothing was changed there.");
+            // A file given as --out is an option to change, as answers are; anything else, a file error.
+            return Files.exists(out) && !Files.isDirectory(out) ? BerthCommand.INVALID_ANSWERS : BerthCommand.IO_ERROR;
         }
     }
 }

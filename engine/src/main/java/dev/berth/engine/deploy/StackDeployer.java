@@ -1,12 +1,10 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.answers.Answers;
-import dev.berth.answers.AnswersValidator;
 import dev.berth.answers.InvalidAnswersException;
 import dev.berth.answers.Problem;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.npm.ProxyHostsResult;
-import dev.berth.engine.stack.ExistingFile;
 import dev.berth.engine.stack.LockHolder;
 import dev.berth.engine.stack.Owner;
 import dev.berth.engine.stack.StackBusyException;
@@ -18,14 +16,13 @@ import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
-import dev.berth.plan.AutheliaPasswords;
 import dev.berth.plan.Planner;
 import dev.berth.plan.PreviousPorts;
 import dev.berth.plan.StackPlan;
+import dev.berth.render.PlannedStack;
 import dev.berth.render.RenderedStack;
 import dev.berth.render.Renderer;
-import dev.berth.secrets.Argon2idHasher;
-import dev.berth.secrets.SecretGenerator;
+import dev.berth.render.StackRendering;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,8 +46,7 @@ import java.util.function.Consumer;
  * wait for health; then, when a domain was chosen, the proxy hosts.
  */
 public final class StackDeployer {
-    /** The file whose published ports a reconfigure keeps. */
-    private static final String COMPOSE_FILE = "compose.yaml";
+    private static final String COMPOSE_FILE = StackState.COMPOSE_FILE;
 
     private final Target target;
     private final Catalog catalog;
@@ -79,17 +75,16 @@ public final class StackDeployer {
      */
     public DeployPreview preview(Answers answers, DeployOptions options)
             throws TargetException, StackState.ForeignStackException {
+        StackRendering rendering = new StackRendering(catalog);
         // Before anything reads the answers: a missing stack folder would otherwise be a crash, not a message.
-        new AnswersValidator(catalog).requireValid(answers);
+        StackRendering.Checked checked = rendering.check(answers);
         String dir = answers.storage().stackDir();
-        StackState loaded = StackState.loadForDeploy(target, dir, List.of(COMPOSE_FILE), options.adopt());
-        PreviousPorts previousPorts = previousPorts(loaded);
-        SecretGenerator generator = new SecretGenerator();
-        Argon2idHasher hasher = new Argon2idHasher(generator);
-        AutheliaPasswords.hashAhead(answers, loaded.secrets(), hasher);
-        Planner planner = new Planner(catalog, generator, hasher);
-        StackPlan plan = planner.plan(answers, loaded.secrets(), previousPorts);
-        RenderedStack rendered = new Renderer().render(plan);
+        StackState loaded = StackState.loadForRendering(target, dir, options.adopt());
+        PreviousPorts previousPorts = loaded.previousPorts();
+        PlannedStack planned = checked.render(loaded.secrets(), previousPorts);
+        Planner planner = rendering.planner();
+        StackPlan plan = planned.plan();
+        RenderedStack rendered = planned.rendered();
 
         // Read every file the new answers write and the old ones wrote, so the diff also names files
         // no longer generated, and the backup and undo hold each file about to be replaced.
@@ -212,15 +207,6 @@ public final class StackDeployer {
             written = log.writeLocal(preview.options().localLogFolder(), preview.plan().projectName());
         }
         return new DeployOutcome(result, report, backup, written, proxyHosts);
-    }
-
-    /**
-     * The host ports a Berth stack publishes now, so that a reconfigure keeps them; a folder Berth
-     * did not make has none to keep.
-     */
-    public static PreviousPorts previousPorts(StackState state) {
-        ExistingFile compose = state.files().get(COMPOSE_FILE);
-        return state.isBerthStack() && compose != null ? PreviousPorts.fromCompose(compose.text()) : PreviousPorts.NONE;
     }
 
     /** Whether the folder is still as {@code before} found it: the same kind, and every file read then the same. */

@@ -87,7 +87,9 @@ public final class WriteFilesJob implements Job {
                 }
                 // Recorded before the rename: a rename that fails may still have happened.
                 done.add(before == null ? new Created(path) : new Replaced(path, before));
-                fs.commit(staged.remove(path), path);
+                // Forgotten only once renamed: a rename that fails leaves its staged file for the cleanup below.
+                fs.commit(staged.get(path), path);
+                staged.remove(path);
             }
         } finally {
             for (String tmp : staged.values()) {

@@ -5,11 +5,13 @@ import dev.berth.answers.AnswersFile;
 import dev.berth.engine.target.FileStat;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
+import dev.berth.plan.PreviousPorts;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +34,8 @@ public record StackState(String dir, Kind kind, Optional<Answers> answers, Sorte
 
     public static final String ANSWERS_FILE = "berth.yaml";
     public static final String SECRETS_DIR = "secrets";
+    /** The stack's Compose file, whose published ports a re-render keeps. */
+    public static final String COMPOSE_FILE = "compose.yaml";
 
     public enum Kind {
         /** Nothing there yet. */
@@ -46,8 +50,19 @@ public record StackState(String dir, Kind kind, Optional<Answers> answers, Sorte
 
     /** Loading a foreign folder for a deploy without adopt. */
     public static final class ForeignStackException extends Exception {
-        ForeignStackException(String message) {
-            super(message);
+        private final String refusal;
+
+        ForeignStackException(String refusal, String advice) {
+            super(refusal + " " + advice);
+            this.refusal = refusal;
+        }
+
+        /**
+         * The refusal without the advice to adopt the folder: for {@code berth render}, which
+         * cannot take a folder over and says what to do in its own words.
+         */
+        public String refusal() {
+            return refusal;
         }
     }
 
@@ -77,10 +92,28 @@ public record StackState(String dir, Kind kind, Optional<Answers> answers, Sorte
         StackState state = load(target, dir, paths);
         if (state.kind == Kind.FOREIGN && !adopt) {
             throw new ForeignStackException(dir + " on " + target.description() + " already holds files that Berth did not make "
-                    + "(there is no " + ANSWERS_FILE + "). Nothing was changed. Choose a new or empty folder, or adopt this one "
+                    + "(there is no " + ANSWERS_FILE + "). Nothing was changed.", "Choose a new or empty folder, or adopt this one "
                     + "(--adopt): Berth then backs up the files it would replace and takes the folder over.");
         }
         return state;
+    }
+
+    /**
+     * Loads a stack folder to render into it, as a deploy's preview and {@code berth render} do:
+     * as {@link #loadForDeploy}, with its compose.yaml read for {@link #previousPorts}.
+     */
+    public static StackState loadForRendering(Target target, String dir, boolean adopt)
+            throws TargetException, ForeignStackException {
+        return loadForDeploy(target, dir, List.of(COMPOSE_FILE), adopt);
+    }
+
+    /**
+     * The host ports a Berth stack publishes now (read from its compose.yaml), so that rendering
+     * into it again keeps them; a folder Berth did not make has none to keep.
+     */
+    public PreviousPorts previousPorts() {
+        ExistingFile compose = files.get(COMPOSE_FILE);
+        return isBerthStack() && compose != null ? PreviousPorts.fromCompose(compose.text()) : PreviousPorts.NONE;
     }
 
     /** Reads the folder as it is, whatever it holds. */

@@ -8,6 +8,7 @@ import dev.berth.answers.StorageAnswers;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.target.LocalTarget;
+import dev.berth.render.FolderExport;
 import dev.berth.testsupport.ExternalTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class DeployBenchmark {
         Answers byHand = moved(answers, root.resolve("by-hand"));
         DeployPreview files = deployer.preview(byHand, FullStack.options());
         Path dir = Path.of(byHand.storage().stackDir());
-        files.rendered().writeTo(dir);
+        FolderExport.write(files.rendered(), dir);
         // Every bind-mounted folder, as a person following a guide creates them (Compose v2 refuses missing ones).
         for (String d : new dev.berth.engine.deploy.CreateDataDirectoriesJob(files.plan(), java.util.Optional.empty()).folders()) {
             Files.createDirectories(Path.of(d));

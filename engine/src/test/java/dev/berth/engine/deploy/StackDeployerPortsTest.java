@@ -10,6 +10,7 @@ import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.PortMove;
 import dev.berth.plan.StackPlan;
+import dev.berth.render.FolderExport;
 import dev.berth.render.Renderer;
 import dev.berth.testsupport.Examples;
 import dev.berth.testsupport.ExternalTool;
@@ -41,7 +42,7 @@ class StackDeployerPortsTest {
             Answers running = DeployFixtures.answers("full-wireguard", root, DeployFixtures.project()).withPortOverrides(Map.of());
             StackPlan before = Examples.repeatablePlanner().plan(running, Map.of());
             assertEquals(9091, before.service("authelia").orElseThrow().hostWebPort());
-            new Renderer().render(before).writeTo(Path.of(running.storage().stackDir()));
+            FolderExport.write(new Renderer().render(before), Path.of(running.storage().stackDir()));
 
             List<String> services = new ArrayList<>(running.services());
             services.add("transmission");

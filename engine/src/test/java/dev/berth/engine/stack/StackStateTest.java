@@ -11,6 +11,7 @@ import dev.berth.answers.AnswersSecrets;
 import dev.berth.engine.deploy.JobContext;
 import dev.berth.engine.deploy.WriteFilesJob;
 import dev.berth.engine.target.LocalTarget;
+import dev.berth.plan.PreviousPorts;
 import dev.berth.plan.StackPlan;
 import dev.berth.render.RenderedFile;
 import dev.berth.render.RenderedStack;
@@ -76,6 +77,27 @@ class StackStateTest {
     }
 
     @Test
+    void renderingIntoABerthStackKeepsThePortsItPublishes() throws Exception {
+        Answers answers = StackFixtures.answers("full-wireguard", tmp);
+        RenderedStack stack = StackFixtures.deployFirst(target, answers);
+        StackState s = StackState.loadForRendering(target, StackFixtures.stackDir(answers), false);
+        assertEquals(PreviousPorts.fromCompose(stack.text("compose.yaml")), s.previousPorts());
+        assertFalse(s.previousPorts().hostPorts().isEmpty());
+        assertEquals(new java.util.TreeMap<>(stack.files().entrySet().stream().filter(f -> f.getKey().startsWith("secrets/"))
+                .collect(java.util.stream.Collectors.toMap(f -> f.getKey().substring("secrets/".length()), f -> f.getValue().text()))),
+                s.secrets());
+    }
+
+    @Test
+    void anAdoptedFolderHasNoPortsToKeep() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("theirs"));
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: nginx\n    ports:\n      - 8080:80\n");
+        StackState adopted = StackState.loadForRendering(target, dir.toString(), true);
+        assertTrue(adopted.files().containsKey("compose.yaml"), "read, for the backup and the diff");
+        assertEquals(PreviousPorts.NONE, adopted.previousPorts());
+    }
+
+    @Test
     void aFolderBerthDidNotMakeIsRefusedUnlessAdopted() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("theirs"));
         Files.writeString(dir.resolve("docker-compose.yml"), "services: {}\n");
@@ -86,6 +108,8 @@ class StackStateTest {
         assertEquals(dir + " on this computer already holds files that Berth did not make (there is no berth.yaml). "
                 + "Nothing was changed. Choose a new or empty folder, or adopt this one (--adopt): Berth then backs up "
                 + "the files it would replace and takes the folder over.", e.getMessage());
+        assertEquals(dir + " on this computer already holds files that Berth did not make (there is no berth.yaml). "
+                + "Nothing was changed.", e.refusal(), "for berth render, which cannot adopt");
 
         StackState adopted = StackState.loadForDeploy(target, dir.toString(), List.of("compose.yaml", "docker-compose.yml"), true);
         assertEquals(StackState.Kind.FOREIGN, adopted.kind());

@@ -3,7 +3,7 @@ package dev.berth.wizardsteps.review;
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersFile;
 import dev.berth.answers.AnswersSecrets;
-import dev.berth.render.RenderedFile;
+import dev.berth.render.FolderExport;
 import dev.berth.render.RenderedStack;
 import dev.berth.wizardsteps.core.BackgroundTask;
 import dev.berth.wizardsteps.core.LatestTask;
@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -78,15 +77,7 @@ final class ReviewExports {
                 + "Files with the same names as the stack's are replaced; the others stay.", "_Export", "_Cancel")) {
             return null;
         }
-        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-            stack.writeTo(dir);
-        } else {
-            for (Map.Entry<String, RenderedFile> e : stack.files().entrySet()) {
-                Path target = dir.resolve(e.getKey());
-                Files.createDirectories(target.getParent());
-                Files.write(target, e.getValue().content());
-            }
-        }
+        FolderExport.write(stack, dir);
         return stack.files().size();
     }
 

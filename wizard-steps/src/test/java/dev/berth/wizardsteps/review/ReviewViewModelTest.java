@@ -14,6 +14,7 @@ import dev.berth.catalog.Catalog;
 import dev.berth.engine.RequiresDocker;
 import dev.berth.plan.Planner;
 import dev.berth.plan.StackPlan;
+import dev.berth.render.FolderExport;
 import dev.berth.render.Renderer;
 import dev.berth.testsupport.Examples;
 import dev.berth.wizardsteps.core.DeploySession;
@@ -80,7 +81,7 @@ class ReviewViewModelTest {
         RequiresDocker.engine();
         Answers before = answers(List.of("jellyfin", "sonarr"));
         StackPlan was = new Planner(Catalog.builtIn()).plan(before, Map.of());
-        new Renderer().render(was).writeTo(Files.createDirectories(tmp.resolve("stack")));
+        FolderExport.write(new Renderer().render(was), Files.createDirectories(tmp.resolve("stack")));
         ctx.model().load(before.withServices(List.of("jellyfin", "sonarr", "radarr")));
         vm.enter();
 
@@ -107,7 +108,7 @@ class ReviewViewModelTest {
         RequiresDocker.engine();
         Answers before = answers(List.of("jellyfin", "sonarr"));
         StackPlan was = new Planner(Catalog.builtIn()).plan(before, Map.of());
-        new Renderer().render(was).writeTo(Files.createDirectories(tmp.resolve("stack")));
+        FolderExport.write(new Renderer().render(was), Files.createDirectories(tmp.resolve("stack")));
         Files.writeString(Files.createDirectories(tmp.resolve("stack/config/jellyfin")).resolve("library.db"), "x");
         var s = before.storage();
         String apps = tmp.resolve("apps").toString();
