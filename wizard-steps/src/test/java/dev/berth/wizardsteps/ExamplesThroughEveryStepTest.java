@@ -61,7 +61,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @NeedsDocker
 class ExamplesThroughEveryStepTest {
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private final LocalTarget thisComputer = new LocalTarget();
     private StepContext ctx;
     private DeploySession session;
 
@@ -70,7 +69,6 @@ class ExamplesThroughEveryStepTest {
         if (ctx != null) {
             ctx.close();
         }
-        thisComputer.close();
     }
 
     static List<String> examples() {
