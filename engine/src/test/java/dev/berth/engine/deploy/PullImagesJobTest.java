@@ -14,6 +14,7 @@ import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ class PullImagesJobTest {
     @TempDir
     Path root;
 
+    @NeedsDocker
     @Test
     void imagesAlreadyThereAreNotPulled() throws Exception {
         RequiresDocker.engine();
@@ -37,6 +39,7 @@ class PullImagesJobTest {
         assertEquals(List.of(new PullProgress("lscr.io/linuxserver/jellyfin:10.11.6", null, 0, 0, PullProgress.PRESENT)), progress);
     }
 
+    @NeedsDocker
     @Test
     void offlineFailsClearlyForAMissingImage() {
         RequiresDocker.engine();
@@ -48,6 +51,7 @@ class PullImagesJobTest {
         }
     }
 
+    @NeedsDocker
     @Test
     void aFailedDownloadSaysWhichImage() {
         RequiresDocker.engine();

@@ -12,6 +12,7 @@ import dev.berth.engine.stack.DeploymentResult;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.PlannedService;
 import dev.berth.testsupport.ExternalTool;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Scenario 7: the stack folder on a small tmpfs that fills up. */
+@NeedsDocker
 class StackDeployerDiskFullTest {
     @TempDir
     Path root;

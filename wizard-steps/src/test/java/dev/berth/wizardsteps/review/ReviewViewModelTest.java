@@ -16,6 +16,7 @@ import dev.berth.plan.Planner;
 import dev.berth.plan.StackPlan;
 import dev.berth.render.Renderer;
 import dev.berth.testsupport.Examples;
+import dev.berth.testsupport.NeedsDocker;
 import dev.berth.wizardsteps.core.DeploySession;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.testing.ScriptedDialogs;
@@ -52,6 +53,7 @@ class ReviewViewModelTest {
         return Examples.answers("minimal-jellyfin").withStorage(s).withServices(services);
     }
 
+    @NeedsDocker
     @Test
     void aNewStackListsItsFilesAndStepsAndChangesNothing() {
         RequiresDocker.engine();
@@ -75,6 +77,7 @@ class ReviewViewModelTest {
         assertFalse(Files.exists(tmp.resolve("stack")), "a preview changes nothing");
     }
 
+    @NeedsDocker
     @Test
     void anExistingStackShowsTheDiffOfEachChangedFileAndNeverASecret() throws Exception {
         RequiresDocker.engine();
@@ -102,6 +105,7 @@ class ReviewViewModelTest {
         assertEquals("", vm.viewer().diffProperty().get());
     }
 
+    @NeedsDocker
     @Test
     void theServiceChangesAreListedAndAMovedAppFolderRootWaitsForMoveOrKeep() throws Exception {
         RequiresDocker.engine();
@@ -136,6 +140,7 @@ class ReviewViewModelTest {
         assertFalse(Files.exists(tmp.resolve("apps")));
     }
 
+    @NeedsDocker
     @Test
     void changedAnswersMakeThePreviewStaleUntilTheNextVisit() {
         RequiresDocker.engine();
@@ -151,6 +156,7 @@ class ReviewViewModelTest {
         assertTrue(vm.files().stream().anyMatch(f -> f.path().equals("secrets/sonarr_api_key")));
     }
 
+    @NeedsDocker
     @Test
     void aFolderBerthDidNotMakeIsTakenOverOnlyWhenThePersonSaysSo() throws Exception {
         RequiresDocker.engine();
@@ -195,6 +201,7 @@ class ReviewViewModelTest {
         assertFalse(vm.exportFailedProperty().get());
     }
 
+    @NeedsDocker
     @Test
     void exportedFilesAreTheStackAsBerthWritesItWithSecretsOwnerOnly() throws Exception {
         RequiresDocker.engine();
