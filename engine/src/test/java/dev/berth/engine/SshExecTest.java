@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.SshTarget;
-import dev.berth.engine.target.TargetException.Reason;
 import dev.berth.engine.target.TargetException;
+import dev.berth.engine.target.TargetException.Reason;
 import dev.berth.testsupport.Await;
 import java.time.Duration;
 import java.util.List;

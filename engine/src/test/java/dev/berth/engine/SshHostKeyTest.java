@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.berth.engine.target.SshSettings;
 import dev.berth.engine.target.SshTarget;
-import dev.berth.engine.target.TargetException.Reason;
 import dev.berth.engine.target.TargetException;
+import dev.berth.engine.target.TargetException.Reason;
 import dev.berth.testsupport.NeedsSsh;
 import java.nio.file.Files;
 import java.nio.file.Path;

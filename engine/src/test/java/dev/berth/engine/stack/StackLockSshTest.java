@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.engine.SshdTestBase;
-import dev.berth.engine.TestSshd;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.engine.target.Target;
+import dev.berth.engine.TestSshd;
 import dev.berth.testsupport.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
