@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Tag;
 /**
  * A test class or method that needs the Docker engine (and the stand-in images it builds): JUnit
  * tag {@value #TAG}. The fast tests run without every such tag ({@code ./mvnw -B test
- * -DexcludedGroups=docker,ssh,fx}); a plain {@code ./mvnw -B verify} runs everything.
+ * -DexcludedGroups=docker,ssh,fx,slow}); a plain {@code ./mvnw -B verify} runs everything.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
