@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.berth.answers.Answers;
 import dev.berth.answers.Problem;
 import dev.berth.testsupport.ExternalTool;
+import dev.berth.testsupport.Slow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * file beside each generated compose.yaml reads the .env variables through <code>${NAME}</code>,
  * so the same tools prove that .env reads back too.
  */
+@Slow
 class FreeTextRealComposeTest {
     /** Folder names with spaces, '$' in every form the rules allow, '#', '"', YAML syntax, non-ASCII, emoji and odd Unicode. */
     static final List<String> PATHS = List.of(

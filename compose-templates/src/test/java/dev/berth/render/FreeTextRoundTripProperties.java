@@ -10,6 +10,7 @@ import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersFile;
 import dev.berth.render.FreeTextStacks.ReadBack;
 import dev.berth.secrets.Argon2idHasher;
+import dev.berth.testsupport.Slow;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -39,6 +40,7 @@ import net.jqwik.api.statistics.Statistics;
  * properties check that values the rules allow (spaces, {@code $}, quotes, backslashes,
  * non-ASCII) are accepted, so that refusing everything cannot pass.
  */
+@Slow
 class FreeTextRoundTripProperties {
     private static final int TRIES = 1000;
 

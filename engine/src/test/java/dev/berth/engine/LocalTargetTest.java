@@ -11,6 +11,7 @@ import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.FileStat;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.TargetException;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +67,7 @@ class LocalTargetTest {
         }
     }
 
+    @NeedsDocker
     @Test
     void talksToTheRealEngineWithANegotiatedApiVersion() throws TargetException {
         RequiresDocker.engine();

@@ -15,6 +15,8 @@ import dev.berth.engine.target.SshDestination;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.engine.target.TargetException.Reason;
+import dev.berth.testsupport.Await;
+import dev.berth.testsupport.NeedsDocker;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** docker-java over SSH through docker system dial-stdio, against the real engine. */
+@NeedsDocker
 class SshDockerTest extends SshdTestBase {
 
 
@@ -77,7 +80,11 @@ class SshDockerTest extends SshdTestBase {
             DockerClient docker = ssh.docker();
             String name = "berth-ssh-test-" + UUID.randomUUID();
             BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+            // The engine subscribes the stream a moment after its answer has started; "since" its
+            // own clock now, an event from that moment is delivered however late it subscribes.
+            java.time.Instant engineNow = java.time.OffsetDateTime.parse(docker.infoCmd().exec().getSystemTime()).toInstant();
             ResultCallback.Adapter<Event> stream = docker.eventsCmd().withEventFilter("create", "destroy")
+                    .withSince(engineNow.getEpochSecond() + "." + String.format("%09d", engineNow.getNano()))
                     .withEventTypeFilter("network").exec(new ResultCallback.Adapter<>() {
                         @Override
                         public void onNext(Event event) {
@@ -86,7 +93,6 @@ class SshDockerTest extends SshdTestBase {
                     });
             try {
                 stream.awaitStarted(10, TimeUnit.SECONDS);
-                Thread.sleep(200); // the engine subscribes the stream once its answer has started
                 String id = docker.createNetworkCmd().withName(name).exec().getId();
                 Event created = events.poll(10, TimeUnit.SECONDS);
                 assertTrue(created != null, "an event arrived while the stream stayed open");
@@ -100,11 +106,7 @@ class SshDockerTest extends SshdTestBase {
                 stream.close();
             }
             // Closing the stream closed its channel, which ended dial-stdio on the server ...
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (dialStdioRunning() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertFalse(dialStdioRunning(), "docker system dial-stdio still runs on the server");
+            Await.until("docker system dial-stdio to end on the server", SshDockerTest::dialStdioRunning, running -> !running);
             // ... and the connection still serves requests.
             assertFalse(docker.versionCmd().exec().getVersion().isBlank());
         }

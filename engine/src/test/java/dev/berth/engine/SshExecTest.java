@@ -9,6 +9,7 @@ import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.engine.target.TargetException.Reason;
+import dev.berth.testsupport.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -99,32 +100,40 @@ class SshExecTest extends SshdTestBase {
 
     @Test
     void aServerThatHangsIsNoticedByTheHeartbeat() throws Exception {
-        try (SshTarget t = SshTarget.connect(sshd.withKey("ed25519"), sshd.settings(tmp).withHeartbeat(Duration.ofMillis(200)))) {
-            Thread.sleep(700); // answered heartbeats keep the connection up
-            assertTrue(t.connected());
-            assertEquals(0, t.exec(List.of("true"), Duration.ofSeconds(5)).exitCode());
-            sshd.freezeConnections(true);
-            try {
-                long deadline = System.nanoTime() + 5_000_000_000L;
-                while (t.connected() && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
+        // At LogLevel DEBUG1 sshd logs each heartbeat (a keepalive global request) it answers.
+        sshd.restartWith(List.of("LogLevel DEBUG1"));
+        try {
+            long mark = sshd.logMark();
+            try (SshTarget t = SshTarget.connect(sshd.withKey("ed25519"), sshd.settings(tmp).withHeartbeat(Duration.ofMillis(200)))) {
+                // More answered heartbeats than the three unanswered ones that end a connection.
+                Await.until("the server to answer five heartbeats", () -> heartbeatsAnswered(mark), n -> n >= 5);
+                assertTrue(t.connected(), "answered heartbeats keep the connection up");
+                assertEquals(0, t.exec(List.of("true"), Duration.ofSeconds(5)).exitCode());
+                sshd.freezeConnections(true);
+                try {
+                    Await.until("three unanswered heartbeats to end the connection", () -> !t.connected());
+                    TargetException e = assertThrows(TargetException.class, () -> t.exec(List.of("true"), Duration.ofSeconds(5)));
+                    assertEquals(Reason.CONNECTION_LOST, e.reason());
+                    assertEquals("The connection to " + t.description() + " was lost. Check the network and connect again.",
+                            e.getMessage());
+                } finally {
+                    sshd.freezeConnections(false);
                 }
-                assertFalse(t.connected(), "three unanswered heartbeats end the connection");
-                TargetException e = assertThrows(TargetException.class, () -> t.exec(List.of("true"), Duration.ofSeconds(5)));
-                assertEquals(Reason.CONNECTION_LOST, e.reason());
-                assertEquals("The connection to " + t.description() + " was lost. Check the network and connect again.",
-                        e.getMessage());
-            } finally {
-                sshd.freezeConnections(false);
             }
+        } finally {
+            sshd.restartWith(List.of());
         }
+    }
+
+    private static long heartbeatsAnswered(long logMark) throws java.io.IOException {
+        return sshd.logSince(logMark).stream().filter(l -> l.contains("rtype keepalive@")).count();
     }
 
     @Test
     void aDroppedConnectionSaysSo() throws Exception {
         assertEquals(0, target.exec(List.of("true"), Duration.ofSeconds(5)).exitCode());
         sshd.dropConnections();
-        Thread.sleep(300);
+        Await.until("the client to notice the dropped connection", () -> !target.connected());
         TargetException e = assertThrows(TargetException.class, () -> target.exec(List.of("true"), Duration.ofSeconds(5)));
         assertEquals(Reason.CONNECTION_LOST, e.reason());
         assertTrue(e.getMessage().startsWith("The connection to " + target.description() + " was lost"), e.getMessage());

@@ -11,6 +11,7 @@ import dev.berth.engine.target.RemoteFiles;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.engine.target.TargetException.Reason;
+import dev.berth.testsupport.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -138,17 +139,13 @@ class SshFilesTest extends SshdTestBase {
         // The hidden temp file may stay behind (nobody is left to remove it); it is never read.
     }
 
-    private static void waitForTempFile(Path dir, long atLeast) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
+    private static void waitForTempFile(Path dir, long atLeast) {
+        // Polled often: a fast machine may finish the write soon after it starts.
+        Await.untilEvery(java.time.Duration.ofMillis(5), "the write to start (a .berth-tmp file of " + atLeast + " bytes or more in " + dir + ")", () -> {
             try (var list = Files.list(dir)) {
-                if (list.anyMatch(p -> p.getFileName().toString().endsWith(".berth-tmp") && p.toFile().length() >= atLeast)) {
-                    return;
-                }
+                return list.anyMatch(p -> p.getFileName().toString().endsWith(".berth-tmp") && p.toFile().length() >= atLeast);
             }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("the write never started");
+        });
     }
 
     @Test

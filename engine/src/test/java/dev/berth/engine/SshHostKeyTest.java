@@ -8,6 +8,7 @@ import dev.berth.engine.target.SshSettings;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.engine.target.TargetException.Reason;
+import dev.berth.testsupport.NeedsSsh;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** known_hosts: an unknown key is trusted only when the person accepts it; a changed key is refused. */
+@NeedsSsh
 class SshHostKeyTest {
     static TestSshd sshd;
 

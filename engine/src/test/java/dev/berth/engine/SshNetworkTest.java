@@ -2,19 +2,20 @@ package dev.berth.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.engine.target.SshDestination;
 import dev.berth.engine.target.SshSettings;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.engine.target.TargetException.Reason;
+import dev.berth.testsupport.Await;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,14 +64,13 @@ class SshNetworkTest {
             } catch (java.io.IOException queueFull) {
                 // expected once the queue is full
             }
-            long start = System.nanoTime();
+            // The kernel would keep retrying for minutes; a TIMEOUT naming the 2 s limit is the
+            // connect limit at work (no clock is read: a busy machine must not fail this).
             TargetException e = assertThrows(TargetException.class, () -> SshTarget.connect(to("127.0.0.1", full.getLocalPort()),
                     settings()));
-            long ms = (System.nanoTime() - start) / 1_000_000;
             assertEquals(Reason.TIMEOUT, e.reason(), e.getMessage());
             assertEquals("127.0.0.1:" + full.getLocalPort() + " did not answer within 2 s. Is the address right and the"
                     + " machine on? A firewall may be dropping the connection.", e.getMessage());
-            assertTrue(ms < 4000, "gave up after " + ms + " ms");
             for (Socket s : fillers) {
                 s.close();
             }
@@ -80,21 +80,22 @@ class SshNetworkTest {
     @Test
     void aServerThatNeverSpeaksSsh() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            CountDownLatch clientHungUp = new CountDownLatch(1);
             Thread accepter = Thread.ofVirtual().start(() -> {
                 try (Socket s = silent.accept()) {
                     s.getInputStream().readAllBytes(); // accepts, reads, says nothing until the client gives up
+                    clientHungUp.countDown();
                 } catch (Exception ignored) {
                     // closed by the test
                 }
             });
-            long start = System.nanoTime();
             TargetException e = assertThrows(TargetException.class,
                     () -> SshTarget.connect(to("127.0.0.1", silent.getLocalPort()), settings()));
-            long ms = (System.nanoTime() - start) / 1_000_000;
             assertEquals(Reason.TIMEOUT, e.reason());
             assertEquals("someone@127.0.0.1:" + silent.getLocalPort() + " accepted the connection but did not complete"
                     + " the SSH login within 1 s. Is it really an SSH server on that port, and is it overloaded?", e.getMessage());
-            assertTrue(ms < 3000, "gave up after " + ms + " ms");
+            // Giving up means hanging up: the server sees the connection end instead of an idle client left behind.
+            Await.until("the client to close the connection it gave up on", () -> clientHungUp.getCount() == 0);
             accepter.interrupt();
         }
     }

@@ -11,6 +11,8 @@ import com.github.dockerjava.api.model.Event;
 import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.engine.target.TargetException;
+import dev.berth.testsupport.Await;
+import dev.berth.testsupport.NeedsDocker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,7 @@ class SshSessionsTest extends SshdTestBase {
     private static final List<String> REFUSALS = List.of("no more sessions", "session signalling");
     private final List<List<String>> started = new ArrayList<>();
 
+    @NeedsDocker
     @ParameterizedTest
     @ValueSource(strings = {TestSshd.USER, "root"})
     void moreOperationsAtOnceThanTheServerAllowsSessions(String user) throws Exception {
@@ -192,21 +195,13 @@ class SshSessionsTest extends SshdTestBase {
         return sshd.logSince(mark).stream().filter(l -> REFUSALS.stream().anyMatch(l::contains)).toList();
     }
 
-    private static void awaitRunning(String marker, String user) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!running(marker, user) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(running(marker, user), "the command started on the server");
+    private static void awaitRunning(String marker, String user) {
+        Await.until("the command to start on the server as " + user, () -> running(marker, user));
     }
 
-    /** Polls until no process of {@code user} mentions the marker, then asserts so. */
-    private static void awaitGone(String marker, String user) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (running(marker, user) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertFalse(running(marker, user), "the command still runs on the server as " + user);
+    /** Polls until no process of {@code user} mentions the marker. */
+    private static void awaitGone(String marker, String user) {
+        Await.until("the command to end on the server as " + user, () -> !running(marker, user));
     }
 
     /** Leaves nothing behind when a test failed: kills, by process id, what still runs with the marker. */

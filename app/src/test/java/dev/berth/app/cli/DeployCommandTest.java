@@ -10,6 +10,7 @@ import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.StandInStacks;
 import dev.berth.testsupport.Examples;
+import dev.berth.testsupport.NeedsDocker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import picocli.CommandLine;
  * {@code berth deploy}, {@code diff} and {@code status} as a person runs them, against the real
  * engine with stand-in images.
  */
+@NeedsDocker
 class DeployCommandTest {
     @TempDir
     Path tmp;

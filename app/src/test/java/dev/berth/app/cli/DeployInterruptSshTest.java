@@ -15,6 +15,7 @@ import dev.berth.engine.TestSshd;
 import dev.berth.engine.deploy.StandInStacks;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.testsupport.Examples;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * Ctrl-C in a real {@code berth deploy --target ssh://...} process while {@code compose up} runs on
  * the server (the test's own sshd on 127.0.0.1, with this machine's Docker engine behind it).
  */
+@NeedsDocker
 class DeployInterruptSshTest extends SshdTestBase {
     private String project;
 

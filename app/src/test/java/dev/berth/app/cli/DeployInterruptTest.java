@@ -13,6 +13,7 @@ import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.deploy.StandInStacks;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.testsupport.Examples;
+import dev.berth.testsupport.NeedsDocker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ import picocli.CommandLine;
  * waits for it, so {@code compose up} stays busy with two containers running and one created:
  * the moment the issue describes.
  */
+@NeedsDocker
 class DeployInterruptTest {
     @TempDir
     Path tmp;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.testsupport.NeedsFx;
 import dev.berth.wizardsteps.access.AccessViewModel;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.testing.Drafts;
@@ -21,6 +22,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The Access page in the real shell, headless: a bad domain or user name blocks Next and says why. */
+@NeedsFx
 @ExtendWith(ApplicationExtension.class)
 class AccessStepTest {
     private final StepContext ctx = TestContexts.create(new ScriptedDialogs());

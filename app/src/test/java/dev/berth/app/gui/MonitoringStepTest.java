@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.answers.MonitoringAnswers;
+import dev.berth.testsupport.NeedsFx;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.monitoring.MonitoringViewModel;
 import dev.berth.wizardsteps.testing.Drafts;
@@ -20,6 +21,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The Monitoring page in the real shell, headless: Tautulli without Plex (from an answers file) blocks Next and says why. */
+@NeedsFx
 @ExtendWith(ApplicationExtension.class)
 class MonitoringStepTest {
     private final StepContext ctx = TestContexts.create(new ScriptedDialogs());

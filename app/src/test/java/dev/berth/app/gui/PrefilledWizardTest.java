@@ -3,6 +3,7 @@ package dev.berth.app.gui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.berth.testsupport.NeedsFx;
 import dev.berth.testsupport.RepoPaths;
 import dev.berth.wizardsteps.core.WizardBackend;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** {@code berth --answers FILE}: the wizard opens with every page filled in from the file. */
+@NeedsFx
 @ExtendWith(ApplicationExtension.class)
 class PrefilledWizardTest {
     @Start

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.testsupport.NeedsFx;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.testing.Drafts;
 import dev.berth.wizardsteps.testing.ScriptedDialogs;
@@ -22,6 +23,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The VPN page in the real shell, headless: a bad WireGuard key blocks Next and says why. */
+@NeedsFx
 @ExtendWith(ApplicationExtension.class)
 class VpnStepTest {
     private static final String KEY = "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=";

@@ -15,6 +15,8 @@ import dev.berth.engine.deploy.StackDeployer;
 import dev.berth.engine.deploy.StandInStacks;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.testsupport.Examples;
+import dev.berth.testsupport.NeedsDocker;
+import dev.berth.testsupport.NeedsFx;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -39,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * seen as a diff and recreating only what changed; and a service that never turns healthy,
  * shown with its log and the rollback. Small stacks: other tests share the engine.
  */
+@NeedsFx
+@NeedsDocker
 class WizardDeployTest {
     private static final Duration HEALTH = Duration.ofMinutes(3);
 

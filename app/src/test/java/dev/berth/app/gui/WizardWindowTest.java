@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.testsupport.NeedsFx;
 import dev.berth.wizardsteps.core.WizardBackend;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -18,6 +19,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The wizard window, headless under Monocle: the shell, Next bound to the page's answers, messages as the person types. */
+@NeedsFx
 @ExtendWith(ApplicationExtension.class)
 class WizardWindowTest {
     @Start

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.StackPlan;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ class CheckAllLocalTest {
     @TempDir
     Path tmp;
 
+    @NeedsDocker
     @Test
     void everyCheckReportsOnceInTableOrder() throws Exception {
         RequiresDocker.engine();

@@ -7,6 +7,7 @@ import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
+import dev.berth.testsupport.NeedsDocker;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ class CheckDockerTest {
         return new DockerEngineCheck().run(new CheckContext(t, null, new FactGatherer(t).gather()));
     }
 
+    @NeedsDocker
     @Test
     void theEngineHereIsReachableAndItsVersionJudged() throws Exception {
         RequiresDocker.engine();

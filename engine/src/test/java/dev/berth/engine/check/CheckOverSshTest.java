@@ -10,6 +10,7 @@ import dev.berth.engine.TestSshd;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.plan.StackPlan;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The same checks over SSH as on this computer: the server here is this machine, so every check
  * must come to the same verdict both ways (clock and timing aside).
  */
+@NeedsDocker
 class CheckOverSshTest extends SshdTestBase {
 
 

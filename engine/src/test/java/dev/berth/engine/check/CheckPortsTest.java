@@ -7,6 +7,7 @@ import dev.berth.catalog.PortSpec.Protocol;
 import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.StackPlan;
+import dev.berth.testsupport.NeedsDocker;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -88,6 +89,7 @@ class CheckPortsTest {
         assertTrue(r.details().contains("Listeners read with ss."), r.details());
     }
 
+    @NeedsDocker
     @Test
     void portsOfTheStacksOwnContainersAreNoConflictButOtherContainersAreNamed() throws Exception {
         RequiresDocker.engine();

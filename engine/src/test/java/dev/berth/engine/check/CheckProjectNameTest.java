@@ -11,6 +11,7 @@ import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.StackPlan;
 import dev.berth.testsupport.ExternalTool;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ class CheckProjectNameTest {
         assertTrue(projects.nameFor(longFolder, "berth").matches("[a-z0-9][a-z0-9_-]{0,62}"), "a name the answers allow");
     }
 
+    @NeedsDocker
     @Test
     void containersFromAFolderThatIsGoneOnlyWarnAndThoseThatDoNotSayTheirFolderFail() throws Exception {
         RequiresDocker.engine();

@@ -16,6 +16,7 @@ import dev.berth.plan.StackPlan;
 import dev.berth.render.RenderedFile;
 import dev.berth.render.RenderedStack;
 import dev.berth.render.Renderer;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The last deploy step, for real: the minimal example comes up healthy, or a never-healthy one is rolled back. */
+@NeedsDocker
 class AwaitHealthJobTest {
     /** The failing stand-in lives under a tag of its own: the catalog's tag stays the working stand-in for other tests. */
     private static final String NEVER_HEALTHY_TAG = "berth-test/jellyfin-never-healthy:latest";

@@ -8,6 +8,7 @@ import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The full example (VPN via /dev/net/tun, NPM, Authelia, monitoring) deployed with Compose v2. */
+@NeedsDocker
 class ComposeUpJobFullStackTest {
     @TempDir
     Path root;

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.Container;
 import dev.berth.answers.Answers;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.StackPlan;
+import dev.berth.testsupport.NeedsDocker;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Deploys the minimal example for real, with each Compose this machine has. */
+@NeedsDocker
 class ComposeUpJobTest {
     @TempDir
     Path root;

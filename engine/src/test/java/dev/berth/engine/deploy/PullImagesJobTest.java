@@ -13,6 +13,7 @@ import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ class PullImagesJobTest {
     @TempDir
     Path root;
 
+    @NeedsDocker
     @Test
     void imagesAlreadyThereAreNotPulled() throws Exception {
         RequiresDocker.engine();
@@ -42,6 +44,7 @@ class PullImagesJobTest {
                 new PullProgress(jellyfin, null, 0, 0, PullProgress.DONE)), progress);
     }
 
+    @NeedsDocker
     @Test
     void offlineFailsClearlyForAMissingImage() {
         RequiresDocker.engine();
@@ -53,6 +56,7 @@ class PullImagesJobTest {
         }
     }
 
+    @NeedsDocker
     @Test
     void aFailedDownloadSaysWhichImage() {
         RequiresDocker.engine();

@@ -15,6 +15,7 @@ import dev.berth.engine.stack.ServiceChange;
 import dev.berth.engine.stack.ServiceChanges;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.testsupport.Examples;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the engine (stand-in images), and a moved app folder root: refused until the person chooses,
  * and with the move the app finds its files in the new place.
  */
+@NeedsDocker
 class StackDeployerChangesTest {
     @TempDir
     Path root;

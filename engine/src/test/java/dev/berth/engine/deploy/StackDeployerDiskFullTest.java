@@ -11,6 +11,7 @@ import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.PlannedService;
 import dev.berth.testsupport.ExternalTool;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Scenario 7: the stack folder on a small tmpfs that fills up. */
+@NeedsDocker
 class StackDeployerDiskFullTest {
     @TempDir
     Path root;

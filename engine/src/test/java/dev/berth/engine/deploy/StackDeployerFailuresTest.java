@@ -21,6 +21,7 @@ import dev.berth.engine.target.Target;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
 import dev.berth.testsupport.Examples;
+import dev.berth.testsupport.NeedsDocker;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fail, with its last log lines kept in the report and the deploy log before the rollback
  * removes its container.
  */
+@NeedsDocker
 class StackDeployerFailuresTest {
     @TempDir
     Path root;

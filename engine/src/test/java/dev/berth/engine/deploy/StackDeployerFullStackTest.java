@@ -11,6 +11,7 @@ import dev.berth.engine.health.ServiceState;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Scenario 1: the full example deployed on this computer, every service up, the report right. */
+@NeedsDocker
 class StackDeployerFullStackTest {
     @TempDir
     Path root;

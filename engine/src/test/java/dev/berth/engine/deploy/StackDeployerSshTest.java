@@ -13,6 +13,7 @@ import dev.berth.engine.TestSshd;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.plan.PlannedService;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * full example, whose file writing is cut by dropping the SSH connection (the old files stay
  * whole and the old stack keeps running), then the full example again, which completes.
  */
+@NeedsDocker
 class StackDeployerSshTest extends SshdTestBase {
     private final LocalTarget local = new LocalTarget();
     private String project;

@@ -16,6 +16,7 @@ import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.PlannedService;
 import dev.berth.testsupport.Examples;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a service that never turns healthy rolled back to the stack before it, and a folder Berth did
  * not make. Every test also scans what the person would see and the log for secret values.
  */
+@NeedsDocker
 class StackDeployerTest {
     @TempDir
     Path root;

@@ -2,12 +2,13 @@ package dev.berth.engine.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.berth.catalog.Healthcheck;
 import dev.berth.catalog.ServiceDefinition;
 import dev.berth.plan.PlannedService;
+import dev.berth.testsupport.Await;
 import dev.berth.testsupport.ExternalTool;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * service, run inside the container as Docker would, with the service's user, command and port
  * variable from the plan.
  */
+@NeedsDocker
 class StandInImagesTest {
     @TempDir
     Path work;
@@ -106,16 +108,7 @@ class StandInImagesTest {
         return r.output();
     }
 
-    private void awaitOk(List<String> argv, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        ExternalTool.Result last;
-        do {
-            last = ExternalTool.run(work, argv);
-            if (last.exitCode() == 0) {
-                return;
-            }
-            Thread.sleep(250);
-        } while (System.nanoTime() < deadline);
-        fail(what + " did not pass within 30 s: " + last.output());
+    private void awaitOk(List<String> argv, String what) {
+        Await.until(what + " (" + String.join(" ", argv) + " to succeed)", () -> ExternalTool.run(work, argv), r -> r.exitCode() == 0);
     }
 }

@@ -16,6 +16,7 @@ import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * over SSH PASSes for A and FAILs for B (another folder, the same name) naming A's folder; B's
  * deploy over SSH stops at the preflight with A untouched, and with the offered name B deploys.
  */
+@NeedsDocker
 class TwoStacksSshTest extends SshdTestBase {
     private final LocalTarget local = new LocalTarget();
     private String project;

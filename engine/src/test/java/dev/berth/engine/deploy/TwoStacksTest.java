@@ -17,6 +17,7 @@ import dev.berth.engine.check.Status;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.Target;
 import dev.berth.plan.StackPlan;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * up beside A. A is started by each Compose this machine has, since the check reads the labels
  * each of them writes.
  */
+@NeedsDocker
 class TwoStacksTest {
     static final String FREE_NAME = "berth-mo";
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.engine.SshdTestBase;
 import dev.berth.engine.target.SshTarget;
+import dev.berth.testsupport.Await;
+import dev.berth.testsupport.NeedsDocker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The same monitor with Docker reached over SSH, and HTTP probes run on the server. */
+@NeedsDocker
 class HealthMonitorSshTest extends SshdTestBase {
     private static final int PORT = 18080;
     private HealthContainers containers;
@@ -74,27 +77,22 @@ class HealthMonitorSshTest extends SshdTestBase {
             monitor.addListener(published);
             // The stream rides on a `docker system dial-stdio` on the server, started by our sshd:
             // ending it is what an engine restart or a broken channel looks like to the monitor.
-            // The stream is opened asynchronously: give it a moment, then end every dial-stdio of ours.
-            Thread.sleep(1000);
+            // The stream is opened asynchronously: a container started now reaches the monitor only
+            // through it, so once one is published the stream runs. Then end every dial-stdio of ours.
+            containers.run("early", List.of(), "exec sleep 300");
+            published.await(Duration.ofSeconds(60), "early, through the event stream", h -> h.service().equals("early"));
             List<ProcessHandle> dial = ProcessHandle.current().descendants()
                     .filter(p -> p.info().commandLine().orElse("").contains("dial-stdio")).toList();
             assertFalse(dial.isEmpty(), "the event stream's dial-stdio runs");
             dial.forEach(ProcessHandle::destroyForcibly);
-            for (int i = 0; i < 100 && monitor.connections() < 2; i++) {
-                Thread.sleep(50);
-            }
-            assertTrue(monitor.connections() >= 2, "the stream was opened again: " + monitor.connections());
+            Await.until("the event stream to be opened again", monitor::connections, n -> n >= 2);
             containers.run("late", List.of("--health-cmd", "true", "--health-interval", "1s"), "exec sleep 300");
             monitor.awaitAllHealthy(Duration.ofSeconds(30), Set.of("late"));
             assertEquals(ServiceState.HEALTHY, monitor.health("late").state());
         }
     }
 
-    private static void awaitProbe(HealthMonitor m, String service) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (m.health(service).probe() == null && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(m.health(service).probe() != null, "a probe ran");
+    private static void awaitProbe(HealthMonitor m, String service) {
+        Await.until("a probe of " + service + " to run", () -> m.health(service).probe() != null);
     }
 }

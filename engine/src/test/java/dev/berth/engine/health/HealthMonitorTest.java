@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.engine.target.LocalTarget;
+import dev.berth.testsupport.Await;
+import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The monitor against the real Docker engine on this computer. */
+@NeedsDocker
 class HealthMonitorTest {
     private static final List<String> HEALTH_EVERY_SECOND = List.of("--health-interval", "1s", "--health-timeout", "2s",
             "--health-retries", "1");
@@ -71,8 +74,8 @@ class HealthMonitorTest {
         }
         Collections.sort(latenciesMs);
         long median = latenciesMs.get(latenciesMs.size() / 2);
+        // A figure to read, not a check: speed goals are measured by ./bench, never asserted in tests.
         System.out.println("BENCHMARK health_status healthy -> published (local): median " + median + " ms, all " + latenciesMs);
-        assertTrue(median <= 500, "goal ≤ 0.5 s, was " + median + " ms");
 
         // A monitor started later sees the same from its snapshot alone.
         try (HealthMonitor later = HealthMonitor.start(target, containers.project, Map.of())) {
@@ -130,18 +133,15 @@ class HealthMonitorTest {
     @Test
     void waitingIsCancelledByInterrupt() throws Exception {
         try (HealthMonitor monitor = HealthMonitor.start(target, containers.project, Map.of())) {
+            // Interrupted once it waits: the wait ends with InterruptedException, not after its 30 s
+            // (which would end in a timeout exception instead), and no clock is read.
             Thread waiter = Thread.currentThread();
             Thread.ofVirtual().start(() -> {
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException e) {
-                    return;
-                }
+                Await.until("the test thread to wait for health", waiter::getState,
+                        s -> s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING);
                 waiter.interrupt();
             });
-            long t0 = System.nanoTime();
             assertThrows(InterruptedException.class, () -> monitor.awaitAllHealthy(Duration.ofSeconds(30), Set.of("x")));
-            assertTrue(System.nanoTime() - t0 < 5_000_000_000L);
         }
     }
 }

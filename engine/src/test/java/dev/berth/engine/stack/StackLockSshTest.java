@@ -9,11 +9,11 @@ import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.TestSshd;
+import dev.berth.testsupport.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The stack lock over a real sshd: held by a flock process on the server that ends with its connection. */
@@ -43,18 +43,9 @@ class StackLockSshTest extends SshdTestBase {
         }
     }
 
-    private static StackLock awaitLock(Target target, String dir) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try {
-                return StackLock.acquire(target, dir, HOLDER);
-            } catch (StackBusyException stillHeld) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the lock of a dropped connection was not freed", stillHeld);
-                }
-                Thread.sleep(50);
-            }
-        }
+    private static StackLock awaitLock(Target target, String dir) {
+        // A busy lock throws StackBusyException; the last one is in the failure message.
+        return Await.until("the lock of a dropped connection to be freed", () -> StackLock.acquire(target, dir, HOLDER), lock -> true);
     }
 
     @Test

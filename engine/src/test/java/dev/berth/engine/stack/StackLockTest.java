@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.berth.engine.target.LocalTarget;
+import dev.berth.testsupport.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -75,18 +76,9 @@ class StackLockTest {
     }
 
     /** The kernel frees the lock once the holder's flock process has seen its end: a moment after the kill. */
-    private StackLock awaitLock(String dir) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try {
-                return StackLock.acquire(local, dir, LockHolder.thisProcess(SINCE));
-            } catch (StackBusyException stillHeld) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the lock of a killed holder was not freed", stillHeld);
-                }
-                Thread.sleep(50);
-            }
-        }
+    private StackLock awaitLock(String dir) {
+        // A busy lock throws StackBusyException; the last one is in the failure message.
+        return Await.until("the lock of a killed holder to be freed", () -> StackLock.acquire(local, dir, LockHolder.thisProcess(SINCE)), lock -> true);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.PullProgress;
 import dev.berth.engine.deploy.StandInStacks;
 import dev.berth.testsupport.Examples;
+import dev.berth.testsupport.NeedsDocker;
 import dev.berth.wizardsteps.core.DeploySession;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.testing.ScriptedDialogs;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The Deploy page's ViewModel deploying Jellyfin for real on this machine's engine (stand-in
  * image), with the task on the test's thread: the rows as the deploy left them, and a cancel.
  */
+@NeedsDocker
 class DeployViewModelTest {
     @TempDir
     Path tmp;

@@ -17,6 +17,7 @@ import dev.berth.plan.StackPlan;
 import dev.berth.render.FolderExport;
 import dev.berth.render.Renderer;
 import dev.berth.testsupport.Examples;
+import dev.berth.testsupport.NeedsDocker;
 import dev.berth.wizardsteps.core.DeploySession;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.testing.ScriptedDialogs;
@@ -53,6 +54,7 @@ class ReviewViewModelTest {
         return Examples.answers("minimal-jellyfin").withStorage(s).withServices(services);
     }
 
+    @NeedsDocker
     @Test
     void aNewStackListsItsFilesAndStepsAndChangesNothing() {
         RequiresDocker.engine();
@@ -76,6 +78,7 @@ class ReviewViewModelTest {
         assertFalse(Files.exists(tmp.resolve("stack")), "a preview changes nothing");
     }
 
+    @NeedsDocker
     @Test
     void anExistingStackShowsTheDiffOfEachChangedFileAndNeverASecret() throws Exception {
         RequiresDocker.engine();
@@ -103,6 +106,7 @@ class ReviewViewModelTest {
         assertEquals("", vm.viewer().diffProperty().get());
     }
 
+    @NeedsDocker
     @Test
     void theServiceChangesAreListedAndAMovedAppFolderRootWaitsForMoveOrKeep() throws Exception {
         RequiresDocker.engine();
@@ -137,6 +141,7 @@ class ReviewViewModelTest {
         assertFalse(Files.exists(tmp.resolve("apps")));
     }
 
+    @NeedsDocker
     @Test
     void changedAnswersMakeThePreviewStaleUntilTheNextVisit() {
         RequiresDocker.engine();
@@ -152,6 +157,7 @@ class ReviewViewModelTest {
         assertTrue(vm.files().stream().anyMatch(f -> f.path().equals("secrets/sonarr_api_key")));
     }
 
+    @NeedsDocker
     @Test
     void aFolderBerthDidNotMakeIsTakenOverOnlyWhenThePersonSaysSo() throws Exception {
         RequiresDocker.engine();
@@ -196,6 +202,7 @@ class ReviewViewModelTest {
         assertFalse(vm.exportFailedProperty().get());
     }
 
+    @NeedsDocker
     @Test
     void exportedFilesAreTheStackAsBerthWritesItWithSecretsOwnerOnly() throws Exception {
         RequiresDocker.engine();

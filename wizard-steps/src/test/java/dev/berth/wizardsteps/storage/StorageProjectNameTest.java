@@ -9,6 +9,7 @@ import dev.berth.engine.ComposeLabels;
 import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.check.Status;
 import dev.berth.testsupport.ExternalTool;
+import dev.berth.testsupport.NeedsDocker;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.WizardModel;
 import dev.berth.wizardsteps.testing.ScriptedDialogs;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with a sentence why; a stack being changed keeps its name, and the check beside the field says
  * whose it is.
  */
+@NeedsDocker
 class StorageProjectNameTest {
     @TempDir
     Path tmp;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.answers.TargetAnswers;
 import dev.berth.engine.TestSshd;
 import dev.berth.engine.target.SshSettings;
+import dev.berth.testsupport.NeedsSsh;
 import dev.berth.wizardsteps.core.CurrentThreadTaskRunner;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.TargetSession;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Test connection against the real OpenSSH server on 127.0.0.1: a server Berth has not seen shows
  * its key's SHA256 fingerprint and connects only when the person accepts it.
  */
+@NeedsSsh
 class TargetOverSshTest {
     private static TestSshd sshd;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
