@@ -1,16 +1,16 @@
 package dev.berth.wizardsteps.access;
 
-import static dev.berth.wizardsteps.core.DraftProblems.ruleMessage;
-
 import dev.berth.answers.AccessAnswers;
+import dev.berth.answers.AnswerRule;
 import dev.berth.answers.AccessAnswers.Mode;
 import dev.berth.answers.AccessAnswers.Policy;
-import dev.berth.answers.Answers;
 import dev.berth.answers.Problem;
+import dev.berth.answers.RuleId;
 import dev.berth.plan.Planner;
 import dev.berth.wizardsteps.core.AppChoice;
 import dev.berth.wizardsteps.core.DraftProblems;
 import dev.berth.wizardsteps.core.FieldMessages;
+import dev.berth.wizardsteps.core.PageRule;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.StepViewModel;
 import dev.berth.wizardsteps.core.Touches;
@@ -35,13 +35,13 @@ public final class AccessViewModel extends StepViewModel {
     public static final List<String> FIELDS = List.of("mode", "domain", "letsEncrypt", "adminEmail", "adminPassword",
             "authelia", "policy", "users", "protectedServices", "fail2ban");
     /** Cross-field rules, shown beside the field each is about. */
-    private static final Map<String, String> RULE_FIELDS = Map.of(
-            ruleMessage(AccessAnswers.class, "isDomainGivenForDomainMode"), "domain",
-            ruleMessage(AccessAnswers.class, "isNpmAdminGiven"), "adminEmail",
-            ruleMessage(AccessAnswers.class, "isFail2banHasProxy"), "fail2ban",
-            ruleMessage(AccessAnswers.Authelia.class, "isHasUser"), "users",
-            ruleMessage(AccessAnswers.Authelia.class, "isUserNamesUnique"), "users",
-            ruleMessage(Answers.class, "isAutheliaHasDomain"), "authelia");
+    private static final Map<RuleId, String> RULE_FIELDS = Map.of(
+            AnswerRule.DOMAIN_GIVEN_FOR_DOMAIN_MODE, "domain",
+            AnswerRule.NPM_ADMIN_GIVEN, "adminEmail",
+            AnswerRule.FAIL2BAN_HAS_PROXY, "fail2ban",
+            AnswerRule.AUTHELIA_HAS_USER, "users",
+            AnswerRule.USER_NAMES_UNIQUE, "users",
+            AnswerRule.AUTHELIA_HAS_DOMAIN, "authelia");
     private static final String USERS = "access.authelia.users";
 
     private final AccessForm form = new AccessForm();
@@ -209,7 +209,8 @@ public final class AccessViewModel extends StepViewModel {
         AccessAnswers a = ctx.model().accessProperty().get();
         List<Problem> found = new ArrayList<>(problems().of("access", ctx.model().answers()));
         if (a.authelia().enabled() && a.authelia().protectedServices().isEmpty()) {
-            found.add(new Problem("access.authelia.protectedServices", "choose the apps the sign-in page protects, or turn it off"));
+            found.add(new Problem("access.authelia.protectedServices", "choose the apps the sign-in page protects, or turn it off",
+                    PageRule.NOTHING_PROTECTED));
         }
         List<Problem> page = new ArrayList<>();
         List<List<Problem>> rows = new ArrayList<>();
@@ -217,7 +218,7 @@ public final class AccessViewModel extends StepViewModel {
         for (Problem p : found) {
             int row = DraftProblems.index(p.field(), USERS);
             if (row >= 0 && row < rows.size() && p.field().startsWith(USERS + "[" + row + "].")) {
-                rows.get(row).add(new Problem("user" + p.field().substring(p.field().indexOf(']') + 1), p.message()));
+                rows.get(row).add(p.on("user" + p.field().substring(p.field().indexOf(']') + 1)));
             } else {
                 page.add(onField(p));
             }
@@ -239,12 +240,12 @@ public final class AccessViewModel extends StepViewModel {
 
     private static Problem onField(Problem p) {
         String field = p.field();
-        if ((field.equals("access") || field.equals("access.authelia") || field.isEmpty()) && RULE_FIELDS.containsKey(p.message())) {
-            field = "access." + RULE_FIELDS.get(p.message());
+        if ((field.equals("access") || field.equals("access.authelia") || field.isEmpty()) && RULE_FIELDS.containsKey(p.rule())) {
+            field = "access." + RULE_FIELDS.get(p.rule());
         }
         // npm.adminEmail, authelia.protectedServices[2]: the page shows them as adminEmail, protectedServices.
         field = field.replaceFirst("^access\\.(npm|authelia)\\.", "access.");
-        return new Problem(DraftProblems.withoutIndexes(field), p.message());
+        return p.on(DraftProblems.withoutIndexes(field));
     }
 
     private void fill(AccessAnswers a) {

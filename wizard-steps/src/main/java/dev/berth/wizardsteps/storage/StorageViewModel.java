@@ -9,6 +9,7 @@ import dev.berth.engine.check.CheckResult;
 import dev.berth.engine.check.ComposeProjects;
 import dev.berth.wizardsteps.core.CheckLine;
 import dev.berth.wizardsteps.core.FieldMessages;
+import dev.berth.wizardsteps.core.PageRule;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.StepViewModel;
 import dev.berth.wizardsteps.core.WizardModel;
@@ -389,7 +390,8 @@ public final class StorageViewModel extends StepViewModel {
         try {
             return Integer.valueOf(t);
         } catch (NumberFormatException e) {
-            problems.add(new Problem("storage." + field, "must be a whole number, such as 1000 (see `id -u` on the target)"));
+            problems.add(new Problem("storage." + field, "must be a whole number, such as 1000 (see `id -u` on the target)",
+                    PageRule.NOT_A_NUMBER));
             return -1; // keeps "is required" away; the message above says what is wrong
         }
     }

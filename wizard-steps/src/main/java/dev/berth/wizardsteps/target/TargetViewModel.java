@@ -6,6 +6,7 @@ import dev.berth.answers.TargetAnswers;
 import dev.berth.answers.TargetAnswers.Kind;
 import dev.berth.engine.check.TargetFacts;
 import dev.berth.wizardsteps.core.FieldMessages;
+import dev.berth.wizardsteps.core.PageRule;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.StepViewModel;
 import dev.berth.wizardsteps.core.TargetSession;
@@ -202,7 +203,7 @@ public final class TargetViewModel extends StepViewModel {
         List<Problem> problems = new ArrayList<>(validator().validate(draftWith(spec)));
         String p = port.get().strip();
         if (kind.get() == Kind.SSH && !p.isEmpty() && parsePort() == null) {
-            problems.add(new Problem("target.port", "must be a number from 1 to 65535"));
+            problems.add(new Problem("target.port", "must be a number from 1 to 65535", PageRule.NOT_A_NUMBER));
         }
         if (kind.get() == Kind.SSH) {
             touchEdited();
