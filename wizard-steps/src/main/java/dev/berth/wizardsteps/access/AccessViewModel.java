@@ -194,7 +194,7 @@ public final class AccessViewModel extends StepViewModel {
         }
         writing = true;
         try {
-            ctx.model().accessProperty().set(build());
+            ctx.model().setAccess(build());
         } finally {
             writing = false;
         }

@@ -129,7 +129,7 @@ public final class MonitoringViewModel extends StepViewModel {
         }
         writing = true;
         try {
-            ctx.model().monitoringProperty().set(build());
+            ctx.model().setMonitoring(build());
         } finally {
             writing = false;
         }

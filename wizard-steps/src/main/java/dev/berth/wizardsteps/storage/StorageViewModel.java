@@ -257,7 +257,7 @@ public final class StorageViewModel extends StepViewModel {
                 .findFirst().orElse("");
         projectNameMessage.set(nameProblem);
         setValid(messages.show(problems) && nameProblem.isEmpty());
-        ctx.model().storageProperty().set(s);
+        ctx.model().setStorage(s);
         updateTree();
         proposeName();
     }
@@ -268,7 +268,7 @@ public final class StorageViewModel extends StepViewModel {
             projectNameNote.set("");
         }
         // Blank stays blank (not null, which the answers would turn into 'berth'), so the validator names it.
-        ctx.model().projectNameProperty().set(projectName.get().strip());
+        ctx.model().setProjectName(projectName.get().strip());
         edited();
     }
 

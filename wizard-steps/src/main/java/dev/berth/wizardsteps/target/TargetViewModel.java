@@ -196,7 +196,7 @@ public final class TargetViewModel extends StepViewModel {
         }
         TargetAnswers spec = build();
         if (!entered) {
-            ctx.model().targetProperty().set(spec);
+            ctx.model().setTarget(spec);
             update();
             return;
         }
@@ -209,7 +209,7 @@ public final class TargetViewModel extends StepViewModel {
             touchEdited();
         }
         fieldsValid.set(messages.show(problems));
-        ctx.model().targetProperty().set(spec);
+        ctx.model().setTarget(spec);
         if (!ctx.target().isConnectedTo(spec) && ctx.target().connected().isPresent()) {
             ctx.target().disconnect();
         }

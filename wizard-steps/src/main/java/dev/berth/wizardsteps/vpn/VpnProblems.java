@@ -11,7 +11,7 @@ import dev.berth.wizardsteps.core.PageRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -36,11 +36,11 @@ final class VpnProblems {
             "presharedKey", "44 characters, ending in =", "user", "", "password", "");
 
     private final VpnForm form;
-    private final ObjectProperty<Map<String, String>> previousSecrets;
+    private final ReadOnlyObjectProperty<Map<String, String>> previousSecrets;
     private final Map<String, ReadOnlyStringWrapper> prompts = Map.of("privateKey", new ReadOnlyStringWrapper(),
             "presharedKey", new ReadOnlyStringWrapper(), "user", new ReadOnlyStringWrapper(), "password", new ReadOnlyStringWrapper());
 
-    VpnProblems(VpnForm form, ObjectProperty<Map<String, String>> previousSecrets) {
+    VpnProblems(VpnForm form, ReadOnlyObjectProperty<Map<String, String>> previousSecrets) {
         this.form = form;
         this.previousSecrets = previousSecrets;
         previousSecrets.addListener(o -> updatePrompts());

@@ -224,7 +224,7 @@ public final class VpnViewModel extends StepViewModel {
         updateOffered();
         writing = true;
         try {
-            ctx.model().vpnProperty().set(build());
+            ctx.model().setVpn(build());
         } finally {
             writing = false;
         }
