@@ -86,6 +86,13 @@ final class VpnProblems {
         return found;
     }
 
+    /** Every problem the page shows, on the fields it shows them beside. */
+    List<Problem> onPage(VpnAnswers v, List<Problem> draft) {
+        List<Problem> found = new ArrayList<>(beyondValidator(v));
+        found.addAll(draft);
+        return found.stream().map(p -> onField(p, v)).toList();
+    }
+
     /** Moves a problem to the field the page shows it beside; list elements are named by their value. */
     static Problem onField(Problem p, VpnAnswers v) {
         String field = p.field();

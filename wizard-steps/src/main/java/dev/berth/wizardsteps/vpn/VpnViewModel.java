@@ -7,9 +7,7 @@ import dev.berth.wizardsteps.core.AppChoice;
 import dev.berth.wizardsteps.core.FieldMessages;
 import dev.berth.wizardsteps.core.FormStep;
 import dev.berth.wizardsteps.core.StepContext;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -185,10 +183,7 @@ public final class VpnViewModel extends FormStep<VpnAnswers> {
 
     @Override
     protected List<Problem> findProblems() {
-        VpnAnswers v = ctx.model().vpnProperty().get();
-        List<Problem> found = new ArrayList<>(pageRules.beyondValidator(v));
-        found.addAll(draftProblems());
-        onFields = found.stream().map(p -> VpnProblems.onField(p, v)).toList();
+        onFields = pageRules.onPage(ctx.model().vpnProperty().get(), draftProblems());
         return onFields;
     }
 
@@ -234,12 +229,6 @@ public final class VpnViewModel extends FormStep<VpnAnswers> {
 
     @Override
     protected void updateSummary() {
-        if (!form.enabled.get()) {
-            setSummary("Off");
-            return;
-        }
-        String provider = form.provider.get() == null ? "provider not chosen" : providerName(form.provider.get());
-        String names = routed.items().stream().filter(AppChoice::isSelected).map(AppChoice::name).collect(Collectors.joining(", "));
-        setSummary(provider + ", " + (form.type.get() == Type.OPENVPN ? "OpenVPN" : "WireGuard") + (names.isEmpty() ? "" : ": " + names));
+        setSummary(form.summary(routed.items().stream().filter(AppChoice::isSelected).map(AppChoice::name).toList()));
     }
 }
