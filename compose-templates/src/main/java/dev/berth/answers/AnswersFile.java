@@ -44,7 +44,7 @@ public final class AnswersFile {
         try {
             text = Files.readString(file);
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidAnswersException(List.of(new Problem("", file + " is not UTF-8 text")));
+            throw new InvalidAnswersException(List.of(new Problem("", file + " is not UTF-8 text", FileRule.NOT_UTF8)));
         }
         return parse(text, file.toString());
     }
@@ -60,7 +60,7 @@ public final class AnswersFile {
         try {
             Answers answers = MAPPER.readValue(yaml, Answers.class);
             if (answers == null) {
-                throw new InvalidAnswersException(List.of(new Problem("", "the answers file is empty")));
+                throw new InvalidAnswersException(List.of(new Problem("", "the answers file is empty", FileRule.EMPTY)));
             }
             return answers;
         } catch (JsonProcessingException e) {
@@ -72,25 +72,25 @@ public final class AnswersFile {
         String field = field(e);
         MarkedYAMLException syntax = cause(e, MarkedYAMLException.class);
         if (syntax != null || !(e instanceof JsonMappingException) && cause(e, InputCoercionException.class) == null) {
-            return new Problem(field, syntaxError(e, syntax, source));
+            return new Problem(field, syntaxError(e, syntax, source), FileRule.SYNTAX);
         }
         if (e instanceof UnrecognizedPropertyException u) {
-            return new Problem(field, "unknown field '" + u.getPropertyName() + "'; known fields here: " + u.getKnownPropertyIds());
+            return new Problem(field, "unknown field '" + u.getPropertyName() + "'; known fields here: " + u.getKnownPropertyIds(), FileRule.UNKNOWN_FIELD);
         }
         if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
-            return new Problem(field, firstLine(iae.getMessage())); // an enum's own message lists the choices
+            return new Problem(field, firstLine(iae.getMessage()), FileRule.NOT_A_CHOICE); // an enum's own message lists the choices
         }
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (original.contains("FAIL_ON_NULL_FOR_PRIMITIVES")) {
-            return new Problem(field, "is required: write true or false");
+            return new Problem(field, "is required: write true or false", FileRule.BOOLEAN_REQUIRED);
         }
         if (cause(e, InputCoercionException.class) != null) {
-            return new Problem(field, "is too large: must be a whole number such as " + ExpectedValues.wholeNumber(field));
+            return new Problem(field, "is too large: must be a whole number such as " + ExpectedValues.wholeNumber(field), FileRule.NUMBER_TOO_LARGE);
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return new Problem(field, ExpectedValues.describe(field, m.getTargetType()));
+            return new Problem(field, ExpectedValues.describe(field, m.getTargetType()), FileRule.WRONG_TYPE);
         }
-        return new Problem(field, "cannot be read: check its form in the answers-file reference (docs/answers-file.md)");
+        return new Problem(field, "cannot be read: check its form in the answers-file reference (docs/answers-file.md)", FileRule.UNREADABLE);
     }
 
     /**

@@ -42,11 +42,11 @@ public final class AnswersValidator {
     public List<Problem> validate(Answers answers) {
         List<Problem> problems = new ArrayList<>();
         for (ConstraintViolation<Answers> v : validator.validate(answers)) {
-            problems.add(new Problem(fieldName(v), v.getMessage()));
+            problems.add(new Problem(fieldName(v), v.getMessage(), AnswerRule.of(v)));
         }
         answers.portOverrides().forEach((service, port) -> {
             if (port == null || port < 1 || port > 65535) {
-                problems.add(new Problem("portOverrides." + service, "a host port must be between 1 and 65535"));
+                problems.add(new Problem("portOverrides." + service, "a host port must be between 1 and 65535", AnswerRule.PORT_RANGE));
             }
         });
         problems.sort(Comparator.comparing(Problem::field).thenComparing(Problem::message));

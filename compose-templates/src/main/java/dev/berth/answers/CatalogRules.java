@@ -22,7 +22,7 @@ final class CatalogRules {
     void check() {
         checkIds("services", answers.services());
         if (answers.services().isEmpty()) {
-            problems.accept(new Problem("services", "choose at least one app"));
+            problems.accept(new Problem("services", "choose at least one app", AnswerRule.NO_APP_CHOSEN));
         }
         checkControlledElsewhere();
         checkIds("portOverrides", List.copyOf(answers.portOverrides().keySet()));
@@ -30,7 +30,8 @@ final class CatalogRules {
         checkAuthelia();
         if (answers.monitoring().tautulli() && !answers.services().contains("plex")) {
             problems.accept(new Problem("monitoring.tautulli",
-                    "Tautulli only reports on Plex: choose Plex on the Apps screen, or turn Tautulli off"));
+                    "Tautulli only reports on Plex: choose Plex on the Apps screen, or turn Tautulli off",
+                    AnswerRule.TAUTULLI_NEEDS_PLEX));
         }
     }
 
@@ -41,7 +42,7 @@ final class CatalogRules {
             String how = ImpliedServices.CONTROLLED.get(id);
             if (how != null && !implied.containsKey(id)) {
                 problems.accept(new Problem("services[" + i + "]", catalog.get(id).name()
-                        + " is set up from its own answers, not from this list: use " + how + " and remove '" + id + "' here"));
+                        + " is set up from its own answers, not from this list: use " + how + " and remove '" + id + "' here", AnswerRule.SET_UP_ELSEWHERE));
             }
         }
     }
@@ -51,7 +52,7 @@ final class CatalogRules {
             String id = ids.get(i);
             if (!catalog.contains(id)) {
                 problems.accept(new Problem(field + "[" + i + "]", "'" + id + "' is not a service Berth knows; known services: "
-                        + String.join(", ", catalog.all().stream().map(ServiceDefinition::id).toList())));
+                        + String.join(", ", catalog.all().stream().map(ServiceDefinition::id).toList()), AnswerRule.UNKNOWN_SERVICE));
             }
         }
     }
@@ -64,7 +65,7 @@ final class CatalogRules {
         if (vpn.type() == VpnAnswers.Type.WIREGUARD && vpn.provider() != null
                 && !TextRules.WIREGUARD_PROVIDERS.contains(vpn.provider())) {
             problems.accept(new Problem("vpn.type", "Gluetun has no WireGuard support for '" + vpn.provider()
-                    + "': choose OpenVPN, or the 'custom' provider with your provider's WireGuard file"));
+                    + "': choose OpenVPN, or the 'custom' provider with your provider's WireGuard file", AnswerRule.NO_WIREGUARD_SUPPORT));
         }
         List<String> routed = vpn.routedServices();
         // Everything routed shares one network namespace: one port space for all of them.
@@ -74,22 +75,25 @@ final class CatalogRules {
             String field = "vpn.routedServices[" + i + "]";
             ServiceDefinition def = catalog.find(id).orElse(null);
             if (def == null) {
-                problems.accept(new Problem(field, "'" + id + "' is not a service Berth knows"));
+                problems.accept(new Problem(field, "'" + id + "' is not a service Berth knows", AnswerRule.UNKNOWN_SERVICE));
                 continue;
             }
             if (!def.vpnCapable()) {
-                problems.accept(new Problem(field, def.name() + " cannot go through the VPN; only download clients, Prowlarr and FlareSolverr can"));
+                problems.accept(new Problem(field, def.name() + " cannot go through the VPN; only download clients, Prowlarr and FlareSolverr can",
+                        AnswerRule.NOT_VPN_CAPABLE));
                 continue;
             }
             if (!answers.services().contains(id)) {
-                problems.accept(new Problem(field, def.name() + " is routed through the VPN but not chosen on the Apps screen"));
+                problems.accept(new Problem(field, def.name() + " is routed through the VPN but not chosen on the Apps screen",
+                        AnswerRule.ROUTED_NOT_CHOSEN));
                 continue;
             }
             if (def.web() != null && def.web().portEnv() == null) {
                 String other = fixedPorts.putIfAbsent(def.web().port(), def.name());
                 if (other != null) {
                     problems.accept(new Problem("vpn.routedServices", other + " and " + def.name() + " both need port "
-                            + def.web().port() + " inside the VPN, and neither can move: route only one of them through the VPN"));
+                            + def.web().port() + " inside the VPN, and neither can move: route only one of them through the VPN",
+                            AnswerRule.VPN_PORT_CLASH));
                 }
             }
         }
@@ -106,11 +110,12 @@ final class CatalogRules {
             String field = "access.authelia.protectedServices[" + i + "]";
             ServiceDefinition def = catalog.find(id).orElse(null);
             if (def == null) {
-                problems.accept(new Problem(field, "'" + id + "' is not a service Berth knows"));
+                problems.accept(new Problem(field, "'" + id + "' is not a service Berth knows", AnswerRule.UNKNOWN_SERVICE));
             } else if (def.web() == null || !def.web().publish()) {
-                problems.accept(new Problem(field, def.name() + " has no web page to protect"));
+                problems.accept(new Problem(field, def.name() + " has no web page to protect", AnswerRule.NO_WEB_PAGE));
             } else if (!ImpliedServices.chosen(answers, id)) {
-                problems.accept(new Problem(field, def.name() + " is protected by Authelia but not chosen on the Apps screen"));
+                problems.accept(new Problem(field, def.name() + " is protected by Authelia but not chosen on the Apps screen",
+                        AnswerRule.PROTECTED_NOT_CHOSEN));
             }
         }
     }

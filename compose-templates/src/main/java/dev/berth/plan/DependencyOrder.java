@@ -59,7 +59,8 @@ final class DependencyOrder {
         if (path.contains(name)) {
             List<String> cycle = path.subList(path.indexOf(name), path.size());
             throw new InvalidAnswersException(List.of(new Problem("services", "the catalog makes these services wait for each other: "
-                    + String.join(" → ", cycle) + " → " + name + "; this is a bug in the service definitions")));
+                    + String.join(" → ", cycle) + " → " + name + "; this is a bug in the service definitions",
+                    PlanRule.DEPENDENCY_CYCLE)));
         }
         path.add(name);
         for (String dep : drafts.get(name).dependsOn.keySet()) {

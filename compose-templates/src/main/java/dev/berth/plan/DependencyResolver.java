@@ -110,7 +110,7 @@ public final class DependencyResolver {
         List<Problem> problems = new ArrayList<>();
         for (List<String> pair : pairs) {
             problems.add(new Problem("services", catalog.get(pair.get(0)).name() + " and "
-                    + catalog.get(pair.get(1)).name() + " cannot run together: choose one of them"));
+                    + catalog.get(pair.get(1)).name() + " cannot run together: choose one of them", PlanRule.CONFLICTING_SERVICES));
         }
         if (!problems.isEmpty()) {
             throw new InvalidAnswersException(problems);

@@ -58,7 +58,7 @@ final class PortAllocator {
             String holder = holders.get(key(chosen, protocol));
             if (holder != null) {
                 problems.add(new Problem("portOverrides." + service, "port " + chosen + " is already used by " + holder
-                        + "; choose another port"));
+                        + "; choose another port", PlanRule.PORT_TAKEN));
             }
             holders.put(key(chosen, protocol), displayName);
             return chosen;
@@ -73,7 +73,7 @@ final class PortAllocator {
             port++;
         }
         if (port > HIGHEST) {
-            problems.add(new Problem("portOverrides." + service, "no free port found above " + wanted));
+            problems.add(new Problem("portOverrides." + service, "no free port found above " + wanted, PlanRule.NO_FREE_PORT));
             return wanted;
         }
         holders.put(key(port, protocol), displayName);

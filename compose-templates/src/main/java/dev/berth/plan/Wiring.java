@@ -141,7 +141,7 @@ final class Wiring {
 
     private void required(String name, String typed, String field, String message) {
         if (secrets.typedOrPrevious(name, typed) == null) {
-            throw new InvalidAnswersException(List.of(new Problem(field, message)));
+            throw new InvalidAnswersException(List.of(new Problem(field, message, PlanRule.SECRET_REQUIRED)));
         }
     }
 

@@ -50,8 +50,8 @@ public final class WizardWindow {
         FxDialogService dialogs = new FxDialogService(stage, browser);
         StepContext ctx = StepContext.create(backend, new ExecutorTaskRunner(Platform::runLater), dialogs);
         if (answersFile != null) {
-            ctx.model().startProperty().set(WizardModel.Start.ANSWERS_FILE);
-            ctx.model().answersFileProperty().set(answersFile);
+            ctx.model().setStart(WizardModel.Start.ANSWERS_FILE);
+            ctx.model().setAnswersFile(answersFile);
         }
         List<WizardStep<?>> steps = WizardSteps.all(ctx);
         Theme theme = new Theme();

@@ -30,7 +30,7 @@ class MonitoringStepTest {
     @Start
     void start(Stage stage) {
         Drafts.upToApps(ctx, "jellyfin", "sonarr");
-        ctx.model().monitoringProperty().set(new MonitoringAnswers(false, true, false, false, MonitoringAnswers.Watchtower.OFF));
+        ctx.model().setMonitoring(new MonitoringAnswers(false, true, false, false, MonitoringAnswers.Watchtower.OFF));
         shell = StepHarness.open(stage, ctx, MonitoringViewModel.class);
     }
 

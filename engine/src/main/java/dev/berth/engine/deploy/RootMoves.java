@@ -1,6 +1,7 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.answers.Problem;
+import dev.berth.answers.RuleId;
 import dev.berth.answers.StorageAnswers;
 import dev.berth.engine.deploy.RootMove.FolderMove;
 import dev.berth.engine.stack.ServiceChanges.ComposeServices;
@@ -23,6 +24,16 @@ import java.util.Set;
  * rename, and what stands in the way of moving it. Reads the target; changes nothing.
  */
 final class RootMoves {
+    /** Why a folder move is refused. */
+    enum Rule implements RuleId {
+        /** The new place is inside the old one. */
+        INTO_ITSELF,
+        /** The new place already holds files Berth did not make. */
+        TARGET_NOT_EMPTY,
+        /** The new place is on another filesystem: a move would copy every byte. */
+        OTHER_FILESYSTEM
+    }
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private RootMoves() {
@@ -99,7 +110,7 @@ final class RootMoves {
             if (move.to().startsWith(move.from() + "/")) {
                 problems.add(new Problem(field, move.to() + " is inside the old " + move.root().words() + " " + move.from()
                         + ": Berth cannot move a folder into itself. Choose a place outside " + move.from()
-                        + ", or keep the folders where they are (--keep-folders, or Keep on the Review page)."));
+                        + ", or keep the folders where they are (--keep-folders, or Keep on the Review page).", Rule.INTO_ITSELF));
                 continue;
             }
             for (FolderMove f : move.folders()) {
@@ -110,7 +121,7 @@ final class RootMoves {
                     problems.add(new Problem(field, f.to() + " already holds files (" + String.join(", ", there.stream().limit(5).toList())
                             + (there.size() > 5 ? ", …" : "") + "), and Berth does not merge folders. Empty or rename "
                             + f.to() + " and deploy again, choose another " + field + ", or keep the folders where they are "
-                            + "(--keep-folders, or Keep on the Review page)."));
+                            + "(--keep-folders, or Keep on the Review page).", Rule.TARGET_NOT_EMPTY));
                     continue;
                 }
                 if (!sameFilesystem(target, f.from(), f.to())) {
@@ -118,7 +129,7 @@ final class RootMoves {
                             + "every file, which for " + move.root().holds() + " can take hours and fill a disk. Berth moves "
                             + "folders only within one filesystem. Copy them yourself (keeping hard links, e.g. rsync -aH), then "
                             + "deploy with --keep-folders (or Keep on the Review page); or choose a new " + field
-                            + " on the same disk."));
+                            + " on the same disk.", Rule.OTHER_FILESYSTEM));
                 }
             }
         }

@@ -1,22 +1,16 @@
 package dev.berth.wizardsteps.access;
 
-import static dev.berth.wizardsteps.core.DraftProblems.ruleMessage;
-
 import dev.berth.answers.AccessAnswers;
 import dev.berth.answers.AccessAnswers.Mode;
 import dev.berth.answers.AccessAnswers.Policy;
-import dev.berth.answers.Answers;
 import dev.berth.answers.Problem;
 import dev.berth.plan.Planner;
 import dev.berth.wizardsteps.core.AppChoice;
-import dev.berth.wizardsteps.core.DraftProblems;
 import dev.berth.wizardsteps.core.FieldMessages;
+import dev.berth.wizardsteps.core.FormStep;
 import dev.berth.wizardsteps.core.StepContext;
-import dev.berth.wizardsteps.core.StepViewModel;
-import dev.berth.wizardsteps.core.Touches;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -30,57 +24,35 @@ import javafx.collections.ObservableList;
  * Proxy Manager (its admin account, Let's Encrypt certificates), optionally behind Authelia's
  * sign-in page (users, one or two factors, which apps) and Fail2Ban.
  */
-public final class AccessViewModel extends StepViewModel {
+public final class AccessViewModel extends FormStep<AccessAnswers> {
     /** The fields, as the page names them; the answers nest some (npm.adminEmail, authelia.users). */
     public static final List<String> FIELDS = List.of("mode", "domain", "letsEncrypt", "adminEmail", "adminPassword",
             "authelia", "policy", "users", "protectedServices", "fail2ban");
-    /** Cross-field rules, shown beside the field each is about. */
-    private static final Map<String, String> RULE_FIELDS = Map.of(
-            ruleMessage(AccessAnswers.class, "isDomainGivenForDomainMode"), "domain",
-            ruleMessage(AccessAnswers.class, "isNpmAdminGiven"), "adminEmail",
-            ruleMessage(AccessAnswers.class, "isFail2banHasProxy"), "fail2ban",
-            ruleMessage(AccessAnswers.Authelia.class, "isHasUser"), "users",
-            ruleMessage(AccessAnswers.Authelia.class, "isUserNamesUnique"), "users",
-            ruleMessage(Answers.class, "isAutheliaHasDomain"), "authelia");
-    private static final String USERS = "access.authelia.users";
 
     private final AccessForm form = new AccessForm();
     private final ObservableList<UserRow> users = FXCollections.unmodifiableObservableList(form.users);
-    private final FieldMessages messages = new FieldMessages("access", FIELDS.toArray(String[]::new));
-    private final Touches touches = new Touches();
     private final ProtectedApps guarded;
     private final ReadOnlyStringWrapper missing = new ReadOnlyStringWrapper(this, "missing", "");
-    private DraftProblems problems;
-    private boolean filling;
-    private boolean writing;
-    /** Validation starts when the page is first shown: at start-up the catalog is still loading. */
-    private boolean entered;
+    /** The problems last found: on the page's own fields, and in each user's row. */
+    private AccessProblems found = AccessProblems.NONE;
 
     public AccessViewModel(StepContext ctx) {
-        super(ctx);
+        super(ctx, "access", FIELDS, ctx.model().accessProperty(), ctx.model()::setAccess);
         guarded = new ProtectedApps(ctx, () -> {
-            touches.add("protectedServices");
+            touch("protectedServices");
             edited();
         });
-        form.all().forEach(f -> f.addListener(o -> edited()));
+        editedOnChange(form.all());
         form.authelia.addListener((o, was, now) -> {
-            if (now && !filling && form.users.isEmpty()) {
+            if (now && !updating() && form.users.isEmpty()) {
                 addUser(); // a first row to fill in, rather than an empty list
             }
         });
-        ctx.model().accessProperty().addListener((o, was, now) -> {
-            if (!now.equals(build())) {
-                fill(now);
-            }
-        });
-        // A change listener: an invalidation listener misses changes while nobody reads the draft.
-        ctx.model().answersProperty().addListener((o, was, now) -> {
-            if (!writing) {
-                if (guarded.update()) {
-                    edited();
-                } else {
-                    validate();
-                }
+        onDraftChange(() -> {
+            if (guarded.update()) {
+                edited();
+            } else {
+                validate();
             }
         });
         if (ctx.model().accessProperty().get().mode() == Mode.DOMAIN) {
@@ -100,10 +72,8 @@ public final class AccessViewModel extends StepViewModel {
     }
 
     @Override
-    public void enter() {
-        entered = true;
+    protected void entering() {
         guarded.update();
-        edited();
     }
 
     public ObjectProperty<Mode> modeProperty() {
@@ -152,14 +122,6 @@ public final class AccessViewModel extends StepViewModel {
         return form.fail2ban;
     }
 
-    public ReadOnlyStringProperty messageProperty(String field) {
-        return messages.messageProperty(field);
-    }
-
-    public ReadOnlyStringProperty generalMessageProperty() {
-        return messages.generalProperty();
-    }
-
     /** "Still needed: …" for what is missing but not marked yet (fields not touched). */
     public ReadOnlyStringProperty missingProperty() {
         return missing.getReadOnlyProperty();
@@ -174,95 +136,57 @@ public final class AccessViewModel extends StepViewModel {
     }
 
     public void removeUser(UserRow row) {
-        touches.add("users");
+        touch("users");
         form.users.remove(row);
     }
 
     /** Typing in a user's row: problems between users (two with one name) show from now on. */
     private void userEdited() {
-        touches.add("users");
+        touch("users");
         edited();
     }
 
-    private AccessAnswers build() {
+    @Override
+    protected AccessAnswers build() {
         return form.build(guarded.selected());
     }
 
-    private void edited() {
-        if (filling) {
-            return;
-        }
-        writing = true;
-        try {
-            ctx.model().accessProperty().set(build());
-        } finally {
-            writing = false;
-        }
-        validate();
+    @Override
+    protected List<Problem> findProblems() {
+        found = AccessProblems.sort(ctx.model().accessProperty().get(), draftProblems(), form.users.size());
+        return found.page();
     }
 
-    private void validate() {
-        updateSummary();
-        if (!entered) {
-            return;
-        }
-        AccessAnswers a = ctx.model().accessProperty().get();
-        List<Problem> found = new ArrayList<>(problems().of("access", ctx.model().answers()));
-        if (a.authelia().enabled() && a.authelia().protectedServices().isEmpty()) {
-            found.add(new Problem("access.authelia.protectedServices", "choose the apps the sign-in page protects, or turn it off"));
-        }
-        List<Problem> page = new ArrayList<>();
-        List<List<Problem>> rows = new ArrayList<>();
-        form.users.forEach(u -> rows.add(new ArrayList<>()));
-        for (Problem p : found) {
-            int row = DraftProblems.index(p.field(), USERS);
-            if (row >= 0 && row < rows.size() && p.field().startsWith(USERS + "[" + row + "].")) {
-                rows.get(row).add(new Problem("user" + p.field().substring(p.field().indexOf(']') + 1), p.message()));
-            } else {
-                page.add(onField(p));
-            }
-        }
-        boolean clean = messages.show(page);
-        List.of("domain", "adminEmail", "adminPassword").stream().filter(f -> !form.text(f).isEmpty()).forEach(touches::add);
-        touches.applyTo(messages);
-        List<String> unmarked = new ArrayList<>(FIELDS.stream().filter(f -> messages.message(f).isEmpty())
-                .filter(f -> page.stream().anyMatch(p -> p.field().equals("access." + f))).map(AccessViewModel::describe).toList());
-        for (int i = 0; i < rows.size(); i++) {
+    @Override
+    protected List<String> filledFields() {
+        return List.of("domain", "adminEmail", "adminPassword").stream().filter(f -> !form.text(f).isEmpty()).toList();
+    }
+
+    /** The page's own fields are shown: now each user's row, and what is still needed on both. */
+    @Override
+    protected void shown(boolean clean) {
+        List<String> unmarked = new ArrayList<>(messages.unmarked(found.page()).stream().map(AccessProblems::describe).toList());
+        for (int i = 0; i < found.rows().size(); i++) {
             UserRow row = form.users.get(i);
-            clean &= row.show(rows.get(i));
+            clean &= row.show(found.rows().get(i));
             int number = i + 1;
-            row.unmarked(rows.get(i)).forEach(f -> unmarked.add("user " + number + "'s " + describe(f)));
+            row.unmarked(found.rows().get(i)).forEach(f -> unmarked.add("user " + number + "'s " + AccessProblems.describe(f)));
         }
         setValid(clean);
-        missing.set(clean || unmarked.isEmpty() ? "" : "Still needed: " + String.join(", ", unmarked) + ".");
+        missing.set(clean ? "" : FieldMessages.stillNeeded(unmarked));
     }
 
-    private static Problem onField(Problem p) {
-        String field = p.field();
-        if ((field.equals("access") || field.equals("access.authelia") || field.isEmpty()) && RULE_FIELDS.containsKey(p.message())) {
-            field = "access." + RULE_FIELDS.get(p.message());
+    @Override
+    protected void fillFields(AccessAnswers a) {
+        form.fill(a);
+        form.users.setAll(a.authelia().users().stream().map(u -> new UserRow(u, this::userEdited)).toList());
+        if (a.authelia().enabled()) {
+            guarded.select(a.authelia().protectedServices()); // with Authelia off the list says nothing
         }
-        // npm.adminEmail, authelia.protectedServices[2]: the page shows them as adminEmail, protectedServices.
-        field = field.replaceFirst("^access\\.(npm|authelia)\\.", "access.");
-        return new Problem(DraftProblems.withoutIndexes(field), p.message());
     }
 
-    private void fill(AccessAnswers a) {
-        filling = true;
-        try {
-            form.fill(a);
-            form.users.setAll(a.authelia().users().stream().map(u -> new UserRow(u, this::userEdited)).toList());
-            if (a.authelia().enabled()) {
-                guarded.select(a.authelia().protectedServices()); // with Authelia off the list says nothing
-            }
-        } finally {
-            filling = false;
-        }
-        touches.addAll();
-        edited();
-    }
-
-    private void updateSummary() {
+    @Override
+    protected void updateSummary() {
         if (form.mode.get() != Mode.DOMAIN) {
             setSummary("Home network only");
             return;
@@ -273,27 +197,5 @@ public final class AccessViewModel extends StepViewModel {
         String domain = typed.isEmpty() ? "Domain not set" : typed.equals(written) ? typed : typed + " (written as " + written + ")";
         String signIn = !form.authelia.get() ? "" : ", sign-in (" + (form.policy.get() == Policy.ONE_FACTOR ? "password" : "two-factor") + ")";
         setSummary(domain + signIn + (form.fail2ban.get() ? ", Fail2Ban" : ""));
-    }
-
-    private static String describe(String field) {
-        return switch (field) {
-            case "domain" -> "the domain";
-            case "adminEmail" -> "the admin e-mail";
-            case "adminPassword" -> "the admin password";
-            case "users" -> "a user";
-            case "protectedServices" -> "the apps to protect";
-            case "username" -> "user name";
-            case "displayName" -> "display name";
-            case "email" -> "e-mail";
-            case "password" -> "password";
-            default -> field;
-        };
-    }
-
-    private DraftProblems problems() {
-        if (problems == null) {
-            problems = new DraftProblems(ctx.backend().validator());
-        }
-        return problems;
     }
 }

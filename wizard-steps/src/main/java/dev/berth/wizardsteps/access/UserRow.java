@@ -85,8 +85,7 @@ public final class UserRow {
 
     /** The fields still empty that need a value, for "Still needed". */
     List<String> unmarked(List<Problem> problems) {
-        return FIELDS.stream().filter(f -> messages.message(f).isEmpty())
-                .filter(f -> problems.stream().anyMatch(p -> p.field().equals("user." + f))).toList();
+        return messages.unmarked(problems);
     }
 
     private void touchFilled() {

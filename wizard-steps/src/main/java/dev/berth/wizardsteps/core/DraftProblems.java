@@ -1,6 +1,7 @@
 package dev.berth.wizardsteps.core;
 
 import dev.berth.answers.AccessAnswers;
+import dev.berth.answers.AnswerRule;
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersValidator;
 import dev.berth.answers.MonitoringAnswers;
@@ -8,7 +9,6 @@ import dev.berth.answers.Problem;
 import dev.berth.answers.StorageAnswers;
 import dev.berth.answers.TargetAnswers;
 import dev.berth.answers.VpnAnswers;
-import jakarta.validation.constraints.AssertTrue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -32,8 +32,6 @@ public final class DraftProblems {
     private static final StorageAnswers STAND_IN_STORAGE = new StorageAnswers("/opt/berth", "/srv/media",
             "/opt/berth/config", 1000, 1000, "UTC", false);
     private static final Pattern SERVICE_ID = Pattern.compile("[a-z][a-z0-9-]{0,30}");
-    /** Rules on the whole answers, reported with an empty path: this one belongs to the access part. */
-    private static final String AUTHELIA_NEEDS_DOMAIN = ruleMessage(Answers.class, "isAutheliaHasDomain");
 
     private final AnswersValidator validator;
 
@@ -67,7 +65,8 @@ public final class DraftProblems {
     public static boolean concerns(String part, Problem p) {
         String f = p.field();
         if (f.isEmpty()) {
-            return part.equals("access") && p.message().equals(AUTHELIA_NEEDS_DOMAIN);
+            // A rule on the whole answers, reported with an empty path, that belongs to the access part.
+            return part.equals("access") && p.rule() == AnswerRule.AUTHELIA_HAS_DOMAIN;
         }
         return f.equals(part) || f.startsWith(part + ".") || f.startsWith(part + "[");
     }
@@ -84,19 +83,6 @@ public final class DraftProblems {
     public static int index(String field, String list) {
         Matcher m = Pattern.compile(Pattern.quote(list) + "\\[(\\d+)](\\..*)?").matcher(field);
         return m.matches() ? Integer.parseInt(m.group(1)) : -1;
-    }
-
-    /**
-     * The message of a cross-field rule (an {@code @AssertTrue} method) on an answers record.
-     * The validator reports such a rule on the record that holds it; a page uses the message to
-     * show it beside the field it is about.
-     */
-    public static String ruleMessage(Class<?> record, String method) {
-        try {
-            return record.getMethod(method).getAnnotation(AssertTrue.class).message();
-        } catch (NoSuchMethodException | NullPointerException e) {
-            throw new IllegalArgumentException("no @AssertTrue rule " + record.getSimpleName() + "." + method, e);
-        }
     }
 
     private static String partOf(Problem p) {

@@ -54,6 +54,20 @@ public final class FieldMessages {
         return general.getReadOnlyProperty();
     }
 
+    /**
+     * The fields with a problem among these whose message does not show yet (not touched), in
+     * the order of the fields: what the page lists as still needed.
+     */
+    public List<String> unmarked(List<Problem> problems) {
+        return byField.keySet().stream().filter(f -> message(f).isEmpty())
+                .filter(f -> problems.stream().anyMatch(p -> p.field().equals(prefix + "." + f))).toList();
+    }
+
+    /** "Still needed: a, b." for what is missing but not marked; empty when nothing is. */
+    public static String stillNeeded(List<String> descriptions) {
+        return descriptions.isEmpty() ? "" : "Still needed: " + String.join(", ", descriptions) + ".";
+    }
+
     /** The person changed this field: its message shows from now on. */
     public void touch(String field) {
         if (touched.add(field)) {

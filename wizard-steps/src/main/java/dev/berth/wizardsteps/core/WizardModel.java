@@ -11,17 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javafx.beans.Observable;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The draft answers the whole wizard works on, one piece per part of {@link Answers}, shared by
- * every step. Each step writes its own piece; {@link #answersProperty()} is the whole draft,
- * rebuilt whenever a piece changes, for summaries, checks and (later) the Review page. The draft
- * need not be valid: a piece not chosen yet is null, and {@code AnswersValidator} says what is
- * missing. UI thread only.
+ * every step. Its properties are read-only: a step asks the model to change its piece through a
+ * command ({@link #setStorage}, {@link #load}, ...), so every change goes through one place.
+ * {@link #answersProperty()} is the whole draft, rebuilt whenever a piece changes, for summaries,
+ * checks and the Review page. The draft need not be valid: a piece not chosen yet is null, and
+ * {@code AnswersValidator} says what is missing. UI thread only.
  */
 public final class WizardModel {
     /** How the person started, on the Welcome page. */
@@ -34,17 +33,17 @@ public final class WizardModel {
         ANSWERS_FILE
     }
 
-    private final ObjectProperty<Start> start = new SimpleObjectProperty<>(this, "start", Start.NEW);
-    private final ObjectProperty<Path> answersFile = new SimpleObjectProperty<>(this, "answersFile");
-    private final ObjectProperty<String> projectName = new SimpleObjectProperty<>(this, "projectName", "berth");
-    private final ObjectProperty<TargetAnswers> target = new SimpleObjectProperty<>(this, "target", TargetAnswers.LOCAL);
-    private final ObjectProperty<StorageAnswers> storage = new SimpleObjectProperty<>(this, "storage");
-    private final ObjectProperty<List<String>> services = new SimpleObjectProperty<>(this, "services", List.of());
-    private final ObjectProperty<VpnAnswers> vpn = new SimpleObjectProperty<>(this, "vpn", VpnAnswers.OFF);
-    private final ObjectProperty<AccessAnswers> access = new SimpleObjectProperty<>(this, "access", AccessAnswers.LAN_ONLY);
-    private final ObjectProperty<MonitoringAnswers> monitoring = new SimpleObjectProperty<>(this, "monitoring", MonitoringAnswers.NONE);
-    private final ObjectProperty<Map<String, Integer>> portOverrides = new SimpleObjectProperty<>(this, "portOverrides", Map.of());
-    private final ObjectProperty<Map<String, String>> previousSecrets = new SimpleObjectProperty<>(this, "previousSecrets", Map.of());
+    private final ReadOnlyObjectWrapper<Start> start = new ReadOnlyObjectWrapper<>(this, "start", Start.NEW);
+    private final ReadOnlyObjectWrapper<Path> answersFile = new ReadOnlyObjectWrapper<>(this, "answersFile");
+    private final ReadOnlyObjectWrapper<String> projectName = new ReadOnlyObjectWrapper<>(this, "projectName", "berth");
+    private final ReadOnlyObjectWrapper<TargetAnswers> target = new ReadOnlyObjectWrapper<>(this, "target", TargetAnswers.LOCAL);
+    private final ReadOnlyObjectWrapper<StorageAnswers> storage = new ReadOnlyObjectWrapper<>(this, "storage");
+    private final ReadOnlyObjectWrapper<List<String>> services = new ReadOnlyObjectWrapper<>(this, "services", List.of());
+    private final ReadOnlyObjectWrapper<VpnAnswers> vpn = new ReadOnlyObjectWrapper<>(this, "vpn", VpnAnswers.OFF);
+    private final ReadOnlyObjectWrapper<AccessAnswers> access = new ReadOnlyObjectWrapper<>(this, "access", AccessAnswers.LAN_ONLY);
+    private final ReadOnlyObjectWrapper<MonitoringAnswers> monitoring = new ReadOnlyObjectWrapper<>(this, "monitoring", MonitoringAnswers.NONE);
+    private final ReadOnlyObjectWrapper<Map<String, Integer>> portOverrides = new ReadOnlyObjectWrapper<>(this, "portOverrides", Map.of());
+    private final ReadOnlyObjectWrapper<Map<String, String>> previousSecrets = new ReadOnlyObjectWrapper<>(this, "previousSecrets", Map.of());
     private final ReadOnlyObjectWrapper<Answers> answers = new ReadOnlyObjectWrapper<>(this, "answers");
 
     public WizardModel() {
@@ -87,56 +86,101 @@ public final class WizardModel {
         return answers.get();
     }
 
-    public ObjectProperty<Start> startProperty() {
-        return start;
+    public ReadOnlyObjectProperty<Start> startProperty() {
+        return start.getReadOnlyProperty();
     }
 
     /** The answers file the draft came from, when the person opened one. */
-    public ObjectProperty<Path> answersFileProperty() {
-        return answersFile;
+    public ReadOnlyObjectProperty<Path> answersFileProperty() {
+        return answersFile.getReadOnlyProperty();
     }
 
-    public ObjectProperty<String> projectNameProperty() {
-        return projectName;
+    public ReadOnlyObjectProperty<String> projectNameProperty() {
+        return projectName.getReadOnlyProperty();
     }
 
-    public ObjectProperty<TargetAnswers> targetProperty() {
-        return target;
+    public ReadOnlyObjectProperty<TargetAnswers> targetProperty() {
+        return target.getReadOnlyProperty();
     }
 
     /** Null until the Storage page has values (or a loaded file had them). */
-    public ObjectProperty<StorageAnswers> storageProperty() {
-        return storage;
+    public ReadOnlyObjectProperty<StorageAnswers> storageProperty() {
+        return storage.getReadOnlyProperty();
     }
 
     /** The apps the person picked (not what they require: the planner adds that). */
-    public ObjectProperty<List<String>> servicesProperty() {
-        return services;
+    public ReadOnlyObjectProperty<List<String>> servicesProperty() {
+        return services.getReadOnlyProperty();
     }
 
-    public ObjectProperty<VpnAnswers> vpnProperty() {
-        return vpn;
+    public ReadOnlyObjectProperty<VpnAnswers> vpnProperty() {
+        return vpn.getReadOnlyProperty();
     }
 
-    public ObjectProperty<AccessAnswers> accessProperty() {
-        return access;
+    public ReadOnlyObjectProperty<AccessAnswers> accessProperty() {
+        return access.getReadOnlyProperty();
     }
 
-    public ObjectProperty<MonitoringAnswers> monitoringProperty() {
-        return monitoring;
+    public ReadOnlyObjectProperty<MonitoringAnswers> monitoringProperty() {
+        return monitoring.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Map<String, Integer>> portOverridesProperty() {
-        return portOverrides;
+    public ReadOnlyObjectProperty<Map<String, Integer>> portOverridesProperty() {
+        return portOverrides.getReadOnlyProperty();
     }
 
     /** The secrets of the stack being reconfigured (empty for a new stack): the plan keeps them. */
-    public ObjectProperty<Map<String, String>> previousSecretsProperty() {
-        return previousSecrets;
+    public ReadOnlyObjectProperty<Map<String, String>> previousSecretsProperty() {
+        return previousSecrets.getReadOnlyProperty();
+    }
+
+    /** How the person started (Welcome page). */
+    public void setStart(Start how) {
+        start.set(Objects.requireNonNull(how));
+    }
+
+    /** The answers file the draft comes from (before it is read: {@link #load} fills the draft). */
+    public void setAnswersFile(Path file) {
+        answersFile.set(file);
+    }
+
+    /** The stack's name as typed: blank stays blank (not null, which the answers would turn into 'berth'). */
+    public void setProjectName(String name) {
+        projectName.set(name);
+    }
+
+    public void setTarget(TargetAnswers t) {
+        target.set(Objects.requireNonNull(t));
+    }
+
+    /** Null while the Storage page has no values. */
+    public void setStorage(StorageAnswers s) {
+        storage.set(s);
     }
 
     /** Replaces the chosen services, keeping the order of the catalog. */
     public void setServices(List<String> ids) {
         services.set(List.copyOf(Objects.requireNonNull(ids)));
+    }
+
+    public void setVpn(VpnAnswers v) {
+        vpn.set(Objects.requireNonNull(v));
+    }
+
+    public void setAccess(AccessAnswers a) {
+        access.set(Objects.requireNonNull(a));
+    }
+
+    public void setMonitoring(MonitoringAnswers m) {
+        monitoring.set(Objects.requireNonNull(m));
+    }
+
+    public void setPortOverrides(Map<String, Integer> overrides) {
+        portOverrides.set(overrides);
+    }
+
+    /** The secrets read from the stack being reconfigured. */
+    public void setPreviousSecrets(Map<String, String> secrets) {
+        previousSecrets.set(secrets);
     }
 }

@@ -7,20 +7,18 @@ import dev.berth.answers.MonitoringAnswers.Watchtower;
 import dev.berth.answers.Problem;
 import dev.berth.catalog.Catalog;
 import dev.berth.catalog.ServiceDefinition;
-import dev.berth.wizardsteps.core.DraftProblems;
-import dev.berth.wizardsteps.core.FieldMessages;
+import dev.berth.wizardsteps.core.FormStep;
 import dev.berth.wizardsteps.core.StepContext;
-import dev.berth.wizardsteps.core.StepViewModel;
-import dev.berth.wizardsteps.core.Touches;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -28,42 +26,23 @@ import javafx.beans.property.SimpleObjectProperty;
  * Step 8: keeping an eye on the stack. Prometheus and Grafana with their exporters, Tautulli
  * (offered only with Plex), Uptime Kuma, Homepage, and whether Watchtower looks for new images.
  */
-public final class MonitoringViewModel extends StepViewModel {
+public final class MonitoringViewModel extends FormStep<MonitoringAnswers> {
+    /** The fields: one per option, and Watchtower. */
+    private static final List<String> FIELDS = Stream.concat(Arrays.stream(Extra.values()).map(Extra::field),
+            Stream.of("watchtower")).toList();
     private final Map<Extra, BooleanProperty> extras = new EnumMap<>(Extra.class);
     private final ObjectProperty<Watchtower> watchtower = new SimpleObjectProperty<>(this, "watchtower", Watchtower.OFF);
     private final ReadOnlyBooleanWrapper tautulliOffered = new ReadOnlyBooleanWrapper(this, "tautulliOffered");
-    private final FieldMessages messages;
-    private final Touches touches = new Touches();
-    private DraftProblems problems;
     private Catalog catalog;
-    private boolean filling;
-    private boolean writing;
-    /** Validation starts when the page is first shown: at start-up the catalog is still loading. */
-    private boolean entered;
 
     public MonitoringViewModel(StepContext ctx) {
-        super(ctx);
-        List<String> fields = new ArrayList<>();
+        super(ctx, "monitoring", FIELDS, ctx.model().monitoringProperty(), ctx.model()::setMonitoring);
         for (Extra e : Extra.values()) {
-            BooleanProperty on = new SimpleBooleanProperty(this, e.field());
-            on.addListener(o -> edited());
-            extras.put(e, on);
-            fields.add(e.field());
+            extras.put(e, new SimpleBooleanProperty(this, e.field()));
         }
-        fields.add("watchtower");
-        messages = new FieldMessages("monitoring", fields.toArray(String[]::new));
-        watchtower.addListener(o -> edited());
-        ctx.model().monitoringProperty().addListener((o, was, now) -> {
-            if (!now.equals(build())) {
-                fill(now);
-            }
-        });
-        // A change listener: an invalidation listener misses changes while nobody reads the draft.
-        ctx.model().answersProperty().addListener((o, was, now) -> {
-            if (!writing) {
-                validate();
-            }
-        });
+        editedOnChange(extras.values().stream().toList());
+        editedOnChange(List.of(watchtower));
+        onDraftChange(this::validate);
         if (ctx.model().monitoringProperty().get().equals(build())) {
             validate();
         } else {
@@ -81,12 +60,6 @@ public final class MonitoringViewModel extends StepViewModel {
         return "Optional helpers that keep an eye on your server and apps, and on new versions of them.";
     }
 
-    @Override
-    public void enter() {
-        entered = true;
-        edited();
-    }
-
     /** Bound both ways by the option's check box. */
     public BooleanProperty extraProperty(Extra extra) {
         return extras.get(extra);
@@ -101,15 +74,6 @@ public final class MonitoringViewModel extends StepViewModel {
         return tautulliOffered.getReadOnlyProperty();
     }
 
-    /** @param field an {@link Extra#field()} or {@code watchtower} */
-    public ReadOnlyStringProperty messageProperty(String field) {
-        return messages.messageProperty(field);
-    }
-
-    public ReadOnlyStringProperty generalMessageProperty() {
-        return messages.generalProperty();
-    }
-
     /** The memory an option adds, from the catalog's estimates: "≈ 780 MB". */
     public String memory(Extra extra) {
         Answers alone = ctx.model().answers().withServices(List.of()).withVpn(null).withAccess(null).withMonitoring(extra.alone());
@@ -119,54 +83,32 @@ public final class MonitoringViewModel extends StepViewModel {
                 + " MB per *arr app" : "");
     }
 
-    private MonitoringAnswers build() {
+    @Override
+    protected MonitoringAnswers build() {
         return new MonitoringAnswers(on(Extra.PROMETHEUS), on(Extra.TAUTULLI), on(Extra.UPTIME_KUMA), on(Extra.HOMEPAGE), watchtower.get());
     }
 
-    private void edited() {
-        if (filling) {
-            return;
-        }
-        writing = true;
-        try {
-            ctx.model().monitoringProperty().set(build());
-        } finally {
-            writing = false;
-        }
-        validate();
+    @Override
+    protected List<Problem> findProblems() {
+        return draftProblems();
     }
 
-    private void validate() {
+    /** A switched-on option's problem shows at once (Tautulli without Plex). */
+    @Override
+    protected List<String> filledFields() {
+        return Arrays.stream(Extra.values()).filter(this::on).map(Extra::field).toList();
+    }
+
+    @Override
+    protected void fillFields(MonitoringAnswers m) {
+        extras.forEach((e, on) -> on.set(e.in(m)));
+        watchtower.set(m.watchtower());
+    }
+
+    @Override
+    protected void updateSummary() {
         MonitoringAnswers m = build();
         tautulliOffered.set(ctx.model().servicesProperty().get().contains("plex") || m.tautulli());
-        updateSummary(m);
-        if (!entered) {
-            return;
-        }
-        List<Problem> found = problems().of("monitoring", ctx.model().answers());
-        boolean clean = messages.show(found);
-        for (Extra e : Extra.values()) {
-            if (on(e)) {
-                touches.add(e.field()); // a switched-on option's problem shows at once (Tautulli without Plex)
-            }
-        }
-        touches.applyTo(messages);
-        setValid(clean);
-    }
-
-    private void fill(MonitoringAnswers m) {
-        filling = true;
-        try {
-            extras.forEach((e, on) -> on.set(e.in(m)));
-            watchtower.set(m.watchtower());
-        } finally {
-            filling = false;
-        }
-        touches.addAll();
-        edited();
-    }
-
-    private void updateSummary(MonitoringAnswers m) {
         List<String> parts = new ArrayList<>();
         if (m.prometheus()) {
             parts.add("Prometheus & Grafana");
@@ -197,12 +139,5 @@ public final class MonitoringViewModel extends StepViewModel {
             catalog = ctx.backend().catalog();
         }
         return catalog;
-    }
-
-    private DraftProblems problems() {
-        if (problems == null) {
-            problems = new DraftProblems(ctx.backend().validator());
-        }
-        return problems;
     }
 }

@@ -84,7 +84,7 @@ public final class ExistingStack {
         }
         // The stack's own copy may name the server differently (an alias): keep the target as typed.
         ctx.model().loadKeepingTarget(answers);
-        ctx.model().previousSecretsProperty().set(s.secrets());
+        ctx.model().setPreviousSecrets(s.secrets());
         state.set(State.FOUND);
         message.set("Found your stack in " + s.dir() + ": " + answers.services().size() + " apps you chose, "
                 + s.secrets().size() + " secrets kept. The next pages show what it has.");

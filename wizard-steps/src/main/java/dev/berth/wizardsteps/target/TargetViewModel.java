@@ -1,13 +1,12 @@
 package dev.berth.wizardsteps.target;
 
-import dev.berth.answers.AnswersValidator;
 import dev.berth.answers.Problem;
 import dev.berth.answers.TargetAnswers;
 import dev.berth.answers.TargetAnswers.Kind;
 import dev.berth.engine.check.TargetFacts;
-import dev.berth.wizardsteps.core.FieldMessages;
+import dev.berth.wizardsteps.core.FormStep;
+import dev.berth.wizardsteps.core.PageRule;
 import dev.berth.wizardsteps.core.StepContext;
-import dev.berth.wizardsteps.core.StepViewModel;
 import dev.berth.wizardsteps.core.TargetSession;
 import dev.berth.wizardsteps.core.WizardModel;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -28,34 +26,18 @@ import javafx.beans.property.StringProperty;
  * connection" logs in (an unknown host key is put to the person with its fingerprint) and learns
  * about the machine. When changing an existing stack, it also reads that stack from the target.
  */
-public final class TargetViewModel extends StepViewModel {
-    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind", Kind.LOCAL);
-    private final StringProperty host = new SimpleStringProperty(this, "host", "");
-    private final StringProperty port = new SimpleStringProperty(this, "port", "");
-    private final StringProperty user = new SimpleStringProperty(this, "user", "");
-    private final StringProperty keyFile = new SimpleStringProperty(this, "keyFile", "");
+public final class TargetViewModel extends FormStep<TargetAnswers> {
+    private final TargetForm form = new TargetForm();
+    /** Used only to log in; never written to the answers. */
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final ReadOnlyBooleanWrapper fieldsValid = new ReadOnlyBooleanWrapper(this, "fieldsValid");
-    private final FieldMessages messages = new FieldMessages("target", "host", "port", "user", "keyFile");
     private final ExistingStack existing;
-    private AnswersValidator validator;
-    private boolean fromModel;
-    /** Validation starts when the page is first shown: at start-up the validator is still loading. */
-    private boolean entered;
 
     public TargetViewModel(StepContext ctx) {
-        super(ctx);
+        super(ctx, "target", TargetForm.FIELDS, ctx.model().targetProperty(), ctx.model()::setTarget);
         this.existing = new ExistingStack(ctx);
-        fill(ctx.model().targetProperty().get());
-        ctx.model().targetProperty().addListener((o, was, now) -> {
-            if (!now.equals(build())) {
-                fill(now);
-                messages.touchAll();
-            }
-        });
-        for (Observable field : List.of(kind, host, port, user, keyFile)) {
-            field.addListener(o -> edited());
-        }
+        fillUntouched(ctx.model().targetProperty().get());
+        editedOnChange(form.all());
         password.addListener(o -> ctx.target().setPassword(password.get()));
         Observable[] status = {ctx.target().stateProperty(), ctx.target().connectedProperty(), existing.stateProperty(),
                 ctx.model().startProperty(), fieldsValid};
@@ -80,23 +62,23 @@ public final class TargetViewModel extends StepViewModel {
     }
 
     public ObjectProperty<Kind> kindProperty() {
-        return kind;
+        return form.kind;
     }
 
     public StringProperty hostProperty() {
-        return host;
+        return form.host;
     }
 
     public StringProperty portProperty() {
-        return port;
+        return form.port;
     }
 
     public StringProperty userProperty() {
-        return user;
+        return form.user;
     }
 
     public StringProperty keyFileProperty() {
-        return keyFile;
+        return form.keyFile;
     }
 
     /** Used only to log in; never written to the answers. */
@@ -107,14 +89,6 @@ public final class TargetViewModel extends StepViewModel {
     /** The stack folder to change, when changing an existing stack. */
     public StringProperty stackDirProperty() {
         return existing.dirProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty(String field) {
-        return messages.messageProperty(field);
-    }
-
-    public ReadOnlyStringProperty generalMessageProperty() {
-        return messages.generalProperty();
     }
 
     public ReadOnlyObjectProperty<TargetSession.State> connectionStateProperty() {
@@ -160,18 +134,12 @@ public final class TargetViewModel extends StepViewModel {
     public void chooseKeyFile() {
         Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
         ctx.dialogs().chooseFile("Choose your SSH private key", ssh, "SSH keys", List.of("id_*", "*.pem", "*"))
-                .ifPresent(p -> keyFile.set(p.toString()));
-    }
-
-    @Override
-    public void enter() {
-        entered = true;
-        edited();
+                .ifPresent(p -> form.keyFile.set(p.toString()));
     }
 
     @Override
     public void leave() {
-        if (reconfiguring() || kind.get() == Kind.LOCAL) {
+        if (reconfiguring() || form.kind.get() == Kind.LOCAL) {
             ctx.target().ensureConnected(build());
         }
     }
@@ -181,67 +149,45 @@ public final class TargetViewModel extends StepViewModel {
         existing.cancel();
     }
 
-    /** The answers the fields describe (a port that is not a number counts as none; its own message says so). */
-    TargetAnswers build() {
-        if (kind.get() == Kind.LOCAL) {
-            return TargetAnswers.LOCAL;
-        }
-        return new TargetAnswers(Kind.SSH, blankToNull(host.get()), parsePort(), blankToNull(user.get()), blankToNull(keyFile.get()));
+    @Override
+    protected TargetAnswers build() {
+        return form.build();
     }
 
-    private void edited() {
-        if (fromModel) {
-            return;
+    @Override
+    protected List<Problem> findProblems() {
+        List<Problem> problems = new ArrayList<>(validator().validate(draft()));
+        if (form.badPort()) {
+            problems.add(new Problem("target.port", "must be a number from 1 to 65535", PageRule.NOT_A_NUMBER));
         }
-        TargetAnswers spec = build();
-        if (!entered) {
-            ctx.model().targetProperty().set(spec);
-            update();
-            return;
-        }
-        List<Problem> problems = new ArrayList<>(validator().validate(draftWith(spec)));
-        String p = port.get().strip();
-        if (kind.get() == Kind.SSH && !p.isEmpty() && parsePort() == null) {
-            problems.add(new Problem("target.port", "must be a number from 1 to 65535"));
-        }
-        if (kind.get() == Kind.SSH) {
-            touchEdited();
-        }
-        fieldsValid.set(messages.show(problems));
-        ctx.model().targetProperty().set(spec);
-        if (!ctx.target().isConnectedTo(spec) && ctx.target().connected().isPresent()) {
+        return problems;
+    }
+
+    /** A field's message shows once it holds something, or once the person tried to go on. */
+    @Override
+    protected List<String> filledFields() {
+        return form.filled();
+    }
+
+    @Override
+    protected void shown(boolean clean) {
+        fieldsValid.set(clean);
+        if (!ctx.target().isConnectedTo(build()) && ctx.target().connected().isPresent()) {
             ctx.target().disconnect();
         }
         update();
     }
 
-    private dev.berth.answers.Answers draftWith(TargetAnswers spec) {
-        var a = ctx.model().answers();
-        return new dev.berth.answers.Answers(a.schemaVersion(), a.projectName(), spec, a.storage(), a.services(), a.vpn(),
-                a.access(), a.monitoring(), a.portOverrides());
-    }
-
-    /** A field's message shows once it holds something, or once the person tried to go on. */
-    private void touchEdited() {
-        if (!host.get().isBlank()) {
-            messages.touch("host");
-        }
-        if (!port.get().isBlank()) {
-            messages.touch("port");
-        }
-        if (!user.get().isBlank()) {
-            messages.touch("user");
-        }
-        if (!keyFile.get().isBlank()) {
-            messages.touch("keyFile");
-        }
+    @Override
+    protected void updateSummary() {
+        update();
     }
 
     private void update() {
         boolean connected = ctx.target().isConnectedTo(build());
         boolean stackOk = !reconfiguring() || existing.stateProperty().get() == ExistingStack.State.FOUND;
         setValid(fieldsValid.get() && stackOk);
-        String where = kind.get() == Kind.LOCAL ? "This computer" : describeSsh();
+        String where = form.kind.get() == Kind.LOCAL ? "This computer" : form.describeSsh();
         String status = connected ? facts() : ctx.target().stateProperty().get() == TargetSession.State.FAILED
                 && ctx.model().targetProperty().get().equals(build()) ? "cannot connect" : "";
         setSummary(status.isEmpty() ? where : where + ", " + status);
@@ -255,46 +201,8 @@ public final class TargetViewModel extends StepViewModel {
         return f.cores() + " cores, " + Math.round(f.memoryBytes() / 1e9) + " GB";
     }
 
-    private String describeSsh() {
-        String h = host.get().isBlank() ? "a server over SSH" : host.get().strip();
-        return (user.get().isBlank() ? "" : user.get().strip() + "@") + h;
-    }
-
-    private void fill(TargetAnswers t) {
-        fromModel = true;
-        try {
-            kind.set(t.kind());
-            host.set(t.host() == null ? "" : t.host());
-            port.set(t.port() == null ? "" : t.port().toString());
-            user.set(t.user() == null ? "" : t.user());
-            keyFile.set(t.keyFile() == null ? "" : t.keyFile());
-        } finally {
-            fromModel = false;
-        }
-        edited();
-    }
-
-    private Integer parsePort() {
-        String p = port.get().strip();
-        if (p.isEmpty()) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(p);
-            return n >= 1 && n <= 65535 ? n : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private AnswersValidator validator() {
-        if (validator == null) {
-            validator = ctx.backend().validator();
-        }
-        return validator;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    @Override
+    protected void fillFields(TargetAnswers t) {
+        form.fill(t);
     }
 }

@@ -79,6 +79,16 @@ final class VpnForm {
         lanSubnet.set(v.lanSubnet() == null ? "" : v.lanSubnet());
     }
 
+    /** For the sidebar: "Mullvad, WireGuard: qBittorrent", or "Off". */
+    String summary(List<String> routedNames) {
+        if (!enabled.get()) {
+            return "Off";
+        }
+        String name = provider.get() == null ? "provider not chosen" : VpnViewModel.providerName(provider.get());
+        return name + ", " + (type.get() == Type.OPENVPN ? "OpenVPN" : "WireGuard")
+                + (routedNames.isEmpty() ? "" : ": " + String.join(", ", routedNames));
+    }
+
     /** WireGuard where Gluetun supports it: faster, and one key instead of a password. */
     static Type defaultType(String provider) {
         return provider == null || VpnProviderInfo.of(provider).wireGuard() ? Type.WIREGUARD : Type.OPENVPN;

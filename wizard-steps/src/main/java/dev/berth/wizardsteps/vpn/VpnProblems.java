@@ -1,15 +1,17 @@
 package dev.berth.wizardsteps.vpn;
 
-import static dev.berth.wizardsteps.core.DraftProblems.ruleMessage;
-
+import dev.berth.answers.AnswerRule;
 import dev.berth.answers.Problem;
+import dev.berth.answers.RuleId;
 import dev.berth.answers.VpnAnswers;
 import dev.berth.answers.VpnAnswers.Type;
+import dev.berth.plan.PlanRule;
 import dev.berth.wizardsteps.core.DraftProblems;
+import dev.berth.wizardsteps.core.PageRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -21,11 +23,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 final class VpnProblems {
     /** The VPN record's own rules, shown beside the field each is about. */
-    private static final Map<String, String> RULE_FIELDS = Map.of(
-            ruleMessage(VpnAnswers.class, "isProviderChosen"), "provider",
-            ruleMessage(VpnAnswers.class, "isWireGuardHasAddress"), "addresses",
-            ruleMessage(VpnAnswers.class, "isSomethingRouted"), "routedServices",
-            ruleMessage(VpnAnswers.class, "isLanSubnetSet"), "lanSubnet");
+    private static final Map<RuleId, String> RULE_FIELDS = Map.of(
+            AnswerRule.VPN_PROVIDER_CHOSEN, "provider",
+            AnswerRule.WIREGUARD_HAS_ADDRESS, "addresses",
+            AnswerRule.VPN_SOMETHING_ROUTED, "routedServices",
+            AnswerRule.LAN_SUBNET_SET, "lanSubnet");
 
     /** Secret names in the stack's secrets folder, by field. */
     private static final Map<String, String> SECRETS = Map.of("privateKey", "wireguard_private_key",
@@ -34,11 +36,11 @@ final class VpnProblems {
             "presharedKey", "44 characters, ending in =", "user", "", "password", "");
 
     private final VpnForm form;
-    private final ObjectProperty<Map<String, String>> previousSecrets;
+    private final ReadOnlyObjectProperty<Map<String, String>> previousSecrets;
     private final Map<String, ReadOnlyStringWrapper> prompts = Map.of("privateKey", new ReadOnlyStringWrapper(),
             "presharedKey", new ReadOnlyStringWrapper(), "user", new ReadOnlyStringWrapper(), "password", new ReadOnlyStringWrapper());
 
-    VpnProblems(VpnForm form, ObjectProperty<Map<String, String>> previousSecrets) {
+    VpnProblems(VpnForm form, ReadOnlyObjectProperty<Map<String, String>> previousSecrets) {
         this.form = form;
         this.previousSecrets = previousSecrets;
         previousSecrets.addListener(o -> updatePrompts());
@@ -58,35 +60,45 @@ final class VpnProblems {
         VpnProviderInfo info = VpnProviderInfo.of(v.provider());
         if (!info.wireGuard() && !info.openVpn() || info.key().equals("custom")) {
             found.add(new Problem("vpn.provider", info.name() + " cannot be set up by Berth yet: "
-                    + (v.type() == Type.WIREGUARD ? info.wireGuardHelp() : info.openVpnHelp()) + " Choose your provider by name."));
+                    + (v.type() == Type.WIREGUARD ? info.wireGuardHelp() : info.openVpnHelp()) + " Choose your provider by name.",
+                    PageRule.VPN_PROVIDER_UNSUPPORTED));
         } else if (v.type() == Type.OPENVPN && !info.openVpn()) {
-            found.add(new Problem("vpn.type", "Gluetun connects to " + info.name() + " only with WireGuard: choose WireGuard"));
+            found.add(new Problem("vpn.type", "Gluetun connects to " + info.name() + " only with WireGuard: choose WireGuard",
+                    PageRule.OPENVPN_UNSUPPORTED));
         }
         if (v.type() == Type.WIREGUARD) {
             if (missing("privateKey")) {
-                found.add(new Problem("vpn.wireguard.privateKey", "is required: copy the private key from your provider's WireGuard configuration"));
+                found.add(new Problem("vpn.wireguard.privateKey", "is required: copy the private key from your provider's WireGuard configuration",
+                        PlanRule.SECRET_REQUIRED));
             }
             if (info.presharedKey() && missing("presharedKey")) {
                 found.add(new Problem("vpn.wireguard.presharedKey", "is required for " + info.name()
-                        + ": copy PresharedKey from its WireGuard configuration"));
+                        + ": copy PresharedKey from its WireGuard configuration", PlanRule.SECRET_REQUIRED));
             }
         } else if (v.type() == Type.OPENVPN) {
             if (missing("user")) {
-                found.add(new Problem("vpn.openvpn.user", "is required for OpenVPN"));
+                found.add(new Problem("vpn.openvpn.user", "is required for OpenVPN", PlanRule.SECRET_REQUIRED));
             }
             if (missing("password")) {
-                found.add(new Problem("vpn.openvpn.password", "is required for OpenVPN"));
+                found.add(new Problem("vpn.openvpn.password", "is required for OpenVPN", PlanRule.SECRET_REQUIRED));
             }
         }
         return found;
+    }
+
+    /** Every problem the page shows, on the fields it shows them beside. */
+    List<Problem> onPage(VpnAnswers v, List<Problem> draft) {
+        List<Problem> found = new ArrayList<>(beyondValidator(v));
+        found.addAll(draft);
+        return found.stream().map(p -> onField(p, v)).toList();
     }
 
     /** Moves a problem to the field the page shows it beside; list elements are named by their value. */
     static Problem onField(Problem p, VpnAnswers v) {
         String field = p.field();
         String message = p.message();
-        if (field.equals("vpn") && RULE_FIELDS.containsKey(message)) {
-            field = "vpn." + RULE_FIELDS.get(message);
+        if (field.equals("vpn") && RULE_FIELDS.containsKey(p.rule())) {
+            field = "vpn." + RULE_FIELDS.get(p.rule());
         }
         field = field.replaceFirst("^vpn\\.(wireguard|openvpn)\\.", "vpn.");
         int country = DraftProblems.index(field, "vpn.countries");
@@ -96,7 +108,7 @@ final class VpnProblems {
         } else if (address >= 0 && v.wireguard() != null && address < v.wireguard().addresses().size()) {
             message = "'" + v.wireguard().addresses().get(address) + "' " + message;
         }
-        return new Problem(DraftProblems.withoutIndexes(field), message);
+        return new Problem(DraftProblems.withoutIndexes(field), message, p.rule());
     }
 
     /** For "Still needed: …". */

@@ -3,25 +3,14 @@ package dev.berth.wizardsteps.vpn;
 import dev.berth.answers.Problem;
 import dev.berth.answers.VpnAnswers;
 import dev.berth.answers.VpnAnswers.Type;
-import dev.berth.catalog.Catalog;
-import dev.berth.catalog.Category;
-import dev.berth.catalog.ServiceDefinition;
 import dev.berth.wizardsteps.core.AppChoice;
-import dev.berth.wizardsteps.core.AppChoices;
-import dev.berth.wizardsteps.core.DraftProblems;
 import dev.berth.wizardsteps.core.FieldMessages;
+import dev.berth.wizardsteps.core.FormStep;
 import dev.berth.wizardsteps.core.StepContext;
-import dev.berth.wizardsteps.core.StepViewModel;
-import dev.berth.wizardsteps.core.Touches;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
@@ -33,56 +22,45 @@ import javafx.collections.ObservableList;
  * it (download clients unless the person says otherwise), and the home network they may still
  * reach. Keys and passwords go to the stack's secrets, never into berth.yaml.
  */
-public final class VpnViewModel extends StepViewModel {
+public final class VpnViewModel extends FormStep<VpnAnswers> {
     /** The fields, as the page names them; the answers nest some (wireguard.privateKey, openvpn.user). */
     public static final List<String> FIELDS = List.of("provider", "type", "privateKey", "addresses", "presharedKey",
             "user", "password", "countries", "routedServices", "lanSubnet");
     private final VpnForm form = new VpnForm();
-    private final AppChoices routed = new AppChoices(this::downloadClient, this::routedChanged);
-    private final FieldMessages messages = new FieldMessages("vpn", FIELDS.toArray(String[]::new));
-    private final Touches touches = new Touches();
+    private final ProviderOffer offer = new ProviderOffer(form);
+    private final RoutedApps routed;
     private final VpnProblems pageRules;
-    private final ReadOnlyBooleanWrapper wireGuardOffered = new ReadOnlyBooleanWrapper(this, "wireGuardOffered", true);
-    private final ReadOnlyBooleanWrapper openVpnOffered = new ReadOnlyBooleanWrapper(this, "openVpnOffered", true);
-    private final ReadOnlyBooleanWrapper presharedKeyShown = new ReadOnlyBooleanWrapper(this, "presharedKeyShown");
-    private final ReadOnlyStringWrapper help = new ReadOnlyStringWrapper(this, "help", "");
     private final ReadOnlyStringWrapper detectedSubnet = new ReadOnlyStringWrapper(this, "detectedSubnet", "");
     private final ReadOnlyStringWrapper missing = new ReadOnlyStringWrapper(this, "missing", "");
-    private Catalog catalog;
-    private DraftProblems problems;
-    private boolean filling;
-    private boolean writing;
-    /** Validation starts when the page is first shown: at start-up the catalog is still loading. */
-    private boolean entered;
+    /** The problems last shown, by the page's field names. */
+    private List<Problem> onFields = List.of();
 
     public VpnViewModel(StepContext ctx) {
-        super(ctx);
+        super(ctx, "vpn", FIELDS, ctx.model().vpnProperty(), ctx.model()::setVpn);
+        routed = new RoutedApps(() -> ctx.backend().catalog(), () -> ctx.model().servicesProperty().get(), () -> {
+            touch("routedServices");
+            edited();
+        });
         pageRules = new VpnProblems(form, ctx.model().previousSecretsProperty());
-        form.all().forEach(f -> f.addListener(o -> edited()));
-        form.provider.addListener((o, was, now) -> providerChanged(was, now));
-        ctx.model().vpnProperty().addListener((o, was, now) -> {
-            if (!now.equals(build())) {
-                fill(now);
+        editedOnChange(form.all());
+        form.provider.addListener((o, was, now) -> {
+            if (!updating()) {
+                offer.providerChosen(was, now);
             }
         });
         ctx.model().servicesProperty().addListener((o, was, now) -> {
-            if (catalog != null && offerRouted()) {
+            if (routed.chosenChanged()) {
                 edited();
             }
         });
-        // A change listener: an invalidation listener misses changes while nobody reads the draft.
-        ctx.model().answersProperty().addListener((o, was, now) -> {
-            if (!writing) {
-                validate();
-            }
-        });
+        onDraftChange(this::validate);
         ctx.target().connectedProperty().addListener((o, was, now) -> offerDetectedSubnet());
         // The stack being changed may already hold the keys: then they need not be typed again.
         ctx.model().previousSecretsProperty().addListener((o, was, now) -> validate());
         if (ctx.model().vpnProperty().get().enabled()) {
             fill(ctx.model().vpnProperty().get());
         }
-        updateOffered();
+        offer.update();
         updateSummary();
     }
 
@@ -97,11 +75,9 @@ public final class VpnViewModel extends StepViewModel {
     }
 
     @Override
-    public void enter() {
-        entered = true;
-        ensureCatalog();
+    protected void entering() {
+        routed.ensureCatalog();
         offerDetectedSubnet();
-        edited();
     }
 
     /** On: Gluetun runs and the ticked apps reach the internet only through it. */
@@ -116,12 +92,7 @@ public final class VpnViewModel extends StepViewModel {
 
     /** The providers to choose from, by their key. */
     public List<String> providers() {
-        List<String> keys = new ArrayList<>(VpnProviderInfo.offered().stream().map(VpnProviderInfo::key).toList());
-        String current = form.provider.get();
-        if (current != null && !keys.contains(current)) {
-            keys.add(current); // loaded from a file: shown, with the message saying what to do
-        }
-        return keys;
+        return offer.providers();
     }
 
     /** "Private Internet Access" for {@code private internet access}. */
@@ -168,14 +139,6 @@ public final class VpnViewModel extends StepViewModel {
         return routed.items();
     }
 
-    public ReadOnlyStringProperty messageProperty(String field) {
-        return messages.messageProperty(field);
-    }
-
-    public ReadOnlyStringProperty generalMessageProperty() {
-        return messages.generalProperty();
-    }
-
     /** What a key or password field says while empty: "leave empty to keep the current key" when reconfiguring. */
     public ReadOnlyStringProperty promptProperty(String field) {
         return pageRules.promptProperty(field);
@@ -183,21 +146,21 @@ public final class VpnViewModel extends StepViewModel {
 
     /** Whether the chosen provider works with WireGuard in Gluetun. */
     public ReadOnlyBooleanProperty wireGuardOfferedProperty() {
-        return wireGuardOffered.getReadOnlyProperty();
+        return offer.wireGuardOfferedProperty();
     }
 
     public ReadOnlyBooleanProperty openVpnOfferedProperty() {
-        return openVpnOffered.getReadOnlyProperty();
+        return offer.openVpnOfferedProperty();
     }
 
     /** Only a few providers' WireGuard needs a preshared key. */
     public ReadOnlyBooleanProperty presharedKeyShownProperty() {
-        return presharedKeyShown.getReadOnlyProperty();
+        return offer.presharedKeyShownProperty();
     }
 
     /** Where the chosen provider shows the values asked for. */
     public ReadOnlyStringProperty helpProperty() {
-        return help.getReadOnlyProperty();
+        return offer.helpProperty();
     }
 
     /** "Detected on the target: 192.168.1.0/24", or empty. */
@@ -210,148 +173,62 @@ public final class VpnViewModel extends StepViewModel {
         return missing.getReadOnlyProperty();
     }
 
-    private VpnAnswers build() {
+    @Override
+    protected VpnAnswers build() {
         if (form.enabled.get()) {
-            ensureCatalog(); // the routed apps are offered from the catalog
+            routed.ensureCatalog(); // the routed apps are offered from the catalog
         }
         return form.build(routed.selected());
     }
 
-    private void edited() {
-        if (filling) {
-            return;
-        }
-        updateOffered();
-        writing = true;
-        try {
-            ctx.model().vpnProperty().set(build());
-        } finally {
-            writing = false;
-        }
-        validate();
+    @Override
+    protected List<Problem> findProblems() {
+        onFields = pageRules.onPage(ctx.model().vpnProperty().get(), draftProblems());
+        return onFields;
     }
 
-    private void validate() {
-        updateSummary();
-        if (!entered) {
-            return;
-        }
-        VpnAnswers v = ctx.model().vpnProperty().get();
-        List<Problem> found = new ArrayList<>(pageRules.beyondValidator(v));
-        found.addAll(problems().of("vpn", ctx.model().answers()));
-        List<Problem> onFields = found.stream().map(p -> VpnProblems.onField(p, v)).toList();
-        boolean clean = messages.show(onFields);
-        FIELDS.stream().filter(f -> !form.text(f).isBlank()).forEach(touches::add);
-        touches.applyTo(messages);
+    @Override
+    protected List<String> filledFields() {
+        return FIELDS.stream().filter(f -> !form.text(f).isBlank()).toList();
+    }
+
+    @Override
+    protected void shown(boolean clean) {
         setValid(clean);
-        List<String> notMarked = FIELDS.stream().filter(f -> messages.message(f).isEmpty())
-                .filter(f -> onFields.stream().anyMatch(p -> p.field().equals("vpn." + f))).map(VpnProblems::describe).toList();
-        missing.set(clean || notMarked.isEmpty() ? "" : "Still needed: " + String.join(", ", notMarked) + ".");
+        missing.set(clean ? "" : FieldMessages.stillNeeded(messages.unmarked(onFields).stream().map(VpnProblems::describe).toList()));
     }
 
-    private void fill(VpnAnswers v) {
+    @Override
+    protected void beforeFill(VpnAnswers v) {
         if (v.enabled()) {
-            ensureCatalog(); // the routed apps on offer first, so the loaded ticks are exactly those
-        }
-        filling = true;
-        try {
-            form.fill(v);
-            if (v.enabled()) {
-                routed.select(v.routedServices()); // with the VPN off the list says nothing: defaults stay
-            }
-        } finally {
-            filling = false;
-        }
-        touches.addAll();
-        edited();
-    }
-
-    /** What the chosen provider offers; a loaded type it does not support stays, with its message. */
-    private void updateOffered() {
-        VpnProviderInfo info = form.provider.get() == null ? null : VpnProviderInfo.of(form.provider.get());
-        wireGuardOffered.set(info == null || info.wireGuard());
-        openVpnOffered.set(info == null || info.openVpn());
-        presharedKeyShown.set(info != null && info.presharedKey() || !form.presharedKey.get().isEmpty());
-        updateHelp();
-    }
-
-    /** The person chose another provider: a connection type and tunnel address that suit it. */
-    private void providerChanged(String was, String now) {
-        VpnProviderInfo info = now == null ? null : VpnProviderInfo.of(now);
-        if (!filling && info != null) {
-            if (form.type.get() == Type.WIREGUARD && !info.wireGuard() || form.type.get() == Type.OPENVPN && !info.openVpn()) {
-                form.type.set(VpnForm.defaultType(now));
-            }
-            // A tunnel address the same for every account is filled in; one from the last provider is not kept.
-            String before = was == null ? null : VpnProviderInfo.of(was).wireGuardAddress();
-            if (form.addresses.get().isBlank() || form.addresses.get().strip().equals(before)) {
-                form.addresses.set(info.wireGuardAddress() == null ? "" : info.wireGuardAddress());
-            }
+            routed.ensureCatalog(); // the routed apps on offer first, so the loaded ticks are exactly those
         }
     }
 
-    private void updateHelp() {
-        String key = form.provider.get();
-        if (key == null) {
-            help.set("Choose your provider: the page then says where to find what it needs.");
-            return;
+    @Override
+    protected void fillFields(VpnAnswers v) {
+        form.fill(v);
+        if (v.enabled()) {
+            routed.select(v.routedServices()); // with the VPN off the list says nothing: defaults stay
         }
-        VpnProviderInfo info = VpnProviderInfo.of(key);
-        help.set(form.type.get() == Type.WIREGUARD ? info.wireGuardHelp() : info.openVpnHelp());
     }
 
-    private void routedChanged() {
-        touches.add("routedServices");
-        edited();
-    }
-
-    /** Offers the chosen apps that can go through the VPN; true when the ticked ones changed. */
-    private boolean offerRouted() {
-        List<String> chosen = ctx.model().servicesProperty().get();
-        Map<String, String> apps = new LinkedHashMap<>();
-        for (ServiceDefinition d : catalog.all()) {
-            if (d.vpnCapable() && chosen.contains(d.id())) {
-                apps.put(d.id(), d.name());
-            }
-        }
-        return routed.offer(apps);
-    }
-
-    private boolean downloadClient(String id) {
-        return catalog != null && catalog.find(id).map(d -> d.category() == Category.DOWNLOAD_CLIENT).orElse(false);
+    @Override
+    protected void beforeWrite() {
+        offer.update();
     }
 
     /** The target's home network, for an empty LAN subnet. */
     private void offerDetectedSubnet() {
         String found = ctx.target().connected().map(c -> c.facts().lanSubnet()).orElse(null);
         detectedSubnet.set(found == null ? "" : "Detected on the target: " + found);
-        if (found != null && form.lanSubnet.get().isBlank() && entered) {
+        if (found != null && form.lanSubnet.get().isBlank() && entered()) {
             form.lanSubnet.set(found);
         }
     }
 
-    private void updateSummary() {
-        if (!form.enabled.get()) {
-            setSummary("Off");
-            return;
-        }
-        String provider = form.provider.get() == null ? "provider not chosen" : providerName(form.provider.get());
-        String names = routed.items().stream().filter(AppChoice::isSelected).map(AppChoice::name).collect(Collectors.joining(", "));
-        setSummary(provider + ", " + (form.type.get() == Type.OPENVPN ? "OpenVPN" : "WireGuard") + (names.isEmpty() ? "" : ": " + names));
-    }
-
-    /** Loads the catalog the first time it is needed (it takes a moment), and offers the routed apps from it. */
-    private void ensureCatalog() {
-        if (catalog == null) {
-            catalog = ctx.backend().catalog();
-            offerRouted();
-        }
-    }
-
-    private DraftProblems problems() {
-        if (problems == null) {
-            problems = new DraftProblems(ctx.backend().validator());
-        }
-        return problems;
+    @Override
+    protected void updateSummary() {
+        setSummary(form.summary(routed.items().stream().filter(AppChoice::isSelected).map(AppChoice::name).toList()));
     }
 }

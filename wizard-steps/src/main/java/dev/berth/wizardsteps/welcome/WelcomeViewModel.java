@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * Step 1: start a new stack, change the one on a target, or open an answers file. Opening a file
@@ -33,12 +34,19 @@ public final class WelcomeViewModel extends StepViewModel {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyStringWrapper fileMessage = new ReadOnlyStringWrapper(this, "fileMessage", "");
     private final ReadOnlyBooleanWrapper fileFailed = new ReadOnlyBooleanWrapper(this, "fileFailed");
+    private final ObjectProperty<Start> start = new SimpleObjectProperty<>(this, "start");
     private Path loadedFile;
 
     public WelcomeViewModel(StepContext ctx) {
         super(ctx);
         this.reading = new LatestTask(ctx.tasks());
-        ctx.model().startProperty().addListener(o -> update());
+        // The radio buttons write the choice here; the model is asked to take it, and is followed when it changes.
+        start.set(ctx.model().startProperty().get());
+        start.addListener((o, was, now) -> ctx.model().setStart(now));
+        ctx.model().startProperty().addListener((o, was, now) -> {
+            start.set(now);
+            update();
+        });
         loaded.addListener(o -> update());
         update();
     }
@@ -55,7 +63,7 @@ public final class WelcomeViewModel extends StepViewModel {
 
     /** The choice; bound both ways by the View's radio buttons. */
     public ObjectProperty<Start> startProperty() {
-        return ctx.model().startProperty();
+        return start;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -89,8 +97,8 @@ public final class WelcomeViewModel extends StepViewModel {
 
     /** Reads the file in the background and, when it can be read, fills the draft from it. */
     public void open(Path file) {
-        ctx.model().startProperty().set(Start.ANSWERS_FILE);
-        ctx.model().answersFileProperty().set(file);
+        ctx.model().setStart(Start.ANSWERS_FILE);
+        ctx.model().setAnswersFile(file);
         loading.set(true);
         fileFailed.set(false);
         fileMessage.set("Reading " + file.getFileName() + "…");

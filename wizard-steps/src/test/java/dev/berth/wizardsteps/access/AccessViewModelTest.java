@@ -123,7 +123,7 @@ class AccessViewModelTest {
         assertEquals(List.of("qbittorrent", "sonarr"),
                 ctx.model().accessProperty().get().authelia().protectedServices().stream().sorted().toList());
 
-        ctx.model().monitoringProperty().set(new MonitoringAnswers(true, false, false, false, MonitoringAnswers.Watchtower.OFF));
+        ctx.model().setMonitoring(new MonitoringAnswers(true, false, false, false, MonitoringAnswers.Watchtower.OFF));
         assertTrue(vm.protectedApps().stream().anyMatch(a -> a.id().equals("grafana")), "switched on by the Monitoring page");
         assertTrue(ctx.model().accessProperty().get().authelia().protectedServices().contains("grafana"));
 
@@ -147,7 +147,7 @@ class AccessViewModelTest {
         AccessAnswers loaded = new AccessAnswers(Mode.DOMAIN, "example.com", false, new AccessAnswers.Npm("admin@example.com", null),
                 new AccessAnswers.Authelia(true, Policy.ONE_FACTOR, List.of(new AutheliaUser("alice", "Alice", "alice@example.com", true,
                         "correct horse battery staple")), List.of("sonarr")), true);
-        ctx.model().accessProperty().set(loaded);
+        ctx.model().setAccess(loaded);
         assertEquals("example.com", vm.domainProperty().get());
         assertFalse(vm.letsEncryptProperty().get());
         assertEquals("correct horse battery staple", vm.users().getFirst().passwordProperty().get());

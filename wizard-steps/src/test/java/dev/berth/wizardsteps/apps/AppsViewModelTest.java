@@ -72,10 +72,10 @@ class AppsViewModelTest {
     @Test
     void aProblemBelongingToAnotherPageStaysThere() {
         // The validator checks catalog rules once the rest of the draft is good, as it is by the Apps page.
-        ctx.model().storageProperty().set(new dev.berth.answers.StorageAnswers("/opt/berth", "/srv/media", "/opt/berth/config",
+        ctx.model().setStorage(new dev.berth.answers.StorageAnswers("/opt/berth", "/srv/media", "/opt/berth/config",
                 1000, 1000, "UTC", false));
         vm.enter();
-        ctx.model().monitoringProperty().set(new dev.berth.answers.MonitoringAnswers(false, true, false, false,
+        ctx.model().setMonitoring(new dev.berth.answers.MonitoringAnswers(false, true, false, false,
                 dev.berth.answers.MonitoringAnswers.Watchtower.OFF));
         vm.card("jellyfin").chosenProperty().set(true);
         // "Tautulli only reports on Plex" is reported on monitoring.tautulli: the Monitoring page shows it.

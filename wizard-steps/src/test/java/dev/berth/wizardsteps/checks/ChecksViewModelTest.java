@@ -40,7 +40,7 @@ class ChecksViewModelTest {
 
     @Test
     void aTargetThatCannotBeReachedSaysSoAndBlocksNext() {
-        ctx.model().targetProperty().set(new TargetAnswers(TargetAnswers.Kind.SSH, "127.0.0.1", 1, "nobody", null));
+        ctx.model().setTarget(new TargetAnswers(TargetAnswers.Kind.SSH, "127.0.0.1", 1, "nobody", null));
         vm.enter();
         assertFalse(vm.isValid());
         assertEquals("Cannot connect", vm.summaryProperty().get());

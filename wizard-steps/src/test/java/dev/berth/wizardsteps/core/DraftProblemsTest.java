@@ -1,10 +1,13 @@
 package dev.berth.wizardsteps.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.answers.AccessAnswers;
+import dev.berth.answers.AnswerRule;
 import dev.berth.answers.Answers;
+import dev.berth.answers.FileRule;
 import dev.berth.answers.MonitoringAnswers;
 import dev.berth.answers.Problem;
 import dev.berth.answers.TargetAnswers;
@@ -21,8 +24,18 @@ class DraftProblemsTest {
         AccessAnswers noDomain = new AccessAnswers(AccessAnswers.Mode.DOMAIN, null, true, null, AccessAnswers.Authelia.OFF, false);
         Answers draft = new Answers(1, "berth", TargetAnswers.LOCAL, null, List.of("jellyfin"), null, noDomain, tautulli, null);
         assertEquals(List.of(new Problem("monitoring.tautulli",
-                "Tautulli only reports on Plex: choose Plex on the Apps screen, or turn Tautulli off")), problems.of("monitoring", draft));
+                "Tautulli only reports on Plex: choose Plex on the Apps screen, or turn Tautulli off",
+                AnswerRule.TAUTULLI_NEEDS_PLEX)), problems.of("monitoring", draft));
         assertTrue(problems.of("access", draft.withStorage(Drafts.STORAGE)).stream().allMatch(p -> p.field().startsWith("access")));
+    }
+
+    @Test
+    void aRuleOnTheWholeAnswersIsMatchedByItsIdNotItsWords() {
+        String words = "Authelia needs a domain: choose 'domain' access and enter your domain, or turn Authelia off";
+        assertTrue(DraftProblems.concerns("access", new Problem("", words, AnswerRule.AUTHELIA_HAS_DOMAIN)));
+        assertFalse(DraftProblems.concerns("access", new Problem("", words, FileRule.UNREADABLE)));
+        assertTrue(DraftProblems.concerns("access", new Problem("", "reworded some day", AnswerRule.AUTHELIA_HAS_DOMAIN)));
+        assertFalse(DraftProblems.concerns("vpn", new Problem("", words, AnswerRule.AUTHELIA_HAS_DOMAIN)));
     }
 
     @Test

@@ -61,7 +61,7 @@ class MonitoringViewModelTest {
     @Test
     void answersLoadedLaterFillThePage() {
         Drafts.upToApps(ctx, "plex");
-        ctx.model().monitoringProperty().set(new MonitoringAnswers(false, true, true, false, Watchtower.UPDATE));
+        ctx.model().setMonitoring(new MonitoringAnswers(false, true, true, false, Watchtower.UPDATE));
         assertTrue(vm.extraProperty(Extra.TAUTULLI).get());
         assertEquals(Watchtower.UPDATE, vm.watchtowerProperty().get());
         assertEquals("Tautulli, Uptime Kuma, automatic updates", vm.summaryProperty().get(), "before the page is opened");

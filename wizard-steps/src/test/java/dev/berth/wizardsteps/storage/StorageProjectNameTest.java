@@ -103,8 +103,8 @@ class StorageProjectNameTest {
     void aStackBeingChangedKeepsItsName() throws Exception {
         Path other = tmp.resolve("other");
         otherStackNamedBerthIn(other);
-        ctx.model().startProperty().set(WizardModel.Start.RECONFIGURE);
-        ctx.model().projectNameProperty().set("berth");
+        ctx.model().setStart(WizardModel.Start.RECONFIGURE);
+        ctx.model().setProjectName("berth");
         vm.enter();
         vm.stackDirProperty().set(tmp.resolve("mo").toString());
         vm.pathLeft();

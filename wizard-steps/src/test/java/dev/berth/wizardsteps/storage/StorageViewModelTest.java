@@ -70,7 +70,7 @@ class StorageViewModelTest {
 
     @Test
     void storageLoadedFromAFileFillsTheFieldsAndTheSummaryBeforeThePageIsOpened() {
-        ctx.model().storageProperty().set(new StorageAnswers("/opt/berth", "/srv/media data", "/opt/berth/config", 1000, 1000,
+        ctx.model().setStorage(new StorageAnswers("/opt/berth", "/srv/media data", "/opt/berth/config", 1000, 1000,
                 "Europe/Berlin", true));
         assertEquals("/srv/media data", vm.dataRootProperty().get());
         assertTrue(vm.hardwareTranscodingProperty().get());

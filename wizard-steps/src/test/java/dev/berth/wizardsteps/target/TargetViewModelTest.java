@@ -66,7 +66,7 @@ class TargetViewModelTest {
 
     @Test
     void answersLoadedFromAFileFillTheFields() {
-        ctx.model().targetProperty().set(new TargetAnswers(Kind.SSH, "nas.local", 2200, "media", "~/.ssh/id_ed25519"));
+        ctx.model().setTarget(new TargetAnswers(Kind.SSH, "nas.local", 2200, "media", "~/.ssh/id_ed25519"));
         assertEquals(Kind.SSH, vm.kindProperty().get());
         assertEquals("2200", vm.portProperty().get());
         assertEquals("~/.ssh/id_ed25519", vm.keyFileProperty().get());
@@ -87,7 +87,7 @@ class TargetViewModelTest {
         Files.createDirectories(stack.resolve("secrets"));
         Files.copy(dev.berth.testsupport.RepoPaths.root().resolve("docs/examples/minimal-jellyfin.yaml"), stack.resolve("berth.yaml"));
         Files.writeString(stack.resolve("secrets/some_secret"), "kept");
-        ctx.model().startProperty().set(WizardModel.Start.RECONFIGURE);
+        ctx.model().setStart(WizardModel.Start.RECONFIGURE);
         vm.stackDirProperty().set(stack.toString());
         assertFalse(vm.isValid(), "the stack must be found first");
         vm.testConnection();
@@ -98,7 +98,7 @@ class TargetViewModelTest {
 
     @Test
     void aFolderWithoutAStackSaysWhatToDo(@TempDir Path dir) {
-        ctx.model().startProperty().set(WizardModel.Start.RECONFIGURE);
+        ctx.model().setStart(WizardModel.Start.RECONFIGURE);
         vm.stackDirProperty().set(dir.resolve("nothing-here").toString());
         vm.testConnection();
         assertFalse(vm.isValid());

@@ -14,7 +14,7 @@ public final class Drafts {
 
     /** Storage done and these apps chosen, as by the Storage and Apps pages. */
     public static void upToApps(StepContext ctx, String... apps) {
-        ctx.model().storageProperty().set(STORAGE);
+        ctx.model().setStorage(STORAGE);
         ctx.model().setServices(List.of(apps));
     }
 }

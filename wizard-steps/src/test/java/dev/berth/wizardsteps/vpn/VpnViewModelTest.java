@@ -163,14 +163,14 @@ class VpnViewModelTest {
     void answersLoadedLaterFillThePageAndShowTheirProblems() {
         Drafts.upToApps(ctx, "qbittorrent", "prowlarr");
         vm.enter();
-        ctx.model().vpnProperty().set(new VpnAnswers(true, "mullvad", Type.WIREGUARD, new VpnAnswers.WireGuard(KEY,
+        ctx.model().setVpn(new VpnAnswers(true, "mullvad", Type.WIREGUARD, new VpnAnswers.WireGuard(KEY,
                 List.of("10.64.222.21/32"), null), null, List.of("Sweden"), List.of("prowlarr"), "192.168.1.0/24"));
         assertTrue(vm.enabledProperty().get());
         assertEquals("Sweden", vm.countriesProperty().get());
         assertEquals(List.of("prowlarr"), ctx.model().vpnProperty().get().routedServices(), "loaded, not the default");
         assertTrue(vm.isValid());
 
-        ctx.model().vpnProperty().set(new VpnAnswers(true, "private internet access", Type.WIREGUARD, new VpnAnswers.WireGuard(KEY,
+        ctx.model().setVpn(new VpnAnswers(true, "private internet access", Type.WIREGUARD, new VpnAnswers.WireGuard(KEY,
                 List.of("10.64.222.21/32"), null), null, List.of(), List.of("qbittorrent"), "192.168.1.0/24"));
         assertEquals(Type.WIREGUARD, vm.typeProperty().get(), "a loaded type stays, with its message");
         assertTrue(vm.messageProperty("type").get().startsWith("Gluetun has no WireGuard support for 'private internet access'"),
@@ -183,7 +183,7 @@ class VpnViewModelTest {
         Drafts.upToApps(ctx, "qbittorrent", "prowlarr");
         VpnAnswers loaded = new VpnAnswers(true, "mullvad", Type.WIREGUARD, new VpnAnswers.WireGuard(KEY, List.of("10.64.222.21/32"),
                 null), null, List.of(), List.of("prowlarr"), "192.168.1.0/24");
-        ctx.model().vpnProperty().set(loaded);
+        ctx.model().setVpn(loaded);
         assertEquals(loaded, ctx.model().vpnProperty().get(), "qBittorrent is not routed: the answers did not say so");
         assertEquals("Mullvad, WireGuard: Prowlarr", vm.summaryProperty().get());
         vm.enter();
@@ -194,9 +194,9 @@ class VpnViewModelTest {
     @Test
     void theCatalogsRulesShowEvenWhileAnotherPageIsUnfinished() {
         Drafts.upToApps(ctx, "qbittorrent");
-        ctx.model().storageProperty().set(null);
+        ctx.model().setStorage(null);
         vm.enter();
-        ctx.model().vpnProperty().set(new VpnAnswers(true, "private internet access", Type.WIREGUARD, new VpnAnswers.WireGuard(KEY,
+        ctx.model().setVpn(new VpnAnswers(true, "private internet access", Type.WIREGUARD, new VpnAnswers.WireGuard(KEY,
                 List.of("10.64.222.21/32"), null), null, List.of(), List.of("qbittorrent"), "192.168.1.0/24"));
         assertFalse(vm.messageProperty("type").get().isEmpty());
         assertFalse(vm.isValid());
@@ -206,7 +206,7 @@ class VpnViewModelTest {
     void reconfiguringKeepsTheKeyWhenLeftEmpty() {
         readyWithMullvad();
         assertFalse(vm.isValid());
-        ctx.model().previousSecretsProperty().set(Map.of("wireguard_private_key", KEY));
+        ctx.model().setPreviousSecrets(Map.of("wireguard_private_key", KEY));
         assertTrue(vm.isValid(), vm.missingProperty().get());
         assertEquals("leave empty to keep the current one", vm.promptProperty("privateKey").get());
     }

@@ -58,7 +58,7 @@ class WelcomeViewModelTest {
 
     @Test
     void aFileGivenOnTheCommandLineIsReadOnEntering() {
-        ctx.model().answersFileProperty().set(RepoPaths.root().resolve("docs/examples/minimal-jellyfin.yaml"));
+        ctx.model().setAnswersFile(RepoPaths.root().resolve("docs/examples/minimal-jellyfin.yaml"));
         vm.enter();
         assertTrue(vm.isValid());
         assertEquals(java.util.List.of("jellyfin"), ctx.model().servicesProperty().get());

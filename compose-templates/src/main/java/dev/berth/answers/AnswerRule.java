@@ -1,0 +1,115 @@
+package dev.berth.answers;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The rules {@link AnswersValidator} checks, one constant per rule. A field's own constraint is
+ * named for its annotation ({@code @NotNull} is {@link #REQUIRED}); a cross-field rule (an
+ * {@code @AssertTrue} method on an answers record) is named for its method; the catalog's rules
+ * ({@link CatalogRules}) and the port range for their check.
+ */
+public enum AnswerRule implements RuleId {
+    // A field's own constraint, by its annotation.
+    REQUIRED(NotNull.class),
+    PATTERN(Pattern.class),
+    RANGE(Min.class, Max.class),
+    LENGTH(Size.class),
+    EMAIL(Email.class),
+    ABSOLUTE_PATH(AbsolutePath.class),
+    CIDR(Cidr.class),
+    DOMAIN_NAME(DomainName.class),
+    HOST_NAME(HostName.class),
+    PASSWORD(Password.class),
+    SINGLE_LINE(SingleLine.class),
+    TIME_ZONE(TimeZoneId.class),
+    VPN_PROVIDER(VpnProvider.class),
+    WIREGUARD_KEY(WireGuardKey.class),
+
+    // Cross-field rules, by their @AssertTrue method.
+    AUTHELIA_HAS_DOMAIN(Answers.class, "isAutheliaHasDomain"),
+    SSH_COMPLETE(TargetAnswers.class, "isSshComplete"),
+    VPN_PROVIDER_CHOSEN(VpnAnswers.class, "isProviderChosen"),
+    WIREGUARD_HAS_ADDRESS(VpnAnswers.class, "isWireGuardHasAddress"),
+    VPN_SOMETHING_ROUTED(VpnAnswers.class, "isSomethingRouted"),
+    LAN_SUBNET_SET(VpnAnswers.class, "isLanSubnetSet"),
+    DOMAIN_GIVEN_FOR_DOMAIN_MODE(AccessAnswers.class, "isDomainGivenForDomainMode"),
+    NPM_ADMIN_GIVEN(AccessAnswers.class, "isNpmAdminGiven"),
+    FAIL2BAN_HAS_PROXY(AccessAnswers.class, "isFail2banHasProxy"),
+    AUTHELIA_HAS_USER(AccessAnswers.Authelia.class, "isHasUser"),
+    USER_NAMES_UNIQUE(AccessAnswers.Authelia.class, "isUserNamesUnique"),
+
+    /** A port override outside 1–65535. */
+    PORT_RANGE,
+
+    // The catalog's rules (CatalogRules).
+    UNKNOWN_SERVICE,
+    NO_APP_CHOSEN,
+    SET_UP_ELSEWHERE,
+    NO_WIREGUARD_SUPPORT,
+    NOT_VPN_CAPABLE,
+    ROUTED_NOT_CHOSEN,
+    VPN_PORT_CLASH,
+    NO_WEB_PAGE,
+    PROTECTED_NOT_CHOSEN,
+    TAUTULLI_NEEDS_PLEX;
+
+    private final List<Class<? extends Annotation>> constraints;
+    private final Class<?> record;
+    private final String method;
+
+    @SafeVarargs
+    AnswerRule(Class<? extends Annotation>... constraints) {
+        this.constraints = List.of(constraints);
+        this.record = null;
+        this.method = null;
+    }
+
+    AnswerRule(Class<?> record, String method) {
+        this.constraints = List.of();
+        this.record = record;
+        this.method = method;
+    }
+
+    /** The field constraints this rule stands for (empty for the others). */
+    public List<Class<? extends Annotation>> constraints() {
+        return constraints;
+    }
+
+    /** For a cross-field rule: the record holding its {@code @AssertTrue} method; null for the others. */
+    public Class<?> record() {
+        return record;
+    }
+
+    /** For a cross-field rule: the name of its {@code @AssertTrue} method; null for the others. */
+    public String method() {
+        return method;
+    }
+
+    /** The rule a Bean Validation violation on the answers breaks. */
+    static AnswerRule of(ConstraintViolation<?> v) {
+        Class<? extends Annotation> type = v.getConstraintDescriptor().getAnnotation().annotationType();
+        if (type == AssertTrue.class) {
+            Class<?> holder = v.getLeafBean().getClass();
+            String name = null;
+            for (Path.Node node : v.getPropertyPath()) {
+                name = node.getName();
+            }
+            String getter = "is" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            return Arrays.stream(values()).filter(r -> r.record == holder && getter.equals(r.method)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no rule id for " + holder.getSimpleName() + "." + getter));
+        }
+        return Arrays.stream(values()).filter(r -> r.constraints.contains(type)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no rule id for @" + type.getSimpleName()));
+    }
+}

@@ -1,0 +1,15 @@
+package dev.berth.wizardsteps.core;
+
+import dev.berth.answers.RuleId;
+
+/** Rules a wizard page checks beyond the answers validator, on what the person types. */
+public enum PageRule implements RuleId {
+    /** Typed text that must be a whole number (an id, a port) is not one. */
+    NOT_A_NUMBER,
+    /** A VPN provider Gluetun cannot be set up for by Berth yet. */
+    VPN_PROVIDER_UNSUPPORTED,
+    /** OpenVPN chosen for a provider Gluetun reaches only with WireGuard. */
+    OPENVPN_UNSUPPORTED,
+    /** The sign-in page is on but protects no app. */
+    NOTHING_PROTECTED
+}
