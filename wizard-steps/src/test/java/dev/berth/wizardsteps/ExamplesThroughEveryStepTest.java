@@ -14,7 +14,7 @@ import dev.berth.engine.deploy.DeployOutcome;
 import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.engine.deploy.DeployReport;
 import dev.berth.engine.health.ServiceState;
-import dev.berth.engine.stack.DeploymentResult;
+import dev.berth.engine.deploy.DeploymentResult;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.Target;
 import dev.berth.testsupport.Examples;
@@ -98,8 +98,8 @@ class ExamplesThroughEveryStepTest {
         Answers file = Examples.answers(example);
         ctx = StepContext.create(thisComputerForEveryTarget(), new CurrentThreadTaskRunner(), dialogs);
         // As the app does for --answers FILE (WizardWindow.open): the Welcome page reads it.
-        ctx.model().startProperty().set(WizardModel.Start.ANSWERS_FILE);
-        ctx.model().answersFileProperty().set(Examples.file(example));
+        ctx.model().setStart(WizardModel.Start.ANSWERS_FILE);
+        ctx.model().setAnswersFile(Examples.file(example));
         session = new DeploySession(ctx.backend());
         List<StepViewModel> steps = steps();
         assertEquals(wizardsOwnSteps(), steps.stream().map(Object::getClass).toList(), "the wizard's steps, in its order");
