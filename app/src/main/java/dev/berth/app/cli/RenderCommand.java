@@ -4,7 +4,6 @@ import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersFile;
 import dev.berth.answers.AnswersValidator;
 import dev.berth.answers.InvalidAnswersException;
-import dev.berth.answers.Problem;
 import dev.berth.catalog.Catalog;
 import dev.berth.catalog.CatalogException;
 import dev.berth.plan.AutheliaPasswords;
@@ -65,11 +64,7 @@ public final class RenderCommand implements Callable<Integer> {
             new StackSummary(plan, stack, answers.access().domain()).print(outWriter, out);
             return 0;
         } catch (InvalidAnswersException e) {
-            err.println("The answers in " + answersFile + " cannot be used yet. Nothing was written.");
-            for (Problem p : e.problems()) {
-                err.println("  - " + p);
-            }
-            err.println("Fix these in the answers file and run the command again.");
+            ProblemPrinter.print(answersFile, e, err);
             return BerthCommand.INVALID_ANSWERS;
         } catch (CatalogException e) {
             err.println(e.getMessage());
