@@ -44,6 +44,35 @@ class CommandLineConsistencyTest {
     }
 
     @Test
+    void withoutTargetDeployDiffAndStatusGoWhereTheAnswersSayAndCheckChecksThisComputer() {
+        String answers = Examples.file("remote-ssh").toString();
+        Map<String, TargetSpec> opened = new TreeMap<>();
+        for (String command : List.of("check", "deploy", "diff", "status")) {
+            CommandLine cli = new CommandLine(switch (command) {
+                case "check" -> new CheckCommand(recording(command, opened));
+                case "deploy" -> new DeployCommand(recording(command, opened));
+                case "diff" -> new DiffCommand(recording(command, opened));
+                default -> new StatusCommand(recording(command, opened));
+            });
+            cli.setOut(new PrintWriter(new StringWriter(), true));
+            cli.setErr(new PrintWriter(new StringWriter(), true));
+            // (check refuses --accept-host-key without an ssh:// --target: it would be for this computer.)
+            cli.execute(command.equals("check") ? new String[] {"--answers", answers}
+                    : new String[] {"--answers", answers, "--accept-host-key", "SHA256:abc"});
+        }
+        TargetSpec nas = new TargetSpec.Ssh("media", "nas.local", 22, "SHA256:abc");
+        assertEquals(Map.of("check", new TargetSpec.Local(), "deploy", nas, "diff", nas, "status", nas), opened);
+    }
+
+    /** Notes which target a command asked for, then fails to connect, so nothing runs. */
+    private static TargetOpener recording(String command, Map<String, TargetSpec> opened) {
+        return (spec, question) -> {
+            opened.put(command, spec);
+            throw new dev.berth.engine.target.TargetException(dev.berth.engine.target.TargetException.Reason.UNREACHABLE, "not here");
+        };
+    }
+
+    @Test
     void everyCommandPrintsAnswersToFixTheSameWay() throws Exception {
         Path bad = Files.writeString(tmp.resolve("bad.yaml"),
                 Files.readString(Examples.file("minimal-jellyfin")) + "colour: blue\n");
