@@ -10,12 +10,17 @@ import javafx.stage.Stage;
 /**
  * The wizard as the app opens it, walked from its first page to its last by {@link WizardTour}:
  * {@code TourMain --answers FILE --out DIR [--no-screenshots]}. The wizard benchmark runs it in a
- * JVM of its own with the launcher's options; the app itself knows nothing of tours.
+ * JVM of its own with the launcher's options; the app itself knows nothing of tours. Not an
+ * Application itself: java refuses such a main class when JavaFX is on the class path, as in
+ * Berth (hence the nested {@link App}, like the app's Main and WizardApp).
  */
-public final class TourMain extends Application {
+public final class TourMain {
     /** Set by {@link #main} before launch (Application.launch takes no objects). */
     private static volatile Path answersFile;
     private static volatile WizardTour.Settings settings;
+
+    private TourMain() {
+    }
 
     public static void main(String[] args) {
         Path answers = null;
@@ -35,15 +40,18 @@ public final class TourMain extends Application {
         }
         answersFile = answers;
         settings = new WizardTour.Settings(out, screenshots, 1200, 860);
-        Application.launch(TourMain.class);
+        Application.launch(App.class);
         // As berth's main does: the deploy's and Docker's threads must not keep the JVM alive after the window closed.
         System.exit(0);
     }
 
-    @Override
-    public void start(Stage stage) {
-        // WindowState.none(): a tour starts at the tour's size and never moves the person's remembered window.
-        WizardWindow window = WizardApp.open(stage, answersFile, WindowState.none(), getHostServices()::showDocument);
-        WizardTour.start(window, settings, window::closeNow);
+    /** The JavaFX application: the wizard's window, then the tour on it. */
+    public static final class App extends Application {
+        @Override
+        public void start(Stage stage) {
+            // WindowState.none(): a tour starts at the tour's size and never moves the person's remembered window.
+            WizardWindow window = WizardApp.open(stage, answersFile, WindowState.none(), getHostServices()::showDocument);
+            WizardTour.start(window, settings, window::closeNow);
+        }
     }
 }
