@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The line between plain Java and JavaFX: the lower modules and every ViewModel stay testable
  * without a display, and the command line starts without loading JavaFX. Also where the deploy's
- * jobs live, and that the engine's packages depend on each other one way only.
+ * jobs live, that the engine's packages depend on each other one way only, and what ships: no
+ * benchmark or tour code in the app.
  */
 class ArchitectureTest {
     private static final Pattern TEST_JARS = Pattern.compile(".*-tests\\.jar.*");
@@ -40,6 +41,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..",
                         "atlantafx..", "org.controlsfx..")
                 .because("ViewModels hold state and validation only, so they are tested without a display (STYLE.md, MVVM)")
+                .check(BERTH);
+    }
+
+    @Test
+    void theShippedAppCarriesNoBenchmarkOrTourCode() {
+        noClasses().should().resideInAnyPackage("dev.berth.app.bench..", "dev.berth.app.gui.tour..", "dev.berth.tools..")
+                .because("benchmarks and the screenshot tour live in tools/, which the installers do not package; "
+                        + "the app's classes are what they ship")
                 .check(BERTH);
     }
 

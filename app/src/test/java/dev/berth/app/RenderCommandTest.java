@@ -66,7 +66,7 @@ class RenderCommandTest {
         int code = berth("render", "--answers", answers.toString(), "--out", dir.toString());
         assertEquals(BerthCommand.INVALID_ANSWERS, code);
         assertTrue(err.toString().contains("storage.timeZone: is not a time zone: use an IANA name such as Europe/Berlin"), err.toString());
-        assertTrue(err.toString().contains("Nothing was written"), err.toString());
+        assertTrue(err.toString().contains("cannot be used yet. Nothing was changed."), err.toString());
         assertFalse(Files.exists(dir));
         assertNoStagingLeft();
     }

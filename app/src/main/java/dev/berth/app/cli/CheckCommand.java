@@ -2,7 +2,6 @@ package dev.berth.app.cli;
 
 import dev.berth.answers.AnswersFile;
 import dev.berth.answers.InvalidAnswersException;
-import dev.berth.answers.Problem;
 import dev.berth.catalog.Catalog;
 import dev.berth.catalog.CatalogException;
 import dev.berth.engine.check.CheckResult;
@@ -32,17 +31,12 @@ import picocli.CommandLine.Option;
                 + "cannot. Changes nothing, apart from a test file for the hardlink check that is removed again.")
 public final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = "--target", paramLabel = "TARGET", defaultValue = "local",
-            description = "local (default), or ssh://user@host:port for a server.")
-    String target;
+    @CommandLine.Mixin
+    TargetOption target;
 
     @Option(names = "--answers", paramLabel = "FILE",
             description = "The answers file (berth.yaml): checks ports, folders, devices and the domain it asks for.")
     Path answersFile;
-
-    @Option(names = "--accept-host-key", paramLabel = "SHA256:...",
-            description = "Trust this SSH host key fingerprint without asking (as ssh prints it).")
-    String acceptHostKey;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,20 +55,13 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TargetSpec where;
-        try {
-            where = TargetSpec.parse(target, acceptHostKey);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        // Not the target the answers name: without --target, check looks at this computer.
+        TargetSpec where = target.where(null);
         StackPlan plan;
         try {
             plan = answersFile == null ? null : new Planner(Catalog.builtIn()).plan(AnswersFile.read(answersFile), Map.of());
         } catch (InvalidAnswersException e) {
-            err.println("The answers in " + answersFile + " cannot be used yet:");
-            for (Problem p : e.problems()) {
-                err.println("  - " + p);
-            }
+            ProblemPrinter.print(answersFile, e, err);
             return BerthCommand.INVALID_ANSWERS;
         } catch (java.nio.file.NoSuchFileException e) {
             err.println("Cannot find " + e.getFile() + ".");
@@ -83,7 +70,7 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("Cannot read " + answersFile + ": " + e.getMessage());
             return BerthCommand.IO_ERROR;
         }
-        try (Target t = opener.open(where, TerminalHostKeyQuestion.fromConsole(err))) {
+        try (Target t = target.open(opener, where, err)) {
             return run(t, plan, out, err);
         } catch (TargetException e) {
             err.println(e.getMessage());

@@ -33,9 +33,8 @@ public final class DeployCommand implements Callable<Integer> {
     @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
     StackCommandInputs.Source source;
 
-    @Option(names = "--target", paramLabel = "TARGET",
-            description = "local, or ssh://user@host:port; default: the target in the answers file.")
-    String target;
+    @CommandLine.Mixin
+    TargetOption target;
 
     @Option(names = "--yes", description = "Apply without asking (for scripts).")
     boolean yes;
@@ -67,10 +66,6 @@ public final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--accept-host-key", paramLabel = "SHA256:...",
-            description = "Trust this SSH host key fingerprint without asking (as ssh prints it).")
-    String acceptHostKey;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -97,7 +92,7 @@ public final class DeployCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DeployOptions options = defaults.withOffline(offline).withAdopt(adopt).withProxyHosts(!skipProxyHosts)
                 .withFolders(folders.choice());
-        return StackCommand.run(spec, source, target, acceptHostKey, opener, BerthCommand.DEPLOY_FAILED,
+        return StackCommand.run(spec, source, target, opener, BerthCommand.DEPLOY_FAILED,
                 (t, answers) -> deploy(t, answers, options, out, err));
     }
 

@@ -19,16 +19,11 @@ public final class DiffCommand implements Callable<Integer> {
     @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
     StackCommandInputs.Source source;
 
-    @Option(names = "--target", paramLabel = "TARGET",
-            description = "local, or ssh://user@host:port; default: the target in the answers file.")
-    String target;
+    @CommandLine.Mixin
+    TargetOption target;
 
     @Option(names = "--adopt", description = "Compare with a stack folder Berth did not make, as deploy --adopt would.")
     boolean adopt;
-
-    @Option(names = "--accept-host-key", paramLabel = "SHA256:...",
-            description = "Trust this SSH host key fingerprint without asking (as ssh prints it).")
-    String acceptHostKey;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,7 +41,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        return StackCommand.run(spec, source, target, acceptHostKey, opener, BerthCommand.IO_ERROR, (t, answers) -> {
+        return StackCommand.run(spec, source, target, opener, BerthCommand.IO_ERROR, (t, answers) -> {
             DeployPreview preview = new StackDeployer(t, Catalog.builtIn())
                     .preview(answers, DeployOptions.DEFAULT.withAdopt(adopt));
             PreviewPrinter.printChanges(preview, out);

@@ -4,7 +4,6 @@ import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersFile;
 import dev.berth.answers.AnswersValidator;
 import dev.berth.answers.InvalidAnswersException;
-import dev.berth.answers.Problem;
 import dev.berth.catalog.Catalog;
 import dev.berth.catalog.CatalogException;
 import dev.berth.engine.deploy.StackFolderWriter;
@@ -63,11 +62,7 @@ public final class RenderCommand implements Callable<Integer> {
             new StackSummary(stack.plan(), stack.rendered(), answers.access().domain()).print(outWriter, out);
             return 0;
         } catch (InvalidAnswersException e) {
-            err.println("The answers in " + answersFile + " cannot be used yet. Nothing was written.");
-            for (Problem p : e.problems()) {
-                err.println("  - " + p);
-            }
-            err.println("Fix these in the answers file and run the command again.");
+            ProblemPrinter.print(answersFile, e, err);
             return BerthCommand.INVALID_ANSWERS;
         } catch (CatalogException e) {
             err.println(e.getMessage());

@@ -25,21 +25,16 @@ final class StackCommand {
     }
 
     /** @param unreachable the exit code when the target fails (connection, files, Docker) */
-    static int run(CommandLine.Model.CommandSpec spec, StackCommandInputs.Source source, String target, String acceptHostKey,
+    static int run(CommandLine.Model.CommandSpec spec, StackCommandInputs.Source source, TargetOption target,
                    TargetOpener opener, int unreachable, Body body) {
         PrintWriter err = spec.commandLine().getErr();
         Optional<Answers> answers = source.answers == null ? Optional.empty() : StackCommandInputs.readAnswers(source.answers, err);
         if (source.answers != null && answers.isEmpty()) {
             return BerthCommand.INVALID_ANSWERS;
         }
-        TargetSpec where;
-        try {
-            where = StackCommandInputs.target(target, acceptHostKey, answers.orElse(null));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        TargetSpec where = target.where(answers.orElse(null));
         Object answersSource = source.answers != null ? source.answers : source.dir + "/berth.yaml";
-        try (Target t = opener.open(where, TerminalHostKeyQuestion.fromConsole(err))) {
+        try (Target t = target.open(opener, where, err)) {
             if (answers.isEmpty()) {
                 answers = StackCommandInputs.answersInStack(t, source.dir, err);
                 if (answers.isEmpty()) {
@@ -51,7 +46,7 @@ final class StackCommand {
             err.println(e.getMessage());
             return unreachable;
         } catch (InvalidAnswersException e) {
-            StackCommandInputs.printProblems(answersSource, e, err);
+            ProblemPrinter.print(answersSource, e, err);
             return BerthCommand.INVALID_ANSWERS;
         } catch (StackState.ForeignStackException e) {
             err.println(e.getMessage());

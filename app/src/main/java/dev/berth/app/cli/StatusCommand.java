@@ -32,12 +32,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--answers", paramLabel = "FILE", description = "An answers file naming the stack folder and target.")
     Path answersFile;
 
-    @Option(names = "--target", paramLabel = "TARGET", description = "local (default), or ssh://user@host:port.")
-    String target;
-
-    @Option(names = "--accept-host-key", paramLabel = "SHA256:...",
-            description = "Trust this SSH host key fingerprint without asking (as ssh prints it).")
-    String acceptHostKey;
+    @CommandLine.Mixin
+    TargetOption target;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -65,13 +61,8 @@ public final class StatusCommand implements Callable<Integer> {
             given = read.get();
         }
         String stackDir = dir != null ? dir : given != null ? given.storage().stackDir() : "/opt/berth";
-        TargetSpec where;
-        try {
-            where = StackCommandInputs.target(target, acceptHostKey, given);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        try (Target t = opener.open(where, TerminalHostKeyQuestion.fromConsole(err))) {
+        TargetSpec where = target.where(given);
+        try (Target t = target.open(opener, where, err)) {
             StackState state = new StackDeployer(t, Catalog.builtIn()).open(stackDir);
             if (!state.isBerthStack()) {
                 err.println("There is no stack Berth made in " + stackDir + " on " + t.description()
@@ -88,7 +79,7 @@ public final class StatusCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return BerthCommand.IO_ERROR;
         } catch (InvalidAnswersException e) {
-            StackCommandInputs.printProblems(stackDir + "/berth.yaml", e, err);
+            ProblemPrinter.print(stackDir + "/berth.yaml", e, err);
             return BerthCommand.INVALID_ANSWERS;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

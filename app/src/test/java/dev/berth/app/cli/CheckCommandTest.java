@@ -70,6 +70,8 @@ class CheckCommandTest {
         int code = berthCheck(TargetOpener.standard(), "--answers", answers.toString());
         assertEquals(BerthCommand.INVALID_ANSWERS, code);
         assertTrue(err.toString().contains("storage.timeZone: is not a time zone"), err.toString());
+        assertTrue(err.toString().contains("cannot be used yet. Nothing was changed."), err.toString());
+        assertTrue(err.toString().endsWith("Fix these in the answers file and run the command again.\n"), err.toString());
     }
 
     @Test

@@ -10,14 +10,15 @@ import java.time.Duration;
 
 /**
  * The real backend with a shorter wait for health, so a stand-in that never turns healthy fails the
- * deploy soon, and the logs of failed first installs in the test's folder.
+ * deploy soon, and the logs of failed first installs in the test's folder. Also used by tools/ (the
+ * screenshot tour), through the app's test-jar.
  */
-final class TestBackends {
+public final class TestBackends {
     private TestBackends() {
     }
 
     /** @param logFolder where the log of a first install that fails is kept (a test's temp folder, not the user's settings) */
-    static WizardBackend healthTimeout(Duration timeout, java.nio.file.Path logFolder) {
+    public static WizardBackend healthTimeout(Duration timeout, java.nio.file.Path logFolder) {
         WizardBackend real = WizardBackend.standard();
         return new WizardBackend() {
             @Override

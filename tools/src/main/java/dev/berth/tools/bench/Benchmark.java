@@ -1,4 +1,4 @@
-package dev.berth.app.bench;
+package dev.berth.tools.bench;
 
 /** One figure the benchmark table prints: a name, its goal, and a way to take one sample. */
 interface Benchmark {

@@ -1,4 +1,4 @@
-package dev.berth.app.gui.tour;
+package dev.berth.tools.tour;
 
 import dev.berth.app.gui.WizardWindow;
 import dev.berth.wizardsteps.core.StepViewModel;
@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Properties;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -21,9 +20,9 @@ import javafx.util.Duration;
 /**
  * Walks the wizard from its first page to its last on its own, pressing Next whenever a page's
  * answers are good and it has settled; for the screenshots in the user guide and for the wizard
- * benchmark. Started with {@code -Dberth.tour=DIR} and an answers file ({@code berth --answers
- * FILE}) that is deployable where it runs. It saves one PNG per page in DIR (unless
- * {@code -Dberth.tour.screenshots=false}) and its figures in {@code DIR/tour.properties}: while a
+ * benchmark. Started on an open wizard window ({@link TourMain} opens one as the app does, from an
+ * answers file that is deployable where it runs). It saves one PNG per page in its folder (unless
+ * told not to) and its figures in {@code tour.properties} there: while a
  * page was busy (the deploy), the longest time the FX thread was busy (its CPU time) and the
  * longest a task waited for it (wall time); and the resident memory with the wizard open at the end.
  */
@@ -36,15 +35,6 @@ public final class WizardTour {
 
     /** @param dir where the screenshots and the figures go */
     public record Settings(Path dir, boolean screenshots, double width, double height) {
-        public static Optional<Settings> fromSystemProperties() {
-            String dir = System.getProperty("berth.tour");
-            if (dir == null || dir.isBlank()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Settings(Path.of(dir), !"false".equals(System.getProperty("berth.tour.screenshots")),
-                    Double.parseDouble(System.getProperty("berth.tour.width", "1200")),
-                    Double.parseDouble(System.getProperty("berth.tour.height", "860"))));
-        }
     }
 
     private final WizardWindow window;

@@ -1,4 +1,4 @@
-package dev.berth.app.bench;
+package dev.berth.tools.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +11,9 @@ import java.util.Map;
  * spent between two pulses.
  */
 final class FxBusyDuringChecks implements Benchmark {
-    private final Path root;
     private final Path work;
 
-    FxBusyDuringChecks(Path root) throws Exception {
-        this.root = root;
+    FxBusyDuringChecks() throws Exception {
         this.work = Files.createTempDirectory("berth-bench-fx-");
     }
 
@@ -39,7 +37,8 @@ final class FxBusyDuringChecks implements Benchmark {
         Path out = work.resolve("gap.txt");
         Files.deleteIfExists(out);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = root.resolve("app/target/berth.jar") + ":" + root.resolve("app/target/lib") + "/*";
+        // This JVM's class path: the app's jar and libraries, and the tools jar that holds the probe.
+        String cp = System.getProperty("java.class.path");
         GuiProcess.run(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Dberth.configDir=" + work, "-cp", cp,
                 FxBusyProbe.class.getName(), out.toString()), Map.of());
         return Long.parseLong(Files.readString(out).strip());

@@ -1,4 +1,4 @@
-package dev.berth.app.bench;
+package dev.berth.tools.bench;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.berth.engine.target.LocalTarget;

@@ -1,4 +1,4 @@
-package dev.berth.app.bench;
+package dev.berth.tools.bench;
 
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersFile;
@@ -8,6 +8,7 @@ import dev.berth.engine.deploy.ComposeTool;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.Planner;
+import dev.berth.tools.tour.TourMain;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.ServerSocket;
@@ -24,7 +25,7 @@ import java.util.UUID;
 
 /**
  * The real wizard in a process of its own, walked through a whole deploy by its tour
- * ({@code -Dberth.tour}), with the launcher's JVM options: Jellyfin and Prowlarr on this
+ * ({@link TourMain}), with the launcher's JVM options: Jellyfin and Prowlarr on this
  * computer, in a temporary folder, on free ports. Each run reports the longest time the FX thread
  * was busy during the deploy and the resident memory with the wizard open afterwards. Needs the
  * Docker engine with the two images on it, and a display or xvfb-run.
@@ -117,9 +118,10 @@ final class WizardTourRuns {
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.strip().split("\\s+")));
         }
-        cmd.addAll(List.of(
-                "-Dberth.tour=" + out, "-Dberth.tour.screenshots=false",
-                "-cp", System.getProperty("java.class.path"), "dev.berth.app.Main", "--answers", answersFile.toString()));
+        // This JVM's class path: app/target/berth.jar and its lib/ as ./berth has them (so the archive
+        // applies), then the tools jar with the tour.
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), TourMain.class.getName(),
+                "--answers", answersFile.toString(), "--out", out.toString(), "--no-screenshots"));
         return cmd;
     }
 

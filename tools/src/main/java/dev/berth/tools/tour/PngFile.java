@@ -1,4 +1,4 @@
-package dev.berth.app.gui.tour;
+package dev.berth.tools.tour;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

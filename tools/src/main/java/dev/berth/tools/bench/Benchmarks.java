@@ -1,4 +1,4 @@
-package dev.berth.app.bench;
+package dev.berth.tools.bench;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -33,7 +33,7 @@ public final class Benchmarks {
             List<Benchmark> wizard = new java.util.ArrayList<>();
             if (GuiProcess.possible()) {
                 wizard.add(new WizardStartup(root));
-                wizard.add(new FxBusyDuringChecks(root));
+                wizard.add(new FxBusyDuringChecks());
             } else {
                 System.out.println("(the wizard start-up rows need a display or xvfb-run: skipped)");
             }

@@ -1,4 +1,4 @@
-package dev.berth.app.bench;
+package dev.berth.tools.bench;
 
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersFile;

@@ -1,4 +1,4 @@
-package dev.berth.app.bench;
+package dev.berth.tools.bench;
 
 import dev.berth.app.gui.WindowState;
 import dev.berth.app.gui.WizardWindow;

@@ -1,4 +1,4 @@
-package dev.berth.app.bench;
+package dev.berth.tools.bench;
 
 import java.nio.file.Path;
 import java.util.List;

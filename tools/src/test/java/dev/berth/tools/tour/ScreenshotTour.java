@@ -1,11 +1,13 @@
-package dev.berth.app.gui;
+package dev.berth.tools.tour;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersFile;
-import dev.berth.app.gui.tour.WizardTour;
+import dev.berth.app.gui.TestBackends;
+import dev.berth.app.gui.WindowState;
+import dev.berth.app.gui.WizardWindow;
 import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.deploy.StandInStacks;
 import dev.berth.testsupport.Examples;
