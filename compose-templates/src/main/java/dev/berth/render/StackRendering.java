@@ -89,6 +89,11 @@ public final class StackRendering {
             return valid.answers();
         }
 
+        /** The planner these answers are planned with: {@link StackRendering#planner()}. */
+        public Planner planner() {
+            return StackRendering.this.planner();
+        }
+
         /** As {@link StackRendering#render}, for these answers. */
         public PlannedStack render(Map<String, String> previousSecrets, PreviousPorts previousPorts) {
             AutheliaPasswords.hashAhead(valid.answers(), previousSecrets, hasher);

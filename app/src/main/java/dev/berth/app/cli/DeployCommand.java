@@ -1,7 +1,6 @@
 package dev.berth.app.cli;
 
 import dev.berth.answers.Answers;
-import dev.berth.answers.AnswersValidator;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.DeployOutcome;
@@ -13,6 +12,7 @@ import dev.berth.engine.stack.StackLock;
 import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
+import dev.berth.render.StackRendering;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -101,21 +101,21 @@ public final class DeployCommand implements Callable<Integer> {
         DeployProgressPrinter printer = new DeployProgressPrinter(err);
         StackDeployer deployer = new StackDeployer(t, Catalog.builtIn());
         // The stack folder must be known (and the answers valid) before its lock can be taken.
-        new AnswersValidator(Catalog.builtIn()).requireValid(answers);
+        StackRendering.Checked checked = deployer.check(answers);
         // Held from before the folder is read until the deploy has ended: a second deploy of the same
         // stack must neither read this one's half-written files nor write its own among them.
-        try (StackLock lock = deployer.lock(answers.storage().stackDir())) {
-            return deploy(t, deployer, lock, answers, options, printer, out, err);
+        try (StackLock lock = deployer.lock(checked.answers().storage().stackDir())) {
+            return deploy(t, deployer, lock, checked, options, printer, out, err);
         } catch (StackBusyException e) {
             err.println(e.getMessage());
             return BerthCommand.STACK_BUSY;
         }
     }
 
-    private int deploy(Target t, StackDeployer deployer, StackLock lock, Answers answers, DeployOptions options,
+    private int deploy(Target t, StackDeployer deployer, StackLock lock, StackRendering.Checked checked, DeployOptions options,
                        DeployProgressPrinter printer, PrintWriter out, PrintWriter err)
             throws TargetException, StackState.ForeignStackException {
-        DeployPreview preview = deployer.preview(answers, options);
+        DeployPreview preview = deployer.preview(checked, options);
         PreviewPrinter.printChanges(preview, out);
         if (preview.folderChoiceNeeded()) {
             out.flush();

@@ -46,7 +46,6 @@ import java.util.function.Consumer;
  * wait for health; then, when a domain was chosen, the proxy hosts.
  */
 public final class StackDeployer {
-    private static final String COMPOSE_FILE = StackState.COMPOSE_FILE;
 
     private final Target target;
     private final Catalog catalog;
@@ -75,14 +74,28 @@ public final class StackDeployer {
      */
     public DeployPreview preview(Answers answers, DeployOptions options)
             throws TargetException, StackState.ForeignStackException {
-        StackRendering rendering = new StackRendering(catalog);
         // Before anything reads the answers: a missing stack folder would otherwise be a crash, not a message.
-        StackRendering.Checked checked = rendering.check(answers);
-        String dir = answers.storage().stackDir();
+        return preview(check(answers), options);
+    }
+
+    /**
+     * Validates the answers for {@link #preview(StackRendering.Checked, DeployOptions)}: a caller
+     * that must know the stack folder first (to take its {@link #lock}) validates only once.
+     *
+     * @throws dev.berth.answers.InvalidAnswersException with every problem
+     */
+    public StackRendering.Checked check(Answers answers) {
+        return new StackRendering(catalog).check(answers);
+    }
+
+    /** As {@link #preview(Answers, DeployOptions)}, for answers {@link #check} accepted. */
+    public DeployPreview preview(StackRendering.Checked checked, DeployOptions options)
+            throws TargetException, StackState.ForeignStackException {
+        String dir = checked.answers().storage().stackDir();
         StackState loaded = StackState.loadForRendering(target, dir, options.adopt());
         PreviousPorts previousPorts = loaded.previousPorts();
         PlannedStack planned = checked.render(loaded.secrets(), previousPorts);
-        Planner planner = rendering.planner();
+        Planner planner = checked.planner();
         StackPlan plan = planned.plan();
         RenderedStack rendered = planned.rendered();
 
@@ -95,12 +108,9 @@ public final class StackDeployer {
         StackDiff diff = StackDiff.between(before, rendered);
 
         ComposeTool compose = ComposeTool.detect(target);
-        ComposeServices previousCompose = Optional.ofNullable(before.files().get(COMPOSE_FILE))
-                .map(f -> ComposeServices.parse(f.content())).orElse(ComposeServices.NONE);
-        ServiceChanges services = ServiceChanges.between(previousCompose,
-                ComposeServices.parse(rendered.files().get(COMPOSE_FILE).content()), containers(plan.projectName()),
-                diff.changes(), compose.v2(), before.answers().map(a -> a.storage().configRoot()),
-                name -> displayName(name, plan, previousPlan));
+        ComposeServices previousCompose = PreviewedServices.previousCompose(before);
+        ServiceChanges services = PreviewedServices.changes(target, compose, before, previousCompose,
+                planned, previousPlan, diff);
         List<RootMove> rootMoves = RootMoves.find(target, before, previousCompose, plan, rendered);
         List<RootMove> toMove = rootMoves.stream().filter(m -> !m.folders().isEmpty()).toList();
         boolean move = options.folders() == DeployOptions.FolderChoice.MOVE && !toMove.isEmpty();
@@ -244,27 +254,6 @@ public final class StackDeployer {
         } catch (TargetException | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    /** Compose service name to the state of its container now; empty when the engine cannot say (then the previous file counts). */
-    private Optional<Map<String, String>> containers(String project) {
-        try {
-            Map<String, String> states = new java.util.TreeMap<>();
-            for (var c : StackContainers.of(target, project)) {
-                String service = c.getLabels() == null ? null : c.getLabels().get(dev.berth.engine.ComposeLabels.SERVICE);
-                if (service != null) {
-                    states.put(service, c.getState() == null ? "unknown" : c.getState());
-                }
-            }
-            return Optional.of(states);
-        } catch (TargetException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private String displayName(String service, StackPlan plan, Optional<StackPlan> previous) {
-        return plan.service(service).or(() -> previous.flatMap(p -> p.service(service)))
-                .map(dev.berth.plan.PlannedService::displayName).orElse(service);
     }
 
     /** PUID:PGID as the files' owner, when the target user is root and so may give files away. */
