@@ -46,7 +46,6 @@ import java.util.function.Consumer;
  * wait for health; then, when a domain was chosen, the proxy hosts.
  */
 public final class StackDeployer {
-
     private final Target target;
     private final Catalog catalog;
     private final Clock clock;
