@@ -95,6 +95,7 @@ final class DefinitionChecker {
                     "must be host:address, e.g. host.docker.internal:host-gateway");
         }
         checkApi();
+        checkLibrary();
         checkMetrics();
         checkExporter();
         if (def.homepage() != null) {
@@ -131,6 +132,10 @@ final class DefinitionChecker {
             requireVariable(api.key().fileVariable(), "api.key.fileVariable",
                     "the variable that gives the app its key from a file (LinuxServer images: FILE__<APP>__AUTH__APIKEY)");
         }
+        if (api.path() != null) {
+            require(api.path().startsWith("/") && !api.path().endsWith("/") && !api.path().contains(" "), "api.path",
+                    "must be the API's base path under the web port, starting with '/' and without one at the end (e.g. /api/v3)");
+        }
         for (int i = 0; i < api.publicPaths().size(); i++) {
             String path = api.publicPaths().get(i);
             String field = "api.publicPaths[" + i + "]";
@@ -144,6 +149,20 @@ final class DefinitionChecker {
                 fail(field, "is not a regular expression: " + e.getDescription());
             }
         }
+    }
+
+    /** An app with a library is wired through its API: it needs the key and the path to call it. */
+    private void checkLibrary() {
+        LibrarySpec library = def.library();
+        if (library == null) {
+            return;
+        }
+        require(library.category() != null && library.category().matches("[a-z][a-z0-9-]*"), "library.category",
+                "must be a short lower-case name (tv, movies, music): it names the download category and the folder under /data/media");
+        require(library.categoryField() != null && library.categoryField().matches("[a-z][A-Za-z0-9]*"), "library.categoryField",
+                "must name the download-client settings field that carries the category in the app's API (e.g. tvCategory)");
+        require(def.apiKey().isPresent() && def.api().path() != null, "library",
+                "needs 'api.key' and 'api.path': Berth sets up the app's root folder and download clients through its API");
     }
 
     private void checkMetrics() {

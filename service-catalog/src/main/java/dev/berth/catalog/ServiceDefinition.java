@@ -17,6 +17,7 @@ import java.util.Map;
  * @param homepage    the widget on this app's Homepage tile; null: a plain tile
  * @param unpackerr   how Unpackerr serves this app; null: it does not
  * @param recyclarr   how Recyclarr serves this app; null: it does not
+ * @param library     the library an *arr app files downloads into; null: it keeps none
  */
 public record ServiceDefinition(
         String id,
@@ -41,7 +42,8 @@ public record ServiceDefinition(
         ExporterSpec exporter,
         HomepageSpec homepage,
         UnpackerrSpec unpackerr,
-        RecyclarrSpec recyclarr) {
+        RecyclarrSpec recyclarr,
+        LibrarySpec library) {
 
     public ServiceDefinition {
         architectures = architectures == null ? List.of() : List.copyOf(architectures);
