@@ -96,6 +96,7 @@ final class DefinitionChecker {
         }
         checkApi();
         checkLibrary();
+        checkDownloadClient();
         checkMetrics();
         checkExporter();
         if (def.homepage() != null) {
@@ -163,6 +164,26 @@ final class DefinitionChecker {
                 "must name the download-client settings field that carries the category in the app's API (e.g. tvCategory)");
         require(def.apiKey().isPresent() && def.api().path() != null, "library",
                 "needs 'api.key' and 'api.path': Berth sets up the app's root folder and download clients through its API");
+    }
+
+    private void checkDownloadClient() {
+        DownloadClientSpec client = def.downloadClient();
+        if (client == null) {
+            return;
+        }
+        require(client.implementation() != null && client.implementation().matches("[A-Z][A-Za-z0-9]*"), "downloadClient.implementation",
+                "must be the provider's name in the *arr apps' API (QBittorrent, Transmission, Nzbget, Sabnzbd)");
+        require(DownloadClientSpec.TORRENT.equals(client.protocol()) || DownloadClientSpec.USENET.equals(client.protocol()),
+                "downloadClient.protocol", "must be torrent or usenet");
+        require((client.username() == null) == (client.passwordSecret() == null), "downloadClient",
+                "needs both 'username' and 'passwordSecret', or neither (an API key only)");
+        if (client.passwordSecret() != null) {
+            require(def.passwords().stream().anyMatch(p -> p.secret().equals(client.passwordSecret())), "downloadClient.passwordSecret",
+                    "must name one of the service's own 'passwords' (Berth generates it)");
+        }
+        require(client.username() != null || def.apiKey().isPresent(), "downloadClient",
+                "needs a sign-in: 'username' with 'passwordSecret', or 'api.key'");
+        require(client.urlBase() == null || client.urlBase().startsWith("/"), "downloadClient.urlBase", "must start with '/'");
     }
 
     private void checkMetrics() {

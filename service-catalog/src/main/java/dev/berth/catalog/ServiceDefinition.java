@@ -18,6 +18,7 @@ import java.util.Map;
  * @param unpackerr   how Unpackerr serves this app; null: it does not
  * @param recyclarr   how Recyclarr serves this app; null: it does not
  * @param library     the library an *arr app files downloads into; null: it keeps none
+ * @param downloadClient how the *arr apps and Berth talk to this download client; null: it is none
  */
 public record ServiceDefinition(
         String id,
@@ -43,7 +44,8 @@ public record ServiceDefinition(
         HomepageSpec homepage,
         UnpackerrSpec unpackerr,
         RecyclarrSpec recyclarr,
-        LibrarySpec library) {
+        LibrarySpec library,
+        DownloadClientSpec downloadClient) {
 
     public ServiceDefinition {
         architectures = architectures == null ? List.of() : List.copyOf(architectures);
