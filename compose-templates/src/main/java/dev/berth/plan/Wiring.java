@@ -63,9 +63,13 @@ final class Wiring {
             d.labels.put(WATCHTOWER_ENABLE, Boolean.toString(d.def.run().autoUpdate()));
         }
         // LinuxServer images read FILE__X into X; the *arr apps take their key from <APP>__AUTH__APIKEY.
-        d.def.apiKey().ifPresent(key -> d.secretFile(key.fileVariable(), key.secret()));
+        // Without a variable the app reads the secret from its own settings file (ClientSettings writes it).
+        d.def.apiKey().filter(key -> key.fileVariable() != null).ifPresent(key -> d.secretFile(key.fileVariable(), key.secret()));
         for (GeneratedPassword p : d.def.passwords()) {
-            d.secretFile(p.fileVariable(), secret(p.secret()));
+            String name = secret(p.secret());
+            if (p.fileVariable() != null) {
+                d.secretFile(p.fileVariable(), name);
+            }
         }
         if (d.def.web() != null && d.def.web().publicUrlVariable() != null && answers.access().proxyEnabled()) {
             d.env.put(d.def.web().publicUrlVariable(), "https://" + d.name + "." + answers.access().domain());

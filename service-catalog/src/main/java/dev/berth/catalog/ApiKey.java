@@ -7,7 +7,8 @@ package dev.berth.catalog;
  * @param secret       the secret's name under {@code secrets/} (e.g. {@code sonarr_api_key})
  * @param fileVariable the environment variable that gives the app the key from its file under
  *                     {@code /run/secrets/} (LinuxServer images: {@code FILE__} before the app's
- *                     own variable, e.g. {@code FILE__SONARR__AUTH__APIKEY})
+ *                     own variable, e.g. {@code FILE__SONARR__AUTH__APIKEY}); null when the app takes it
+ *                     only from its settings file (SABnzbd reads no key variable)
  */
 public record ApiKey(String secret, String fileVariable) {
 }

@@ -87,7 +87,9 @@ final class DefinitionChecker {
             GeneratedPassword p = def.passwords().get(i);
             String field = "passwords[" + i + "]";
             requireSecretName(p.secret(), field + ".secret", "_password");
-            requireVariable(p.fileVariable(), field + ".fileVariable", "the variable that gives the app the password from a file");
+            if (p.fileVariable() != null) { // null: the app reads it only from its settings file
+                requireVariable(p.fileVariable(), field + ".fileVariable", "the variable that gives the app the password from a file");
+            }
         }
         for (int i = 0; i < def.run().extraHosts().size(); i++) {
             String entry = def.run().extraHosts().get(i);
@@ -97,6 +99,7 @@ final class DefinitionChecker {
         checkApi();
         checkLibrary();
         checkDownloadClient();
+        requireSecretsReachTheApp();
         checkMetrics();
         checkExporter();
         if (def.homepage() != null) {
@@ -130,8 +133,10 @@ final class DefinitionChecker {
                 "says nothing: give 'key' (the API key Berth presets) or 'publicPaths', or leave 'api' out");
         if (api.key() != null) {
             requireSecretName(api.key().secret(), "api.key.secret", "_api_key");
-            requireVariable(api.key().fileVariable(), "api.key.fileVariable",
-                    "the variable that gives the app its key from a file (LinuxServer images: FILE__<APP>__AUTH__APIKEY)");
+            if (api.key().fileVariable() != null) { // null: the app reads it only from its settings file
+                requireVariable(api.key().fileVariable(), "api.key.fileVariable",
+                        "the variable that gives the app its key from a file (LinuxServer images: FILE__<APP>__AUTH__APIKEY)");
+            }
         }
         if (api.path() != null) {
             require(api.path().startsWith("/") && !api.path().endsWith("/") && !api.path().contains(" "), "api.path",
@@ -184,6 +189,45 @@ final class DefinitionChecker {
         require(client.username() != null || def.apiKey().isPresent(), "downloadClient",
                 "needs a sign-in: 'username' with 'passwordSecret', or 'api.key'");
         require(client.urlBase() == null || client.urlBase().startsWith("/"), "downloadClient.urlBase", "must start with '/'");
+        checkSettingsFiles(client);
+    }
+
+    /** Each settings file lives in the app's /config folder, which the planner mounts from the config root. */
+    private void checkSettingsFiles(DownloadClientSpec client) {
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (int i = 0; i < client.settingsFiles().size(); i++) {
+            SettingsFileSpec file = client.settingsFiles().get(i);
+            String field = "downloadClient.settingsFiles[" + i + "]";
+            String path = file.path();
+            require(path != null && !path.isBlank() && !path.startsWith("/") && !path.endsWith("/")
+                            && java.util.Arrays.stream(path.split("/")).noneMatch(p -> p.isEmpty() || p.equals(".") || p.equals("..")),
+                    field + ".path", "must be a file path inside the app's /config folder, without '..' (e.g. qBittorrent/qBittorrent.conf)");
+            require(path == null || paths.add(path), field + ".path", "names the same file as an earlier entry; list each file once");
+            require(file.format() != null && file.format().matches("[a-z][a-z0-9-]*"), field + ".format",
+                    "must name a settings-file format Berth knows (qbittorrent, qbittorrent-categories, transmission, nzbget, sabnzbd)");
+            require(file.startFrom() == null || !file.startFrom().isBlank(), field + ".startFrom",
+                    "is empty: give the text a new file starts from, or leave 'startFrom' out");
+        }
+        if (!client.settingsFiles().isEmpty()) {
+            require(def.volumes().stream().anyMatch(v -> v.kind() == VolumeSpec.Kind.CONFIG && "/config".equals(v.target())),
+                    "downloadClient.settingsFiles", "needs a 'config' volume at /config: the files are written into the app's config folder");
+        }
+    }
+
+    /**
+     * A password or key with no file variable reaches the app only through its settings file, so
+     * the app must have one; otherwise Berth would make a secret the app never sees.
+     */
+    private void requireSecretsReachTheApp() {
+        boolean hasFiles = def.downloadClient() != null && !def.downloadClient().settingsFiles().isEmpty();
+        for (int i = 0; i < def.passwords().size(); i++) {
+            require(def.passwords().get(i).fileVariable() != null || hasFiles, "passwords[" + i + "].fileVariable",
+                    "is required unless 'downloadClient.settingsFiles' writes the password into the app's own settings file");
+        }
+        if (def.apiKey().isPresent()) {
+            require(def.apiKey().get().fileVariable() != null || hasFiles, "api.key.fileVariable",
+                    "is required unless 'downloadClient.settingsFiles' writes the key into the app's own settings file");
+        }
     }
 
     private void checkMetrics() {

@@ -207,6 +207,56 @@ class BrokenDefinitionTest {
         assertProblem("other.yaml: field 'passwords[0].secret': 'demo_api_key' is already a secret of demo; give each its own name (e.g. other_password)");
     }
 
+    /** A download client whose sign-in and settings files Berth writes (qBittorrent's shape). */
+    private static final String CLIENT = GOOD + """
+            volumes:
+              - { kind: config, target: /config, readOnly: false }
+            passwords:
+              - { secret: demo_password }
+            downloadClient:
+              implementation: Demo
+              protocol: torrent
+              username: admin
+              passwordSecret: demo_password
+              settingsFiles:
+                - { path: Demo/demo.conf, format: demo, startFrom: "[Preferences]" }
+            """;
+
+    @Test
+    void aClientWhosePasswordOnlyItsSettingsFileCarriesLoads() throws IOException {
+        write("demo.yaml", CLIENT);
+        DownloadClientSpec client = new CatalogLoader().load(dir).get("demo").downloadClient();
+        assertEquals(List.of(new SettingsFileSpec("Demo/demo.conf", "demo", "[Preferences]")), client.settingsFiles());
+    }
+
+    /** The settings-file rules, one broken value at a time. */
+    static Stream<Arguments> badSettingsFiles() {
+        return Stream.of(
+                Arguments.of(CLIENT.replace("path: Demo/demo.conf", "path: /config/demo.conf"),
+                        "demo.yaml: field 'downloadClient.settingsFiles[0].path': must be a file path inside the app's /config folder"),
+                Arguments.of(CLIENT.replace("path: Demo/demo.conf", "path: ../demo.conf"),
+                        "demo.yaml: field 'downloadClient.settingsFiles[0].path': must be a file path inside the app's /config folder"),
+                Arguments.of(CLIENT + "    - { path: Demo/demo.conf, format: demo }\n",
+                        "demo.yaml: field 'downloadClient.settingsFiles[1].path': names the same file as an earlier entry"),
+                Arguments.of(CLIENT.replace("format: demo", "format: Demo INI"),
+                        "demo.yaml: field 'downloadClient.settingsFiles[0].format': must name a settings-file format Berth knows"),
+                Arguments.of(CLIENT.replace("startFrom: \"[Preferences]\"", "startFrom: ' '"),
+                        "demo.yaml: field 'downloadClient.settingsFiles[0].startFrom': is empty"),
+                Arguments.of(CLIENT.replace("  - { kind: config, target: /config, readOnly: false }", "  - { kind: torrents, target: /data/torrents, readOnly: false }"),
+                        "demo.yaml: field 'downloadClient.settingsFiles': needs a 'config' volume at /config"),
+                Arguments.of(CLIENT.replace("  settingsFiles:\n    - { path: Demo/demo.conf, format: demo, startFrom: \"[Preferences]\" }\n", ""),
+                        "demo.yaml: field 'passwords[0].fileVariable': is required unless 'downloadClient.settingsFiles' writes the password"),
+                Arguments.of(GOOD + "api: { key: { secret: demo_api_key } }\n",
+                        "demo.yaml: field 'api.key.fileVariable': is required unless 'downloadClient.settingsFiles' writes the key"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badSettingsFiles")
+    void aBadSettingsFileIsNamed(String yaml, String expected) throws IOException {
+        write("demo.yaml", yaml);
+        assertProblem(expected);
+    }
+
 
 
 
