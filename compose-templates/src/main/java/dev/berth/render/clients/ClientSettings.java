@@ -1,7 +1,15 @@
 package dev.berth.render.clients;
 
+import dev.berth.catalog.DownloadClientSpec;
+import dev.berth.catalog.LibrarySpec;
+import dev.berth.catalog.SettingsFileSpec;
+import dev.berth.plan.Mount;
+import dev.berth.plan.Placement;
+import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** The settings files of the plan's download clients, made from the catalog's {@code downloadClient} sections. */
 public final class ClientSettings {
@@ -10,6 +18,34 @@ public final class ClientSettings {
 
     /** One or more per planned download client, in the plan's order. */
     public static List<SettingsFile> of(StackPlan plan) {
-        return List.of(); // filled in by the download-client settings work (issue 12, point 1)
+        List<String> categories = plan.servicesInChosenOrder().stream()
+                .map(s -> s.definition().library()).filter(Objects::nonNull)
+                .map(LibrarySpec::category).distinct().toList();
+        String domain = plan.answers().access().proxyEnabled() ? plan.answers().access().domain() : null;
+        List<SettingsFile> files = new ArrayList<>();
+        for (PlannedService service : plan.services()) {
+            DownloadClientSpec client = service.definition().downloadClient();
+            if (client == null || client.settingsFiles().isEmpty()) {
+                continue;
+            }
+            ClientFacts facts = new ClientFacts(service.name(), service.webPort(), service.placement() == Placement.VPN, domain,
+                    client.downloadFolder(), client.username(),
+                    client.passwordSecret() == null ? null : plan.secrets().get(client.passwordSecret()),
+                    service.definition().apiKey().map(key -> plan.secrets().get(key.secret())).orElse(null),
+                    categories);
+            String configFolder = configFolder(service);
+            for (int i = 0; i < client.settingsFiles().size(); i++) {
+                SettingsFileSpec spec = client.settingsFiles().get(i);
+                files.add(new ClientSettingsFile(service.name(), configFolder + "/" + spec.path(),
+                        ClientFormats.named(spec.format(), service.definition().id(), i), spec.startFrom(), facts));
+            }
+        }
+        return List.copyOf(files);
+    }
+
+    /** The host folder mounted at /config (the catalog refuses settings files without one). */
+    private static String configFolder(PlannedService service) {
+        return service.mounts().stream().filter(m -> m.target().equals("/config")).map(Mount::source)
+                .findFirst().orElseThrow(() -> new IllegalStateException(service.name() + " has no /config mount"));
     }
 }
