@@ -1,6 +1,7 @@
 package dev.berth.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +68,18 @@ class NewCatalogServiceTest {
         random.setSeed(42L);
         plan = new Planner(catalog, new SecretGenerator(random)).plan(answers, Map.of());
         stack = new Renderer().render(plan);
+    }
+
+    /** Its library's category reaches every download client's settings files, with no Java for it. */
+    @Test
+    void everyDownloadClientGetsDocuarrsCategory() {
+        var files = dev.berth.render.clients.ClientSettings.of(plan);
+        assertFalse(files.isEmpty());
+        for (String client : files.stream().map(dev.berth.render.clients.SettingsFile::service).distinct().toList()) {
+            List<String> keys = files.stream().filter(f -> f.service().equals(client))
+                    .flatMap(f -> f.merge(java.util.Optional.empty()).setKeys().stream()).toList();
+            assertTrue(keys.stream().anyMatch(k -> k.contains("documentaries")), client + "'s files set " + keys);
+        }
     }
 
     @Test
