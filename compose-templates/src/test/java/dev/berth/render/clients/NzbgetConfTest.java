@@ -13,22 +13,25 @@ class NzbgetConfTest {
     private static final String START = "WebDir=${AppDir}/webui\nLockFile=/config/nzbget.lock\n";
     private final NzbgetConf format = new NzbgetConf();
     private final ClientFacts facts = TestClients.usenet("nzbget", 6789, "nzbget", List.of("tv", "movies"));
+    /** Berth's folders, sign-in and port, as it writes them. */
+    private static final String BERTHS_KEYS = """
+            MainDir=/data/usenet
+            DestDir=/data/usenet/complete
+            InterDir=/data/usenet/incomplete
+            ControlUsername=nzbget
+            ControlPassword=%s
+            ControlPort=6789
+            """.formatted(PASSWORD);
 
     @Test
     void aNewFileStartsFromTheImagesLinesWithBerthsKeys() {
         SettingsMerge merge = format.merge(Optional.empty(), START, facts);
-        assertEquals(START + """
-                MainDir=/data/usenet
-                DestDir=/data/usenet/complete
-                InterDir=/data/usenet/incomplete
-                ControlUsername=nzbget
-                ControlPassword=%s
-                ControlPort=6789
+        assertEquals(START + BERTHS_KEYS + """
                 Category1.Name=tv
                 Category1.DestDir=/data/usenet/complete/tv
                 Category2.Name=movies
                 Category2.DestDir=/data/usenet/complete/movies
-                """.formatted(PASSWORD), merge.content());
+                """, merge.content());
         assertEquals(List.of("MainDir", "DestDir", "InterDir", "ControlUsername", "ControlPassword", "ControlPort",
                 "Category1.Name", "Category1.DestDir", "Category2.Name", "Category2.DestDir"), merge.setKeys());
         TestClients.setsNothingAgain(format, merge, facts);
@@ -37,14 +40,7 @@ class NzbgetConfTest {
     /** NZBGet's own template, as the image copies it: comments and the person's categories stay, in place. */
     @Test
     void thePersonsCategoriesKeepTheirNumbersAndNewOnesTakeTheNextFree() {
-        String theirs = """
-                # Root directory for all tasks.
-                MainDir=/data/usenet
-                DestDir=/data/usenet/complete
-                InterDir=/data/usenet/incomplete
-                ControlUsername=nzbget
-                ControlPassword=%s
-                ControlPort=6789
+        String theirs = "# Root directory for all tasks.\n" + BERTHS_KEYS + """
 
                 ### CATEGORIES ###
                 Category1.Name=Software
@@ -54,7 +50,7 @@ class NzbgetConfTest {
                 Category2.DestDir=/data/usenet/complete/tv
                 Category2.Unpack=yes
                 Category3.Name=Books
-                """.formatted(PASSWORD);
+                """;
         SettingsMerge merge = format.merge(Optional.of(theirs), null, facts);
         assertEquals(List.of("Category4.Name", "Category4.DestDir"), merge.setKeys());
         assertEquals(theirs + "Category4.Name=movies\nCategory4.DestDir=/data/usenet/complete/movies\n", merge.content());
