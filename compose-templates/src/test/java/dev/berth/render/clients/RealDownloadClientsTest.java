@@ -76,8 +76,11 @@ class RealDownloadClientsTest {
             assertEquals(false, preferences.get("upnp").asBoolean(), "port forwarding off");
             assertEquals(false, preferences.get("web_ui_upnp").asBoolean());
             assertEquals(true, preferences.get("auto_tmm_enabled").asBoolean(), "a category's save path applies");
+            // The person adds a category of their own in the WebUI; qBittorrent saves categories.json in its own layout.
+            assertEquals(200, post(http, base + "torrents/createCategory", "category=anime&savePath=/data/torrents/anime").statusCode());
         }
         assertReRunSetsNothing("qbittorrent", facts, files);
+        assertTrue(Files.readString(dir.resolve("qBittorrent/categories.json")).contains("\"anime\""), "the person's category is there");
     }
 
     /**
@@ -117,9 +120,14 @@ class RealDownloadClientsTest {
             assertEquals(true, arguments.get("incomplete-dir-enabled").asBoolean());
             assertEquals(false, arguments.get("port-forwarding-enabled").asBoolean());
             assertTrue(arguments.get("version").asText().startsWith("3.00"), arguments.get("version").asText());
+            // The person changes a setting through the web page; Transmission saves it when it stops.
+            HttpResponse<String> changed = send(http, HttpRequest.newBuilder(URI.create(rpc)).POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"method\":\"session-set\",\"arguments\":{\"speed-limit-down\":777}}")), headers);
+            assertEquals(200, changed.statusCode(), changed.body());
         }
         String saved = Files.readString(files.values().iterator().next());
-        assertTrue(saved.contains("\"rpc-bind-address\": \"127.0.0.1\""), "the person's key stayed: " + saved.length());
+        assertTrue(saved.contains("\"rpc-bind-address\": \"127.0.0.1\"") && saved.contains("\"speed-limit-down\": 777"),
+                "the person's keys stayed (" + saved.length() + " characters)");
         assertReRunSetsNothing("transmission", facts, files);
     }
 
