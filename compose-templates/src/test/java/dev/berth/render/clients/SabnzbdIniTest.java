@@ -39,6 +39,35 @@ class SabnzbdIniTest {
         TestClients.setsNothingAgain(format, merge, facts);
     }
 
+    /** From the catalog's start: SABnzbd's default category comes first, so it adds no suggested 'tv' over Berth's. */
+    @Test
+    void aNewFileFromTheCatalogsStartKeepsSabnzbdsDefaultCategoryFirst() {
+        String start = dev.berth.catalog.Catalog.builtIn().get("sabnzbd").downloadClient().settingsFiles().getFirst().startFrom();
+        SettingsMerge merge = format.merge(Optional.empty(), start, facts);
+        assertEquals("""
+                [misc]
+                api_key = %s
+                port = 8081
+                host_whitelist = sabnzbd, gluetun, sabnzbd.media.example.com
+                download_dir = /data/usenet/incomplete
+                complete_dir = /data/usenet/complete
+                [categories]
+                [[*]]
+                name = *
+                order = 0
+                pp = 3
+                script = None
+                priority = 0
+                [[tv]]
+                name = tv
+                dir = /data/usenet/complete/tv
+                [[movies]]
+                name = movies
+                dir = /data/usenet/complete/movies
+                """.formatted(API_KEY), merge.content());
+        TestClients.setsNothingAgain(format, merge, facts);
+    }
+
     /** As SABnzbd writes it: a new category goes inside [categories], before the next top-level section. */
     @Test
     void aPersonsFileKeepsItsLinesAndOnlyTheNewCategoryIsAdded() {
