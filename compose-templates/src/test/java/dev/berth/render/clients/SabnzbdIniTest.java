@@ -13,32 +13,6 @@ class SabnzbdIniTest {
     private final SabnzbdIni format = new SabnzbdIni();
     private final ClientFacts facts = TestClients.usenet("sabnzbd", 8081, null, List.of("tv", "movies"));
 
-    @Test
-    void aNewFileHoldsBerthsKeys() {
-        SettingsMerge merge = format.merge(Optional.empty(), null, facts);
-        assertEquals("""
-                [misc]
-                api_key = %s
-                port = 8081
-                host_whitelist = sabnzbd, gluetun, sabnzbd.media.example.com
-                download_dir = /data/usenet/incomplete
-                complete_dir = /data/usenet/complete
-
-                [categories]
-                [[tv]]
-                name = tv
-                dir = /data/usenet/complete/tv
-                [[movies]]
-                name = movies
-                dir = /data/usenet/complete/movies
-                """.formatted(API_KEY), merge.content());
-        assertEquals(List.of("[misc] api_key", "[misc] port", "[misc] host_whitelist", "[misc] download_dir", "[misc] complete_dir",
-                "[categories][[tv]] name", "[categories][[tv]] dir", "[categories][[movies]] name", "[categories][[movies]] dir"),
-                merge.setKeys());
-        assertFalse(merge.toString().contains(API_KEY));
-        TestClients.setsNothingAgain(format, merge, facts);
-    }
-
     /** From the catalog's start: SABnzbd's default category comes first, so it adds no suggested 'tv' over Berth's. */
     @Test
     void aNewFileFromTheCatalogsStartKeepsSabnzbdsDefaultCategoryFirst() {
@@ -65,6 +39,10 @@ class SabnzbdIniTest {
                 name = movies
                 dir = /data/usenet/complete/movies
                 """.formatted(API_KEY), merge.content());
+        assertEquals(List.of("[misc] api_key", "[misc] port", "[misc] host_whitelist", "[misc] download_dir", "[misc] complete_dir",
+                "[categories][[tv]] name", "[categories][[tv]] dir", "[categories][[movies]] name", "[categories][[movies]] dir"),
+                merge.setKeys());
+        assertFalse(merge.toString().contains(API_KEY));
         TestClients.setsNothingAgain(format, merge, facts);
     }
 
