@@ -59,17 +59,6 @@ final class IniLines {
         return keys;
     }
 
-    /** The paths of the sections directly under {@code parent} ("" for the top level), in file order. */
-    List<String> sections(String parent) {
-        List<String> found = new ArrayList<>();
-        for (Block b : blocks()) {
-            if (!b.path.isEmpty() && parentOf(b.path).equals(parent)) {
-                found.add(b.path);
-            }
-        }
-        return found;
-    }
-
     /**
      * Gives a key its value, adding the key (and its section) when missing.
      *
