@@ -63,6 +63,11 @@ public final class ClientSettingsJob implements Job {
             return name + " (" + path + "): " + (newFile ? "a new file; Berth sets " : "Berth sets ") + String.join(", ", keys)
                     + (newFile ? "" : "; your other settings stay");
         }
+
+        @Override
+        public String toString() {
+            return "Planned[" + file.path() + " sets " + keys + "]"; // the file may hold the values it sets
+        }
     }
 
     /** What was done to one file, so undo can reverse exactly that. */

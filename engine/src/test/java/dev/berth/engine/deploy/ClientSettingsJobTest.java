@@ -104,6 +104,21 @@ class ClientSettingsJobTest {
     }
 
     @Test
+    void thePreviewNamesTheKeysOfEachFileNeverTheirValues() throws Exception {
+        Path file = root.resolve("config/transmission/settings.conf");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "rpc-username=admin\n");
+        ClientSettingsJob job = job(settings(file), Optional.empty());
+        // Only the jobs matter here: the sentences come from the settings job among them.
+        DeployPreview preview = new DeployPreview(null, null, null, null, List.of(job), ComposeTool.PLUGIN, DeployOptions.DEFAULT);
+        assertEquals(List.of("settings.conf (" + file + "): Berth sets rpc-password; your other settings stay"),
+                preview.settingsSentences());
+        assertFalse(job.planned().toString().contains(SECRET), job.planned().toString());
+        assertEquals(List.of(), new DeployPreview(null, null, null, null, List.of(), ComposeTool.PLUGIN, DeployOptions.DEFAULT)
+                .settingsSentences());
+    }
+
+    @Test
     void nothingToSetIsNotPlannedAndAStalePlanWritesNothing() throws Exception {
         Path file = root.resolve("config/transmission/settings.conf");
         ClientSettingsJob first = job(settings(file), Optional.empty());
