@@ -41,6 +41,7 @@ class ClientSettingsDeployTest {
     private String project;
     private StackPlan plan;
     private Path file;
+    private final Recorded progress = new Recorded();
 
     @BeforeEach
     void setUp() {
@@ -75,7 +76,7 @@ class ClientSettingsDeployTest {
         if (last != null) {
             jobs.add(last);
         }
-        return new Deployment(jobs).run(new JobContext(target, DeployFixtures.CLOCK));
+        return new Deployment(jobs).run(new JobContext(target, DeployFixtures.CLOCK, () -> false, progress, new JobOutcomes()));
     }
 
     private InspectContainerResponse client() throws Exception {
@@ -108,6 +109,8 @@ class ClientSettingsDeployTest {
         assertInstanceOf(DeploymentResult.Succeeded.class, deploy(planned, null));
         assertEquals(startedAgain, client().getState().getStartedAt(), "not restarted");
         assertEquals(written, Files.getLastModifiedTime(file).toInstant(), "not rewritten");
+        assertTrue(progress.lines().stream().anyMatch(l -> l.contains("Set Berth's settings in " + file)), progress.lines()::toString);
+        progress.assertNoSecretIn(root, Map.of("rpc-password", "Secret-One-123"));
     }
 
     @Test
@@ -136,5 +139,6 @@ class ClientSettingsDeployTest {
         assertEquals(List.of(), rolledBack.undoErrors());
         assertEquals(before, Files.readString(file));
         assertTrue(client().getState().getRunning(), "the previous stack is back up");
+        progress.assertNoSecretIn(root, Map.of("rpc-password", "Secret-Two-456"), rolledBack.toString());
     }
 }
