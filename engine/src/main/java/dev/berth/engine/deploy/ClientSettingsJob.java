@@ -70,24 +70,13 @@ public final class ClientSettingsJob implements Job {
         }
     }
 
-    /** What was done to one file, so undo can reverse exactly that. */
-    private sealed interface Done {
-        String path();
-    }
-
-    private record Created(String path) implements Done {
-    }
-
-    private record Replaced(String path, ExistingFile previous) implements Done {
-    }
-
     private final ComposeTool compose;
     private final String project;
     private final String stackDir;
     private final List<Planned> planned;
     private final Optional<Owner> owner;
     private final Redactor redactor;
-    private final List<Done> done = new ArrayList<>();
+    private final List<WrittenFile> done = new ArrayList<>();
 
     /**
      * @param planned what {@link #plan} found: only the files with keys to set
@@ -154,14 +143,15 @@ public final class ClientSettingsJob implements Job {
                 continue;
             }
             RemoteFiles fs = target.files();
-            makeParents(fs, BackupJob.parent(f.path()));
+            WrittenFile.makeFolders(fs, BackupJob.parent(f.path()), owner);
             String staged = fs.stage(f.path(), merge.content().getBytes(StandardCharsets.UTF_8), OWNER_ONLY);
             try {
                 if (owner.isPresent()) {
                     fs.chown(staged, owner.get().uid(), owner.get().gid());
                 }
                 // Recorded before the rename: a rename that fails may still have happened.
-                done.add(before.<Done>map(b -> new Replaced(f.path(), b)).orElseGet(() -> new Created(f.path())));
+                done.add(before.<WrittenFile>map(b -> new WrittenFile.Replaced(f.path(), b))
+                        .orElseGet(() -> new WrittenFile.Created(f.path())));
                 fs.commit(staged, f.path());
             } catch (TargetException e) {
                 deleteQuietly(fs, staged);
@@ -175,13 +165,13 @@ public final class ClientSettingsJob implements Job {
         Target target = context.target();
         RemoteFiles fs = target.files();
         TargetException first = null;
-        for (Done d : done.reversed()) {
+        for (WrittenFile d : done.reversed()) {
             try {
                 // Started again by compose up, the client holds Berth's settings and would write them back when it stops.
                 stopIfRunning(context, serviceOf(d.path()), "before putting its settings file back");
                 switch (d) {
-                    case Created c -> fs.deleteFile(c.path());
-                    case Replaced r -> {
+                    case WrittenFile.Created c -> fs.deleteFile(c.path());
+                    case WrittenFile.Replaced r -> {
                         String staged = fs.stage(r.path(), r.previous().content(), r.previous().mode());
                         if (owner.isPresent()) {
                             fs.chown(staged, r.previous().uid(), r.previous().gid());
@@ -222,28 +212,13 @@ public final class ClientSettingsJob implements Job {
         }
     }
 
-    /** Creates missing parent folders (a first install has no client folder yet), handing the new ones to the owner. */
-    private void makeParents(RemoteFiles fs, String dir) throws TargetException {
-        if (dir.isEmpty() || fs.stat(dir).isPresent()) {
-            return;
-        }
-        makeParents(fs, BackupJob.parent(dir));
-        fs.mkdirs(dir);
-        if (owner.isPresent()) {
-            fs.chown(dir, owner.get().uid(), owner.get().gid());
-        }
-    }
-
     private static Optional<ExistingFile> current(Target target, SettingsFile f) throws TargetException {
         RemoteFiles fs = target.files();
         Optional<FileStat> s = fs.stat(f.path());
-        if (s.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!s.get().regularFile()) {
+        if (s.isPresent() && !s.get().regularFile()) {
             throw unreadable(target, f, "it is not a file", "Move it away");
         }
-        return Optional.of(new ExistingFile(fs.read(f.path()), s.get().mode(), s.get().uid(), s.get().gid()));
+        return WrittenFile.current(fs, f.path());
     }
 
     private static SettingsMerge merge(Target target, SettingsFile f, Optional<ExistingFile> existing, Redactor redactor)

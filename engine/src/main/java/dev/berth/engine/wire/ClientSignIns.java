@@ -68,7 +68,7 @@ public final class ClientSignIns {
     public Link check(DownloadClientSpec client, String displayName, URI base, String username, String password,
                       String apiKey, BooleanSupplier cancelled) {
         URI root = withSlash(base).resolve(relative(client.urlBase()));
-        Conversation c = new Conversation(displayName, base, cancelled);
+        Conversation c = new Conversation(http, displayName, base, cancelled);
         try {
             Optional<String> refusal = switch (client.implementation()) {
                 case "QBittorrent" -> qbittorrent(c, root, username, password);
@@ -165,17 +165,7 @@ public final class ClientSignIns {
     }
 
     /** One sign-in's requests: who is asked, where, and whether to stop waiting. */
-    private final class Conversation {
-        private final String client;
-        private final URI base;
-        private final BooleanSupplier cancelled;
-
-        Conversation(String client, URI base, BooleanSupplier cancelled) {
-            this.client = client;
-            this.base = base;
-            this.cancelled = cancelled;
-        }
-
+    private record Conversation(HttpClient http, String client, URI base, BooleanSupplier cancelled) {
         HttpResponse<String> send(HttpRequest request) throws NoAnswer {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("Signing in to " + client + " was stopped, as you asked");
