@@ -86,19 +86,19 @@ public final class ClientSignIns {
     }
 
     private Optional<String> qbittorrent(Conversation c, URI root, String username, String password) throws NoAnswer {
-        HttpRequest r = HttpRequest.newBuilder(root.resolve("api/v2/auth/login")).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + form(username) + "&password=" + form(password))).build();
-        HttpResponse<String> answer = c.send(r);
-        if (answer.statusCode() == 200 && answer.body().strip().equals("Ok.")) {
+        // Host without the port: qBittorrent refuses one naming a port it does not listen on (see PortlessPost).
+        PortlessPost answer = c.sendWithoutPort(root.resolve("api/v2/auth/login"), "application/x-www-form-urlencoded",
+                "username=" + form(username) + "&password=" + form(password));
+        if (answer.status() == 200 && answer.body().strip().equals("Ok.")) {
             return Optional.empty();
         }
-        if (answer.statusCode() == 403) {
+        if (answer.status() == 403) {
             // qBittorrent bans an address after too many failed sign-ins (WebUI\MaxAuthenticationFailCount).
-            return Optional.of(c.said(answer) + ": qBittorrent refuses this address for now, after failed sign-ins. Restart "
-                    + "qBittorrent (or wait for the ban to end), then run berth wire");
+            return Optional.of(c.said(answer.status(), answer.body()) + ": qBittorrent refuses this address for now, after "
+                    + "failed sign-ins. Restart qBittorrent (or wait for the ban to end), then run berth wire");
         }
-        return Optional.of(c.said(answer) + " to user " + username + " with the password Berth generated. If the password was "
+        return Optional.of(c.said(answer.status(), answer.body()) + " to user " + username + " with the password Berth generated. "
+                + "If the password was "
                 + "changed in qBittorrent's Web UI, set it back to the one in secrets/, or deploy again to write it");
     }
 
@@ -122,7 +122,7 @@ public final class ClientSignIns {
                 return result.equals("success") ? Optional.empty()
                         : Optional.of("Transmission answered “" + words(result.isEmpty() ? answer.body() : result) + "” to session-get");
             }
-            return Optional.of(c.said(answer) + hint(answer.statusCode(), username));
+            return Optional.of(c.said(answer.statusCode(), answer.body()) + hint(answer.statusCode(), username));
         }
         return Optional.of("Transmission kept asking for a new session id (409) at " + rpc);
     }
@@ -139,7 +139,7 @@ public final class ClientSignIns {
             }
             return Optional.of("NZBGet answered “" + words(body.path("error").toString()) + "” to version");
         }
-        return Optional.of(c.said(answer) + hint(answer.statusCode(), username));
+        return Optional.of(c.said(answer.statusCode(), answer.body()) + hint(answer.statusCode(), username));
     }
 
     private Optional<String> sabnzbd(Conversation c, URI root, String apiKey) throws NoAnswer {
@@ -154,7 +154,7 @@ public final class ClientSignIns {
             String error = body.path("error").asText("");
             return Optional.of("SABnzbd answered “" + words(error.isEmpty() ? answer.body() : error) + "” to get_config");
         }
-        return Optional.of(c.said(answer) + (answer.body().contains("API Key")
+        return Optional.of(c.said(answer.statusCode(), answer.body()) + (answer.body().contains("API Key")
                 ? ". SABnzbd's API key is not the one Berth generated: set it back in Config → General, or deploy again to write it"
                 : ""));
     }
@@ -187,19 +187,35 @@ public final class ClientSignIns {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("Signing in to " + client + " was interrupted");
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                String why = cause instanceof java.net.http.HttpTimeoutException ? "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s"
-                        : cause instanceof java.net.ConnectException ? "connection refused"
-                        : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-                throw new NoAnswer("No answer from " + client + " at " + base + " (" + why + "). Is it running? berth status "
-                        + "shows its health; once it is up, run berth wire");
+                throw noAnswer(e.getCause() == null ? e : e.getCause());
             }
         }
 
+        PortlessPost sendWithoutPort(URI uri, String contentType, String body) throws NoAnswer {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("Signing in to " + client + " was stopped, as you asked");
+            }
+            try {
+                return PortlessPost.send(uri, contentType, body, REQUEST_TIMEOUT, cancelled);
+            } catch (CancellationException e) {
+                throw new CancellationException("Signing in to " + client + " was stopped, as you asked");
+            } catch (IOException e) {
+                throw noAnswer(e);
+            }
+        }
+
+        private NoAnswer noAnswer(Throwable cause) {
+            String why = cause instanceof java.net.http.HttpTimeoutException ? "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s"
+                    : cause instanceof java.net.ConnectException ? "connection refused"
+                    : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            return new NoAnswer("No answer from " + client + " at " + base + " (" + why + "). Is it running? berth status "
+                    + "shows its health; once it is up, run berth wire");
+        }
+
         /** "qBittorrent answered 200 “Fails.”": the status and the client's own words. */
-        String said(HttpResponse<String> answer) {
-            String body = words(answer.body());
-            String status = answer.statusCode() + switch (answer.statusCode()) {
+        String said(int statusCode, String answerBody) {
+            String body = words(answerBody);
+            String status = statusCode + switch (statusCode) {
                 case 401 -> " Unauthorized";
                 case 403 -> " Forbidden";
                 default -> "";

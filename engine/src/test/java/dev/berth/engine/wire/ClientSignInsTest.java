@@ -94,6 +94,10 @@ class ClientSignInsTest {
 
         assertEquals(new Link("qBittorrent", "sign-in", Link.Status.OK, ""), check(spec, "qBittorrent", port, PASSWORD, ""));
         assertNeedsAttention(check(spec, "qBittorrent", port, WRONG, ""), "qBittorrent answered 200 “Fails.” to user berth");
+        // As through an SSH tunnel: another port on this side. qBittorrent refuses a Host header naming a port it does not listen on.
+        try (Forward tunnel = Forward.to(port)) {
+            assertEquals(Link.Status.OK, check(spec, "qBittorrent", tunnel.port(), PASSWORD, "").status());
+        }
     }
 
     @Test
@@ -206,6 +210,43 @@ class ClientSignInsTest {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** A plain TCP forwarding from a port of its own to {@code port}, as an SSH tunnel's local end is. */
+    private record Forward(ServerSocket server) implements AutoCloseable {
+        static Forward to(int port) throws IOException {
+            ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            Thread.ofVirtual().start(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket in = server.accept();
+                        Socket out = new Socket("127.0.0.1", port);
+                        Thread.ofVirtual().start(() -> pipe(in, out));
+                        Thread.ofVirtual().start(() -> pipe(out, in));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            return new Forward(server);
+        }
+
+        private static void pipe(Socket from, Socket to) {
+            try (from; to) {
+                from.getInputStream().transferTo(to.getOutputStream());
+            } catch (IOException ended) {
+                // one side closed: the other goes with it
+            }
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
         }
     }
 
