@@ -122,8 +122,8 @@ public final class ClientSettingsJob implements Job {
         List<String> names = planned.stream().map(p -> p.file().path()).toList();
         List<String> services = planned.stream().map(p -> p.file().service()).distinct().toList();
         return "Set Berth's settings in " + String.join(", ", names) + " (owner-only"
-                + owner.map(o -> ", owned by " + o).orElse("") + "), stopping " + String.join(", ", services)
-                + " first if it runs, as it rewrites its settings file when it stops";
+                + owner.map(o -> ", owned by " + o).orElse("") + "); " + String.join(", ", services)
+                + " is stopped first if it runs, since a client rewrites its settings file when it stops";
     }
 
     @Override

@@ -97,9 +97,7 @@ public final class ClientSignIns {
             return Optional.of(c.said(answer.status(), answer.body()) + ": qBittorrent refuses this address for now, after "
                     + "failed sign-ins. Restart qBittorrent (or wait for the ban to end), then run berth wire");
         }
-        return Optional.of(c.said(answer.status(), answer.body()) + " to user " + username + " with the password Berth generated. "
-                + "If the password was "
-                + "changed in qBittorrent's Web UI, set it back to the one in secrets/, or deploy again to write it");
+        return Optional.of(c.said(answer.status(), answer.body()) + refusedUser(username));
     }
 
     private Optional<String> transmission(Conversation c, URI root, String username, String password) throws NoAnswer {
@@ -120,11 +118,11 @@ public final class ClientSignIns {
             if (answer.statusCode() == 200) {
                 String result = json(answer.body()).path("result").asText("");
                 return result.equals("success") ? Optional.empty()
-                        : Optional.of("Transmission answered “" + words(result.isEmpty() ? answer.body() : result) + "” to session-get");
+                        : Optional.of(c.client() + " answered “" + words(result.isEmpty() ? answer.body() : result) + "” to session-get");
             }
-            return Optional.of(c.said(answer.statusCode(), answer.body()) + hint(answer.statusCode(), username));
+            return Optional.of(c.said(answer.statusCode(), answer.body()) + (answer.statusCode() == 401 ? refusedUser(username) : ""));
         }
-        return Optional.of("Transmission kept asking for a new session id (409) at " + rpc);
+        return Optional.of(c.client() + " kept asking for a new session id (409) at " + rpc);
     }
 
     private Optional<String> nzbget(Conversation c, URI root, String username, String password) throws NoAnswer {
@@ -137,9 +135,9 @@ public final class ClientSignIns {
             if (body.hasNonNull("result")) {
                 return Optional.empty();
             }
-            return Optional.of("NZBGet answered “" + words(body.path("error").toString()) + "” to version");
+            return Optional.of(c.client() + " answered “" + words(body.path("error").toString()) + "” to version");
         }
-        return Optional.of(c.said(answer.statusCode(), answer.body()) + hint(answer.statusCode(), username));
+        return Optional.of(c.said(answer.statusCode(), answer.body()) + (answer.statusCode() == 401 ? refusedUser(username) : ""));
     }
 
     private Optional<String> sabnzbd(Conversation c, URI root, String apiKey) throws NoAnswer {
@@ -152,16 +150,18 @@ public final class ClientSignIns {
                 return Optional.empty();
             }
             String error = body.path("error").asText("");
-            return Optional.of("SABnzbd answered “" + words(error.isEmpty() ? answer.body() : error) + "” to get_config");
+            return Optional.of(c.client() + " answered “" + words(error.isEmpty() ? answer.body() : error) + "” to get_config");
         }
         return Optional.of(c.said(answer.statusCode(), answer.body()) + (answer.body().contains("API Key")
-                ? ". SABnzbd's API key is not the one Berth generated: set it back in Config → General, or deploy again to write it"
+                ? ": its API key is not the one Berth generated. Set it back in SABnzbd's Config → General, or deploy again to "
+                + "write it"
                 : ""));
     }
 
-    private static String hint(int status, String username) {
-        return status == 401 ? " to user " + username + " with the password Berth generated. If it was changed in the client, "
-                + "set it back to the one in secrets/, or deploy again to write it" : "";
+    /** What a refused user and password means, and what to do. */
+    private static String refusedUser(String username) {
+        return " to user " + username + " with the password Berth generated. If it was changed in the client's web page, set it "
+                + "back to the one in secrets/, or deploy again to write it";
     }
 
     /** One sign-in's requests: who is asked, where, and whether to stop waiting. */
