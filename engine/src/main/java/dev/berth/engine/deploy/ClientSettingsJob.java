@@ -162,11 +162,9 @@ public final class ClientSettingsJob implements Job {
 
     @Override
     public synchronized void undo(JobContext context) throws TargetException {
-        Target target = context.target();
-        RemoteFiles fs = target.files();
-        TargetException first = null;
-        for (WrittenFile d : done.reversed()) {
-            try {
+        RemoteFiles fs = context.target().files();
+        try {
+            WrittenFile.undoAll(done, d -> {
                 // Started again by compose up, the client holds Berth's settings and would write them back when it stops.
                 stopIfRunning(context, serviceOf(d.path()), "before putting its settings file back");
                 switch (d) {
@@ -179,18 +177,9 @@ public final class ClientSettingsJob implements Job {
                         fs.commit(staged, r.path());
                     }
                 }
-            } catch (TargetException e) {
-                // Go on with the other files: each one put back is one less to fix by hand.
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        done.clear();
-        if (first != null) {
-            throw first;
+            });
+        } finally {
+            done.clear();
         }
     }
 

@@ -93,9 +93,8 @@ public final class WriteFilesJob implements Job {
     @Override
     public synchronized void undo(JobContext context) throws TargetException {
         RemoteFiles fs = context.target().files();
-        TargetException first = null;
-        for (WrittenFile d : done.reversed()) {
-            try {
+        try {
+            WrittenFile.undoAll(done, d -> {
                 switch (d) {
                     case WrittenFile.Created c -> fs.deleteFile(c.path());
                     case WrittenFile.Replaced r -> {
@@ -103,7 +102,7 @@ public final class WriteFilesJob implements Job {
                                 && now.mode() == r.previous().mode()).isPresent()) {
                             // Its write never happened (the failed one): rewriting the same bytes
                             // could only fail again on a full disk.
-                            continue;
+                            return;
                         }
                         fs.writeAtomic(r.path(), r.previous().content(), r.previous().mode());
                         if (owner.isPresent()) {
@@ -111,18 +110,9 @@ public final class WriteFilesJob implements Job {
                         }
                     }
                 }
-            } catch (TargetException e) {
-                // Go on with the other files: each one put back is one less to fix by hand.
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        done.clear();
-        if (first != null) {
-            throw first;
+            });
+        } finally {
+            done.clear();
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.berth.engine.stack.Owner;
 import dev.berth.engine.target.FileStat;
 import dev.berth.engine.target.RemoteFiles;
 import dev.berth.engine.target.TargetException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,36 @@ sealed interface WrittenFile {
         fs.mkdirs(dir);
         if (owner.isPresent()) {
             fs.chown(dir, owner.get().uid(), owner.get().gid());
+        }
+    }
+
+    /** Puts one file back. */
+    @FunctionalInterface
+    interface PutBack {
+        void undo(WrittenFile file) throws TargetException;
+    }
+
+    /**
+     * Puts back every file, the last written first, going on past a failure (each file put back is
+     * one less to fix by hand).
+     *
+     * @throws TargetException the first failure, with the others suppressed in it
+     */
+    static void undoAll(List<WrittenFile> done, PutBack putBack) throws TargetException {
+        TargetException first = null;
+        for (WrittenFile d : done.reversed()) {
+            try {
+                putBack.undo(d);
+            } catch (TargetException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }
