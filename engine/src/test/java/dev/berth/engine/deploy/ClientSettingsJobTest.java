@@ -123,7 +123,6 @@ class ClientSettingsJobTest {
         Path file = root.resolve("config/transmission/settings.conf");
         ClientSettingsJob first = job(settings(file), Optional.empty());
         first.execute(ctx);
-        var written = Files.getLastModifiedTime(file);
         assertEquals(List.of(), ClientSettingsJob.plan(target, List.of(settings(file)), List.of(SECRET)));
 
         // Made from the first plan: it reads the file again, finds every key set, and leaves it alone.
@@ -134,7 +133,6 @@ class ClientSettingsJobTest {
         assertEquals(0, Files.getLastModifiedTime(file).toMillis(), "not rewritten");
         stale.undo(ctx);
         assertTrue(Files.exists(file), "undo of nothing removes nothing");
-        assertTrue(written.toMillis() > 0);
     }
 
     @Test
