@@ -13,7 +13,8 @@ final class PreviewPrinter {
     }
 
     /**
-     * What happens to each service, in sentences, and a moved root folder: printed before the
+     * What happens to each service, in sentences, the keys Berth sets in the download clients'
+     * settings files, and a moved root folder: printed before the
      * YAML diff, so the person reads what it means before how the files change.
      */
     static void printChanges(DeployPreview preview, PrintWriter out) {
@@ -23,6 +24,11 @@ final class PreviewPrinter {
         } else {
             out.println("Services:");
             sentences.forEach(s -> out.println("  " + s));
+        }
+        List<String> settings = preview.settingsSentences();
+        if (!settings.isEmpty()) {
+            out.println("Download clients' settings files:");
+            settings.forEach(s -> out.println("  " + s));
         }
         for (RootMove m : preview.rootMoves()) {
             out.println(m.sentence());

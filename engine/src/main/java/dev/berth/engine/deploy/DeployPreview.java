@@ -50,6 +50,15 @@ public record DeployPreview(StackState before, StackPlan plan, RenderedStack ren
                 + "start afresh with empty folders in the new place; the old folders stay untouched).").toString();
     }
 
+    /**
+     * One line per download client settings file the deploy changes, naming the keys Berth sets
+     * (never their values); none when every key already holds Berth's value.
+     */
+    public List<String> settingsSentences() {
+        return jobs.stream().filter(ClientSettingsJob.class::isInstance).map(ClientSettingsJob.class::cast)
+                .flatMap(j -> j.planned().stream()).map(ClientSettingsJob.Planned::sentence).toList();
+    }
+
     /** No stack was there before: a failure removes what was created instead of restoring a previous stack. */
     public boolean firstInstall() {
         return !before.isBerthStack();

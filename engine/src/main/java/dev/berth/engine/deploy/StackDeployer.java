@@ -23,6 +23,7 @@ import dev.berth.render.PlannedStack;
 import dev.berth.render.RenderedStack;
 import dev.berth.render.Renderer;
 import dev.berth.render.StackRendering;
+import dev.berth.render.clients.ClientSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +43,8 @@ import java.util.function.Consumer;
  * <p>The jobs, in order: check the target once more; back up the files about to be replaced;
  * remember the previous stack (its undo brings it back up after the files were restored, so it
  * stands before the write); when a root folder moved and the person chose to move it, move the
- * folders; create the data folders; write the files; pull; {@code compose up};
+ * folders; create the data folders; write the files; set Berth's keys in the download clients'
+ * settings files (stopping a client that runs first); pull; {@code compose up};
  * wait for health; then, when a domain was chosen, the proxy hosts.
  */
 public final class StackDeployer {
@@ -132,6 +134,11 @@ public final class StackDeployer {
         }
         jobs.add(new CreateDataDirectoriesJob(plan, owner));
         jobs.add(new WriteFilesJob(before, rendered, owner));
+        // Read now, so the preview names the keys Berth sets (and a settings file a person broke stops here).
+        List<ClientSettingsJob.Planned> settings = ClientSettingsJob.plan(target, ClientSettings.of(plan), plan.secrets().values());
+        if (!settings.isEmpty()) {
+            jobs.add(new ClientSettingsJob(compose, plan.projectName(), dir, settings, owner, plan.secrets().values()));
+        }
         jobs.add(new PullImagesJob(plan, options.offline()));
         jobs.add(new ComposeUpJob(compose, plan, dir));
         jobs.add(new AwaitHealthJob(plan, options.healthTimeout()));

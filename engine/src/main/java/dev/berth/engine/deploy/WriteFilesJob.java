@@ -4,7 +4,6 @@ import dev.berth.engine.stack.ExistingFile;
 import dev.berth.engine.stack.Owner;
 import dev.berth.engine.stack.StackPaths;
 import dev.berth.engine.stack.StackState;
-import dev.berth.engine.target.FileStat;
 import dev.berth.engine.target.RemoteFiles;
 import dev.berth.engine.target.TargetException;
 import dev.berth.render.RenderedFile;
@@ -22,22 +21,11 @@ import java.util.Optional;
  * deletes a folder, not even one it created: an empty folder is harmless, a wrong delete is not.
  */
 public final class WriteFilesJob implements Job {
-    /** What was done to one file, so undo can reverse exactly that. */
-    private sealed interface Done {
-        String path();
-    }
-
-    private record Created(String path) implements Done {
-    }
-
-    private record Replaced(String path, ExistingFile previous) implements Done {
-    }
-
     private final String stackDir;
     private final RenderedStack stack;
     private final Map<String, ExistingFile> previous;
     private final Optional<Owner> owner;
-    private final List<Done> done = new ArrayList<>();
+    private final List<WrittenFile> done = new ArrayList<>();
 
     /**
      * @param state the folder as it was loaded (its files are what undo restores)
@@ -71,7 +59,7 @@ public final class WriteFilesJob implements Job {
             for (Map.Entry<String, RenderedFile> e : stack.files().entrySet()) {
                 String path = StackPaths.join(stackDir, e.getKey());
                 RenderedFile file = e.getValue();
-                makeParents(fs, BackupJob.parent(path));
+                WrittenFile.makeFolders(fs, BackupJob.parent(path), owner);
                 String tmp = fs.stage(path, file.content(), file.secret() ? RenderedFile.PRIVATE : file.mode());
                 staged.put(path, tmp);
                 if (owner.isPresent()) {
@@ -83,10 +71,10 @@ public final class WriteFilesJob implements Job {
                 ExistingFile before = previous.get(e.getKey());
                 if (before == null) {
                     // The state may be older than the folder: never replace a file without keeping it.
-                    before = current(fs, path).orElse(null);
+                    before = WrittenFile.current(fs, path).orElse(null);
                 }
                 // Recorded before the rename: a rename that fails may still have happened.
-                done.add(before == null ? new Created(path) : new Replaced(path, before));
+                done.add(before == null ? new WrittenFile.Created(path) : new WrittenFile.Replaced(path, before));
                 // Forgotten only once renamed: a rename that fails leaves its staged file for the cleanup below.
                 fs.commit(staged.get(path), path);
                 staged.remove(path);
@@ -105,17 +93,16 @@ public final class WriteFilesJob implements Job {
     @Override
     public synchronized void undo(JobContext context) throws TargetException {
         RemoteFiles fs = context.target().files();
-        TargetException first = null;
-        for (Done d : done.reversed()) {
-            try {
+        try {
+            WrittenFile.undoAll(done, d -> {
                 switch (d) {
-                    case Created c -> fs.deleteFile(c.path());
-                    case Replaced r -> {
-                        if (current(fs, r.path()).filter(now -> now.sameContent(r.previous().content())
+                    case WrittenFile.Created c -> fs.deleteFile(c.path());
+                    case WrittenFile.Replaced r -> {
+                        if (WrittenFile.current(fs, r.path()).filter(now -> now.sameContent(r.previous().content())
                                 && now.mode() == r.previous().mode()).isPresent()) {
                             // Its write never happened (the failed one): rewriting the same bytes
                             // could only fail again on a full disk.
-                            continue;
+                            return;
                         }
                         fs.writeAtomic(r.path(), r.previous().content(), r.previous().mode());
                         if (owner.isPresent()) {
@@ -123,38 +110,9 @@ public final class WriteFilesJob implements Job {
                         }
                     }
                 }
-            } catch (TargetException e) {
-                // Go on with the other files: each one put back is one less to fix by hand.
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
+            });
+        } finally {
+            done.clear();
         }
-        done.clear();
-        if (first != null) {
-            throw first;
-        }
-    }
-
-    /** Creates missing parent folders, handing the new ones (only those) to the owner. */
-    private void makeParents(RemoteFiles fs, String dir) throws TargetException {
-        if (fs.stat(dir).isPresent()) {
-            return;
-        }
-        makeParents(fs, BackupJob.parent(dir));
-        fs.mkdirs(dir);
-        if (owner.isPresent()) {
-            fs.chown(dir, owner.get().uid(), owner.get().gid());
-        }
-    }
-
-    private static Optional<ExistingFile> current(RemoteFiles fs, String path) throws TargetException {
-        Optional<FileStat> s = fs.stat(path);
-        if (s.isEmpty() || !s.get().regularFile()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ExistingFile(fs.read(path), s.get().mode(), s.get().uid(), s.get().gid()));
     }
 }

@@ -9,6 +9,7 @@ import dev.berth.wizardsteps.view.StatusLine;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -39,14 +40,15 @@ public final class ReviewView extends Page {
 
         VBox serviceLines = new VBox(6);
         serviceLines.setId("service-changes");
-        vm.serviceChanges().addListener((ListChangeListener<String>) c -> serviceLines.getChildren().setAll(vm.serviceChanges().stream()
-                .map(line -> {
-                    Label l = new Label("• " + line);
-                    l.setWrapText(true);
-                    return l;
-                }).toList()));
+        bullets(serviceLines, vm.serviceChanges());
         VBox services = new VBox(8, Fields.heading("What happens to the services"), serviceLines);
         Fields.shownWhen(services, Bindings.isNotEmpty(vm.serviceChanges()));
+
+        VBox settingsLines = new VBox(6);
+        settingsLines.setId("client-settings");
+        bullets(settingsLines, vm.clientSettings());
+        VBox clientSettings = new VBox(8, Fields.heading("Download clients' settings"), settingsLines);
+        Fields.shownWhen(clientSettings, Bindings.isNotEmpty(vm.clientSettings()));
 
         VBox folders = folderChoice(vm);
 
@@ -73,7 +75,7 @@ public final class ReviewView extends Page {
                 Fields.hint("If a step fails, Berth undoes the steps before it in reverse and your previous stack runs as it did."));
         Fields.shownWhen(steps, Bindings.isNotEmpty(vm.jobs()));
 
-        getChildren().addAll(new VBox(8, status, adopt), folders, choices, services, changes, files, steps, actions(vm));
+        getChildren().addAll(new VBox(8, status, adopt), folders, choices, services, clientSettings, changes, files, steps, actions(vm));
     }
 
     /** A moved app folder or data root: what it means, and move or keep, one of which must be chosen. */
@@ -175,5 +177,14 @@ public final class ReviewView extends Page {
         return new VBox(8, Fields.heading("Keep a copy"), new HBox(10, save, export),
                 Fields.hint("The answers file (without passwords) opens again with berth --answers FILE. Exported files are the "
                         + "stack as Berth writes it, to read or to deploy by hand."), message);
+    }
+
+    /** Keeps {@code box} showing one wrapped "• line" label per line of {@code lines}. */
+    private static void bullets(VBox box, ObservableList<String> lines) {
+        lines.addListener((ListChangeListener<String>) c -> box.getChildren().setAll(lines.stream().map(line -> {
+            Label l = new Label("• " + line);
+            l.setWrapText(true);
+            return l;
+        }).toList()));
     }
 }

@@ -53,6 +53,7 @@ public final class ReviewViewModel extends StepViewModel {
     private final ObservableList<ReviewedFile> changes = FXCollections.observableArrayList();
     private final ObservableList<String> jobs = FXCollections.observableArrayList();
     private final ObservableList<String> serviceChanges = FXCollections.observableArrayList();
+    private final ObservableList<String> clientSettings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper rootMove = new ReadOnlyStringWrapper(this, "rootMove", "");
     private final ObjectProperty<DeployOptions.FolderChoice> folders =
             new SimpleObjectProperty<>(this, "folders", DeployOptions.FolderChoice.UNDECIDED);
@@ -152,6 +153,11 @@ public final class ReviewViewModel extends StepViewModel {
     /** What happens to each service, in sentences: starts, stops and is removed, recreated and why, needs a restart. */
     public ObservableList<String> serviceChanges() {
         return serviceChanges;
+    }
+
+    /** One line per download client settings file the deploy changes, naming the keys Berth sets; never a value. */
+    public ObservableList<String> clientSettings() {
+        return clientSettings;
     }
 
     /** A changed app folder root or data root of the stack that exists, in words; empty when none. */
@@ -264,6 +270,7 @@ public final class ReviewViewModel extends StepViewModel {
         changes.clear();
         jobs.clear();
         serviceChanges.clear();
+        clientSettings.clear();
         rootMove.set("");
         tree.set(null);
         viewer.clear();
@@ -280,6 +287,7 @@ public final class ReviewViewModel extends StepViewModel {
         tree.set(FileTree.of(p.stackDir(), files));
         jobs.setAll(p.jobs().stream().map(Job::description).toList());
         serviceChanges.setAll(p.services().sentences());
+        clientSettings.setAll(p.settingsSentences());
         rootMove.set(String.join("\n", p.rootMoves().stream().filter(m -> !m.folders().isEmpty()).map(RootMove::sentence).toList()));
         viewer.show(p);
         long changing = files.stream().filter(f -> f.change() == ReviewedFile.Change.NEW || f.change() == ReviewedFile.Change.CHANGED).count();
