@@ -311,7 +311,11 @@ public final class AppSync {
         e.put("name", p.name());
         e.put("implementation", p.implementation());
         e.put("configContract", p.configContract());
-        e.put("enable", true); // a provider the apps make is off until told otherwise; the properties may still say so
+        if (p.kind() == Wanted.Kind.DOWNLOAD_CLIENT) {
+            // A download client the apps make is off unless told otherwise (the properties may still say so);
+            // applications and indexer proxies have no such switch (their resources refuse the property).
+            e.put("enable", true);
+        }
         ArrayNode fields = e.putArray("fields");
         p.fields().forEach((name, value) -> fields.addObject().put("name", name).set("value", JSON.valueToTree(value)));
         p.properties().forEach((k, v) -> e.set(k, JSON.valueToTree(v)));
