@@ -182,17 +182,21 @@ public final class AppSync {
             String wanted = signInHash(s.method(), s.username());
             String wantedSecret = s.password() == null ? "" : EntryFingerprint.secretHash(wiring.service(), "signin",
                     Map.of("password", s.password()));
-            String[] remembered = before.getOrDefault("signin", "").split(";s=", 2);
-            boolean ours = remembered.length == 2 && remembered[0].equals("h=" + now);
-            boolean fresh = method.isEmpty() || method.equals("none");
             String line = "h=" + wanted + ";s=" + wantedSecret;
-            if (now.equals(wanted) && ours && remembered[1].equals(wantedSecret)) {
+            String[] remembered = before.getOrDefault("signin", "").split(";s=", 2);
+            boolean known = remembered.length == 2;
+            // Without memory (a run stopped before it was kept), a sign-in with Berth's method and user
+            // is taken as Berth's and set once more, so its password is surely the one in secrets/.
+            boolean ours = known ? remembered[0].equals("h=" + now) : now.equals(wanted);
+            boolean fresh = method.isEmpty() || method.equals("none");
+            if (known && ours && now.equals(wanted) && remembered[1].equals(wantedSecret)) {
                 return new Link(wiring.displayName(), "sign-in", Link.Status.OK, "");
             }
             if (!ours && !fresh) {
                 return new Link(wiring.displayName(), "sign-in", Link.Status.LEFT_ALONE, wiring.displayName()
-                        + "'s sign-in was set by hand, so Berth left it as it is. To let Berth set it again, set"
-                        + " Authentication to None in " + page + "." + NEXT);
+                        + "'s sign-in was set by hand, so Berth left it as it is. To let Berth manage it again, choose "
+                        + (s.username() == null ? s.method() : s.method() + " with the user name " + s.username())
+                        + " in " + page + "." + NEXT);
             }
             checkCancelled();
             host.put("authenticationMethod", s.method());
@@ -281,7 +285,7 @@ public final class AppSync {
                         memory.remove(key);
                     } else if (entry.isPresent()) {
                         rows.add(new Done(new Link(wiring.displayName(), name, Link.Status.LEFT_ALONE, "Berth no longer uses "
-                                + name + ", but " + wiring.displayName() + "'s " + noun(kind) + " " + name + " was changed by"
+                                + name + ", but " + wiring.displayName() + "'s " + ArrClient.noun(kind) + " " + name + " was changed by"
                                 + " hand, so Berth left it. Delete it in " + page(kind) + " if nothing uses it.")));
                     } else {
                         memory.remove(key);
@@ -366,9 +370,9 @@ public final class AppSync {
     }
 
     private Link leftAlone(Wanted.Provider p, boolean madeByBerth) {
-        String what = wiring.displayName() + "'s " + noun(p.kind()) + " " + p.name();
+        String what = wiring.displayName() + "'s " + ArrClient.noun(p.kind()) + " " + p.name();
         String why = madeByBerth ? what + " was changed by hand since Berth set it up"
-                : wiring.displayName() + " already has a " + noun(p.kind()) + " named " + p.name() + " that Berth did not make";
+                : wiring.displayName() + " already has a " + ArrClient.noun(p.kind()) + " named " + p.name() + " that Berth did not make";
         return new Link(wiring.displayName(), p.linkTo(), Link.Status.LEFT_ALONE, why + ", so Berth left it as it is and did"
                 + " not test it. To let Berth set it up, delete it in " + page(p.kind()) + "." + NEXT);
     }
@@ -386,14 +390,6 @@ public final class AppSync {
             case DOWNLOAD_CLIENT -> "Settings → Download Clients";
             case APPLICATION -> "Settings → Apps";
             case INDEXER_PROXY -> "Settings → Indexers";
-        };
-    }
-
-    private static String noun(Wanted.Kind kind) {
-        return switch (kind) {
-            case DOWNLOAD_CLIENT -> "download client";
-            case APPLICATION -> "application";
-            case INDEXER_PROXY -> "indexer proxy";
         };
     }
 

@@ -255,7 +255,8 @@ public final class ArrClient implements AutoCloseable {
                 + "; is that address really the app (and its URL base right)?", "");
     }
 
-    private static String noun(Wanted.Kind kind) {
+    /** The kind of entry in words, for messages: "download client", "application", "indexer proxy". */
+    static String noun(Wanted.Kind kind) {
         return switch (kind) {
             case DOWNLOAD_CLIENT -> "download client";
             case APPLICATION -> "application";

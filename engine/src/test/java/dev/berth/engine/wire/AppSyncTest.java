@@ -231,8 +231,29 @@ class AppSyncTest {
         AppSyncResult r = sync(ArrApp.RADARR, WiringExamples.of(ArrApp.RADARR), Map.of());
 
         assertEquals(Link.Status.LEFT_ALONE, link(r, "sign-in").status());
+        assertTrue(link(r, "sign-in").detail().contains("choose forms with the user name berth in Radarr's Settings"),
+                link(r, "sign-in")::detail);
         assertEquals("basic me", radarr.signIn());
         assertTrue(radarr.passwordIs("mine"));
+    }
+
+    @Test
+    void aNewSignInPasswordIsSetOnceAndTheStoredHashIsNeverSentBack() throws Exception {
+        FakeArr prowlarr = app(ArrApp.PROWLARR);
+        AppSyncResult first = sync(ArrApp.PROWLARR, WiringExamples.of(ArrApp.PROWLARR), Map.of());
+        List<Wanted> wanted = new ArrayList<>(WiringExamples.of(ArrApp.PROWLARR).wanted());
+        wanted.set(0, new Wanted.SignIn("forms", "berth", "rotatedPASSWORDm4"));
+        AppWiring rotated = new AppWiring("prowlarr", "Prowlarr", "/api/v1", WiringExamples.KEYS.get(ArrApp.PROWLARR), wanted);
+
+        AppSyncResult r = sync(ArrApp.PROWLARR, rotated, first.memory());
+
+        assertEquals(1, r.writes());
+        assertTrue(prowlarr.passwordIs("rotatedPASSWORDm4"));
+        assertEquals(0, sync(ArrApp.PROWLARR, rotated, r.memory()).writes());
+        assertTrue(prowlarr.passwordIs("rotatedPASSWORDm4"), "a hash sent back would have been hashed again");
+        // A run whose memory was lost takes Berth's own user back and sets its password once more.
+        assertEquals(Link.Status.OK, link(sync(ArrApp.PROWLARR, rotated, Map.of()), "sign-in").status());
+        assertFalse(String.join("\n", everythingSaid).contains("rotatedPASSWORDm4"));
     }
 
     @Test
