@@ -196,9 +196,13 @@ public final class ArrClient implements AutoCloseable {
      * description is a stack trace and is left out. The attempted values are never quoted.
      */
     static String reason(HttpResponse<String> r) {
+        return reason(r.body());
+    }
+
+    static String reason(String body) {
         JsonNode answer;
         try {
-            answer = JSON.readTree(r.body());
+            answer = JSON.readTree(body);
         } catch (JsonProcessingException e) {
             return "";
         }
