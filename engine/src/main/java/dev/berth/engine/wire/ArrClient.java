@@ -70,16 +70,19 @@ public final class ArrClient implements AutoCloseable {
     }
 
     /**
-     * {@code POST <resource>?forceSave=true}. Saved even when the app cannot reach the other side
-     * yet (its settings are still validated): the test that follows says so, and the next
-     * {@code berth wire} tests again without writing.
+     * {@code POST <resource>?forceSave=true}. The app validates the settings and, for an enabled
+     * entry, runs its own test first: an entry whose other side it cannot reach is refused with the
+     * test's words. {@code forceSave} only keeps warnings ("A category is recommended") from refusing it.
      */
     public ObjectNode create(Wanted.Kind kind, ObjectNode entry) throws ArrException, InterruptedException {
         String what = "add the " + noun(kind) + " " + name(entry);
         return object(write(request(kind.resource() + "?forceSave=true", REQUEST_TIMEOUT).POST(body(entry)).build(), what), what);
     }
 
-    /** {@code PUT <resource>/{id}?forceSave=true}: the whole entry, as read, with Berth's settings changed. */
+    /**
+     * {@code PUT <resource>/{id}?forceSave=true}: the whole entry, as read, with Berth's settings
+     * changed. With {@code forceSave} the app saves without testing; the test Berth calls next proves it.
+     */
     public ObjectNode update(Wanted.Kind kind, int id, ObjectNode entry) throws ArrException, InterruptedException {
         String what = "change the " + noun(kind) + " " + name(entry);
         return object(write(request(kind.resource() + "/" + id + "?forceSave=true", REQUEST_TIMEOUT).PUT(body(entry)).build(), what), what);

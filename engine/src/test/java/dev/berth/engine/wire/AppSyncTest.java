@@ -210,13 +210,30 @@ class AppSyncTest {
         Link sab = link(r, "SABnzbd");
         assertEquals(Link.Status.NEEDS_ATTENTION, sab.status());
         assertTrue(sab.detail().contains("ApiKey: API Key Incorrect") && sab.detail().contains("berth wire"), sab::detail);
+        // The app tests an enabled client before saving it: qBittorrent unreachable is refused in the app's words.
         Link qbit = link(r, "qBittorrent");
         assertEquals(Link.Status.NEEDS_ATTENTION, qbit.status());
         assertTrue(qbit.detail().contains("Host: Unable to connect to qBittorrent"), qbit::detail);
         assertEquals(Link.Status.OK, link(r, "/data/media/tv").status());
         assertEquals(Link.Status.OK, link(r, "sign-in").status());
-        assertEquals(List.of("qBittorrent"), sonarr.stored(Wanted.Kind.DOWNLOAD_CLIENT).stream().map(e -> e.path("name").asText()).toList());
+        assertEquals(List.of(), sonarr.stored(Wanted.Kind.DOWNLOAD_CLIENT));
         assertFalse(r.memory().containsKey("downloadclient:SABnzbd"), "nothing to remember of a refused entry");
+    }
+
+    @Test
+    void aTestThatFailsLaterMakesOnlyThatLinkNeedAttentionWithoutAWrite() throws Exception {
+        FakeArr radarr = app(ArrApp.RADARR);
+        AppSyncResult first = sync(ArrApp.RADARR, WiringExamples.of(ArrApp.RADARR), Map.of());
+        radarr.failTests("SABnzbd", "", "Unable to connect to SABnzbd, please check your settings");
+        int writes = radarr.writes();
+
+        AppSyncResult r = sync(ArrApp.RADARR, WiringExamples.of(ArrApp.RADARR), first.memory());
+
+        assertEquals(writes, radarr.writes());
+        Link sab = link(r, "SABnzbd");
+        assertEquals(Link.Status.NEEDS_ATTENTION, sab.status());
+        assertTrue(sab.detail().contains("Radarr's own test of SABnzbd failed: Unable to connect to SABnzbd"), sab::detail);
+        assertEquals(Link.Status.OK, link(r, "qBittorrent").status());
     }
 
     @Test
@@ -224,7 +241,7 @@ class AppSyncTest {
         FakeArr radarr = app(ArrApp.RADARR);
         try (ArrClient client = radarr.client()) {
             ObjectNode host = client.hostConfig();
-            host.put("authenticationMethod", "basic").put("username", "me").put("password", "mine").put("passwordConfirmation", "mine");
+            host.put("authenticationMethod", "forms").put("username", "me").put("password", "mine").put("passwordConfirmation", "mine");
             client.updateHostConfig(host);
         }
 
@@ -233,7 +250,7 @@ class AppSyncTest {
         assertEquals(Link.Status.LEFT_ALONE, link(r, "sign-in").status());
         assertTrue(link(r, "sign-in").detail().contains("choose forms with the user name berth in Radarr's Settings"),
                 link(r, "sign-in")::detail);
-        assertEquals("basic me", radarr.signIn());
+        assertEquals("forms me", radarr.signIn());
         assertTrue(radarr.passwordIs("mine"));
     }
 

@@ -302,8 +302,8 @@ final class FakeArr implements AutoCloseable {
         }
         if (method.equals("post")) {
             String label = body.path("label").asText("");
-            if (label.isBlank()) {
-                throw refuse(method, path, "Label", "'Label' must not be empty.");
+            if (!label.matches("(?i)^[a-z0-9-]+$")) { // TagController: NotEmpty, Matches("^[a-z0-9-]+$", IgnoreCase)
+                throw refuse(method, path, "Label", "Allowed characters a-z, 0-9 and -");
             }
             // TagService.Add: labels are kept in lower case; an existing label is answered, not made twice.
             Optional<ObjectNode> same = tags.values().stream().filter(t -> t.path("label").asText().equals(label.toLowerCase(Locale.ROOT))).findFirst();
@@ -327,7 +327,7 @@ final class FakeArr implements AutoCloseable {
                 throw refuse(method, path, "Path", "Invalid Path: '" + folder + "'");
             }
             if (rootFolders.values().stream().anyMatch(r -> r.path("path").asText().equals(folder))) {
-                throw refuse(method, path, "Path", "Path is already configured as a root folder");
+                throw refuse(method, path, "Path", "Path '" + folder + "' is already configured as a root folder");
             }
             if (app == ArrApp.LIDARR) { // Lidarr.Api.V1/RootFolders/RootFolderController.cs
                 if (body.path("name").asText("").isBlank()) {
@@ -354,6 +354,9 @@ final class FakeArr implements AutoCloseable {
             String m = body.path("authenticationMethod").asText("none");
             String user = body.path("username").asText("");
             String password = body.path("password").asText("");
+            if (app == ArrApp.RADARR && m.equals("basic")) {
+                throw refuse(method, path, "AuthenticationMethod", "'Basic' is no longer supported, switch to 'Forms' instead.");
+            }
             boolean needsUser = m.equals("forms") || m.equals("basic");
             if (needsUser && user.isBlank()) {
                 throw refuse(method, path, "Username", "'Username' must not be empty.");
@@ -396,17 +399,16 @@ final class FakeArr implements AutoCloseable {
         }
         if (parts.length == 2 && parts[1].equals("test") && method.equals("post")) {
             ObjectNode existing = body.path("id").asInt(0) > 0 ? entries.get(body.path("id").asInt()) : null;
-            ObjectNode tested = validated(kind, method, path, body, existing);
-            String failure = failingTests.get(tested.path("name").asText("").toLowerCase(Locale.ROOT));
-            if (failure != null) {
-                String[] f = failure.split("\n", 2);
-                throw new Refusal(400, validation(f[0], f[1]));
-            }
+            connect(validated(kind, method, path, body, existing));
             return new Reply(200, null);
         }
+        boolean forceSave = query != null && query.contains("forceSave=true");
         if (parts.length == 1 && method.equals("post")) {
-            ObjectNode stored = store(kind, validated(kind, method, path, body, null), null);
-            return new Reply(201, masked(stored));
+            ObjectNode entry = validated(kind, method, path, body, null);
+            if (enabled(kind, entry)) {
+                connect(entry); // CreateProvider tests an enabled entry first, forceSave or not (forceSave only skips warnings)
+            }
+            return new Reply(201, masked(store(kind, entry, null)));
         }
         int id = parseId(parts.length == 2 ? parts[1] : "", method, path);
         ObjectNode existing = entries.get(id);
@@ -415,12 +417,40 @@ final class FakeArr implements AutoCloseable {
         }
         return switch (method) {
             case "get" -> new Reply(200, masked(existing));
-            case "put" -> new Reply(202, masked(store(kind, validated(kind, method, path, body, existing), existing)));
+            case "put" -> {
+                ObjectNode entry = validated(kind, method, path, body, existing);
+                if (enabled(kind, entry) && !forceSave) {
+                    connect(entry); // UpdateProvider tests only without forceSave
+                }
+                yield new Reply(202, masked(store(kind, entry, existing)));
+            }
             case "delete" -> {
                 entries.remove(id);
                 yield new Reply(200, JSON.createObjectNode());
             }
             default -> throw notFound(method, path);
+        };
+    }
+
+    /** The provider's own Test(): reaching the other side, which a test may make fail. */
+    private void connect(ObjectNode entry) {
+        String failure = failingTests.get(entry.path("name").asText("").toLowerCase(Locale.ROOT));
+        if (failure != null) {
+            String[] f = failure.split("\n", 2);
+            throw new Refusal(400, validation(f[0], f[1]));
+        }
+    }
+
+    /**
+     * Whether the app tests the entry before saving it: a download client by its {@code enable};
+     * a Prowlarr application unless its sync level is disabled; an indexer proxy when it has tags
+     * (IndexerProxyDefinition.Enable is Tags.Any()).
+     */
+    private static boolean enabled(Wanted.Kind kind, ObjectNode entry) {
+        return switch (kind) {
+            case DOWNLOAD_CLIENT -> entry.path("enable").asBoolean(false);
+            case APPLICATION -> !entry.path("syncLevel").asText("disabled").equals("disabled");
+            case INDEXER_PROXY -> !entry.path("tags").isEmpty();
         };
     }
 
