@@ -237,6 +237,28 @@ class AppSyncTest {
     }
 
     @Test
+    void prowlarrProvesEachAppWithItsKey() throws Exception {
+        FakeArr prowlarr = app(ArrApp.PROWLARR);
+        prowlarr.reaches("http://sonarr:8989", app(ArrApp.SONARR));
+        prowlarr.reaches("http://radarr:7878", app(ArrApp.RADARR));
+        AppSyncResult first = sync(ArrApp.PROWLARR, WiringExamples.of(ArrApp.PROWLARR), Map.of());
+        assertEquals(Link.Status.OK, link(first, "Sonarr").status());
+        // Radarr's key changed since (say, in its own settings page), and Berth's answers still hold the old one.
+        AppSyncResult r;
+        try (FakeArr renewed = FakeArr.start(ArrApp.RADARR, "anotherKEY00000000000000000000000")) {
+            prowlarr.reaches("http://radarr:7878", renewed);
+
+            r = sync(ArrApp.PROWLARR, WiringExamples.of(ArrApp.PROWLARR), first.memory());
+        }
+
+        Link radarr = link(r, "Radarr");
+        assertEquals(Link.Status.NEEDS_ATTENTION, radarr.status());
+        assertTrue(radarr.detail().contains("Prowlarr's own test of Radarr failed: ApiKey: API Key is invalid"), radarr::detail);
+        assertEquals(Link.Status.OK, link(r, "Sonarr").status());
+        assertEquals(0, r.writes());
+    }
+
+    @Test
     void aSignInThePersonSetIsLeftAlone() throws Exception {
         FakeArr radarr = app(ArrApp.RADARR);
         try (ArrClient client = radarr.client()) {

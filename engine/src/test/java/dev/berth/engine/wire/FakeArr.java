@@ -62,6 +62,7 @@ final class FakeArr implements AutoCloseable {
     private final Map<Integer, ObjectNode> tags = new LinkedHashMap<>();
     private final Map<String, String> failingTests = new HashMap<>();
     private final Map<String, String> refusedSaves = new HashMap<>();
+    private final Map<String, String> reachableKeys = new HashMap<>();
     private final List<Exchange> exchanges = new ArrayList<>();
     private final List<String> refusedBodies = new ArrayList<>();
     private final List<String> badAnswers = new ArrayList<>();
@@ -109,6 +110,15 @@ final class FakeArr implements AutoCloseable {
     /** From now on the app's test of the entry named {@code name} fails with these words (as when the other side is down). */
     synchronized void failTests(String name, String property, String message) {
         failingTests.put(name.toLowerCase(Locale.ROOT), property + "\n" + message);
+    }
+
+    /**
+     * Prowlarr reaches this app at {@code baseUrl}: testing an application with that base URL
+     * checks its API key as the app would ({@code SonarrV3Proxy.TestConnection}: a 401 becomes
+     * "API Key is invalid" on ApiKey). An application whose base URL is not known here passes.
+     */
+    synchronized void reaches(String baseUrl, FakeArr other) {
+        reachableKeys.put(baseUrl.replaceAll("/+$", ""), other.apiKey);
     }
 
     /** From now on saving the entry named {@code name} is refused with these words (as the app's validators refuse). */
@@ -434,6 +444,10 @@ final class FakeArr implements AutoCloseable {
 
     /** The provider's own Test(): reaching the other side, which a test may make fail. */
     private void connect(ObjectNode entry) {
+        String key = reachableKeys.get(fieldOf(entry, "baseUrl").map(v -> v.asText("")).orElse("").replaceAll("/+$", ""));
+        if (key != null && !key.equals(fieldOf(entry, "apiKey").map(v -> v.asText("")).orElse(""))) {
+            throw new Refusal(400, validation("ApiKey", "API Key is invalid"));
+        }
         String failure = failingTests.get(entry.path("name").asText("").toLowerCase(Locale.ROOT));
         if (failure != null) {
             String[] f = failure.split("\n", 2);
