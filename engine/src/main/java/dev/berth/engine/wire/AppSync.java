@@ -44,6 +44,7 @@ public final class AppSync {
     private final Map<Wanted.Kind, List<ObjectNode>> providers = new EnumMap<>(Wanted.Kind.class);
     private Map<String, Integer> tagIds;
     private Map<Integer, String> tagLabels;
+    private List<ObjectNode> rootFolders;
 
     private AppSync(AppWiring wiring, ArrClient client, Map<String, String> memory, BooleanSupplier cancelled) {
         this.wiring = wiring;
@@ -135,8 +136,6 @@ public final class AppSync {
     }
 
     // --- root folders ------------------------------------------------------------------------
-
-    private List<ObjectNode> rootFolders;
 
     private Link rootFolder(Wanted.RootFolder f) throws InterruptedException {
         try {
@@ -336,23 +335,18 @@ public final class AppSync {
         ArrayNode fields = e.has("fields") && e.get("fields").isArray() ? (ArrayNode) e.get("fields") : e.putArray("fields");
         p.fields().forEach((name, value) -> {
             JsonNode v = JSON.valueToTree(value);
-            Optional<ObjectNode> field = stream(fields).filter(f -> f.path("name").asText("").equals(name)).findFirst();
-            if (field.isPresent()) {
-                field.get().set("value", v);
-            } else {
-                fields.addObject().put("name", name).set("value", v);
+            for (JsonNode field : fields) {
+                if (field.path("name").asText("").equals(name)) {
+                    ((ObjectNode) field).set("value", v);
+                    return;
+                }
             }
+            fields.addObject().put("name", name).set("value", v);
         });
         p.properties().forEach((k, v) -> e.set(k, JSON.valueToTree(v)));
         ArrayNode t = e.putArray("tags");
         tags.forEach(t::add);
         return e;
-    }
-
-    private static java.util.stream.Stream<ObjectNode> stream(ArrayNode fields) {
-        List<ObjectNode> list = new ArrayList<>();
-        fields.forEach(f -> list.add((ObjectNode) f));
-        return list.stream();
     }
 
     /** The app's own test of an entry Berth manages: the proof behind the ✓. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -89,7 +90,7 @@ record EntryFingerprint(List<String> fields, List<String> properties, boolean ta
             }
             parts.put(part.substring(0, eq), part.substring(eq + 1));
         }
-        if (!parts.keySet().equals(java.util.Set.of("f", "p", "t", "h", "s"))) {
+        if (!parts.keySet().equals(Set.of("f", "p", "t", "h", "s"))) {
             return Optional.empty();
         }
         return Optional.of(new EntryFingerprint(names(parts.get("f")), names(parts.get("p")), parts.get("t").equals("1"),

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** AppSync against the OpenAPI-checked doubles of Sonarr, Radarr, Lidarr and Prowlarr. */
 class AppSyncTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<ArrApp, FakeArr> apps = new EnumMap<>(ArrApp.class);
     private final List<String> everythingSaid = new ArrayList<>();
 
@@ -129,7 +132,7 @@ class AppSyncTest {
         radarr.personChanges(Wanted.Kind.DOWNLOAD_CLIENT, "qBittorrent", "movieCategory", "films");
         int writes = radarr.writes();
         // Berth now wants another port: it may change its own entry, but this one is the person's now.
-        AppWiring moved = WiringExamples.library(ArrApp.RADARR, portChanged(WiringExamples.qbittorrent(ArrApp.RADARR), 8090),
+        AppWiring moved = WiringExamples.library(ArrApp.RADARR, withField(WiringExamples.qbittorrent(ArrApp.RADARR), "port", 8090),
                 WiringExamples.sabnzbd(ArrApp.RADARR));
 
         AppSyncResult r = sync(ArrApp.RADARR, moved, first.memory());
@@ -148,7 +151,7 @@ class AppSyncTest {
         AppSyncResult first = sync(ArrApp.LIDARR, WiringExamples.of(ArrApp.LIDARR), Map.of());
         lidarr.personChanges(Wanted.Kind.DOWNLOAD_CLIENT, "qBittorrent", "initialState", 2); // not a setting Berth sets
         int writes = lidarr.writes();
-        AppWiring moved = WiringExamples.library(ArrApp.LIDARR, portChanged(WiringExamples.qbittorrent(ArrApp.LIDARR), 8090),
+        AppWiring moved = WiringExamples.library(ArrApp.LIDARR, withField(WiringExamples.qbittorrent(ArrApp.LIDARR), "port", 8090),
                 WiringExamples.sabnzbd(ArrApp.LIDARR));
 
         AppSyncResult r = sync(ArrApp.LIDARR, moved, first.memory());
@@ -165,11 +168,7 @@ class AppSyncTest {
     void aNewSecretIsSentAlthoughTheAppNeverShowsIt() throws Exception {
         FakeArr sonarr = app(ArrApp.SONARR);
         AppSyncResult first = sync(ArrApp.SONARR, WiringExamples.of(ArrApp.SONARR), Map.of());
-        Wanted.Provider q = WiringExamples.qbittorrent(ArrApp.SONARR);
-        java.util.Map<String, Object> fields = new java.util.HashMap<>(q.fields());
-        fields.put("password", "anotherPASSWORDq9");
-        Wanted.Provider rotated = new Wanted.Provider(q.kind(), q.name(), q.implementation(), q.configContract(), fields,
-                q.secretFields(), q.properties(), q.tagLabels(), q.linkTo());
+        Wanted.Provider rotated = withField(WiringExamples.qbittorrent(ArrApp.SONARR), "password", "anotherPASSWORDq9");
 
         AppSyncResult r = sync(ArrApp.SONARR, WiringExamples.library(ArrApp.SONARR, rotated, WiringExamples.sabnzbd(ArrApp.SONARR)),
                 first.memory());
@@ -332,12 +331,12 @@ class AppSyncTest {
             try (ArrClient client = app(a).client()) {
                 everythingSaid.add(client.toString());
                 everythingSaid.add(assertThrows(ArrException.class, () -> client.create(Wanted.Kind.DOWNLOAD_CLIENT,
-                        (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of("name", "SABnzbd",
+                        (ObjectNode) JSON.valueToTree(Map.of("name", "SABnzbd",
                                 "implementation", "Sabnzbd", "configContract", "SabnzbdSettings",
                                 "fields", List.of(Map.of("name", "apiKey", "value", WiringExamples.SABNZBD_KEY)))))).getMessage());
                 everythingSaid.add(assertThrows(ArrException.class, () -> new ArrClient(app(a).base(), a.apiPath(),
                         WiringExamples.KEYS.get(a), "x").createRootFolder(
-                        (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of("path", "relative")))).getMessage());
+                        (ObjectNode) JSON.valueToTree(Map.of("path", "relative")))).getMessage());
             }
         }
         String said = String.join("\n", everythingSaid);
@@ -347,9 +346,9 @@ class AppSyncTest {
         }
     }
 
-    private static Wanted.Provider portChanged(Wanted.Provider p, int port) {
-        Map<String, Object> fields = new java.util.HashMap<>(p.fields());
-        fields.put("port", port);
+    private static Wanted.Provider withField(Wanted.Provider p, String field, Object value) {
+        Map<String, Object> fields = new HashMap<>(p.fields());
+        fields.put(field, value);
         return new Wanted.Provider(p.kind(), p.name(), p.implementation(), p.configContract(), fields, p.secretFields(),
                 p.properties(), p.tagLabels(), p.linkTo());
     }
