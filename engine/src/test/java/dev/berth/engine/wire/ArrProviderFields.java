@@ -1,9 +1,11 @@
 package dev.berth.engine.wire;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 
 /**
  * The provider settings the test double accepts, by the names the apps give them in {@code fields}
@@ -71,6 +73,33 @@ record ArrProviderFields(List<String> fields, Set<String> secrets) {
                         List.of("addPaused")), Set.of("password")),
                 "Sabnzbd", new ArrProviderFields(concat(connection, List.of("apiKey", "username", "password", category),
                         priorities), Set.of("apiKey", "password")));
+    }
+
+    /** The C# type of a field's property in those classes, by name (the same name has one type in all of them). */
+    static String type(String field) {
+        if (BOOLS.contains(field)) {
+            return "bool";
+        }
+        if (INT_LISTS.contains(field)) {
+            return "IEnumerable<int>";
+        }
+        return INTS.contains(field) || field.endsWith("Priority") ? "int" : "string";
+    }
+
+    private static final Set<String> BOOLS = Set.of("useSsl", "sequentialOrder", "firstAndLast", "addPaused",
+            "syncAnimeStandardFormatSearch", "syncRejectBlocklistedTorrentHashesWhileGrabbing");
+    private static final Set<String> INT_LISTS = Set.of("syncCategories", "animeSyncCategories");
+    private static final Set<String> INTS = Set.of("port", "priority", "initialState", "contentLayout", "requestTimeout");
+
+    /** Whether a JSON value fits the field's type; a string may be null, as the apps leave unset strings. */
+    static boolean fits(String field, JsonNode value) {
+        return switch (type(field)) {
+            case "bool" -> value.isBoolean();
+            case "int" -> value.isIntegralNumber();
+            case "IEnumerable<int>" -> value.isArray() && StreamSupport.stream(value.spliterator(), false)
+                    .allMatch(JsonNode::isIntegralNumber);
+            default -> value.isTextual() || value.isNull();
+        };
     }
 
     @SafeVarargs

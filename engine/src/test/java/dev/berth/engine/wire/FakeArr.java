@@ -522,6 +522,9 @@ final class FakeArr implements AutoCloseable {
             String field = f.path("name").asText("");
             if (!known.fields().contains(field)) {
                 problems.add("Fields: " + implementation + "Settings has no field '" + field + "' (it has " + known.fields() + ")");
+            } else if (f.has("value") && !f.get("value").asText("").equals(MASK) && !ArrProviderFields.fits(field, f.get("value"))) {
+                // Stricter than the app, which may convert: a value of another type would read back different on every run.
+                problems.add("Fields: '" + field + "' must be " + ArrProviderFields.type(field) + " in " + implementation + "Settings");
             }
         }
         for (String required : List.of("host", "prowlarrUrl", "baseUrl")) {
@@ -532,7 +535,7 @@ final class FakeArr implements AutoCloseable {
         return problems;
     }
 
-    /** Stores the entry as the app answers it: every field of its settings class, in order, the unset ones null. */
+    /** Stores the entry as the app answers it: every field of its settings class, in order, the unset ones at their type's default. */
     private ObjectNode store(Wanted.Kind kind, ObjectNode body, ObjectNode existing) {
         String implementation = body.path("implementation").asText();
         ArrProviderFields known = ArrProviderFields.of(app, kind).get(implementation);
@@ -542,7 +545,7 @@ final class FakeArr implements AutoCloseable {
         ArrayNode fields = entry.putArray("fields");
         int order = 0;
         for (String name : known.fields()) {
-            JsonNode value = fieldOf(body, name).orElse(null);
+            JsonNode value = fieldOf(body, name).orElseGet(() -> unset(name));
             ObjectNode f = fields.addObject().put("order", order++).put("name", name);
             f.set("value", value);
             f.put("privacy", known.secrets().contains(name) ? (name.equals("apiKey") ? "apiKey" : "password") : "normal");
@@ -552,6 +555,16 @@ final class FakeArr implements AutoCloseable {
         }
         providers.get(kind).put(entry.get("id").asInt(), entry);
         return entry;
+    }
+
+    /** What a settings class holds for a property nobody set: C#'s default for its type (the classes' own defaults aside). */
+    private static JsonNode unset(String field) {
+        return switch (ArrProviderFields.type(field)) {
+            case "bool" -> JSON.getNodeFactory().booleanNode(false);
+            case "int" -> JSON.getNodeFactory().numberNode(0);
+            case "IEnumerable<int>" -> JSON.createArrayNode();
+            default -> JSON.getNodeFactory().nullNode();
+        };
     }
 
     /** As SchemaBuilder.ToSchema: a non-empty secret is answered as {@code ********}. */

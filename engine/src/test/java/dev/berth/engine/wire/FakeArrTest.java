@@ -50,6 +50,18 @@ class FakeArrTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeIsRejected() throws Exception {
+        arr = FakeArr.start(ArrApp.RADARR, KEY);
+        ObjectNode body = qbittorrent("movieCategory");
+        ((ObjectNode) body.get("fields").get(1)).put("value", "8080"); // port as text
+
+        ArrException e = assertThrows(ArrException.class, () -> arr.client().create(Wanted.Kind.DOWNLOAD_CLIENT, body));
+
+        assertEquals(400, e.status());
+        assertTrue(e.reason().contains("'port' must be int"), e::getMessage);
+    }
+
+    @Test
     void aWrongKeyGets401AndTheMessageHoldsNoKey() throws Exception {
         arr = FakeArr.start(ArrApp.RADARR, KEY);
         String wrong = "ffffffffffffffffffffffffffffffff";
