@@ -14,7 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Step 11's page: the apps with their addresses, and the passwords Berth made, with Copy. */
+/** Step 11's page: the apps with their addresses, the links between them, and the sign-ins and passwords Berth made. */
 public final class DoneView extends Page {
     public DoneView(DoneViewModel vm) {
         Message headline = new Message("Your stack is running", "");
@@ -37,8 +37,10 @@ public final class DoneView extends Page {
         };
         vm.services().addListener((ListChangeListener<ServiceLink>) c -> fillApps.run());
         fillApps.run();
-        VBox appsBox = new VBox(10, Fields.heading("Your apps"), apps,
-                Fields.hint("Each app asks for a few settings the first time you open it (a user, your libraries)."));
+        Label appsHint = Fields.hint("");
+        appsHint.setId("apps-hint");
+        appsHint.textProperty().bind(vm.appsHintProperty());
+        VBox appsBox = new VBox(10, Fields.heading("Your apps"), apps, appsHint);
         Fields.shownWhen(appsBox, Bindings.isNotEmpty(vm.services()));
 
         GridPane secrets = new GridPane();
@@ -62,7 +64,7 @@ public final class DoneView extends Page {
         VBox secretsBox = new VBox(10, Fields.heading("Passwords and keys Berth made"), secrets, note);
         Fields.shownWhen(secretsBox, vm.credentialsNoteProperty().isNotEmpty());
 
-        getChildren().addAll(headline, appsBox, secretsBox);
+        getChildren().addAll(headline, appsBox, LinksSection.of(vm), SignInsSection.of(vm), secretsBox);
     }
 
     private static void link(DoneViewModel vm, GridPane grid, int row, ServiceLink l) {
