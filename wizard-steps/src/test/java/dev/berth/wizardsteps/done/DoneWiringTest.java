@@ -105,7 +105,7 @@ class DoneWiringTest {
 
         SignInRow sonarr = vm.signIns().get(1);
         assertFalse(sonarr.handsOver(), "made by an earlier deploy: only where it is kept");
-        assertEquals("/opt/berth/secrets/sonarr_api_key", sonarr.storedAt());
+        assertEquals("/opt/berth/secrets/sonarr_password", sonarr.storedAt());
         vm.reveal(sonarr, true);
         assertEquals("", sonarr.shownPassword());
         assertTrue(vm.signInsNoteProperty().get().startsWith("Berth hands these passwords over once"), vm.signInsNoteProperty().get());

@@ -58,10 +58,10 @@ public final class WiredDeploys {
                 new Link("Transmission", "sign-in", Link.Status.OK, "")), 1, credentials());
     }
 
-    /** Transmission's sign-in made by this deploy; Sonarr's (its key standing in for a password) made before. */
+    /** Transmission's sign-in made by this deploy; Sonarr's forms sign-in made by an earlier deploy. */
     private static List<Credential> credentials() {
         return List.of(new Credential("Transmission", "http://localhost:9091/", "admin", "transmission_password", true),
-                new Credential("Sonarr", "http://localhost:8989/", "admin", "sonarr_api_key", false));
+                new Credential("Sonarr", "http://localhost:8989/", "admin", "sonarr_password", false));
     }
 
     /** Hands the session a deploy of {@code preview} on {@code target} that succeeded with this wiring. */
