@@ -30,6 +30,8 @@ public final class DeployBoard {
     private final Map<Job, JobRow> byJob = new IdentityHashMap<>();
     private final Map<String, ImageRow> byImage = new HashMap<>();
     private final Map<String, ServiceRow> byService = new HashMap<>();
+    /** The step under way, which a sub-step line belongs to; null between steps. */
+    private JobRow running;
 
     public ObservableList<JobRow> jobs() {
         return jobs;
@@ -51,6 +53,7 @@ public final class DeployBoard {
     /** Sets out the rows for a deploy about to run. */
     void start(DeployPreview preview) {
         byJob.clear();
+        running = null;
         byImage.clear();
         byService.clear();
         warnings.clear();
@@ -88,6 +91,16 @@ public final class DeployBoard {
         }
     }
 
+    /**
+     * One part of the step under way, shown under its row: the wiring reports each app it
+     * connects. Ignored between steps.
+     */
+    void subStep(String line) {
+        if (running != null) {
+            running.note(line);
+        }
+    }
+
     /** The deploy ended: each service as the report has it, with the last log lines of those that did not come up. */
     void finish(DeployOutcome outcome) {
         outcome.report().ifPresent(report -> {
@@ -106,11 +119,17 @@ public final class DeployBoard {
             return;
         }
         switch (e) {
-            case DeploymentEvent.Started s -> row.set(JobRow.Status.RUNNING, null);
+            case DeploymentEvent.Started s -> {
+                row.set(JobRow.Status.RUNNING, null);
+                running = row;
+            }
             case DeploymentEvent.Finished f -> row.set(JobRow.Status.DONE, null);
             case DeploymentEvent.Failed f -> row.set(JobRow.Status.FAILED, f.message());
             case DeploymentEvent.Undone u -> row.set(row.status() == JobRow.Status.FAILED ? JobRow.Status.FAILED : JobRow.Status.UNDONE, null);
             case DeploymentEvent.UndoFailed u -> row.set(JobRow.Status.UNDO_FAILED, u.message());
+        }
+        if (!(e instanceof DeploymentEvent.Started)) {
+            running = null;
         }
     }
 

@@ -34,7 +34,13 @@ final class DeployRows {
         detail.textProperty().bind(row.detailProperty());
         detail.visibleProperty().bind(row.detailProperty().isNotEmpty());
         detail.managedProperty().bind(detail.visibleProperty());
-        VBox body = new VBox(2, text, detail);
+        Label note = new Label();
+        note.setWrapText(true);
+        note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        note.textProperty().bind(row.noteProperty());
+        note.visibleProperty().bind(row.noteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        VBox body = new VBox(2, text, note, detail);
         HBox line = new HBox(10, icon, body);
         line.getStyleClass().add("job-row");
         line.setAlignment(Pos.TOP_LEFT);

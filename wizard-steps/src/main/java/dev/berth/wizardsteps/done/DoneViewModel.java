@@ -5,6 +5,7 @@ import dev.berth.engine.wire.WiringResult;
 import dev.berth.plan.PlannedService;
 import dev.berth.wizardsteps.core.BackgroundTask;
 import dev.berth.wizardsteps.core.DeploySession;
+import dev.berth.wizardsteps.core.LinksTally;
 import dev.berth.wizardsteps.core.Rewire;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.StepViewModel;
@@ -238,8 +239,7 @@ public final class DoneViewModel extends StepViewModel {
             unbindRetry();
             showWiring(d, result);
             retryMessage.set(result.allOk() ? "Tried again: every link works now."
-                    : "Tried again: " + count(result.needingAttention().size()) + " still "
-                    + (result.needingAttention().size() == 1 ? "needs" : "need") + " attention. Each says what to do.");
+                    : "Tried again; " + LinksTally.of(result).sentence().toLowerCase(java.util.Locale.ROOT) + ".");
         }).onFailure(e -> {
             unbindRetry();
             retryMessage.set("Retry did not finish: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
@@ -292,12 +292,10 @@ public final class DoneViewModel extends StepViewModel {
         }
         appsHint.set(WIRED);
         links.setAll(result.links().stream().map(LinkRow::of).toList());
-        int attention = result.needingAttention().size();
-        needsAttention.set(attention > 0);
-        linksSummary.set(attention == 0
-                ? (links.size() == 1 ? "The link works." : "All " + links.size() + " links work.")
-                : count(attention) + " of " + links.size() + (attention == 1 ? " needs" : " need")
-                + " attention: each says what the app answered and what to do. Retry runs the wiring again.");
+        LinksTally tally = LinksTally.of(result);
+        needsAttention.set(tally.needingAttention() > 0);
+        linksSummary.set(tally.sentence() + (tally.needingAttention() == 0 ? "."
+                : ": each says what the app answered and what to do. Retry runs the wiring again."));
         showSignIns(d, result);
     }
 
@@ -318,9 +316,5 @@ public final class DoneViewModel extends StepViewModel {
                 ? "Berth hands these passwords over once, here: Show or Copy what you need now. Each stays kept on " + where
                 + " in the file named beside it, readable by its owner only."
                 : "Each password is kept on " + where + " in the file named beside it, readable by its owner only.");
-    }
-
-    private static String count(int links) {
-        return links == 1 ? "1 link" : links + " links";
     }
 }

@@ -125,6 +125,25 @@ class DeployBoardTest {
         assertTrue(board.jobs().stream().allMatch(j -> j.status() == JobRow.Status.WAITING));
     }
 
+    @Test
+    void aStepThatReportsItsPartsShowsTheOneUnderWayUnderItsRow() {
+        board.start(withHealth);
+        board.subStep("Sonarr: download client qBittorrent");
+        assertTrue(board.jobs().stream().allMatch(j -> j.noteProperty().get().isEmpty()), "between steps: nowhere to show it");
+
+        apply(new DeploymentEvent.Started(up, 1, 3));
+        board.subStep("Sonarr: download client qBittorrent");
+        board.subStep("Prowlarr: application Radarr");
+        JobRow row = board.jobs().get(1);
+        assertEquals("Prowlarr: application Radarr", row.noteProperty().get());
+        assertTrue(board.jobs().get(0).noteProperty().get().isEmpty());
+
+        apply(new DeploymentEvent.Finished(up));
+        assertEquals("", row.noteProperty().get(), "a step that is done shows its mark only");
+        board.subStep("late");
+        assertTrue(board.jobs().stream().allMatch(j -> j.noteProperty().get().isEmpty()));
+    }
+
     private ImageRow image(String image) {
         return board.images().stream().filter(r -> r.image().equals(image)).findFirst().orElseThrow();
     }
