@@ -19,11 +19,13 @@ import dev.berth.wizardsteps.testing.WiredDeploys;
 import dev.berth.wizardsteps.view.Stylesheet;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,7 @@ class DonePageTest {
     private final AtomicInteger rewires = new AtomicInteger();
     private StepContext ctx;
     private Scene scene;
+    private DoneView page;
 
     @Start
     void start(Stage stage) {
@@ -61,7 +64,11 @@ class DonePageTest {
         });
         vm.enter();
         new Theme(); // AtlantaFX, as the wizard shows the page
-        scene = new Scene(new ScrollPane(new DoneView(vm)), 1080, 720);
+        page = new DoneView(vm);
+        VBox content = new VBox(page);
+        content.getStyleClass().add("step-content");
+        content.setPadding(new Insets(16, 24, 16, 24));
+        scene = new Scene(new ScrollPane(content), 1080, 720);
         scene.getStylesheets().add(Stylesheet.url());
         stage.setScene(scene);
         stage.show();
@@ -86,6 +93,9 @@ class DonePageTest {
                 && robot.lookup("#apps-hint").queryAs(Label.class).getText().startsWith("Each app asks"),
                 "the first-open sentence is gone where the apps were wired");
 
+        // The user guide's figure of the page (scripts/screenshots): the table as the deploy left it, the password hidden.
+        robot.interact(() -> StepHarness.screenshot(page.getParent(), "done-links"));
+
         String password = preview.plan().secrets().get("transmission_password");
         TextField field = robot.lookup("#sign-in-password-transmission").queryAs(TextField.class);
         assertFalse(field.getText().contains(password), "hidden until Show");
@@ -93,7 +103,6 @@ class DonePageTest {
         assertEquals(password, field.getText());
         robot.clickOn("#sign-in-copy-transmission");
         assertEquals(java.util.List.of(password), dialogs.copied);
-        robot.interact(() -> StepHarness.screenshot(scene.getRoot(), "done-links"));
 
         robot.clickOn("#retry-wiring");
         Await.until("Retry replaced the table", () -> robot.lookup("#retry-message").queryAs(Label.class).getText()

@@ -7,7 +7,6 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -64,10 +63,10 @@ final class SignInsSection {
         password.getStyleClass().addAll("code", "credential-value");
         password.setPrefColumnCount(22);
         GridPane.setHgrow(password, Priority.ALWAYS);
-        ToggleButton show = new ToggleButton("Show");
+        Button show = new Button("Show");
         show.setId("sign-in-show-" + id);
         show.getStyleClass().add(Styles.SMALL);
-        show.selectedProperty().addListener((o, was, now) -> vm.reveal(s, now));
+        show.setOnAction(e -> vm.reveal(s, !s.revealedProperty().get()));
         Runnable shown = () -> {
             boolean revealed = s.revealedProperty().get();
             password.setText(revealed ? s.shownPassword() : HIDDEN);
