@@ -198,6 +198,18 @@ class DoneWiringTest {
     }
 
     @Test
+    void withoutTheAppsRewireRetrySaysHowToDoItFromATerminal() {
+        WiredDeploys.finish(session, preview, target, WiredDeploys.oneNeedsAttention());
+        DoneViewModel vm = new DoneViewModel(ctx, session);
+        vm.enter();
+
+        vm.retry();
+        assertEquals("Retry did not finish: This Berth cannot wire the apps again from the wizard: run \"berth wire --dir /opt/berth\""
+                + " in a terminal. The table shows the links as they were.", vm.retryMessageProperty().get());
+        assertTrue(vm.canRetryProperty().get());
+    }
+
+    @Test
     void aRetryAfterThePageWasLeftDoesNotHandThePasswordOverAgain() {
         WiredDeploys.finish(session, preview, target, WiredDeploys.oneNeedsAttention());
         DoneViewModel vm = done(answering(WiredDeploys.allOk()));
