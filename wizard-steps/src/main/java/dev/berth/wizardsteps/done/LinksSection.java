@@ -5,7 +5,6 @@ import dev.berth.engine.check.Status;
 import dev.berth.wizardsteps.view.Fields;
 import dev.berth.wizardsteps.view.StatusIcon;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,20 +20,7 @@ final class LinksSection {
     }
 
     static VBox of(DoneViewModel vm) {
-        GridPane table = new GridPane();
-        table.setId("links");
-        table.setHgap(12);
-        table.setVgap(8);
-        table.getStyleClass().add("step-list");
-        Runnable fill = () -> {
-            table.getChildren().clear();
-            int row = 0;
-            for (LinkRow l : vm.links()) {
-                addRow(table, row++, l);
-            }
-        };
-        vm.links().addListener((ListChangeListener<LinkRow>) c -> fill.run());
-        fill.run();
+        GridPane table = ListGrid.of("links", 12, "step-list", vm.links(), LinksSection::addRow);
 
         Label summary = Fields.hint("");
         summary.setId("links-summary");

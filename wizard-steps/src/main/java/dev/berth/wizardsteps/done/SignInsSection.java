@@ -3,7 +3,6 @@ package dev.berth.wizardsteps.done;
 import atlantafx.base.theme.Styles;
 import dev.berth.wizardsteps.view.Fields;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -22,21 +21,7 @@ final class SignInsSection {
     }
 
     static VBox of(DoneViewModel vm) {
-        GridPane grid = new GridPane();
-        grid.setId("sign-ins");
-        grid.setHgap(12);
-        grid.setVgap(8);
-        grid.getStyleClass().add("summary-card");
-        Runnable fill = () -> {
-            grid.getChildren().clear();
-            int row = 0;
-            for (SignInRow s : vm.signIns()) {
-                addRow(vm, grid, row, s);
-                row += 2;
-            }
-        };
-        vm.signIns().addListener((ListChangeListener<SignInRow>) c -> fill.run());
-        fill.run();
+        GridPane grid = ListGrid.of("sign-ins", 12, "summary-card", vm.signIns(), (g, row, s) -> addRow(vm, g, row, s));
         Label note = Fields.hint("");
         note.setId("sign-ins-note");
         note.textProperty().bind(vm.signInsNoteProperty());
