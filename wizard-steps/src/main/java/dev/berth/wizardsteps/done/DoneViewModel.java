@@ -3,7 +3,6 @@ package dev.berth.wizardsteps.done;
 import dev.berth.engine.deploy.DeployReport;
 import dev.berth.engine.wire.WiringResult;
 import dev.berth.plan.PlannedService;
-import dev.berth.wizardsteps.core.BackgroundTask;
 import dev.berth.wizardsteps.core.DeploySession;
 import dev.berth.wizardsteps.core.LinksTally;
 import dev.berth.wizardsteps.core.Rewire;
@@ -16,7 +15,6 @@ import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -33,7 +31,6 @@ public final class DoneViewModel extends StepViewModel {
     private static final String WIRED = "Berth connected the apps to each other and tested every link: the table below shows how each one went.";
 
     private final DeploySession session;
-    private final Rewire rewire;
     private final ObservableList<ServiceLink> services = FXCollections.observableArrayList();
     private final ObservableList<Credential> credentials = FXCollections.observableArrayList();
     private final ObservableList<LinkRow> links = FXCollections.observableArrayList();
@@ -44,17 +41,14 @@ public final class DoneViewModel extends StepViewModel {
     private final ReadOnlyStringWrapper signInsNote = new ReadOnlyStringWrapper(this, "signInsNote", "");
     private final ReadOnlyStringWrapper credentialsNote = new ReadOnlyStringWrapper(this, "credentialsNote", "");
     private final ReadOnlyBooleanWrapper needsAttention = new ReadOnlyBooleanWrapper(this, "needsAttention", false);
-    private final ReadOnlyBooleanWrapper retrying = new ReadOnlyBooleanWrapper(this, "retrying", false);
     private final ReadOnlyBooleanWrapper canRetry = new ReadOnlyBooleanWrapper(this, "canRetry", false);
-    private final ReadOnlyStringWrapper retryMessage = new ReadOnlyStringWrapper(this, "retryMessage", "");
-    private final ReadOnlyDoubleWrapper retryProgress = new ReadOnlyDoubleWrapper(this, "retryProgress", -1);
     /** The deploy whose credentials were shown: they are not shown a second time. */
     private DeploySession.Deployed shown;
     /** The wiring the page shows: the deploy's, or the last Retry's. */
     private WiringResult wiring;
     /** Secrets of sign-ins whose password this deploy's page already handed over and forgot. */
     private final Set<String> handedOver = new HashSet<>();
-    private BackgroundTask<WiringResult> retry;
+    private final WiringRetry retry;
 
     /** Retry runs the wiring again through the backend's {@link dev.berth.wizardsteps.core.WizardBackend#rewire}. */
     public DoneViewModel(StepContext ctx, DeploySession session) {
@@ -65,8 +59,8 @@ public final class DoneViewModel extends StepViewModel {
     public DoneViewModel(StepContext ctx, DeploySession session, Rewire rewire) {
         super(ctx);
         this.session = session;
-        this.rewire = rewire;
-        canRetry.bind(needsAttention.and(retrying.not()));
+        this.retry = new WiringRetry(ctx.tasks(), rewire);
+        canRetry.bind(needsAttention.and(retry.runningProperty().not()));
         setValid(true);
     }
 
@@ -131,17 +125,17 @@ public final class DoneViewModel extends StepViewModel {
 
     /** While Retry runs (Cancel is offered). */
     public ReadOnlyBooleanProperty retryingProperty() {
-        return retrying.getReadOnlyProperty();
+        return retry.runningProperty();
     }
 
     /** What Retry is doing while it runs; how it ended afterwards. */
     public ReadOnlyStringProperty retryMessageProperty() {
-        return retryMessage.getReadOnlyProperty();
+        return retry.messageProperty();
     }
 
     /** From 0 to 1 while Retry runs, or -1 while it cannot tell. */
     public ReadOnlyDoubleProperty retryProgressProperty() {
-        return retryProgress.getReadOnlyProperty();
+        return retry.progressProperty();
     }
 
     public void open(ServiceLink link) {
@@ -196,7 +190,7 @@ public final class DoneViewModel extends StepViewModel {
         }
         shown = d;
         handedOver.clear();
-        retryMessage.set("");
+        retry.clear();
         showWiring(d, d.outcome().wiring().orElse(null));
         Set<String> signInFiles = new HashSet<>(signIns.stream().map(SignInRow::storedAt).toList());
         credentials.setAll(GeneratedCredentials.of(preview).stream().filter(c -> !signInFiles.contains(c.storedAt())).toList());
@@ -223,44 +217,14 @@ public final class DoneViewModel extends StepViewModel {
     /** Runs the wiring again off the UI thread, then shows the new links; the old ones stay if it fails or is cancelled. */
     public void retry() {
         DeploySession.Deployed d = shown;
-        if (d == null || !canRetry.get()) {
-            return;
+        if (d != null && canRetry.get()) {
+            retry.start(d, result -> showWiring(d, result), this::setBusy);
         }
-        retrying.set(true);
-        setBusy(true);
-        BackgroundTask<WiringResult> task = BackgroundTask.of("Wire the apps again", p -> {
-            p.message("Connecting the apps again…");
-            return rewire.again(d, p);
-        });
-        // Bound before it starts (a runner may finish it within execute), unbound as soon as it ends.
-        retryMessage.bind(task.messageProperty());
-        retryProgress.bind(task.progressProperty());
-        task.onSuccess(result -> {
-            unbindRetry();
-            showWiring(d, result);
-            retryMessage.set(result.allOk() ? "Tried again: every link works now."
-                    : "Tried again; " + LinksTally.of(result).sentence().toLowerCase(java.util.Locale.ROOT) + ".");
-        }).onFailure(e -> {
-            unbindRetry();
-            retryMessage.set("Retry did not finish: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    + " The table shows the links as they were.");
-        }).onFinished(() -> {
-            unbindRetry();
-            retry = null;
-            retrying.set(false);
-            setBusy(false);
-        });
-        retry = task;
-        ctx.tasks().execute(task);
     }
 
     /** Stops a running Retry; the table keeps the links as they were before it. */
     public void cancelRetry() {
-        BackgroundTask<WiringResult> task = retry;
-        if (task != null) {
-            task.cancel();
-            retryMessage.set("Retry stopped. The table shows the links as they were before it; an app may have taken some settings already.");
-        }
+        retry.cancel();
     }
 
     @Override
@@ -271,11 +235,6 @@ public final class DoneViewModel extends StepViewModel {
     @Override
     public void close() {
         cancelRetry();
-    }
-
-    private void unbindRetry() {
-        retryMessage.unbind();
-        retryProgress.unbind();
     }
 
     /** The links and sign-ins of {@code result}, or none when the wiring did not run. */
