@@ -11,7 +11,7 @@ import dev.berth.engine.wire.WiringResult;
 public interface Rewire {
     /**
      * @param deployed the deploy whose stack to wire: its target, plan and secrets
-     * @param progress what is under way ("Sonarr: download client qBittorrent"); {@code cancelled()} means stop
+     * @param progress what is under way ("Connecting Sonarr…"); {@code cancelled()} means stop
      * @return every link again, with its proof, and the sign-ins
      */
     WiringResult again(DeploySession.Deployed deployed, TaskProgress progress) throws Exception;

@@ -9,7 +9,10 @@ import dev.berth.engine.deploy.DeploymentEvent;
 import dev.berth.engine.deploy.Job;
 import dev.berth.engine.deploy.PullImagesJob;
 import dev.berth.engine.health.ServiceHealth;
+import dev.berth.engine.wire.Link;
+import dev.berth.engine.wire.WiringResult;
 import dev.berth.plan.PlannedService;
+import dev.berth.wizardsteps.core.LinksTally;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -30,7 +33,7 @@ public final class DeployBoard {
     private final Map<Job, JobRow> byJob = new IdentityHashMap<>();
     private final Map<String, ImageRow> byImage = new HashMap<>();
     private final Map<String, ServiceRow> byService = new HashMap<>();
-    /** The step under way, which a sub-step line belongs to; null between steps. */
+    /** The step under way, which the wiring's per-app lines belong to; null between steps. */
     private JobRow running;
 
     public ObservableList<JobRow> jobs() {
@@ -92,12 +95,16 @@ public final class DeployBoard {
     }
 
     /**
-     * One part of the step under way, shown under its row: the wiring reports each app it
-     * connects. Ignored between steps.
+     * The wiring's report of one app ({@code DeployProgress.Wiring}): "Connecting Sonarr…" while
+     * it runs, then how its links came out, under the wiring step's row. Ignored between steps.
+     *
+     * @param links empty until {@code done}
      */
-    void subStep(String line) {
+    void wiring(String app, boolean done, List<Link> links) {
         if (running != null) {
-            running.note(line);
+            running.note(!done ? "Connecting " + app + "…"
+                    : links.isEmpty() ? app + ": done"
+                    : app + ": " + LinksTally.of(new WiringResult(links, 0, List.of())).sentence().toLowerCase(java.util.Locale.ROOT));
         }
     }
 

@@ -42,8 +42,8 @@ public final class JobRow {
     }
 
     /**
-     * What the step does right now, for a step that reports its own parts (the wiring: "Sonarr:
-     * download client qBittorrent"); empty otherwise and once the step is done.
+     * What the step does right now, for a step that reports its own parts (the wiring:
+     * "Connecting Sonarr…", then "Sonarr: all 3 links work"); empty otherwise and once the step is done.
      */
     public ReadOnlyStringProperty noteProperty() {
         return note.getReadOnlyProperty();

@@ -21,6 +21,7 @@ import dev.berth.engine.deploy.PullImagesJob;
 import dev.berth.engine.deploy.PullProgress;
 import dev.berth.engine.health.ServiceHealth;
 import dev.berth.engine.health.ServiceState;
+import dev.berth.engine.wire.Link;
 import dev.berth.testsupport.Examples;
 import dev.berth.wizardsteps.testing.Previews;
 import java.time.Instant;
@@ -126,21 +127,25 @@ class DeployBoardTest {
     }
 
     @Test
-    void aStepThatReportsItsPartsShowsTheOneUnderWayUnderItsRow() {
+    void theWiringStepShowsEachAppUnderItsRowAsItGoes() {
         board.start(withHealth);
-        board.subStep("Sonarr: download client qBittorrent");
+        board.wiring("Sonarr", false, List.of());
         assertTrue(board.jobs().stream().allMatch(j -> j.noteProperty().get().isEmpty()), "between steps: nowhere to show it");
 
         apply(new DeploymentEvent.Started(up, 1, 3));
-        board.subStep("Sonarr: download client qBittorrent");
-        board.subStep("Prowlarr: application Radarr");
+        board.wiring("Sonarr", false, List.of());
         JobRow row = board.jobs().get(1);
-        assertEquals("Prowlarr: application Radarr", row.noteProperty().get());
+        assertEquals("Connecting Sonarr…", row.noteProperty().get());
+        board.wiring("Sonarr", true, List.of(new Link("Sonarr", "qBittorrent", Link.Status.OK, ""),
+                new Link("Sonarr", "sign-in", Link.Status.NEEDS_ATTENTION, "Sonarr says: no")));
+        assertEquals("Sonarr: 1 link of 2 needs attention", row.noteProperty().get());
+        board.wiring("Prowlarr", true, List.of(new Link("Prowlarr", "Radarr", Link.Status.OK, "")));
+        assertEquals("Prowlarr: the link works", row.noteProperty().get());
         assertTrue(board.jobs().get(0).noteProperty().get().isEmpty());
 
         apply(new DeploymentEvent.Finished(up));
         assertEquals("", row.noteProperty().get(), "a step that is done shows its mark only");
-        board.subStep("late");
+        board.wiring("Radarr", false, List.of());
         assertTrue(board.jobs().stream().allMatch(j -> j.noteProperty().get().isEmpty()));
     }
 
