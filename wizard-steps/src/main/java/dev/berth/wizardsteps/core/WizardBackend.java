@@ -48,8 +48,11 @@ public interface WizardBackend {
      */
     default Rewire rewire() {
         return (deployed, progress) -> {
+            TargetAnswers t = deployed.from().on().spec();
+            String target = t.kind() == TargetAnswers.Kind.LOCAL ? ""
+                    : " --target ssh://" + t.user() + "@" + t.host() + ":" + t.portOrDefault();
             throw new UnsupportedOperationException("This Berth cannot wire the apps again from the wizard: run \"berth wire --dir "
-                    + deployed.from().preview().stackDir() + "\" in a terminal.");
+                    + deployed.from().preview().stackDir() + target + "\" in a terminal.");
         };
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.answers.TargetAnswers;
 import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.wire.Link;
@@ -207,6 +208,13 @@ class DoneWiringTest {
         assertEquals("Retry did not finish: This Berth cannot wire the apps again from the wizard: run \"berth wire --dir /opt/berth\""
                 + " in a terminal. The table shows the links as they were.", vm.retryMessageProperty().get());
         assertTrue(vm.canRetryProperty().get());
+
+        WiredDeploys.finish(session, preview, new TargetAnswers(TargetAnswers.Kind.SSH, "nas.local", 2222, "media", null), target,
+                WiredDeploys.oneNeedsAttention());
+        vm.enter();
+        vm.retry();
+        assertTrue(vm.retryMessageProperty().get().contains("run \"berth wire --dir /opt/berth --target ssh://media@nas.local:2222\""),
+                vm.retryMessageProperty().get());
     }
 
     @Test

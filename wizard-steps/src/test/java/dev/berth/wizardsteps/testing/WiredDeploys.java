@@ -64,14 +64,20 @@ public final class WiredDeploys {
                 new Credential("Sonarr", "http://localhost:8989/", "admin", "sonarr_password", false));
     }
 
-    /** Hands the session a deploy of {@code preview} on {@code target} that succeeded with this wiring. */
+    /** Hands the session a deploy of {@code preview} on this computer that succeeded with this wiring. */
     public static DeploySession.Deployed finish(DeploySession session, DeployPreview preview, Target target, WiringResult wiring) {
+        return finish(session, preview, TargetAnswers.LOCAL, target, wiring);
+    }
+
+    /** The same on the machine {@code spec} names ({@code target} stands in for the connection). */
+    public static DeploySession.Deployed finish(DeploySession session, DeployPreview preview, TargetAnswers spec, Target target,
+                                                WiringResult wiring) {
         List<DeployReport.ServiceReport> services = preview.plan().services().stream()
                 .map(s -> new DeployReport.ServiceReport(s.name(), ServiceState.HEALTHY, "",
                         s.hostWebPort() == 0 ? null : "http://localhost:" + s.hostWebPort() + "/", List.of(), true)).toList();
         DeployOutcome outcome = new DeployOutcome(new DeploymentResult.Succeeded(preview.jobs()), Optional.of(new DeployReport(services)),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.ofNullable(wiring));
-        var on = new TargetSession.Connected(TargetAnswers.LOCAL, target, null, null);
+        var on = new TargetSession.Connected(spec, target, null, null);
         DeploySession.Deployed d = new DeploySession.Deployed(
                 new DeploySession.Reviewed(on, preview.plan().answers(), preview.options(), preview), outcome);
         session.finished(d);
