@@ -82,6 +82,9 @@ class DoneWiringTest {
         assertTrue(vm.signIns().isEmpty());
         assertFalse(vm.canRetryProperty().get());
         assertTrue(vm.appsHintProperty().get().startsWith("Each app asks for a few settings the first time you open it"));
+        Credential transmission = vm.credentials().stream().filter(c -> c.label().equals("Transmission")).findFirst().orElseThrow();
+        assertEquals("admin", transmission.user(), "the download client's sign-in, as its catalog file names it");
+        assertEquals(preview.plan().secrets().get("transmission_password"), transmission.value());
     }
 
     @Test
