@@ -23,18 +23,14 @@ public final class DoneView extends Page {
         Fields.shownWhen(headline, Bindings.isNotEmpty(vm.services()));
 
         GridPane apps = ListGrid.of("service-links", 20, "step-list", vm.services(), (grid, row, l) -> link(vm, grid, row, l));
-        Label appsHint = Fields.hint("");
-        appsHint.setId("apps-hint");
-        appsHint.textProperty().bind(vm.appsHintProperty());
+        Label appsHint = Fields.hint("apps-hint", vm.appsHintProperty());
         VBox appsBox = new VBox(10, Fields.heading("Your apps"), apps, appsHint);
         Fields.shownWhen(appsBox, Bindings.isNotEmpty(vm.services()));
 
         GridPane secrets = ListGrid.of("credentials", 12, "summary-card", vm.credentials(),
                 (grid, row, c) -> addCredential(vm, grid, row, c));
         Fields.shownWhen(secrets, Bindings.isNotEmpty(vm.credentials()));
-        Label note = Fields.hint("");
-        note.setId("credentials-note");
-        note.textProperty().bind(vm.credentialsNoteProperty());
+        Label note = Fields.hint("credentials-note", vm.credentialsNoteProperty());
         VBox secretsBox = new VBox(10, Fields.heading("Passwords and keys Berth made"), secrets, note);
         Fields.shownWhen(secretsBox, vm.credentialsNoteProperty().isNotEmpty());
 

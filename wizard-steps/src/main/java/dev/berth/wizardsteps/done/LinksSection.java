@@ -22,9 +22,7 @@ final class LinksSection {
     static VBox of(DoneViewModel vm) {
         GridPane table = ListGrid.of("links", 12, "step-list", vm.links(), LinksSection::addRow);
 
-        Label summary = Fields.hint("");
-        summary.setId("links-summary");
-        summary.textProperty().bind(vm.linksSummaryProperty());
+        Label summary = Fields.hint("links-summary", vm.linksSummaryProperty());
 
         Button retry = new Button("_Retry");
         retry.setId("retry-wiring");

@@ -22,9 +22,7 @@ final class SignInsSection {
 
     static VBox of(DoneViewModel vm) {
         GridPane grid = ListGrid.of("sign-ins", 12, "summary-card", vm.signIns(), (g, row, s) -> addRow(vm, g, row, s));
-        Label note = Fields.hint("");
-        note.setId("sign-ins-note");
-        note.textProperty().bind(vm.signInsNoteProperty());
+        Label note = Fields.hint("sign-ins-note", vm.signInsNoteProperty());
         VBox box = new VBox(10, Fields.heading("Sign-ins Berth set up"), grid, note);
         Fields.shownWhen(box, Bindings.isNotEmpty(vm.signIns()));
         return box;
