@@ -35,6 +35,8 @@ public final class DeployBoard {
     private final Map<String, ServiceRow> byService = new HashMap<>();
     /** The step under way, which the wiring's per-app lines belong to; null between steps. */
     private JobRow running;
+    /** The step that reported wiring progress: at the end it says how the links came out. */
+    private JobRow wiringRow;
 
     public ObservableList<JobRow> jobs() {
         return jobs;
@@ -57,6 +59,7 @@ public final class DeployBoard {
     void start(DeployPreview preview) {
         byJob.clear();
         running = null;
+        wiringRow = null;
         byImage.clear();
         byService.clear();
         warnings.clear();
@@ -102,14 +105,20 @@ public final class DeployBoard {
      */
     void wiring(String app, boolean done, List<Link> links) {
         if (running != null) {
+            wiringRow = running;
             running.note(!done ? "Connecting " + app + "…"
                     : links.isEmpty() ? app + ": done"
                     : app + ": " + LinksTally.of(new WiringResult(links, 0, List.of())).sentence().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
-    /** The deploy ended: each service as the report has it, with the last log lines of those that did not come up. */
+    /**
+     * The deploy ended: each service as the report has it, with the last log lines of those that did
+     * not come up, and how the wiring's links came out.
+     */
     void finish(DeployOutcome outcome) {
+        // The wiring step succeeds whatever the apps said: its row says how the links came out.
+        outcome.wiring().filter(w -> wiringRow != null).ifPresent(w -> wiringRow.note(LinksTally.of(w).sentence()));
         outcome.report().ifPresent(report -> {
             for (DeployReport.ServiceReport r : report.services()) {
                 ServiceRow row = byService.get(r.service());

@@ -43,7 +43,8 @@ public final class JobRow {
 
     /**
      * What the step does right now, for a step that reports its own parts (the wiring:
-     * "Connecting Sonarr…", then "Sonarr: all 3 links work"); empty otherwise and once the step is done.
+     * "Connecting Sonarr…", then "Sonarr: all 3 links work", and at the end of the deploy how all its
+     * links came out); empty otherwise, and while a step that is done has nothing to add.
      */
     public ReadOnlyStringProperty noteProperty() {
         return note.getReadOnlyProperty();

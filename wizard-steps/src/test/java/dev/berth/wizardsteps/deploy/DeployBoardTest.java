@@ -22,6 +22,7 @@ import dev.berth.engine.deploy.PullProgress;
 import dev.berth.engine.health.ServiceHealth;
 import dev.berth.engine.health.ServiceState;
 import dev.berth.engine.wire.Link;
+import dev.berth.engine.wire.WiringResult;
 import dev.berth.testsupport.Examples;
 import dev.berth.wizardsteps.testing.Previews;
 import java.time.Instant;
@@ -147,6 +148,13 @@ class DeployBoardTest {
         assertEquals("", row.noteProperty().get(), "a step that is done shows its mark only");
         board.wiring("Radarr", false, List.of());
         assertTrue(board.jobs().stream().allMatch(j -> j.noteProperty().get().isEmpty()));
+
+        WiringResult wiring = new WiringResult(List.of(new Link("Sonarr", "qBittorrent", Link.Status.OK, ""),
+                new Link("Sonarr", "sign-in", Link.Status.NEEDS_ATTENTION, "Sonarr says: no"),
+                new Link("Prowlarr", "Radarr", Link.Status.OK, "")), 5, List.of());
+        board.finish(new DeployOutcome(new DeploymentResult.Succeeded(withHealth.jobs()), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(wiring)));
+        assertEquals("1 link of 3 needs attention", row.noteProperty().get(), "the step succeeded; its links did not all work");
     }
 
     private ImageRow image(String image) {
