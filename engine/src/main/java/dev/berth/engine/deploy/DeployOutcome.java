@@ -1,6 +1,7 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.engine.npm.ProxyHostsResult;
+import dev.berth.engine.wire.WiringResult;
 import java.util.Optional;
 
 /**
@@ -14,11 +15,17 @@ import java.util.Optional;
  *                  not be written
  * @param proxyHosts the proxy hosts set up in Nginx Proxy Manager (created, updated, left alone, certificates
  *                  it could not get); empty when that step did not run or did not succeed
+ * @param wiring    the links the wiring set up and proved, and the sign-ins it made; empty when it did not run
  */
 public record DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir,
-                            Optional<DeployLogFile> log, Optional<ProxyHostsResult> proxyHosts) {
+                            Optional<DeployLogFile> log, Optional<ProxyHostsResult> proxyHosts, Optional<WiringResult> wiring) {
     public DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir) {
         this(result, report, backupDir, Optional.empty(), Optional.empty());
+    }
+
+    public DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir,
+                         Optional<DeployLogFile> log, Optional<ProxyHostsResult> proxyHosts) {
+        this(result, report, backupDir, log, proxyHosts, Optional.empty());
     }
 
     public boolean succeeded() {

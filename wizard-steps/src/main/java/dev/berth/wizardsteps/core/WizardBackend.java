@@ -42,6 +42,20 @@ public interface WizardBackend {
         return DeployOptions.DEFAULT;
     }
 
+    /**
+     * How the Done page's Retry runs the wiring again. Without one from the app, Retry says how to
+     * do it from a terminal instead.
+     */
+    default Rewire rewire() {
+        return (deployed, progress) -> {
+            TargetAnswers t = deployed.from().on().spec();
+            String target = t.kind() == TargetAnswers.Kind.LOCAL ? ""
+                    : " --target ssh://" + t.user() + "@" + t.host() + ":" + t.portOrDefault();
+            throw new UnsupportedOperationException("This Berth cannot wire the apps again from the wizard: run \"berth wire --dir "
+                    + deployed.from().preview().stackDir() + target + "\" in a terminal.");
+        };
+    }
+
     /** What the login may ask the person: about a new host key, a password, a key's passphrase. */
     record Login(HostKeyPrompt hostKey, SecretPrompt password, SecretPrompt passphrase) {
     }

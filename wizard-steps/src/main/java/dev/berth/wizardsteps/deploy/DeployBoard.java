@@ -9,7 +9,10 @@ import dev.berth.engine.deploy.DeploymentEvent;
 import dev.berth.engine.deploy.Job;
 import dev.berth.engine.deploy.PullImagesJob;
 import dev.berth.engine.health.ServiceHealth;
+import dev.berth.engine.wire.Link;
+import dev.berth.engine.wire.WiringResult;
 import dev.berth.plan.PlannedService;
+import dev.berth.wizardsteps.core.LinksTally;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -30,6 +33,10 @@ public final class DeployBoard {
     private final Map<Job, JobRow> byJob = new IdentityHashMap<>();
     private final Map<String, ImageRow> byImage = new HashMap<>();
     private final Map<String, ServiceRow> byService = new HashMap<>();
+    /** The step under way, which the wiring's per-app lines belong to; null between steps. */
+    private JobRow running;
+    /** The step that reported wiring progress: at the end it says how the links came out. */
+    private JobRow wiringRow;
 
     public ObservableList<JobRow> jobs() {
         return jobs;
@@ -51,6 +58,8 @@ public final class DeployBoard {
     /** Sets out the rows for a deploy about to run. */
     void start(DeployPreview preview) {
         byJob.clear();
+        running = null;
+        wiringRow = null;
         byImage.clear();
         byService.clear();
         warnings.clear();
@@ -88,8 +97,28 @@ public final class DeployBoard {
         }
     }
 
-    /** The deploy ended: each service as the report has it, with the last log lines of those that did not come up. */
+    /**
+     * The wiring's report of one app ({@code DeployProgress.Wiring}): "Connecting Sonarr…" while
+     * it runs, then how its links came out, under the wiring step's row. Ignored between steps.
+     *
+     * @param links empty until {@code done}
+     */
+    void wiring(String app, boolean done, List<Link> links) {
+        if (running != null) {
+            wiringRow = running;
+            running.note(!done ? "Connecting " + app + "…"
+                    : links.isEmpty() ? app + ": done"
+                    : app + ": " + LinksTally.of(new WiringResult(links, 0, List.of())).sentence().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * The deploy ended: each service as the report has it, with the last log lines of those that did
+     * not come up, and how the wiring's links came out.
+     */
     void finish(DeployOutcome outcome) {
+        // The wiring step succeeds whatever the apps said: its row says how the links came out.
+        outcome.wiring().filter(w -> wiringRow != null).ifPresent(w -> wiringRow.note(LinksTally.of(w).sentence()));
         outcome.report().ifPresent(report -> {
             for (DeployReport.ServiceReport r : report.services()) {
                 ServiceRow row = byService.get(r.service());
@@ -106,11 +135,17 @@ public final class DeployBoard {
             return;
         }
         switch (e) {
-            case DeploymentEvent.Started s -> row.set(JobRow.Status.RUNNING, null);
+            case DeploymentEvent.Started s -> {
+                row.set(JobRow.Status.RUNNING, null);
+                running = row;
+            }
             case DeploymentEvent.Finished f -> row.set(JobRow.Status.DONE, null);
             case DeploymentEvent.Failed f -> row.set(JobRow.Status.FAILED, f.message());
             case DeploymentEvent.Undone u -> row.set(row.status() == JobRow.Status.FAILED ? JobRow.Status.FAILED : JobRow.Status.UNDONE, null);
             case DeploymentEvent.UndoFailed u -> row.set(JobRow.Status.UNDO_FAILED, u.message());
+        }
+        if (!(e instanceof DeploymentEvent.Started)) {
+            running = null;
         }
     }
 

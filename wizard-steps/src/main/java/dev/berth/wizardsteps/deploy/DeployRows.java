@@ -1,6 +1,7 @@
 package dev.berth.wizardsteps.deploy;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.wizardsteps.view.Fields;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -28,13 +29,9 @@ final class DeployRows {
         icon.setMinWidth(24);
         Label text = new Label(row.description());
         text.setWrapText(true);
-        Label detail = new Label();
-        detail.setWrapText(true);
-        detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
-        detail.textProperty().bind(row.detailProperty());
-        detail.visibleProperty().bind(row.detailProperty().isNotEmpty());
-        detail.managedProperty().bind(detail.visibleProperty());
-        VBox body = new VBox(2, text, detail);
+        Label detail = smallLine(row.detailProperty(), Styles.DANGER);
+        Label note = smallLine(row.noteProperty(), Styles.TEXT_MUTED);
+        VBox body = new VBox(2, text, note, detail);
         HBox line = new HBox(10, icon, body);
         line.getStyleClass().add("job-row");
         line.setAlignment(Pos.TOP_LEFT);
@@ -65,6 +62,16 @@ final class DeployRows {
         row.statusProperty().addListener(o -> show.run());
         show.run();
         return line;
+    }
+
+    /** A small line under a step's name, taking no room while its text is empty. */
+    private static Label smallLine(javafx.beans.value.ObservableStringValue text, String style) {
+        Label l = new Label();
+        l.setWrapText(true);
+        l.getStyleClass().addAll(Styles.TEXT_SMALL, style);
+        l.textProperty().bind(text);
+        Fields.shownWhen(l, javafx.beans.binding.Bindings.isNotEmpty(text));
+        return l;
     }
 
     /** The image's name, its bar and its words, as one row of a grid so the bars line up. */

@@ -6,6 +6,7 @@ import dev.berth.engine.deploy.DeploymentEvent;
 import dev.berth.engine.deploy.DeploymentResult;
 import dev.berth.wizardsteps.core.BackgroundTask;
 import dev.berth.wizardsteps.core.DeploySession;
+import dev.berth.wizardsteps.core.LinksTally;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.StepViewModel;
 import dev.berth.wizardsteps.core.UiBatcher;
@@ -173,7 +174,8 @@ public final class DeployViewModel extends StepViewModel {
                 state.set(State.SUCCEEDED);
                 progress.set(1);
                 long up = board.services().size();
-                message.set("Deployed: " + (up == 1 ? "the service is" : "all " + up + " services are") + " up." + backup);
+                String links = outcome.wiring().map(w -> " " + LinksTally.of(w).afterDeploy()).orElse("");
+                message.set("Deployed: " + (up == 1 ? "the service is" : "all " + up + " services are") + " up." + links + backup);
                 setSummary("Every service is up");
                 setValid(true);
             }

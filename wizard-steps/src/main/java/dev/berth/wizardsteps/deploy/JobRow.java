@@ -18,6 +18,7 @@ public final class JobRow {
     private final String description;
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.WAITING);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
 
     JobRow(String description) {
         this.description = description;
@@ -40,8 +41,24 @@ public final class JobRow {
         return detail.getReadOnlyProperty();
     }
 
+    /**
+     * What the step does right now, for a step that reports its own parts (the wiring:
+     * "Connecting Sonarr…", then "Sonarr: all 3 links work", and at the end of the deploy how all its
+     * links came out); empty otherwise, and while a step that is done has nothing to add.
+     */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+
+    void note(String now) {
+        note.set(now == null ? "" : now);
+    }
+
     void set(Status s, String why) {
         status.set(s);
+        if (s == Status.DONE) {
+            note.set("");
+        }
         if (why != null) {
             detail.set(why);
         }

@@ -5,7 +5,6 @@ import atlantafx.base.theme.Styles;
 import dev.berth.wizardsteps.view.Fields;
 import dev.berth.wizardsteps.view.Page;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -14,7 +13,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Step 11's page: the apps with their addresses, and the passwords Berth made, with Copy. */
+/** Step 11's page: the apps with their addresses, the links between them, and the sign-ins and passwords Berth made. */
 public final class DoneView extends Page {
     public DoneView(DoneViewModel vm) {
         Message headline = new Message("Your stack is running", "");
@@ -23,46 +22,19 @@ public final class DoneView extends Page {
         headline.descriptionProperty().bind(vm.headlineProperty());
         Fields.shownWhen(headline, Bindings.isNotEmpty(vm.services()));
 
-        GridPane apps = new GridPane();
-        apps.setId("service-links");
-        apps.setHgap(20);
-        apps.setVgap(8);
-        apps.getStyleClass().add("step-list");
-        Runnable fillApps = () -> {
-            apps.getChildren().clear();
-            int row = 0;
-            for (ServiceLink l : vm.services()) {
-                link(vm, apps, row++, l);
-            }
-        };
-        vm.services().addListener((ListChangeListener<ServiceLink>) c -> fillApps.run());
-        fillApps.run();
-        VBox appsBox = new VBox(10, Fields.heading("Your apps"), apps,
-                Fields.hint("Each app asks for a few settings the first time you open it (a user, your libraries)."));
+        GridPane apps = ListGrid.of("service-links", 20, "step-list", vm.services(), (grid, row, l) -> link(vm, grid, row, l));
+        Label appsHint = Fields.hint("apps-hint", vm.appsHintProperty());
+        VBox appsBox = new VBox(10, Fields.heading("Your apps"), apps, appsHint);
         Fields.shownWhen(appsBox, Bindings.isNotEmpty(vm.services()));
 
-        GridPane secrets = new GridPane();
-        secrets.setId("credentials");
-        secrets.setHgap(12);
-        secrets.setVgap(8);
-        secrets.getStyleClass().add("summary-card");
-        Runnable fillSecrets = () -> {
-            secrets.getChildren().clear();
-            int row = 0;
-            for (Credential c : vm.credentials()) {
-                addCredential(vm, secrets, row++, c);
-            }
-        };
-        vm.credentials().addListener((ListChangeListener<Credential>) c -> fillSecrets.run());
-        fillSecrets.run();
+        GridPane secrets = ListGrid.of("credentials", 12, "summary-card", vm.credentials(),
+                (grid, row, c) -> addCredential(vm, grid, row, c));
         Fields.shownWhen(secrets, Bindings.isNotEmpty(vm.credentials()));
-        Label note = Fields.hint("");
-        note.setId("credentials-note");
-        note.textProperty().bind(vm.credentialsNoteProperty());
+        Label note = Fields.hint("credentials-note", vm.credentialsNoteProperty());
         VBox secretsBox = new VBox(10, Fields.heading("Passwords and keys Berth made"), secrets, note);
         Fields.shownWhen(secretsBox, vm.credentialsNoteProperty().isNotEmpty());
 
-        getChildren().addAll(headline, appsBox, secretsBox);
+        getChildren().addAll(headline, appsBox, LinksSection.of(vm), SignInsSection.of(vm), secretsBox);
     }
 
     private static void link(DoneViewModel vm, GridPane grid, int row, ServiceLink l) {

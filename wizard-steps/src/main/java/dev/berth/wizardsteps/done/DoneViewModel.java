@@ -1,34 +1,66 @@
 package dev.berth.wizardsteps.done;
 
 import dev.berth.engine.deploy.DeployReport;
+import dev.berth.engine.wire.WiringResult;
 import dev.berth.plan.PlannedService;
 import dev.berth.wizardsteps.core.DeploySession;
+import dev.berth.wizardsteps.core.LinksTally;
+import dev.berth.wizardsteps.core.Rewire;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.StepViewModel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Step 11: the stack runs. Each service with the address to open it at, and the passwords and
- * keys Berth generated, shown once with a copy button each: leaving the page forgets them, and
- * the note says where they are kept on the target.
+ * Step 11: the stack runs. Each service with the address to open it at; the links Berth set up
+ * between the apps, each proved by the app's own test, with Retry when one needs attention; the
+ * sign-ins Berth set up and the passwords and keys it generated, handed over once: leaving the
+ * page forgets them, and the notes say where they are kept on the target.
  */
 public final class DoneViewModel extends StepViewModel {
+    private static final String FIRST_OPEN = "Each app asks for a few settings the first time you open it (a user, your libraries).";
+    private static final String WIRED = "Berth connected the apps to each other and tested every link: the table below shows how each one went.";
+
     private final DeploySession session;
     private final ObservableList<ServiceLink> services = FXCollections.observableArrayList();
     private final ObservableList<Credential> credentials = FXCollections.observableArrayList();
+    private final ObservableList<LinkRow> links = FXCollections.observableArrayList();
+    private final ObservableList<SignInRow> signIns = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "");
+    private final ReadOnlyStringWrapper appsHint = new ReadOnlyStringWrapper(this, "appsHint", "");
+    private final ReadOnlyStringWrapper linksSummary = new ReadOnlyStringWrapper(this, "linksSummary", "");
+    private final ReadOnlyStringWrapper signInsNote = new ReadOnlyStringWrapper(this, "signInsNote", "");
     private final ReadOnlyStringWrapper credentialsNote = new ReadOnlyStringWrapper(this, "credentialsNote", "");
+    private final ReadOnlyBooleanWrapper needsAttention = new ReadOnlyBooleanWrapper(this, "needsAttention", false);
+    private final ReadOnlyBooleanWrapper canRetry = new ReadOnlyBooleanWrapper(this, "canRetry", false);
     /** The deploy whose credentials were shown: they are not shown a second time. */
     private DeploySession.Deployed shown;
+    /** The wiring the page shows: the deploy's, or the last Retry's. */
+    private WiringResult wiring;
+    /** Secrets of sign-ins whose password this deploy's page already handed over and forgot. */
+    private final Set<String> handedOver = new HashSet<>();
+    private final WiringRetry retry;
 
+    /** Retry runs the wiring again through the backend's {@link dev.berth.wizardsteps.core.WizardBackend#rewire}. */
     public DoneViewModel(StepContext ctx, DeploySession session) {
+        this(ctx, session, ctx.backend().rewire());
+    }
+
+    /** @param rewire what Retry runs */
+    public DoneViewModel(StepContext ctx, DeploySession session, Rewire rewire) {
         super(ctx);
         this.session = session;
+        this.retry = new WiringRetry(ctx.tasks(), rewire);
+        canRetry.bind(needsAttention.and(retry.runningProperty().not()));
         setValid(true);
     }
 
@@ -51,14 +83,59 @@ public final class DoneViewModel extends StepViewModel {
         return credentials;
     }
 
+    /** The Links table; empty when the wiring did not run. */
+    public ObservableList<LinkRow> links() {
+        return links;
+    }
+
+    /** The sign-ins the wiring set up, with their passwords on the visit that hands them over. */
+    public ObservableList<SignInRow> signIns() {
+        return signIns;
+    }
+
     /** "3 services run on this computer." */
     public ReadOnlyStringProperty headlineProperty() {
         return headline.getReadOnlyProperty();
     }
 
+    /** Under the apps: what is left to set up in them, which depends on whether Berth wired them. */
+    public ReadOnlyStringProperty appsHintProperty() {
+        return appsHint.getReadOnlyProperty();
+    }
+
+    /** Above the Links table: "All 6 links work." or how many need attention. */
+    public ReadOnlyStringProperty linksSummaryProperty() {
+        return linksSummary.getReadOnlyProperty();
+    }
+
+    /** Where the sign-ins' passwords are kept, and that this page hands them over once. */
+    public ReadOnlyStringProperty signInsNoteProperty() {
+        return signInsNote.getReadOnlyProperty();
+    }
+
     /** Where the passwords are kept, and that this page shows them once. */
     public ReadOnlyStringProperty credentialsNoteProperty() {
         return credentialsNote.getReadOnlyProperty();
+    }
+
+    /** Whether Retry is offered: a link needs attention and no retry runs. */
+    public ReadOnlyBooleanProperty canRetryProperty() {
+        return canRetry.getReadOnlyProperty();
+    }
+
+    /** While Retry runs (Cancel is offered). */
+    public ReadOnlyBooleanProperty retryingProperty() {
+        return retry.runningProperty();
+    }
+
+    /** What Retry is doing while it runs; how it ended afterwards. */
+    public ReadOnlyStringProperty retryMessageProperty() {
+        return retry.messageProperty();
+    }
+
+    /** From 0 to 1 while Retry runs, or -1 while it cannot tell. */
+    public ReadOnlyDoubleProperty retryProgressProperty() {
+        return retry.progressProperty();
     }
 
     public void open(ServiceLink link) {
@@ -71,6 +148,18 @@ public final class DoneViewModel extends StepViewModel {
         ctx.dialogs().copyToClipboard(c.value());
     }
 
+    /** Copy works while the password is hidden: it never has to be on screen. */
+    public void copy(SignInRow s) {
+        if (s.handsOver()) {
+            ctx.dialogs().copyToClipboard(s.password());
+        }
+    }
+
+    /** Show or hide one sign-in's password. */
+    public void reveal(SignInRow s, boolean show) {
+        s.reveal(show);
+    }
+
     @Override
     public void enter() {
         DeploySession.Deployed d = session.deployedProperty().get();
@@ -79,35 +168,112 @@ public final class DoneViewModel extends StepViewModel {
             services.clear();
             credentials.clear();
             credentialsNote.set("");
+            showWiring(null, null);
             return;
         }
         var preview = d.from().preview();
         String where = d.from().on().target().description();
-        List<ServiceLink> links = new ArrayList<>();
+        List<ServiceLink> serviceLinks = new ArrayList<>();
         for (PlannedService s : preview.plan().services()) {
             String url = d.outcome().report().flatMap(r -> r.service(s.name())).map(DeployReport.ServiceReport::url).orElse(null);
-            links.add(new ServiceLink(s.definition().name(), url));
+            serviceLinks.add(new ServiceLink(s.definition().name(), url));
         }
-        services.setAll(links);
-        headline.set(links.size() + (links.size() == 1 ? " service runs on " : " services run on ") + where + ".");
-        setSummary("Running, " + links.size() + " services");
+        services.setAll(serviceLinks);
+        headline.set(serviceLinks.size() + (serviceLinks.size() == 1 ? " service runs on " : " services run on ") + where + ".");
+        setSummary("Running, " + serviceLinks.size() + " services");
         String secretsDir = preview.stackDir() + "/secrets/";
         if (d == shown) {
+            showWiring(d, wiring);
             credentialsNote.set("Berth showed the passwords it made once. They are kept on " + where + " in " + secretsDir
                     + ", readable by its owner only.");
             return;
         }
         shown = d;
-        credentials.setAll(GeneratedCredentials.of(preview));
-        credentialsNote.set(credentials.isEmpty()
-                ? "Berth made no new passwords this time. Those of your stack are kept on " + where + " in " + secretsDir + "."
-                : "Berth shows these once: copy what you need now. They are kept on " + where + " in " + secretsDir
-                + ", readable by its owner only.");
+        handedOver.clear();
+        retry.clear();
+        showWiring(d, d.outcome().wiring().orElse(null));
+        Set<String> signInFiles = new HashSet<>(signIns.stream().map(SignInRow::storedAt).toList());
+        credentials.setAll(GeneratedCredentials.of(preview).stream().filter(c -> !signInFiles.contains(c.storedAt())).toList());
+        boolean signInsHandedOver = signIns.stream().anyMatch(SignInRow::handsOver);
+        credentialsNote.set(!credentials.isEmpty()
+                ? "Berth shows these once: copy what you need now. They are kept on " + where + " in " + secretsDir
+                + ", readable by its owner only."
+                : signInsHandedOver
+                ? "Berth made no other new passwords this time. Those of your stack are kept on " + where + " in " + secretsDir + "."
+                : "Berth made no new passwords this time. Those of your stack are kept on " + where + " in " + secretsDir + ".");
     }
 
     /** Shown once: leaving the page forgets the passwords. */
     @Override
     public void leave() {
         credentials.clear();
+        signIns.stream().filter(SignInRow::handsOver).forEach(s -> handedOver.add(s.storedAt()));
+        DeploySession.Deployed d = session.deployedProperty().get();
+        if (d == shown && d != null && wiring != null) {
+            showSignIns(d, wiring);
+        }
+    }
+
+    /** Runs the wiring again off the UI thread, then shows the new links; the old ones stay if it fails or is cancelled. */
+    public void retry() {
+        DeploySession.Deployed d = shown;
+        if (d != null && canRetry.get()) {
+            retry.start(d, result -> showWiring(d, result), this::setBusy);
+        }
+    }
+
+    /** Stops a running Retry; the table keeps the links as they were before it. */
+    public void cancelRetry() {
+        retry.cancel();
+    }
+
+    @Override
+    public void stop() {
+        cancelRetry();
+    }
+
+    @Override
+    public void close() {
+        cancelRetry();
+    }
+
+    /** The links and sign-ins of {@code result}, or none when the wiring did not run. */
+    private void showWiring(DeploySession.Deployed d, WiringResult result) {
+        wiring = result;
+        if (result == null) {
+            links.clear();
+            signIns.clear();
+            signInsNote.set("");
+            linksSummary.set("");
+            needsAttention.set(false);
+            appsHint.set(d == null ? "" : FIRST_OPEN);
+            return;
+        }
+        appsHint.set(WIRED);
+        links.setAll(result.links().stream().map(LinkRow::of).toList());
+        LinksTally tally = LinksTally.of(result);
+        needsAttention.set(tally.needingAttention() > 0);
+        linksSummary.set(tally.sentence() + (tally.needingAttention() == 0 ? "."
+                : ": each says what the app answered and what to do. Retry runs the wiring again."));
+        showSignIns(d, result);
+    }
+
+    private void showSignIns(DeploySession.Deployed d, WiringResult result) {
+        var preview = d.from().preview();
+        String secretsDir = preview.stackDir() + "/secrets/";
+        List<SignInRow> rows = new ArrayList<>();
+        for (dev.berth.engine.wire.Credential c : result.credentials()) {
+            String storedAt = secretsDir + c.secret();
+            String password = c.isNew() && !handedOver.contains(storedAt)
+                    ? preview.plan().secrets().get(c.secret()) : null;
+            rows.add(new SignInRow(c.service(), c.username(), password, storedAt));
+        }
+        signIns.setAll(rows);
+        String where = d.from().on().target().description();
+        signInsNote.set(rows.isEmpty() ? ""
+                : rows.stream().anyMatch(SignInRow::handsOver)
+                ? "Berth hands these passwords over once, here: Show or Copy what you need now. Each stays kept on " + where
+                + " in the file named beside it, readable by its owner only."
+                : "Each password is kept on " + where + " in the file named beside it, readable by its owner only.");
     }
 }

@@ -3,6 +3,7 @@ package dev.berth.wizardsteps.done;
 import dev.berth.answers.AccessAnswers;
 import dev.berth.answers.Answers;
 import dev.berth.answers.AutheliaUser;
+import dev.berth.catalog.DownloadClientSpec;
 import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.plan.PlannedService;
 import java.util.ArrayList;
@@ -11,18 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The credentials a deploy generated, from its plan: sign-ins (Grafana's admin, Transmission's and
- * NZBGet's, Nginx Proxy Manager's admin, Authelia's users) and the *arr apps' API keys. Left out: what the person typed
- * (they know it), what the stack had before (it was shown then), and what no person uses (hashes,
- * Authelia's own keys).
+ * The credentials a deploy generated, from its plan: sign-ins (Grafana's admin, the download
+ * clients' web sign-ins as their catalog files name them, Nginx Proxy Manager's admin, Authelia's
+ * users) and the *arr apps' API keys. Left out: what the person typed (they know it), what the
+ * stack had before (it was shown then), and what no person uses (hashes, Authelia's own keys).
  */
 final class GeneratedCredentials {
     private static final String API_KEY = "_api_key";
     /** Generated sign-ins with a fixed user: the secret's name, what it opens, the user (as their catalog files set them). */
     private static final Map<String, String[]> SIGN_INS = Map.of(
-            "grafana_admin_password", new String[] {"Grafana", "admin"},
-            "transmission_password", new String[] {"Transmission", "admin"},
-            "nzbget_password", new String[] {"NZBGet", "nzbget"});
+            "grafana_admin_password", new String[] {"Grafana", "admin"});
 
     private GeneratedCredentials() {
     }
@@ -45,6 +44,13 @@ final class GeneratedCredentials {
         AccessAnswers access = answers.access();
         if (SIGN_INS.containsKey(name)) {
             return Optional.of(SIGN_INS.get(name));
+        }
+        // A download client's web sign-in, as its catalog file names it (downloadClient.username and passwordSecret).
+        for (PlannedService s : preview.plan().services()) {
+            DownloadClientSpec client = s.definition().downloadClient();
+            if (client != null && name.equals(client.passwordSecret())) {
+                return Optional.of(new String[] {s.definition().name(), client.username()});
+            }
         }
         if (name.equals("npm_admin_password") && access.npm() != null && access.npm().adminPassword() == null) {
             return Optional.of(new String[] {"Nginx Proxy Manager", access.npm().adminEmail()});

@@ -98,6 +98,14 @@ public final class Fields {
         return l;
     }
 
+    /** A muted line of help whose words come from the ViewModel. */
+    public static Label hint(String id, ObservableStringValue text) {
+        Label l = hint("");
+        l.setId(id);
+        l.textProperty().bind(text);
+        return l;
+    }
+
     /** A section heading inside a page. */
     public static Label heading(String text) {
         Label l = new Label(text);

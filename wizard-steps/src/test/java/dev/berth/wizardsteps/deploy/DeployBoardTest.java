@@ -21,6 +21,8 @@ import dev.berth.engine.deploy.PullImagesJob;
 import dev.berth.engine.deploy.PullProgress;
 import dev.berth.engine.health.ServiceHealth;
 import dev.berth.engine.health.ServiceState;
+import dev.berth.engine.wire.Link;
+import dev.berth.engine.wire.WiringResult;
 import dev.berth.testsupport.Examples;
 import dev.berth.wizardsteps.testing.Previews;
 import java.time.Instant;
@@ -123,6 +125,36 @@ class DeployBoardTest {
         board.apply(new DeployProgress.Pull(new PullProgress("example.org/unknown:1", "a", 1, 2, "Downloading")));
         board.apply(new DeployProgress.Health(new ServiceHealth("nobody", ServiceState.HEALTHY, Instant.EPOCH, "", null, "c")));
         assertTrue(board.jobs().stream().allMatch(j -> j.status() == JobRow.Status.WAITING));
+    }
+
+    @Test
+    void theWiringStepShowsEachAppUnderItsRowAsItGoes() {
+        board.start(withHealth);
+        board.wiring("Sonarr", false, List.of());
+        assertTrue(board.jobs().stream().allMatch(j -> j.noteProperty().get().isEmpty()), "between steps: nowhere to show it");
+
+        apply(new DeploymentEvent.Started(up, 1, 3));
+        board.wiring("Sonarr", false, List.of());
+        JobRow row = board.jobs().get(1);
+        assertEquals("Connecting Sonarr…", row.noteProperty().get());
+        board.wiring("Sonarr", true, List.of(new Link("Sonarr", "qBittorrent", Link.Status.OK, ""),
+                new Link("Sonarr", "sign-in", Link.Status.NEEDS_ATTENTION, "Sonarr says: no")));
+        assertEquals("Sonarr: 1 link of 2 needs attention", row.noteProperty().get());
+        board.wiring("Prowlarr", true, List.of(new Link("Prowlarr", "Radarr", Link.Status.OK, "")));
+        assertEquals("Prowlarr: the link works", row.noteProperty().get());
+        assertTrue(board.jobs().get(0).noteProperty().get().isEmpty());
+
+        apply(new DeploymentEvent.Finished(up));
+        assertEquals("", row.noteProperty().get(), "a step that is done shows its mark only");
+        board.wiring("Radarr", false, List.of());
+        assertTrue(board.jobs().stream().allMatch(j -> j.noteProperty().get().isEmpty()));
+
+        WiringResult wiring = new WiringResult(List.of(new Link("Sonarr", "qBittorrent", Link.Status.OK, ""),
+                new Link("Sonarr", "sign-in", Link.Status.NEEDS_ATTENTION, "Sonarr says: no"),
+                new Link("Prowlarr", "Radarr", Link.Status.OK, "")), 5, List.of());
+        board.finish(new DeployOutcome(new DeploymentResult.Succeeded(withHealth.jobs()), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(wiring)));
+        assertEquals("1 link of 3 needs attention", row.noteProperty().get(), "the step succeeded; its links did not all work");
     }
 
     private ImageRow image(String image) {
