@@ -90,7 +90,7 @@ class ClientSignInsTest {
                 + "\nWebUI\\Password_PBKDF2=\"@ByteArray(" + Base64.getEncoder().encodeToString(salt) + ":"
                 + Base64.getEncoder().encodeToString(hash) + ")\"\n");
         start(port, program.toString(), "--profile=" + dir, "--webui-port=" + port);
-        DownloadClientSpec spec = new DownloadClientSpec("QBittorrent", DownloadClientSpec.TORRENT, USER, "qbittorrent_password", null);
+        DownloadClientSpec spec = Catalog.builtIn().get("qbittorrent").downloadClient();
 
         assertEquals(new Link("qBittorrent", "sign-in", Link.Status.OK, ""), check(spec, "qBittorrent", port, PASSWORD, ""));
         assertNeedsAttention(check(spec, "qBittorrent", port, WRONG, ""), "qBittorrent answered 200 “Fails.” to user berth");
@@ -103,7 +103,7 @@ class ClientSignInsTest {
     @Test
     void aClientThatDoesNotAnswerNeedsAttentionSayingWhere() throws Exception {
         int port = freePort();
-        DownloadClientSpec spec = new DownloadClientSpec("QBittorrent", DownloadClientSpec.TORRENT, USER, "qbittorrent_password", null);
+        DownloadClientSpec spec = Catalog.builtIn().get("qbittorrent").downloadClient();
         assertNeedsAttention(check(spec, "qBittorrent", port, PASSWORD, ""),
                 "No answer from qBittorrent at http://127.0.0.1:" + port + "/ (connection refused)", "run berth wire");
     }
@@ -141,7 +141,7 @@ class ClientSignInsTest {
     void sabnzbdChecksTheApiKeyWithAFullAccessCall() throws Exception {
         String key = "0123456789abcdef0123456789abcdef";
         try (FakeSabnzbd sab = FakeSabnzbd.start(key, Set.of("sabnzbd"))) {
-            DownloadClientSpec spec = new DownloadClientSpec("Sabnzbd", DownloadClientSpec.USENET, null, null, null);
+            DownloadClientSpec spec = Catalog.builtIn().get("sabnzbd").downloadClient();
             Link ok = signIns.check(spec, "SABnzbd", URI.create("http://127.0.0.1:" + sab.port()), "", "", key, () -> false);
             assertEquals(Link.Status.OK, ok.status(), ok::toString);
             String wrong = "fedcba9876543210fedcba9876543210";
@@ -172,7 +172,7 @@ class ClientSignInsTest {
 
     @Test
     void cancellingStopsTheSignIn() {
-        DownloadClientSpec spec = new DownloadClientSpec("QBittorrent", DownloadClientSpec.TORRENT, USER, "qbittorrent_password", null);
+        DownloadClientSpec spec = Catalog.builtIn().get("qbittorrent").downloadClient();
         assertThrows(CancellationException.class, () -> signIns.check(spec, "qBittorrent",
                 URI.create("http://127.0.0.1:" + freePort() + "/"), USER, PASSWORD, "", () -> true));
     }
