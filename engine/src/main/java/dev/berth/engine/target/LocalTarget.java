@@ -143,7 +143,8 @@ public final class LocalTarget implements Target {
             throw new TargetException(TargetException.Reason.OTHER, "Cannot run flock on this computer: " + e.getMessage(), e);
         }
         FlockCommand.Watch watch = new FlockCommand.Watch();
-        Thread.ofVirtual().start(() -> {
+        // A platform thread, as in drain(): this read lasts as long as the lock is held.
+        Thread.ofPlatform().daemon().name("berth-lock-watch").start(() -> {
             try (InputStream in = p.getInputStream()) {
                 in.transferTo(watch);
             } catch (IOException ignored) {
@@ -232,7 +233,10 @@ public final class LocalTarget implements Target {
 
     private static CompletableFuture<String> drain(InputStream in) {
         CompletableFuture<String> f = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
+        // Not a virtual thread: reading a pipe pins its carrier, and with as many carriers as CPUs
+        // (two on a small server) two long reads — a held stack lock, a followed log — left no
+        // carrier for the next program's output, and the deploy hung in 'id -u'.
+        Thread.ofPlatform().daemon().name("berth-drain").start(() -> {
             try (in) {
                 f.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
