@@ -91,7 +91,8 @@ class DoneViewModelTest {
         vm.enter();
 
         List<String> labels = vm.credentials().stream().map(c -> c.label() + " / " + c.user()).toList();
-        assertEquals(List.of("Authelia sign-in / anna", "Grafana / admin", "Nginx Proxy Manager / admin@example.com"), labels);
+        assertEquals(List.of("Authelia sign-in / anna", "Grafana / admin", "Nginx Proxy Manager / admin@example.com",
+                "qBittorrent / admin"), labels);
         Credential grafana = vm.credentials().get(1);
         assertEquals(preview.plan().secrets().get("grafana_admin_password"), grafana.value());
         assertEquals("/opt/berth/secrets/grafana_admin_password", grafana.storedAt());
