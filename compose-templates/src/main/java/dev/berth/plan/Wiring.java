@@ -65,7 +65,9 @@ final class Wiring {
         // LinuxServer images read FILE__X into X; the *arr apps take their key from <APP>__AUTH__APIKEY.
         d.def.apiKey().ifPresent(key -> d.secretFile(key.fileVariable(), key.secret()));
         for (GeneratedPassword p : d.def.passwords()) {
-            d.secretFile(p.fileVariable(), secret(p.secret()));
+            if (p.fileVariable() != null) {
+                d.secretFile(p.fileVariable(), secret(p.secret()));
+            }
         }
         if (d.def.web() != null && d.def.web().publicUrlVariable() != null && answers.access().proxyEnabled()) {
             d.env.put(d.def.web().publicUrlVariable(), "https://" + d.name + "." + answers.access().domain());
@@ -96,6 +98,17 @@ final class Wiring {
     void decideApiKeys() {
         for (ServiceDraft d : drafts.values()) {
             d.def.apiKey().ifPresent(key -> secrets.keepOrCreate(key.secret(), generator::apiKey));
+        }
+    }
+
+    /**
+     * The passwords no container reads from a file (an *arr app's sign-in, set through its API after
+     * the deploy): generated and kept like the others, after every service is wired, so the secrets
+     * made before keep their place in a seeded generator's sequence.
+     */
+    void decidePasswordsWithoutFile() {
+        for (ServiceDraft d : drafts.values()) {
+            d.def.passwords().stream().filter(p -> p.fileVariable() == null).forEach(p -> secret(p.secret()));
         }
     }
 
