@@ -16,11 +16,11 @@ import java.util.List;
  * wiring of the full example can be tested before those files carry them. When the built-in
  * files have a {@code downloadClient} section, it is used as it is.
  */
-final class ClientFactsCatalog {
+public final class ClientFactsCatalog {
     private ClientFactsCatalog() {
     }
 
-    static Catalog get() {
+    public static Catalog get() {
         List<ServiceDefinition> all = new ArrayList<>();
         for (ServiceDefinition def : Catalog.builtIn().all()) {
             if (def.downloadClient() != null) {

@@ -85,6 +85,9 @@ public final class DeployBoard {
                 }
             }
             case DeployProgress.Health h -> health(h.health());
+            case DeployProgress.Wiring w -> {
+                // The Deploy page's wiring rows come with the wizard's part of issue 12.
+            }
         }
     }
 

@@ -1,0 +1,147 @@
+package dev.berth.engine.wire;
+
+import dev.berth.engine.target.LoopbackTunnel;
+import dev.berth.engine.target.Target;
+import dev.berth.plan.PlannedService;
+import dev.berth.plan.StackPlan;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Runs a {@link WiringPlan} against a running stack: each app in turn, through a tunnel to where
+ * the target reaches it, then Berth's own sign-in check of each download client. One app that
+ * fails (refuses, does not answer) gives its links "needs attention" with what it said, and the
+ * others go on: this never throws for an app's failure. The deploy's wiring job, {@code berth
+ * wire} and {@code berth status} (tests only, {@link Mode#TEST_ONLY}) all use it.
+ */
+public final class StackWiring {
+    /**
+     * Berth's sign-in checks of the download clients: h2's {@code ClientSignIns}. MERGE: replace
+     * {@code Optional.empty()} with {@code Optional.of(ClientSignIns::check)} (or the matching call)
+     * once that class is on the branch; until then the checks are left out.
+     */
+    static final Optional<ClientSignInChecker> CLIENT_SIGN_INS = Optional.empty();
+
+    /** Whether to change the apps or only ask them to test what is set. */
+    public enum Mode {
+        /** Set what is wanted (no write when nothing differs), then test every link. */
+        APPLY,
+        /** Only the apps' test endpoints and the sign-in checks: no write request at all. */
+        TEST_ONLY
+    }
+
+    /** What a run did, and the memory to keep for the next one (unchanged in {@link Mode#TEST_ONLY}). */
+    public record Outcome(WiringResult result, WiringMemory memory) {
+    }
+
+    private final ServiceAddresses addresses;
+    private final Optional<ClientSignInChecker> signIns;
+    private final String where;
+
+    /**
+     * @param addresses where the apps are reached from this computer
+     * @param signIns   the download clients' sign-in check; empty leaves those checks out
+     * @param where     the machine, for messages ("this computer", "media@nas.local:22")
+     */
+    public StackWiring(ServiceAddresses addresses, Optional<ClientSignInChecker> signIns, String where) {
+        this.addresses = addresses;
+        this.signIns = signIns;
+        this.where = where;
+    }
+
+    /** The stack of {@code project} on {@code target}, with Berth's own sign-in checks. */
+    public static StackWiring onTarget(Target target, String project) {
+        return new StackWiring(ServiceAddresses.onTarget(target, project), CLIENT_SIGN_INS, target.description());
+    }
+
+    public Outcome run(StackPlan plan, WiringPlan wiring, WiringMemory memory, Mode mode, Consumer<WiringProgress> progress,
+                       BooleanSupplier cancelled) {
+        List<Link> links = new ArrayList<>();
+        int writes = 0;
+        WiringMemory kept = memory;
+        for (AppWiring app : wiring.apps()) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
+            progress.accept(WiringProgress.started(app.displayName()));
+            List<Link> appLinks;
+            PlannedService service = plan.service(app.service()).orElseThrow();
+            String at = app.displayName() + " on " + where;
+            try (LoopbackTunnel tunnel = addresses.open(service);
+                 ArrClient client = new ArrClient(base(tunnel), app.apiPath(), app.apiKey(), at)) {
+                AppSync sync = new AppSync(client, kept.of(app.service()));
+                if (mode == Mode.APPLY) {
+                    AppSync.Result result = sync.apply(app, cancelled);
+                    appLinks = result.links();
+                    writes += result.writes();
+                    kept = kept.with(app.service(), result.memory());
+                } else {
+                    appLinks = sync.test(app, cancelled);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                appLinks = failed(app, "Stopped before " + app.displayName() + " was done: run berth wire to finish.");
+            } catch (Exception e) {
+                appLinks = failed(app, "Berth could not " + (mode == Mode.APPLY ? "set up " : "ask ") + at + ": "
+                        + message(e) + ". Check that it is running (berth status), then run berth wire.");
+            }
+            links.addAll(appLinks);
+            progress.accept(WiringProgress.done(app.displayName(), appLinks));
+        }
+        if (signIns.isPresent()) {
+            for (WiringPlan.ClientSignIn client : wiring.clientSignIns()) {
+                if (cancelled.getAsBoolean()) {
+                    break;
+                }
+                progress.accept(WiringProgress.started(client.displayName()));
+                Link link = signIn(plan, client, signIns.get(), cancelled);
+                links.add(link);
+                progress.accept(WiringProgress.done(client.displayName(), List.of(link)));
+            }
+        }
+        return new Outcome(new WiringResult(links, writes, wiring.credentials()), kept);
+    }
+
+    private Link signIn(StackPlan plan, WiringPlan.ClientSignIn client, ClientSignInChecker checker, BooleanSupplier cancelled) {
+        PlannedService service = plan.service(client.service()).orElseThrow();
+        try (LoopbackTunnel tunnel = addresses.open(service)) {
+            return checker.check(client.client(), client.displayName(), base(tunnel), client.username(),
+                    secret(plan, client.passwordSecret()), secret(plan, client.apiKeySecret()), cancelled);
+        } catch (Exception e) {
+            return new Link(client.displayName(), "sign-in", Link.Status.NEEDS_ATTENTION, "Berth could not reach "
+                    + client.displayName() + " on " + where + ": " + message(e) + ". Check that it is running (berth status).");
+        }
+    }
+
+    /** Every link the app would have had, each needing attention for the same reason. */
+    private static List<Link> failed(AppWiring app, String detail) {
+        List<Link> out = new ArrayList<>();
+        for (Wanted w : app.wanted()) {
+            if (w instanceof Wanted.Provider p) {
+                out.add(new Link(app.displayName(), p.linkTo(), Link.Status.NEEDS_ATTENTION, detail));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(new Link(app.displayName(), "library", Link.Status.NEEDS_ATTENTION, detail));
+        }
+        return out;
+    }
+
+    private static URI base(LoopbackTunnel tunnel) {
+        InetSocketAddress a = tunnel.localAddress();
+        return URI.create("http://" + a.getHostString() + ":" + a.getPort());
+    }
+
+    private static String secret(StackPlan plan, String name) {
+        return name == null ? null : plan.secrets().get(name);
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage().strip();
+    }
+}
