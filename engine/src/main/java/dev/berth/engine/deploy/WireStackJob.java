@@ -1,15 +1,11 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.engine.stack.Owner;
-import dev.berth.engine.target.TargetException;
 import dev.berth.engine.wire.Link;
 import dev.berth.engine.wire.StackWiring;
-import dev.berth.engine.wire.WiringMemory;
-import dev.berth.engine.wire.WiringMemoryFile;
 import dev.berth.engine.wire.WiringPlan;
 import dev.berth.engine.wire.WiringResult;
 import dev.berth.plan.StackPlan;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -63,31 +59,14 @@ public final class WireStackJob implements Job {
 
     @Override
     public void execute(JobContext context) {
-        String dir = plan.answers().storage().stackDir();
-        WiringMemory memory;
+        WiringResult result;
         try {
-            memory = WiringMemoryFile.read(context.target(), dir);
-        } catch (TargetException | RuntimeException e) {
-            memory = WiringMemory.EMPTY; // unreadable: Berth's earlier entries count as the person's, and stay
-        }
-        StackWiring.Outcome outcome;
-        try {
-            outcome = runner.apply(context.target(), plan.projectName()).run(plan, wiring, memory, StackWiring.Mode.APPLY,
-                    p -> context.publish(new DeployProgress.Wiring(p)), context::cancelled);
+            result = runner.apply(context.target(), plan.projectName()).runOnStack(context.target(), plan, wiring,
+                    StackWiring.Mode.APPLY, owner, p -> context.publish(new DeployProgress.Wiring(p)), context::cancelled);
         } catch (RuntimeException e) {
             // Not an app's refusal (those are links already) but a fault of Berth's: still no reason to take the stack down.
-            outcome = new StackWiring.Outcome(new WiringResult(List.of(new Link("Berth", "the apps", Link.Status.NEEDS_ATTENTION,
-                    "The wiring stopped: " + e + ". Run berth wire to try again.")), 0, wiring.credentials()), memory);
-        }
-        WiringResult result = outcome.result();
-        try {
-            WiringMemoryFile.write(context.target(), dir, outcome.memory(), owner);
-        } catch (TargetException | RuntimeException e) {
-            List<Link> links = new ArrayList<>(result.links());
-            links.add(new Link("Berth", "its memory", Link.Status.NEEDS_ATTENTION, "Could not keep what it set in "
-                    + WiringMemoryFile.PATH + " (" + e.getMessage() + "): the next run leaves those entries alone as if"
-                    + " you had made them. Free space or fix the folder's rights, then run berth wire."));
-            result = new WiringResult(links, result.writes(), result.credentials());
+            result = new WiringResult(List.of(new Link("Berth", "the apps", Link.Status.NEEDS_ATTENTION,
+                    "The wiring stopped: " + e + ". Run berth wire to try again.")), 0, wiring.credentials());
         }
         context.record(RESULT, result);
     }

@@ -1,7 +1,9 @@
 package dev.berth.engine.wire;
 
+import dev.berth.engine.stack.Owner;
 import dev.berth.engine.target.LoopbackTunnel;
 import dev.berth.engine.target.Target;
+import dev.berth.engine.target.TargetException;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
 import java.net.InetSocketAddress;
@@ -57,6 +59,40 @@ public final class StackWiring {
     /** The stack of {@code project} on {@code target}, with Berth's own sign-in checks. */
     public static StackWiring onTarget(Target target, String project) {
         return new StackWiring(ServiceAddresses.onTarget(target, project), CLIENT_SIGN_INS, target.description());
+    }
+
+    /**
+     * The whole run on a deployed stack: reads what Berth last set ({@link WiringMemoryFile}), runs,
+     * and with {@link Mode#APPLY} keeps the new memory. A memory that cannot be read counts as empty
+     * (Berth's earlier entries are then left alone as the person's); one that cannot be written is a
+     * link needing attention, never an exception.
+     *
+     * @param owner who the {@code .berth} folder belongs to when Berth makes it (PUID:PGID as root)
+     */
+    public WiringResult runOnStack(Target target, StackPlan plan, WiringPlan wiring, Mode mode, Optional<Owner> owner,
+                                   Consumer<WiringProgress> progress, BooleanSupplier cancelled) {
+        String dir = plan.answers().storage().stackDir();
+        WiringMemory memory;
+        try {
+            memory = WiringMemoryFile.read(target, dir);
+        } catch (TargetException | RuntimeException e) {
+            memory = WiringMemory.EMPTY;
+        }
+        Outcome outcome = run(plan, wiring, memory, mode, progress, cancelled);
+        if (mode == Mode.TEST_ONLY) {
+            return outcome.result();
+        }
+        WiringResult result = outcome.result();
+        try {
+            WiringMemoryFile.write(target, dir, outcome.memory(), owner);
+            return result;
+        } catch (TargetException | RuntimeException e) {
+            List<Link> links = new ArrayList<>(result.links());
+            links.add(new Link("Berth", "its memory", Link.Status.NEEDS_ATTENTION, "Could not keep what it set in "
+                    + WiringMemoryFile.PATH + " (" + e.getMessage() + "): the next run leaves those entries alone as if"
+                    + " you had made them. Free space or fix the folder's rights, then run berth wire."));
+            return new WiringResult(links, result.writes(), result.credentials());
+        }
     }
 
     public Outcome run(StackPlan plan, WiringPlan wiring, WiringMemory memory, Mode mode, Consumer<WiringProgress> progress,

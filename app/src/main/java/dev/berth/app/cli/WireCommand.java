@@ -1,0 +1,79 @@
+package dev.berth.app.cli;
+
+import dev.berth.catalog.Catalog;
+import dev.berth.engine.deploy.StackDeployer;
+import dev.berth.engine.stack.StackBusyException;
+import dev.berth.engine.stack.StackLock;
+import dev.berth.engine.wire.StackWiring;
+import dev.berth.engine.wire.WiringPlan;
+import dev.berth.engine.wire.WiringResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code berth wire}: connects the apps of a deployed stack again, as the end of {@code berth
+ * deploy} does (download clients, root folders, Prowlarr's applications, sign-ins), and prints
+ * the Links table. For after a link needed attention and its cause was fixed.
+ */
+@Command(name = "wire", mixinStandardHelpOptions = true,
+        description = "Connects the apps of a deployed stack through their APIs again (download clients with their "
+                + "categories, root folders, Prowlarr's applications and indexer proxy, sign-ins), leaving what you set by "
+                + "hand alone, and shows each link with the app's own test. Exits with 8 when a link needs attention.")
+public final class WireCommand implements Callable<Integer> {
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "The stack folder on the target (default: the one in --answers, else /opt/berth).")
+    String dir;
+
+    @Option(names = "--answers", paramLabel = "FILE", description = "An answers file naming the stack folder and target.")
+    Path answersFile;
+
+    @CommandLine.Mixin
+    TargetOption target;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final TargetOpener opener;
+
+    public WireCommand() {
+        this(TargetOpener.standard());
+    }
+
+    public WireCommand(TargetOpener opener) {
+        this.opener = opener;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DeployProgressPrinter printer = new DeployProgressPrinter(err);
+        return DeployedStack.run(spec, dir, answersFile, target, opener, (t, plan, stackDir) -> {
+            WiringPlan wiring = WiringPlan.of(plan, plan.secrets());
+            if (wiring.isEmpty()) {
+                out.println("Nothing to wire in " + stackDir + ": the stack has no *arr app, Prowlarr or download client.");
+                out.flush();
+                return 0;
+            }
+            // A deploy of the same stack rewrites what this keeps in .berth/: one at a time.
+            try (StackLock lock = new StackDeployer(t, Catalog.builtIn()).lock(stackDir)) {
+                WiringResult result = StackWiring.onTarget(t, plan.projectName()).runOnStack(t, plan, wiring,
+                        StackWiring.Mode.APPLY, Optional.empty(),
+                        p -> printer.accept(new dev.berth.engine.deploy.DeployProgress.Wiring(p)), () -> false);
+                printer.finish();
+                LinksPrinter.links(result, out);
+                LinksPrinter.credentials(result.credentials(), plan.secrets(), stackDir, out);
+                out.flush();
+                return result.allOk() ? 0 : BerthCommand.LINKS_NEED_ATTENTION;
+            } catch (StackBusyException e) {
+                err.println(e.getMessage());
+                return BerthCommand.STACK_BUSY;
+            }
+        });
+    }
+}
