@@ -28,8 +28,10 @@ final class DeployedStack {
         int run(Target target, StackPlan plan, String stackDir) throws TargetException, InterruptedException;
     }
 
-    static int run(CommandLine.Model.CommandSpec spec, String dir, Path answersFile, TargetOption target, TargetOpener opener,
+    static int run(CommandLine.Model.CommandSpec spec, StackFolderOption folder, TargetOption target, TargetOpener opener,
                    Action action) {
+        String dir = folder.dir;
+        Path answersFile = folder.answersFile;
         PrintWriter err = spec.commandLine().getErr();
         Answers given = null;
         if (answersFile != null) {

@@ -6,13 +6,11 @@ import dev.berth.engine.wire.StackWiring;
 import dev.berth.engine.wire.WiringPlan;
 import dev.berth.engine.wire.WiringResult;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code berth status}: the live health of a deployed stack, read from its folder on the target. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -20,12 +18,8 @@ import picocli.CommandLine.Option;
                 + "whether its web page answers, and where to open it; then the apps' own test of each link Berth set up "
                 + "(Sonarr → qBittorrent, ...). Changes nothing.")
 public final class StatusCommand implements Callable<Integer> {
-    @Option(names = "--dir", paramLabel = "DIR",
-            description = "The stack folder on the target (default: the one in --answers, else /opt/berth).")
-    String dir;
-
-    @Option(names = "--answers", paramLabel = "FILE", description = "An answers file naming the stack folder and target.")
-    Path answersFile;
+    @CommandLine.Mixin
+    StackFolderOption folder;
 
     @CommandLine.Mixin
     TargetOption target;
@@ -46,7 +40,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        return DeployedStack.run(spec, dir, answersFile, target, opener, (t, plan, stackDir) -> {
+        return DeployedStack.run(spec, folder, target, opener, (t, plan, stackDir) -> {
             DeployReport report = StackStatus.read(t, plan, Duration.ofSeconds(5));
             out.println("Stack " + plan.projectName() + " in " + stackDir + " on " + t.description() + ":");
             ReportPrinter.table(report, out);

@@ -8,12 +8,10 @@ import dev.berth.engine.wire.StackWiring;
 import dev.berth.engine.wire.WiringPlan;
 import dev.berth.engine.wire.WiringResult;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code berth wire}: connects the apps of a deployed stack again, as the end of {@code berth
@@ -25,12 +23,8 @@ import picocli.CommandLine.Option;
                 + "categories, root folders, Prowlarr's applications and indexer proxy, sign-ins), leaving what you set by "
                 + "hand alone, and shows each link with the app's own test. Exits with 8 when a link needs attention.")
 public final class WireCommand implements Callable<Integer> {
-    @Option(names = "--dir", paramLabel = "DIR",
-            description = "The stack folder on the target (default: the one in --answers, else /opt/berth).")
-    String dir;
-
-    @Option(names = "--answers", paramLabel = "FILE", description = "An answers file naming the stack folder and target.")
-    Path answersFile;
+    @CommandLine.Mixin
+    StackFolderOption folder;
 
     @CommandLine.Mixin
     TargetOption target;
@@ -53,7 +47,7 @@ public final class WireCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DeployProgressPrinter printer = new DeployProgressPrinter(err);
-        return DeployedStack.run(spec, dir, answersFile, target, opener, (t, plan, stackDir) -> {
+        return DeployedStack.run(spec, folder, target, opener, (t, plan, stackDir) -> {
             WiringPlan wiring = WiringPlan.of(plan, plan.secrets());
             if (wiring.isEmpty()) {
                 out.println("Nothing to wire in " + stackDir + ": the stack has no *arr app, Prowlarr or download client.");
