@@ -1,5 +1,6 @@
 package dev.berth.engine.wire;
 
+import dev.berth.engine.deploy.Redactor;
 import dev.berth.engine.stack.Owner;
 import dev.berth.engine.target.LoopbackTunnel;
 import dev.berth.engine.target.Target;
@@ -97,6 +98,8 @@ public final class StackWiring {
 
     public Outcome run(StackPlan plan, WiringPlan wiring, WiringMemory memory, Mode mode, Consumer<WiringProgress> progress,
                        BooleanSupplier cancelled) {
+        // An app's own words may quote what it was sent (a key in a URL): no secret leaves here, in a link or progress.
+        Redactor redactor = new Redactor(plan.secrets().values());
         List<Link> links = new ArrayList<>();
         int writes = 0;
         WiringMemory kept = memory;
@@ -126,6 +129,7 @@ public final class StackWiring {
                 appLinks = failed(app, "Berth could not " + (mode == Mode.APPLY ? "set up " : "ask ") + at + ": "
                         + message(e) + ". Check that it is running (berth status), then run berth wire.");
             }
+            appLinks = redacted(appLinks, redactor);
             links.addAll(appLinks);
             progress.accept(WiringProgress.done(app.displayName(), appLinks));
         }
@@ -135,7 +139,7 @@ public final class StackWiring {
                     break;
                 }
                 progress.accept(WiringProgress.started(client.displayName()));
-                Link link = signIn(plan, client, signIns.get(), cancelled);
+                Link link = redacted(List.of(signIn(plan, client, signIns.get(), cancelled)), redactor).getFirst();
                 links.add(link);
                 progress.accept(WiringProgress.done(client.displayName(), List.of(link)));
             }
@@ -166,6 +170,10 @@ public final class StackWiring {
             out.add(new Link(app.displayName(), "library", Link.Status.NEEDS_ATTENTION, detail));
         }
         return out;
+    }
+
+    private static List<Link> redacted(List<Link> links, Redactor redactor) {
+        return links.stream().map(l -> new Link(l.from(), l.to(), l.status(), redactor.redact(l.detail()))).toList();
     }
 
     private static URI base(LoopbackTunnel tunnel) {

@@ -114,6 +114,22 @@ class WireStackJobTest {
     }
 
     @Test
+    void aSecretTheAppQuotesInItsAnswerIsRedactedFromTheLinkAndTheProgress() throws Exception {
+        StackPlan plan = plan();
+        String password = plan.secrets().get("qbittorrent_password");
+        StackWiring stackWiring = new StackWiring(ServiceAddresses.loopback(Map.of("qbittorrent", deadPort(), "sabnzbd", deadPort())),
+                Optional.of((client, name, base, user, pass, apiKey, cancelled) -> new Link(name, "sign-in",
+                        Link.Status.NEEDS_ATTENTION, name + " said: wrong password " + pass)), "this computer");
+        WiringPlan onlyClients = new WiringPlan(List.of(), WiringPlan.of(plan, Map.of()).clientSignIns(), List.of());
+        List<WiringProgress> seen = new ArrayList<>();
+        WiringResult result = stackWiring.run(plan, onlyClients, dev.berth.engine.wire.WiringMemory.EMPTY, StackWiring.Mode.APPLY,
+                seen::add, () -> false).result();
+        Link qb = result.links().getFirst();
+        assertEquals("qBittorrent said: wrong password " + Redactor.MARK, qb.detail());
+        assertFalse(seen.toString().contains(password), seen.toString());
+    }
+
+    @Test
     void aStackWithoutArrAppsOrDownloadClientsGetsNoWiringJob() throws Exception {
         assertFalse(WireStackJob.needed(WiringPlan.of(Examples.plan("minimal-jellyfin"), Map.of())));
         assertTrue(WireStackJob.needed(WiringPlan.of(plan(), Map.of())));
