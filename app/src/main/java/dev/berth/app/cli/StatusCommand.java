@@ -2,7 +2,7 @@ package dev.berth.app.cli;
 
 import dev.berth.engine.deploy.DeployReport;
 import dev.berth.engine.deploy.StackStatus;
-import dev.berth.engine.wire.StackWiring;
+import dev.berth.engine.deploy.StackWiring;
 import dev.berth.engine.wire.WiringPlan;
 import dev.berth.engine.wire.WiringResult;
 import java.io.PrintWriter;

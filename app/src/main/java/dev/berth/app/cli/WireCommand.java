@@ -4,7 +4,7 @@ import dev.berth.catalog.Catalog;
 import dev.berth.engine.deploy.StackDeployer;
 import dev.berth.engine.stack.StackBusyException;
 import dev.berth.engine.stack.StackLock;
-import dev.berth.engine.wire.StackWiring;
+import dev.berth.engine.deploy.StackWiring;
 import dev.berth.engine.wire.WiringPlan;
 import dev.berth.engine.wire.WiringResult;
 import java.io.PrintWriter;

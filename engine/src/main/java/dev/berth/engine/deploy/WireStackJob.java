@@ -2,7 +2,6 @@ package dev.berth.engine.deploy;
 
 import dev.berth.engine.stack.Owner;
 import dev.berth.engine.wire.Link;
-import dev.berth.engine.wire.StackWiring;
 import dev.berth.engine.wire.WiringPlan;
 import dev.berth.engine.wire.WiringResult;
 import dev.berth.plan.StackPlan;

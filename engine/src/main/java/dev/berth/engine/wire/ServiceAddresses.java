@@ -3,7 +3,6 @@ package dev.berth.engine.wire;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import dev.berth.engine.ComposeLabels;
-import dev.berth.engine.deploy.StackContainers;
 import dev.berth.engine.target.LoopbackTunnel;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
@@ -51,7 +50,8 @@ public interface ServiceAddresses {
     }
 
     private static String containerAddress(Target target, String project, String composeService) throws TargetException {
-        Container container = StackContainers.of(target, project).stream()
+        // By Compose's labels, as the deploy finds a project's containers (never by name: v1 and v2 name them differently).
+        Container container = target.docker().listContainersCmd().withLabelFilter(Map.of(ComposeLabels.PROJECT, project)).exec().stream()
                 .filter(c -> composeService.equals(c.getLabels().get(ComposeLabels.SERVICE)))
                 .findFirst()
                 .orElseThrow(() -> new TargetException(TargetException.Reason.OTHER, "The container of " + composeService

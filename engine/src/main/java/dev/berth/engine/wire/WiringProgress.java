@@ -15,11 +15,11 @@ public record WiringProgress(String app, boolean done, List<Link> links) {
         links = List.copyOf(links);
     }
 
-    static WiringProgress started(String app) {
+    public static WiringProgress started(String app) {
         return new WiringProgress(app, false, List.of());
     }
 
-    static WiringProgress done(String app, List<Link> links) {
+    public static WiringProgress done(String app, List<Link> links) {
         return new WiringProgress(app, true, links);
     }
 }

@@ -10,7 +10,6 @@ import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.wire.ClientFactsCatalog;
 import dev.berth.engine.wire.Link;
 import dev.berth.engine.wire.ServiceAddresses;
-import dev.berth.engine.wire.StackWiring;
 import dev.berth.engine.wire.WiringMemoryFile;
 import dev.berth.engine.wire.WiringPlan;
 import dev.berth.engine.wire.WiringProgress;

@@ -1,10 +1,21 @@
-package dev.berth.engine.wire;
+package dev.berth.engine.deploy;
 
-import dev.berth.engine.deploy.Redactor;
 import dev.berth.engine.stack.Owner;
 import dev.berth.engine.target.LoopbackTunnel;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
+import dev.berth.engine.wire.AppSync;
+import dev.berth.engine.wire.AppWiring;
+import dev.berth.engine.wire.ArrClient;
+import dev.berth.engine.wire.ClientSignInChecker;
+import dev.berth.engine.wire.Link;
+import dev.berth.engine.wire.ServiceAddresses;
+import dev.berth.engine.wire.Wanted;
+import dev.berth.engine.wire.WiringMemory;
+import dev.berth.engine.wire.WiringMemoryFile;
+import dev.berth.engine.wire.WiringPlan;
+import dev.berth.engine.wire.WiringProgress;
+import dev.berth.engine.wire.WiringResult;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
 import java.net.InetSocketAddress;
@@ -20,7 +31,8 @@ import java.util.function.Consumer;
  * the target reaches it, then Berth's own sign-in check of each download client. One app that
  * fails (refuses, does not answer) gives its links "needs attention" with what it said, and the
  * others go on: this never throws for an app's failure. The deploy's wiring job, {@code berth
- * wire} and {@code berth status} (tests only, {@link Mode#TEST_ONLY}) all use it.
+ * wire} and {@code berth status} (tests only, {@link Mode#TEST_ONLY}) all use it. It sits beside
+ * the deploy, above the wiring's vocabulary ({@code engine.wire}), and redacts as the deploy log does.
  */
 public final class StackWiring {
     /**
