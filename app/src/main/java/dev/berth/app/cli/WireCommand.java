@@ -1,16 +1,18 @@
 package dev.berth.app.cli;
 
 import dev.berth.catalog.Catalog;
+import dev.berth.engine.deploy.DeployProgress;
 import dev.berth.engine.deploy.StackDeployer;
+import dev.berth.engine.deploy.StackWiring;
 import dev.berth.engine.stack.StackBusyException;
 import dev.berth.engine.stack.StackLock;
-import dev.berth.engine.deploy.StackWiring;
+import dev.berth.engine.target.Target;
+import dev.berth.engine.target.TargetException;
 import dev.berth.engine.wire.WiringPlan;
 import dev.berth.engine.wire.WiringResult;
+import dev.berth.plan.StackPlan;
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -22,52 +24,38 @@ import picocli.CommandLine.Command;
         description = "Connects the apps of a deployed stack through their APIs again (download clients with their "
                 + "categories, root folders, Prowlarr's applications and indexer proxy, sign-ins), leaving what you set by "
                 + "hand alone, and shows each link with the app's own test. Exits with 8 when a link needs attention.")
-public final class WireCommand implements Callable<Integer> {
-    @CommandLine.Mixin
-    StackFolderOption folder;
-
-    @CommandLine.Mixin
-    TargetOption target;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private final TargetOpener opener;
-
+public final class WireCommand extends DeployedStackCommand {
     public WireCommand() {
         this(TargetOpener.standard());
     }
 
     public WireCommand(TargetOpener opener) {
-        this.opener = opener;
+        super(opener);
     }
 
     @Override
-    public Integer call() {
+    int run(Target t, StackPlan plan, String stackDir) throws TargetException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        WiringPlan wiring = WiringPlan.of(plan, plan.secrets());
+        if (wiring.isEmpty()) {
+            out.println("Nothing to wire in " + stackDir + ": the stack has no *arr app, Prowlarr or download client.");
+            out.flush();
+            return 0;
+        }
         DeployProgressPrinter printer = new DeployProgressPrinter(err);
-        return DeployedStack.run(spec, folder, target, opener, (t, plan, stackDir) -> {
-            WiringPlan wiring = WiringPlan.of(plan, plan.secrets());
-            if (wiring.isEmpty()) {
-                out.println("Nothing to wire in " + stackDir + ": the stack has no *arr app, Prowlarr or download client.");
-                out.flush();
-                return 0;
-            }
-            // A deploy of the same stack rewrites what this keeps in .berth/: one at a time.
-            try (StackLock lock = new StackDeployer(t, Catalog.builtIn()).lock(stackDir)) {
-                WiringResult result = StackWiring.onTarget(t, plan.projectName()).runOnStack(t, plan, wiring,
-                        StackWiring.Mode.APPLY, Optional.empty(),
-                        p -> printer.accept(new dev.berth.engine.deploy.DeployProgress.Wiring(p)), () -> false);
-                printer.finish();
-                LinksPrinter.links(result, out);
-                LinksPrinter.credentials(result.credentials(), plan.secrets(), stackDir, out);
-                out.flush();
-                return result.allOk() ? 0 : BerthCommand.LINKS_NEED_ATTENTION;
-            } catch (StackBusyException e) {
-                err.println(e.getMessage());
-                return BerthCommand.STACK_BUSY;
-            }
-        });
+        // A deploy of the same stack rewrites what this keeps in .berth/: one at a time.
+        try (StackLock lock = new StackDeployer(t, Catalog.builtIn()).lock(stackDir)) {
+            WiringResult result = StackWiring.onTarget(t, plan.projectName()).runOnStack(t, plan, wiring,
+                    StackWiring.Mode.APPLY, Optional.empty(), p -> printer.accept(new DeployProgress.Wiring(p)), () -> false);
+            printer.finish();
+            LinksPrinter.links(result, out);
+            LinksPrinter.credentials(result.credentials(), plan.secrets(), stackDir, out);
+            out.flush();
+            return result.allOk() ? 0 : BerthCommand.LINKS_NEED_ATTENTION;
+        } catch (StackBusyException e) {
+            err.println(e.getMessage());
+            return BerthCommand.STACK_BUSY;
+        }
     }
 }

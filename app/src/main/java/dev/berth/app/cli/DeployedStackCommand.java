@@ -12,24 +12,35 @@ import dev.berth.plan.StackPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
 /**
- * For the commands that work on a stack already deployed ({@code status}, {@code wire}): the
- * folder from {@code --dir} or the answers file, the target, and the stack's plan made from the
- * folder's own answers and secrets, so every key and password is the one the apps have.
+ * The commands that work on a stack already deployed ({@code status}, {@code wire}): the folder
+ * from {@code --dir} or the answers file, the target, and the stack's plan made from the folder's
+ * own answers and secrets, so every key and password is the one the apps have.
  */
-final class DeployedStack {
-    private DeployedStack() {
+abstract class DeployedStackCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    StackFolderOption folder;
+
+    @CommandLine.Mixin
+    TargetOption target;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final TargetOpener opener;
+
+    DeployedStackCommand(TargetOpener opener) {
+        this.opener = opener;
     }
 
-    /** What a command does with the stack once it is open. */
-    interface Action {
-        int run(Target target, StackPlan plan, String stackDir) throws TargetException, InterruptedException;
-    }
+    /** What the command does with the stack once it is open; returns the exit code. */
+    abstract int run(Target target, StackPlan plan, String stackDir) throws TargetException, InterruptedException;
 
-    static int run(CommandLine.Model.CommandSpec spec, StackFolderOption folder, TargetOption target, TargetOpener opener,
-                   Action action) {
+    @Override
+    public final Integer call() {
         String dir = folder.dir;
         Path answersFile = folder.answersFile;
         PrintWriter err = spec.commandLine().getErr();
@@ -51,7 +62,7 @@ final class DeployedStack {
                 return BerthCommand.IO_ERROR;
             }
             StackPlan plan = new Planner(Catalog.builtIn()).plan(state.answers().orElseThrow(), state.secrets());
-            return action.run(t, plan, stackDir);
+            return run(t, plan, stackDir);
         } catch (TargetException e) {
             err.println(e.getMessage());
             return BerthCommand.IO_ERROR;
