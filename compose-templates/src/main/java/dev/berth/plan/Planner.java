@@ -114,6 +114,7 @@ public final class Planner {
             mount(answers, d);
             wiring.wire(d);
         }
+        wiring.decidePasswordsWithoutFile();
         new DependencyOrder(catalog, drafts).apply();
 
         List<PlannedService> services = drafts.values().stream().map(ServiceDraft::build).toList();

@@ -66,9 +66,8 @@ final class Wiring {
         // Without a variable the app reads the secret from its own settings file (ClientSettings writes it).
         d.def.apiKey().filter(key -> key.fileVariable() != null).ifPresent(key -> d.secretFile(key.fileVariable(), key.secret()));
         for (GeneratedPassword p : d.def.passwords()) {
-            String name = secret(p.secret());
             if (p.fileVariable() != null) {
-                d.secretFile(p.fileVariable(), name);
+                d.secretFile(p.fileVariable(), secret(p.secret()));
             }
         }
         if (d.def.web() != null && d.def.web().publicUrlVariable() != null && answers.access().proxyEnabled()) {
@@ -100,6 +99,17 @@ final class Wiring {
     void decideApiKeys() {
         for (ServiceDraft d : drafts.values()) {
             d.def.apiKey().ifPresent(key -> secrets.keepOrCreate(key.secret(), generator::apiKey));
+        }
+    }
+
+    /**
+     * The passwords no container reads from a file (an *arr app's sign-in, set through its API after
+     * the deploy): generated and kept like the others, after every service is wired, so the secrets
+     * made before keep their place in a seeded generator's sequence.
+     */
+    void decidePasswordsWithoutFile() {
+        for (ServiceDraft d : drafts.values()) {
+            d.def.passwords().stream().filter(p -> p.fileVariable() == null).forEach(p -> secret(p.secret()));
         }
     }
 

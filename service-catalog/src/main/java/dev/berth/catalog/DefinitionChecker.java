@@ -87,7 +87,8 @@ final class DefinitionChecker {
             GeneratedPassword p = def.passwords().get(i);
             String field = "passwords[" + i + "]";
             requireSecretName(p.secret(), field + ".secret", "_password");
-            if (p.fileVariable() != null) { // null: the app reads it only from its settings file
+            // Without a variable the password is only generated and kept (e.g. an *arr app's sign-in, set through its API).
+            if (p.fileVariable() != null) {
                 requireVariable(p.fileVariable(), field + ".fileVariable", "the variable that gives the app the password from a file");
             }
         }
@@ -98,6 +99,7 @@ final class DefinitionChecker {
         }
         checkApi();
         checkLibrary();
+        checkIndexerProxy();
         checkDownloadClient();
         requireSecretsReachTheApp();
         checkMetrics();
@@ -169,6 +171,20 @@ final class DefinitionChecker {
                 "must name the download-client settings field that carries the category in the app's API (e.g. tvCategory)");
         require(def.apiKey().isPresent() && def.api().path() != null, "library",
                 "needs 'api.key' and 'api.path': Berth sets up the app's root folder and download clients through its API");
+        require(library.prowlarrApplication() == null || library.prowlarrApplication().matches("[A-Z][A-Za-z0-9]*"),
+                "library.prowlarrApplication", "must be the application's name in Prowlarr's API (Sonarr, Radarr, Lidarr)");
+    }
+
+    private void checkIndexerProxy() {
+        IndexerProxySpec proxy = def.indexerProxy();
+        if (proxy == null) {
+            return;
+        }
+        require(proxy.implementation() != null && proxy.implementation().matches("[A-Z][A-Za-z0-9]*"), "indexerProxy.implementation",
+                "must be the indexer proxy's name in Prowlarr's API (FlareSolverr)");
+        require(proxy.tag() != null && proxy.tag().matches("[a-z][a-z0-9-]*"), "indexerProxy.tag",
+                "must be a short lower-case tag (flaresolverr): the person gives it to the indexers that need the proxy");
+        require(def.web() != null, "indexerProxy", "needs 'web': Prowlarr reaches the proxy at its web port");
     }
 
     private void checkDownloadClient() {
@@ -220,9 +236,12 @@ final class DefinitionChecker {
      */
     private void requireSecretsReachTheApp() {
         boolean hasFiles = def.downloadClient() != null && !def.downloadClient().settingsFiles().isEmpty();
+        // An app with a library gets its sign-in password through its API after the deploy (WiringPlan).
+        boolean setThroughApi = def.library() != null;
         for (int i = 0; i < def.passwords().size(); i++) {
-            require(def.passwords().get(i).fileVariable() != null || hasFiles, "passwords[" + i + "].fileVariable",
-                    "is required unless 'downloadClient.settingsFiles' writes the password into the app's own settings file");
+            require(def.passwords().get(i).fileVariable() != null || hasFiles || setThroughApi, "passwords[" + i + "].fileVariable",
+                    "is required unless 'downloadClient.settingsFiles' writes the password into the app's own settings file,"
+                    + " or the app has a 'library' (Berth sets its sign-in through its API)");
         }
         if (def.apiKey().isPresent()) {
             require(def.apiKey().get().fileVariable() != null || hasFiles, "api.key.fileVariable",

@@ -1,16 +1,28 @@
 package dev.berth.catalog;
 
+import java.util.Map;
+
 /**
  * The library an *arr app manages: the download category it asks download clients to file its
  * downloads under, and the folder under {@code /data/media} (TRaSH's layout) it files them into.
  * Berth gives each chosen download client one category per such app, and each app its root
  * folder and its download clients.
  *
- * @param category      the download category and the library's folder name ({@code tv}, {@code movies}, {@code music})
- * @param categoryField the download-client settings field that carries the category in this app's API
- *                      ({@code tvCategory} in Sonarr, {@code movieCategory} in Radarr, {@code musicCategory} in Lidarr)
+ * @param category              the download category and the library's folder name ({@code tv}, {@code movies}, {@code music})
+ * @param categoryField         the download-client settings field that carries the category in this app's API
+ *                              ({@code tvCategory} in Sonarr, {@code movieCategory} in Radarr, {@code musicCategory} in Lidarr)
+ * @param prowlarrApplication   the application implementation Prowlarr adds this app as ({@code Sonarr}); null:
+ *                              Prowlarr does not know the app
+ * @param rootFolderProperties  what the app needs besides the path to make a root folder (Lidarr: a name and its
+ *                              default profiles); empty for apps that take the path alone
  */
-public record LibrarySpec(String category, String categoryField) {
+public record LibrarySpec(String category, String categoryField, String prowlarrApplication,
+                          Map<String, Object> rootFolderProperties) {
+    public LibrarySpec {
+        rootFolderProperties = rootFolderProperties == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rootFolderProperties));
+    }
+
     /** Where the app files its library: {@code /data/media/<category>}, inside the container. */
     public String rootFolder() {
         return "/data/media/" + category;

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param recyclarr   how Recyclarr serves this app; null: it does not
  * @param library     the library an *arr app files downloads into; null: it keeps none
  * @param downloadClient how the *arr apps and Berth talk to this download client; null: it is none
+ * @param indexerProxy how the indexer manager (Prowlarr) sends requests through this service; null: it does not
  */
 public record ServiceDefinition(
         String id,
@@ -45,7 +46,8 @@ public record ServiceDefinition(
         UnpackerrSpec unpackerr,
         RecyclarrSpec recyclarr,
         LibrarySpec library,
-        DownloadClientSpec downloadClient) {
+        DownloadClientSpec downloadClient,
+        IndexerProxySpec indexerProxy) {
 
     public ServiceDefinition {
         architectures = architectures == null ? List.of() : List.copyOf(architectures);
@@ -72,6 +74,9 @@ public record ServiceDefinition(
     public List<String> publicApiPaths() {
         return api == null ? List.of() : api.publicPaths();
     }
+
+    /** The capability of the app that keeps the indexers and shares them with the *arr apps (Prowlarr). */
+    public static final String INDEXER_MANAGER = "indexer-manager";
 
     public boolean supports(String architecture) {
         return architectures.contains(architecture);

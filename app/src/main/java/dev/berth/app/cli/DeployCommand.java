@@ -48,6 +48,10 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--skip-proxy-hosts", description = "Leave Nginx Proxy Manager's proxy hosts to me.")
     boolean skipProxyHosts;
 
+    @Option(names = "--skip-wiring", description = "Leave the apps' settings to me: no download clients, root folders, "
+            + "Prowlarr applications or sign-ins set through their APIs.")
+    boolean skipWiring;
+
     @CommandLine.ArgGroup(exclusive = true)
     FolderChoiceOption folders = new FolderChoiceOption();
 
@@ -91,7 +95,7 @@ public final class DeployCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DeployOptions options = defaults.withOffline(offline).withAdopt(adopt).withProxyHosts(!skipProxyHosts)
-                .withFolders(folders.choice());
+                .withFolders(folders.choice()).withWiring(!skipWiring);
         return StackCommand.run(spec, source, target, opener, BerthCommand.DEPLOY_FAILED,
                 (t, answers) -> deploy(t, answers, options, out, err));
     }
@@ -140,6 +144,10 @@ public final class DeployCommand implements Callable<Integer> {
         printer.finish();
         ReportPrinter.print(outcome, out, err);
         outcome.proxyHosts().ifPresent(r -> out.println(r.summary()));
+        outcome.wiring().ifPresent(w -> {
+            LinksPrinter.links(w, out);
+            LinksPrinter.credentials(w.credentials(), preview.plan().secrets(), preview.stackDir(), out);
+        });
         out.flush();
         return switch (outcome.result()) {
             case DeploymentResult.Succeeded s -> 0;

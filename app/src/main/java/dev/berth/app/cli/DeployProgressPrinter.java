@@ -41,6 +41,7 @@ final class DeployProgressPrinter implements Consumer<DeployProgress> {
             }
             case DeployProgress.Pull pull -> pull(pull.progress());
             case DeployProgress.Health h -> health(h.health());
+            case DeployProgress.Wiring w -> wiring(w.progress());
         }
         err.flush();
     }
@@ -86,6 +87,16 @@ final class DeployProgressPrinter implements Consumer<DeployProgress> {
         if (shownStates.put(h.service(), h.state()) != h.state()) {
             err.println("  " + h.service() + ": " + h.state().name().toLowerCase() + (h.detail().isBlank() ? "" : " (" + h.detail() + ")"));
         }
+    }
+
+    /** One line per app when it is done: how many of its links hold. The table at the end has each link. */
+    private void wiring(dev.berth.engine.wire.WiringProgress w) {
+        if (!w.done()) {
+            return;
+        }
+        long ok = w.links().stream().filter(l -> l.status() != dev.berth.engine.wire.Link.Status.NEEDS_ATTENTION).count();
+        err.println("  " + w.app() + ": " + (ok == w.links().size() ? "wired" : (w.links().size() - ok) + " of "
+                + w.links().size() + (w.links().size() == 1 ? " link needs" : " links need") + " attention"));
     }
 
     private static String mb(long bytes) {

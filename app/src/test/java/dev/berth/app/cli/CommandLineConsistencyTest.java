@@ -40,18 +40,19 @@ class CommandLineConsistencyTest {
             assertSame(mixin.findOption("--target").userObject(), spec.findOption("--target").userObject(), sub.getKey());
             assertNotNull(mixin.findOption("--accept-host-key"), sub.getKey());
         }
-        assertEquals(List.of("check", "deploy", "diff", "status"), withTarget.stream().sorted().toList());
+        assertEquals(List.of("check", "deploy", "diff", "status", "wire"), withTarget.stream().sorted().toList());
     }
 
     @Test
-    void withoutTargetDeployDiffAndStatusGoWhereTheAnswersSayAndCheckChecksThisComputer() {
+    void withoutTargetDeployDiffStatusAndWireGoWhereTheAnswersSayAndCheckChecksThisComputer() {
         String answers = Examples.file("remote-ssh").toString();
         Map<String, TargetSpec> opened = new TreeMap<>();
-        for (String command : List.of("check", "deploy", "diff", "status")) {
+        for (String command : List.of("check", "deploy", "diff", "status", "wire")) {
             CommandLine cli = new CommandLine(switch (command) {
                 case "check" -> new CheckCommand(recording(command, opened));
                 case "deploy" -> new DeployCommand(recording(command, opened));
                 case "diff" -> new DiffCommand(recording(command, opened));
+                case "wire" -> new WireCommand(recording(command, opened));
                 default -> new StatusCommand(recording(command, opened));
             });
             cli.setOut(new PrintWriter(new StringWriter(), true));
@@ -61,7 +62,7 @@ class CommandLineConsistencyTest {
                     : new String[] {"--answers", answers, "--accept-host-key", "SHA256:abc"});
         }
         TargetSpec nas = new TargetSpec.Ssh("media", "nas.local", 22, "SHA256:abc");
-        assertEquals(Map.of("check", new TargetSpec.Local(), "deploy", nas, "diff", nas, "status", nas), opened);
+        assertEquals(Map.of("check", new TargetSpec.Local(), "deploy", nas, "diff", nas, "status", nas, "wire", nas), opened);
     }
 
     /** Notes which target a command asked for, then fails to connect, so nothing runs. */
@@ -82,7 +83,8 @@ class CommandLineConsistencyTest {
                 List.of("check", "--answers", bad.toString()),
                 List.of("deploy", "--answers", bad.toString(), "--yes"),
                 List.of("diff", "--answers", bad.toString()),
-                List.of("status", "--answers", bad.toString()))) {
+                List.of("status", "--answers", bad.toString()),
+                List.of("wire", "--answers", bad.toString()))) {
             StringWriter err = new StringWriter();
             CommandLine cli = BerthCommand.commandLine();
             cli.setOut(new PrintWriter(new StringWriter(), true));
@@ -91,7 +93,8 @@ class CommandLineConsistencyTest {
             printed.put(args.getFirst(), err.toString());
         }
         String expected = printed.get("render");
-        assertEquals(Map.of("check", expected, "deploy", expected, "diff", expected, "render", expected, "status", expected), printed);
+        assertEquals(Map.of("check", expected, "deploy", expected, "diff", expected, "render", expected, "status", expected,
+                "wire", expected), printed);
         List<String> lines = expected.lines().toList();
         assertEquals("The answers in " + bad + " cannot be used yet. Nothing was changed.", lines.getFirst());
         assertEquals("Fix these in the answers file and run the command again.", lines.getLast());

@@ -86,6 +86,47 @@ class DeployCommandTest {
         assertTrue(out.toString().lines().anyMatch(l -> l.matches("jellyfin +healthy +http://localhost:\\d+/")), out.toString());
     }
 
+    /**
+     * A stack with an *arr app whose API does not answer as Berth expects (the stand-in serves its
+     * health path only): the deploy still succeeds and prints the Links table with the link needing
+     * attention, and the sign-ins it made with their passwords, once; a re-deploy names only where
+     * they are kept; {@code berth wire} tries again and exits 8; {@code berth status} shows the links.
+     */
+    @Test
+    void theLinksTableAndTheSignInsMadeArePrintedOnceAndWireExitsEightWhileALinkNeedsAttention() throws Exception {
+        Answers answers = StandInStacks.deployable(Examples.answers("minimal-jellyfin")
+                .withServices(java.util.List.of("jellyfin", "sonarr")), tmp, project);
+        Path file = answersFile(answers);
+        String stackDir = answers.storage().stackDir();
+
+        assertEquals(0, run(new DeployCommand(), "--answers", file.toString(), "--yes", "--offline"), out + "\n" + err);
+        String first = out.toString();
+        assertTrue(first.contains("Deployed: every service is up."), first);
+        assertTrue(first.lines().anyMatch(l -> l.matches("  Sonarr → .* +needs attention: .+")), first);
+        assertTrue(first.contains("link needs attention: fix what it says, then run berth wire to try again.")
+                || first.contains("links need attention: fix what it says, then run berth wire to try again."), first);
+        String sonarrPassword = Files.readString(Path.of(stackDir, "secrets", "sonarr_password")).strip();
+        assertTrue(first.contains("Sign-ins Berth made (shown this once; each password is kept in " + stackDir + "/secrets/):"), first);
+        assertTrue(first.lines().anyMatch(l -> l.matches("  Sonarr  http://localhost:\\d+/  user admin  password " + sonarrPassword)), first);
+        assertTrue(err.toString().lines().anyMatch(l -> l.matches("  Sonarr: \\d+ of \\d+ links? needs? attention")), err.toString());
+        assertFalse(err.toString().contains(sonarrPassword), "no password in the progress lines");
+        assertTrue(Files.exists(Path.of(stackDir, ".berth", "wiring.json")));
+
+        assertEquals(0, run(new DeployCommand(), "--dir", stackDir, "--yes", "--offline"), err.toString());
+        String again = out.toString();
+        assertFalse(again.contains(sonarrPassword), "shown once only: " + again);
+        assertTrue(again.contains("  user admin  password in " + stackDir + "/secrets/sonarr_password"), again);
+
+        assertEquals(BerthCommand.LINKS_NEED_ATTENTION, run(new WireCommand(), "--dir", stackDir), out + "\n" + err);
+        assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("  Sonarr → ") && l.contains("needs attention")),
+                out.toString());
+        assertFalse(out.toString().contains(sonarrPassword), out.toString());
+
+        assertEquals(0, run(new StatusCommand(), "--dir", stackDir), err.toString());
+        assertTrue(out.toString().contains("Links:"), out.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("  Sonarr → ")), out.toString());
+    }
+
     @Test
     void diffShowsTheChangeAndDeployWithoutYesChangesNothingWithoutATerminal() throws Exception {
         Answers answers = StandInStacks.deployable(Examples.answers("minimal-jellyfin"), tmp, project);

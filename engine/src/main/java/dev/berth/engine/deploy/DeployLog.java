@@ -66,6 +66,9 @@ final class DeployLog {
             s.logTail().forEach(l -> line("    | " + l));
         }));
         outcome.backupDir().ifPresent(b -> line("previous files backed up to " + b));
+        // The apps' own words may quote what they were sent: through the redactor like every line.
+        outcome.wiring().ifPresent(w -> w.links().forEach(l -> line("  link " + l.label() + ": "
+                + l.status().name().toLowerCase().replace('_', ' ') + (l.detail().isBlank() ? "" : " (" + l.detail() + ")"))));
     }
 
     synchronized String text() {

@@ -17,11 +17,13 @@ import java.time.Duration;
  *                       would trip over Berth's own leftovers
  * @param folders        what to do with the folders when configRoot or dataRoot of a stack that
  *                       exists changes; undecided refuses such a deploy
+ * @param wiring         connect the apps through their APIs once healthy (download clients, root folders,
+ *                       Prowlarr, sign-ins); off for a person who sets the apps up by hand
  */
 public record DeployOptions(boolean offline, boolean adopt, Duration healthTimeout, boolean proxyHosts,
-                            Path localLogFolder, FolderChoice folders) {
+                            Path localLogFolder, FolderChoice folders, boolean wiring) {
     public static final DeployOptions DEFAULT = new DeployOptions(false, false, AwaitHealthJob.DEFAULT_TIMEOUT, true,
-            LocalDeployLogs.standardFolder(), FolderChoice.UNDECIDED);
+            LocalDeployLogs.standardFolder(), FolderChoice.UNDECIDED, true);
 
     /** When a root folder of a stack that exists changes: move its folders along, or leave them and start afresh. */
     public enum FolderChoice {
@@ -46,26 +48,30 @@ public record DeployOptions(boolean offline, boolean adopt, Duration healthTimeo
     }
 
     public DeployOptions withOffline(boolean value) {
-        return new DeployOptions(value, adopt, healthTimeout, proxyHosts, localLogFolder, folders);
+        return new DeployOptions(value, adopt, healthTimeout, proxyHosts, localLogFolder, folders, wiring);
     }
 
     public DeployOptions withAdopt(boolean value) {
-        return new DeployOptions(offline, value, healthTimeout, proxyHosts, localLogFolder, folders);
+        return new DeployOptions(offline, value, healthTimeout, proxyHosts, localLogFolder, folders, wiring);
     }
 
     public DeployOptions withHealthTimeout(Duration value) {
-        return new DeployOptions(offline, adopt, value, proxyHosts, localLogFolder, folders);
+        return new DeployOptions(offline, adopt, value, proxyHosts, localLogFolder, folders, wiring);
     }
 
     public DeployOptions withProxyHosts(boolean value) {
-        return new DeployOptions(offline, adopt, healthTimeout, value, localLogFolder, folders);
+        return new DeployOptions(offline, adopt, healthTimeout, value, localLogFolder, folders, wiring);
     }
 
     public DeployOptions withLocalLogFolder(Path value) {
-        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, value, folders);
+        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, value, folders, wiring);
     }
 
     public DeployOptions withFolders(FolderChoice value) {
-        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, localLogFolder, value);
+        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, localLogFolder, value, wiring);
+    }
+
+    public DeployOptions withWiring(boolean value) {
+        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, localLogFolder, folders, value);
     }
 }

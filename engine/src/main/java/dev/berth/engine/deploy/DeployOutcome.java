@@ -15,12 +15,13 @@ import java.util.Optional;
  *                  not be written
  * @param proxyHosts the proxy hosts set up in Nginx Proxy Manager (created, updated, left alone, certificates
  *                  it could not get); empty when that step did not run or did not succeed
- * @param wiring    the links the wiring set up and proved, and the sign-ins it made; empty when it did not run
+ * @param wiring    the links between the apps with their proof, the writes sent and the sign-ins handed over;
+ *                  empty when the stack has nothing to wire or the deploy ended before
  */
 public record DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir,
                             Optional<DeployLogFile> log, Optional<ProxyHostsResult> proxyHosts, Optional<WiringResult> wiring) {
     public DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir) {
-        this(result, report, backupDir, Optional.empty(), Optional.empty());
+        this(result, report, backupDir, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir,

@@ -16,6 +16,8 @@ import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
+import dev.berth.engine.wire.WiringPlan;
+import dev.berth.engine.wire.WiringResult;
 import dev.berth.plan.Planner;
 import dev.berth.plan.PreviousPorts;
 import dev.berth.plan.StackPlan;
@@ -45,7 +47,8 @@ import java.util.function.Consumer;
  * stands before the write); when a root folder moved and the person chose to move it, move the
  * folders; create the data folders; write the files; set Berth's keys in the download clients'
  * settings files (stopping a client that runs first); pull; {@code compose up};
- * wait for health; then, when a domain was chosen, the proxy hosts.
+ * wait for health; then, when a domain was chosen, the proxy hosts; then the wiring of the apps
+ * (which never fails the deploy).
  */
 public final class StackDeployer {
     private final Target target;
@@ -145,6 +148,10 @@ public final class StackDeployer {
         if (options.proxyHosts() && ConfigureProxyHostsJob.needed(plan)) {
             jobs.add(new ConfigureProxyHostsJob(plan));
         }
+        WiringPlan wiring = WiringPlan.of(plan, loaded.secrets());
+        if (options.wiring() && WireStackJob.needed(wiring)) {
+            jobs.add(new WireStackJob(plan, wiring, owner));
+        }
         return new DeployPreview(before, plan, rendered, diff, jobs, compose, options, services, rootMoves);
     }
 
@@ -211,7 +218,8 @@ public final class StackDeployer {
         Optional<DeployReport> report = outcomes.get(AwaitHealthJob.REPORT).or(() -> outcomes.get(ComposeUpJob.FAILURE_REPORT));
         Optional<String> backup = outcomes.get(BackupJob.FOLDER);
         Optional<ProxyHostsResult> proxyHosts = outcomes.get(ConfigureProxyHostsJob.RESULT);
-        DeployOutcome outcome = new DeployOutcome(result, report, backup, Optional.empty(), proxyHosts);
+        Optional<WiringResult> wiring = outcomes.get(WireStackJob.RESULT);
+        DeployOutcome outcome = new DeployOutcome(result, report, backup, Optional.empty(), proxyHosts, wiring);
         log.finished(outcome);
         Optional<DeployLogFile> written;
         if (outcome.succeeded() || preview.before().isBerthStack()) {
@@ -222,7 +230,7 @@ public final class StackDeployer {
             // the next run's folder check fail on Berth's own leftovers.
             written = log.writeLocal(preview.options().localLogFolder(), preview.plan().projectName());
         }
-        return new DeployOutcome(result, report, backup, written, proxyHosts);
+        return new DeployOutcome(result, report, backup, written, proxyHosts, wiring);
     }
 
     /** Whether the folder is still as {@code before} found it: the same kind, and every file read then the same. */

@@ -251,10 +251,10 @@ public final class LocalTarget implements Target {
         return files;
     }
 
-    /** This computer reaches its own ports directly. */
+    /** This computer reaches its own ports, and its containers' addresses, directly. */
     @Override
-    public LoopbackTunnel openTunnel(int remotePort) {
-        return LoopbackTunnel.direct(remotePort);
+    public LoopbackTunnel openTunnel(String host, int port) {
+        return LoopbackTunnel.direct(host, port);
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.net.InetSocketAddress;
 
 /**
  * A way from this computer to a TCP port on the target's own loopback (127.0.0.1), for talking
- * to an admin API the stack publishes there. The person's computer may not reach the server's
+ * to an admin API the stack publishes there, or on an address the target reaches (a container's
+ * address on the stack's network). The person's computer may not reach the server's
  * ports (a firewall, a home router), but SSH gets through: over SSH this is a local port
  * forwarding; on this computer it is the port itself. Close it when done.
  */
@@ -18,7 +19,12 @@ public interface LoopbackTunnel extends AutoCloseable {
 
     /** The target is this computer: the port is reached directly, and there is nothing to close. */
     static LoopbackTunnel direct(int port) {
-        InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+        return direct("127.0.0.1", port);
+    }
+
+    /** The target is this computer and reaches {@code host} itself: connect there, nothing to close. */
+    static LoopbackTunnel direct(String host, int port) {
+        InetSocketAddress address = new InetSocketAddress(host, port);
         return new LoopbackTunnel() {
             @Override
             public InetSocketAddress localAddress() {

@@ -198,8 +198,8 @@ public final class SshTarget implements Target {
 
     /** A local port forwarding on this connection; closing the target ends it too. */
     @Override
-    public LoopbackTunnel openTunnel(int remotePort) throws TargetException {
-        return SshTunnel.open(session, remotePort, description());
+    public LoopbackTunnel openTunnel(String host, int port) throws TargetException {
+        return SshTunnel.open(session, host, port, description());
     }
 
     /**

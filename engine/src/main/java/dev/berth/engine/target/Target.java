@@ -59,7 +59,21 @@ public interface Target extends AutoCloseable {
      * @param remotePort the port on the target's 127.0.0.1
      * @throws TargetException when the forwarding cannot be set up (e.g. the SSH server forbids it)
      */
-    LoopbackTunnel openTunnel(int remotePort) throws TargetException;
+    default LoopbackTunnel openTunnel(int remotePort) throws TargetException {
+        return openTunnel("127.0.0.1", remotePort);
+    }
+
+    /**
+     * A way to reach a TCP port on an address the target reaches, e.g. a container's address on the
+     * stack's network, for an app that publishes no host port. Over SSH the server opens each
+     * connection to that address (what {@code ssh -L 0:HOST:PORT} does); on this computer it is the
+     * address itself.
+     *
+     * @param host an address or name as the target resolves it
+     * @param port the TCP port there
+     * @throws TargetException when the forwarding cannot be set up (e.g. the SSH server forbids it)
+     */
+    LoopbackTunnel openTunnel(String host, int port) throws TargetException;
 
     @Override
     void close();

@@ -63,6 +63,31 @@ public final class AppSync {
         return new AppSync(wiring, client, memory, cancelled).run();
     }
 
+    /**
+     * Only the app's own tests of the providers Berth wants, as {@code berth status} shows them:
+     * no write request. An entry that is not there is a link needing attention.
+     */
+    public static List<Link> testOnly(AppWiring wiring, ArrClient client, BooleanSupplier cancelled) throws InterruptedException {
+        return new AppSync(wiring, client, Map.of(), cancelled).testAll();
+    }
+
+    private List<Link> testAll() throws InterruptedException {
+        List<Link> links = new ArrayList<>();
+        for (Wanted w : wiring.wanted()) {
+            checkCancelled();
+            if (w instanceof Wanted.Provider p) {
+                try {
+                    Optional<ObjectNode> entry = find(p.kind(), p.name());
+                    links.add(entry.isPresent() ? test(p, entry.get()) : attention(p.linkTo(), wiring.displayName() + " has no "
+                            + ArrClient.noun(p.kind()) + " named " + p.name() + "." + NEXT));
+                } catch (ArrException e) {
+                    links.add(attention(p.linkTo(), e.getMessage() + "." + NEXT));
+                }
+            }
+        }
+        return links;
+    }
+
     /** One row in the making: a link already decided, or an entry still to be proved by its test. */
     private sealed interface Row {
     }

@@ -107,8 +107,8 @@ public final class HidingTarget implements Target {
     }
 
     @Override
-    public LoopbackTunnel openTunnel(int remotePort) throws TargetException {
-        return real.openTunnel(remotePort);
+    public LoopbackTunnel openTunnel(String host, int port) throws TargetException {
+        return real.openTunnel(host, port);
     }
 
     @Override

@@ -28,6 +28,7 @@ final class Recorded implements Consumer<DeployProgress> {
             case DeployProgress.Checked c -> c.result().toString();
             case DeployProgress.Pull pull -> pull.progress().toString();
             case DeployProgress.Health h -> h.health().toString() + " " + h.health().summary();
+            case DeployProgress.Wiring w -> w.progress().toString();
         });
     }
 

@@ -64,6 +64,13 @@ class StackDeployerFullStackTest {
         assertEquals(ServiceState.HEALTHY, report.service("gluetun").orElseThrow().state());
         assertNotNull(report.service("authelia").orElseThrow().url());
         assertEquals(plan.services().size(), DeployFixtures.containerIds(target, project).size());
+        // The stand-ins answer their health path only: every app's wiring needs attention, and the deploy stands.
+        var wiring = outcome.wiring().orElseThrow(() -> new AssertionError("the wiring did not run"));
+        for (String app : java.util.List.of("Sonarr", "Radarr", "Lidarr", "Prowlarr")) {
+            assertTrue(wiring.links().stream().anyMatch(l -> l.from().equals(app)), app + " not wired: " + wiring);
+        }
+        assertTrue(progress.saw(DeployProgress.Wiring.class));
+        assertTrue(java.nio.file.Files.exists(java.nio.file.Path.of(plan.answers().storage().stackDir(), ".berth", "wiring.json")));
         progress.assertNoSecretIn(root, plan.secrets(), outcome.toString(), preview.diff().render());
         System.out.println("[timing] StackDeployer full stack (" + plan.services().size() + " services), first deploy "
                 + ms + " ms");

@@ -4,6 +4,10 @@ import dev.berth.answers.AnswersValidator;
 import dev.berth.answers.TargetAnswers;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.deploy.DeployOptions;
+import dev.berth.engine.deploy.DeployPreview;
+import dev.berth.engine.deploy.StackDeployer;
+import dev.berth.engine.deploy.StackWiring;
+import dev.berth.engine.stack.StackLock;
 import dev.berth.engine.target.HostKeyPrompt;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.SecretPrompt;
@@ -12,7 +16,10 @@ import dev.berth.engine.target.SshSettings;
 import dev.berth.engine.target.SshTarget;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
+import dev.berth.engine.wire.WiringPlan;
+import dev.berth.plan.StackPlan;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The rest of Berth as the wizard sees it: the catalog, the validator, and a way to reach a
@@ -43,16 +50,21 @@ public interface WizardBackend {
     }
 
     /**
-     * How the Done page's Retry runs the wiring again. Without one from the app, Retry says how to
-     * do it from a terminal instead.
+     * How the Done page's Retry runs the wiring again: as {@code berth wire} does, under the
+     * stack's lock, on the target the deploy ran on.
      */
     default Rewire rewire() {
         return (deployed, progress) -> {
-            TargetAnswers t = deployed.from().on().spec();
-            String target = t.kind() == TargetAnswers.Kind.LOCAL ? ""
-                    : " --target ssh://" + t.user() + "@" + t.host() + ":" + t.portOrDefault();
-            throw new UnsupportedOperationException("This Berth cannot wire the apps again from the wizard: run \"berth wire --dir "
-                    + deployed.from().preview().stackDir() + target + "\" in a terminal.");
+            Target target = deployed.from().on().target();
+            DeployPreview preview = deployed.from().preview();
+            StackPlan plan = preview.plan();
+            // The folder's secrets from before the deploy: the sign-ins it made still count as new, shown once.
+            WiringPlan wiring = WiringPlan.of(plan, preview.before().secrets());
+            try (StackLock lock = new StackDeployer(target, catalog()).lock(preview.stackDir())) {
+                return StackWiring.onTarget(target, plan.projectName()).runOnStack(target, plan, wiring, StackWiring.Mode.APPLY,
+                        Optional.empty(), p -> progress.message(p.done() ? p.app() + " answered" : "Connecting " + p.app() + "…"),
+                        progress::cancelled);
+            }
         };
     }
 

@@ -94,6 +94,7 @@ public final class DeployBoard {
                 }
             }
             case DeployProgress.Health h -> health(h.health());
+            case DeployProgress.Wiring w -> wiring(w.progress().app(), w.progress().done(), w.progress().links());
         }
     }
 
