@@ -11,7 +11,6 @@ import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.FileStat;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.TargetException;
-import dev.berth.engine.target.TargetLock;
 import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,38 +29,6 @@ class LocalTargetTest {
             ExecResult r = t.exec(List.of("echo", "a; rm -rf /", "$HOME"), Duration.ofSeconds(5));
             assertEquals(0, r.exitCode());
             assertEquals("a; rm -rf / $HOME\n", r.stdout(), "arguments reach the program as they are");
-        }
-    }
-
-    /**
-     * Each held lock keeps a read of its flock process open for as long as it is held. Those reads
-     * once ran on virtual threads, which a pipe read pins to a carrier, and there are only as many
-     * carriers as CPUs: with that many locks held the next program's output was never read and
-     * the deploy hung (seen in a test on a two-core machine). The exec runs on its own thread so a
-     * regression fails here instead of hanging the build.
-     */
-    @Test
-    void programsStillRunWhileMoreLocksAreHeldThanThereAreCpus() throws Exception {
-        try (LocalTarget t = new LocalTarget()) {
-            List<TargetLock> held = new java.util.ArrayList<>();
-            try {
-                for (int i = 0; i <= Runtime.getRuntime().availableProcessors(); i++) {
-                    held.add(t.tryLock(tmp.resolve("lock" + i).toString()).orElseThrow());
-                }
-                var result = new java.util.concurrent.CompletableFuture<ExecResult>();
-                Thread.ofPlatform().daemon().start(() -> {
-                    try {
-                        result.complete(t.exec(List.of("echo", "still here"), Duration.ofSeconds(5)));
-                    } catch (TargetException e) {
-                        result.completeExceptionally(e);
-                    }
-                });
-                // Far longer than echo takes; only a starved reader gets anywhere near it.
-                ExecResult r = result.get(60, java.util.concurrent.TimeUnit.SECONDS);
-                assertEquals("still here\n", r.stdout());
-            } finally {
-                held.forEach(TargetLock::close);
-            }
         }
     }
 

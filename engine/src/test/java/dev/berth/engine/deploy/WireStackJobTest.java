@@ -84,8 +84,9 @@ class WireStackJobTest {
             assertTrue(result.links().stream().anyMatch(l -> l.label().equals("Prowlarr → Radarr")
                     && l.status() == Link.Status.NEEDS_ATTENTION));
             assertEquals(0, result.writes());
-            assertEquals(List.of("qBittorrent sign-in", "SABnzbd sign-in"), result.links().stream()
-                    .filter(l -> l.to().equals("sign-in")).map(Link::label).toList(), "the sign-in checks ran after the apps");
+            List<String> labels = result.links().stream().map(Link::label).toList();
+            assertEquals(List.of("qBittorrent sign-in", "SABnzbd sign-in"), labels.subList(labels.size() - 2, labels.size()),
+                    "the download clients' sign-in checks ran after the apps");
             assertEquals(List.of("qBittorrent http://127.0.0.1:" + dead + " true false", "SABnzbd http://127.0.0.1:" + dead + " false true"),
                     signInsAsked);
             assertEquals(wiring.credentials(), result.credentials());
