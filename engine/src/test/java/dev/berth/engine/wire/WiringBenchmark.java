@@ -1,20 +1,27 @@
 package dev.berth.engine.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.catalog.Catalog;
+import dev.berth.engine.deploy.StackWiring;
+import dev.berth.plan.Planner;
+import dev.berth.plan.StackPlan;
+import dev.berth.testsupport.Examples;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * Wiring figures, printed, never asserted on time (run with {@code ./bench wire}; not part of the
  * test run: the class name is outside Surefire's includes). The full example's apps — Sonarr,
- * Radarr, Lidarr and Prowlarr with qBittorrent, SABnzbd and FlareSolverr — wired one after the
- * other against fresh doubles, then again with nothing to change. The doubles check every request
+ * Radarr, Lidarr and Prowlarr with qBittorrent, SABnzbd and FlareSolverr — wired from its plan
+ * ({@link WiringPlan}, {@link StackWiring}) against fresh doubles, then again with nothing to change. The doubles check every request
  * and answer against the apps' OpenAPI descriptions, so the figures include that work: the real
  * apps answer slower or faster, but Berth's own share is in here.
  */
@@ -25,27 +32,35 @@ class WiringBenchmark {
     @Test
     void wiringTheFullExampleAndARunWithNothingToChange() throws Exception {
         ArrSchemas.require();
+        StackPlan plan = new Planner(Catalog.builtIn(), Examples.repeatableGenerator()).plan(Examples.answers("full-wireguard"), Map.of());
+        WiringPlan wiring = WiringPlan.of(plan, Map.of());
         long[] first = new long[RUNS];
         long[] again = new long[RUNS];
+        int links = 0;
         for (int i = -WARMUPS; i < RUNS; i++) {
             Map<ArrApp, FakeArr> doubles = new EnumMap<>(ArrApp.class);
             try {
+                Map<String, Integer> ports = new HashMap<>();
                 for (ArrApp a : ArrApp.values()) {
-                    doubles.put(a, FakeArr.start(a, WiringExamples.KEYS.get(a)));
+                    String service = a.name().toLowerCase(Locale.ROOT);
+                    FakeArr fake = FakeArr.start(a, plan.secrets().get(plan.service(service).orElseThrow().definition().apiKey().orElseThrow().secret()));
+                    doubles.put(a, fake);
+                    ports.put(service, fake.base().getPort());
                 }
-                Map<ArrApp, AppSyncResult> made = new EnumMap<>(ArrApp.class);
+                for (ArrApp a : List.of(ArrApp.SONARR, ArrApp.RADARR, ArrApp.LIDARR)) {
+                    doubles.get(ArrApp.PROWLARR).reaches(plan.service(a.name().toLowerCase(Locale.ROOT)).orElseThrow().internalUrl(), doubles.get(a));
+                }
+                // The *arr apps' wiring only: the download clients' own sign-in checks need the real clients.
+                StackWiring stack = new StackWiring(ServiceAddresses.loopback(ports), Optional.empty(), "this computer");
                 long start = System.nanoTime();
-                for (ArrApp a : ArrApp.values()) {
-                    made.put(a, wire(doubles.get(a), Map.of()));
-                }
+                StackWiring.Outcome made = stack.run(plan, wiring, WiringMemory.EMPTY, StackWiring.Mode.APPLY, p -> { }, () -> false);
                 long firstNanos = System.nanoTime() - start;
+                assertEquals(List.of(), made.result().needingAttention(), made.result()::toString);
                 start = System.nanoTime();
-                int writes = 0;
-                for (ArrApp a : ArrApp.values()) {
-                    writes += wire(doubles.get(a), made.get(a).memory()).writes();
-                }
+                StackWiring.Outcome rerun = stack.run(plan, wiring, made.memory(), StackWiring.Mode.APPLY, p -> { }, () -> false);
                 long againNanos = System.nanoTime() - start;
-                assertEquals(0, writes, "a re-run with nothing to change sent write requests");
+                assertEquals(0, rerun.result().writes(), "a re-run with nothing to change sent write requests");
+                links = made.result().links().size();
                 if (i >= 0) {
                     first[i] = firstNanos;
                     again[i] = againNanos;
@@ -54,16 +69,8 @@ class WiringBenchmark {
                 doubles.values().forEach(FakeArr::close);
             }
         }
-        print("wiring the full example (4 apps, 19 links) against the doubles", first, "<= 2000 ms");
+        print("wiring the full example (4 apps, " + links + " links) against the doubles", first, "<= 2000 ms");
         print("wiring again with nothing to change (0 writes)", again, "<= 500 ms");
-    }
-
-    private static AppSyncResult wire(FakeArr arr, Map<String, String> memory) throws Exception {
-        try (ArrClient client = arr.client()) {
-            AppSyncResult r = AppSync.apply(WiringExamples.of(arr.app()), client, memory, () -> false);
-            assertTrue(r.links().stream().allMatch(l -> l.status() == Link.Status.OK), r.links()::toString);
-            return r;
-        }
     }
 
     private static void print(String name, long[] samples, String goal) {
