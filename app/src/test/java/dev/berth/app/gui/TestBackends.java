@@ -19,6 +19,14 @@ public final class TestBackends {
 
     /** @param logFolder where the log of a first install that fails is kept (a test's temp folder, not the user's settings) */
     public static WizardBackend healthTimeout(Duration timeout, java.nio.file.Path logFolder) {
+        return healthTimeout(timeout, logFolder, true);
+    }
+
+    /**
+     * @param wiring whether the deploy wires the apps after the health wait; the screenshot tour's
+     *               stand-in images answer only their health path, so there every link would fail
+     */
+    public static WizardBackend healthTimeout(Duration timeout, java.nio.file.Path logFolder, boolean wiring) {
         WizardBackend real = WizardBackend.standard();
         return new WizardBackend() {
             @Override
@@ -33,7 +41,7 @@ public final class TestBackends {
 
             @Override
             public DeployOptions deployOptions() {
-                return DeployOptions.DEFAULT.withHealthTimeout(timeout).withLocalLogFolder(logFolder);
+                return DeployOptions.DEFAULT.withHealthTimeout(timeout).withLocalLogFolder(logFolder).withWiring(wiring);
             }
         };
     }

@@ -49,7 +49,7 @@ class ScreenshotTour {
             WizardWindow[] window = new WizardWindow[1];
             FxToolkit.registerPrimaryStage();
             FxToolkit.setupStage(stage -> {
-                window[0] = WizardWindow.open(stage, TestBackends.healthTimeout(Duration.ofMinutes(3), DEMO.resolve("deploy-logs")), file, WindowState.none(), url -> { });
+                window[0] = WizardWindow.open(stage, TestBackends.healthTimeout(Duration.ofMinutes(3), DEMO.resolve("deploy-logs"), false), file, WindowState.none(), url -> { });
                 WizardTour.start(window[0], new WizardTour.Settings(out, true, 1200, 860), done::countDown);
             });
             assertTrue(done.await(20, TimeUnit.MINUTES), "the tour did not finish");
