@@ -1,6 +1,7 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.engine.stack.Owner;
+import dev.berth.engine.target.Target;
 import dev.berth.engine.wire.Link;
 import dev.berth.engine.wire.WiringPlan;
 import dev.berth.engine.wire.WiringResult;
@@ -26,14 +27,14 @@ public final class WireStackJob implements Job {
     private final StackPlan plan;
     private final WiringPlan wiring;
     private final Optional<Owner> owner;
-    private final BiFunction<dev.berth.engine.target.Target, String, StackWiring> runner;
+    private final BiFunction<Target, String, StackWiring> runner;
 
     /**
      * @param runner the wiring for a target and project: {@link StackWiring#onTarget} in a deploy, a
      *               wiring pointed at test doubles in tests and benchmarks
      */
     public WireStackJob(StackPlan plan, WiringPlan wiring, Optional<Owner> owner,
-                        BiFunction<dev.berth.engine.target.Target, String, StackWiring> runner) {
+                        BiFunction<Target, String, StackWiring> runner) {
         this.plan = plan;
         this.wiring = wiring;
         this.owner = owner;
