@@ -88,14 +88,22 @@ public record AccessAnswers(
      * @param policy            what a protected app asks for: a password, or a password and a second factor
      * @param users             who may sign in
      * @param protectedServices the apps Authelia guards
+     * @param smtp              the mail server Authelia sends its one-time links through; absent:
+     *                          Authelia writes them to a file on the server, which Berth reads back
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"enabled", "policy", "users", "protectedServices"})
+    @JsonPropertyOrder({"enabled", "policy", "users", "protectedServices", "smtp"})
     public record Authelia(boolean enabled,
                            Policy policy,
                            List<@NotNull @Valid AutheliaUser> users,
-                           List<@NotNull String> protectedServices) {
-        public static final Authelia OFF = new Authelia(false, Policy.TWO_FACTOR, List.of(), List.of());
+                           List<@NotNull String> protectedServices,
+                           @Valid Smtp smtp) {
+        public static final Authelia OFF = new Authelia(false, Policy.TWO_FACTOR, List.of(), List.of(), null);
+
+        /** Authelia without a mail server: its one-time links go to a file on the server. */
+        public Authelia(boolean enabled, Policy policy, List<AutheliaUser> users, List<String> protectedServices) {
+            this(enabled, policy, users, protectedServices, null);
+        }
 
         public Authelia {
             users = users == null ? List.of() : List.copyOf(users);
@@ -113,6 +121,28 @@ public record AccessAnswers(
         @AssertTrue(message = "two users have the same user name")
         public boolean isUserNamesUnique() {
             return users.stream().map(AutheliaUser::username).distinct().count() == users.size();
+        }
+    }
+
+    /**
+     * A mail server for Authelia's notifications (registering a second factor, resetting a password).
+     *
+     * @param host     the SMTP server's host name ("smtp.example.com")
+     * @param port     its port: 465 (TLS from the start) or 587/25 (STARTTLS)
+     * @param username the user to sign in as; absent: no sign-in
+     * @param password optional. A secret: kept in secrets/authelia_smtp_password, never written to berth.yaml
+     * @param sender   the From address ("Authelia <auth@example.com>" or "auth@example.com")
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"host", "port", "username", "password", "sender"})
+    public record Smtp(@NotNull(message = "is required") @HostName String host,
+                       @NotNull(message = "is required") @jakarta.validation.constraints.Min(value = 1, message = "must be 1 to 65535")
+                       @jakarta.validation.constraints.Max(value = 65535, message = "must be 1 to 65535") Integer port,
+                       @SingleLine @Size(max = 254) String username,
+                       @SingleLine @Size(max = 128) String password,
+                       @NotNull(message = "is required") @SingleLine @Size(max = 254) String sender) {
+        public Smtp withoutPassword() {
+            return new Smtp(host, port, username, null, sender);
         }
     }
 

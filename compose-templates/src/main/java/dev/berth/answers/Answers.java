@@ -1,6 +1,7 @@
 package dev.berth.answers;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param services      the apps chosen on the Apps screen; the planner adds what they need
  * @param portOverrides host ports the person (or the port check) picked, by service id
  */
-@JsonPropertyOrder({"schemaVersion", "projectName", "target", "storage", "services", "vpn", "access", "monitoring", "portOverrides"})
+@JsonPropertyOrder({"schemaVersion", "projectName", "target", "storage", "services", "vpn", "access", "monitoring", "media", "portOverrides"})
 public record Answers(
         @NotNull(message = "is required (use 1)")
         @jakarta.validation.constraints.Min(value = 1, message = "this Berth reads answers files of version 1; use 1")
@@ -34,6 +35,9 @@ public record Answers(
         @NotNull @Valid VpnAnswers vpn,
         @NotNull @Valid AccessAnswers access,
         @NotNull @Valid MonitoringAnswers monitoring,
+        // Left out of berth.yaml while nothing in it differs from the defaults.
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = MediaAnswers.WhenDefault.class)
+        @NotNull @Valid MediaAnswers media,
         // Checked per service by AnswersValidator, so each problem names its key (portOverrides.jellyfin).
         Map<String, Integer> portOverrides) {
 
@@ -45,6 +49,7 @@ public record Answers(
         vpn = vpn == null ? VpnAnswers.OFF : vpn;
         access = access == null ? AccessAnswers.LAN_ONLY : access;
         monitoring = monitoring == null ? MonitoringAnswers.NONE : monitoring;
+        media = media == null ? MediaAnswers.DEFAULTS : media;
         projectName = projectName == null ? "berth" : projectName;
     }
 
@@ -56,26 +61,30 @@ public record Answers(
 
 
     public Answers withServices(List<String> newServices) {
-        return new Answers(schemaVersion, projectName, target, storage, newServices, vpn, access, monitoring, portOverrides);
+        return new Answers(schemaVersion, projectName, target, storage, newServices, vpn, access, monitoring, media, portOverrides);
     }
 
     public Answers withStorage(StorageAnswers newStorage) {
-        return new Answers(schemaVersion, projectName, target, newStorage, services, vpn, access, monitoring, portOverrides);
+        return new Answers(schemaVersion, projectName, target, newStorage, services, vpn, access, monitoring, media, portOverrides);
     }
 
     public Answers withVpn(VpnAnswers newVpn) {
-        return new Answers(schemaVersion, projectName, target, storage, services, newVpn, access, monitoring, portOverrides);
+        return new Answers(schemaVersion, projectName, target, storage, services, newVpn, access, monitoring, media, portOverrides);
     }
 
     public Answers withAccess(AccessAnswers newAccess) {
-        return new Answers(schemaVersion, projectName, target, storage, services, vpn, newAccess, monitoring, portOverrides);
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, newAccess, monitoring, media, portOverrides);
     }
 
     public Answers withMonitoring(MonitoringAnswers newMonitoring) {
-        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, newMonitoring, portOverrides);
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, newMonitoring, media, portOverrides);
+    }
+
+    public Answers withMedia(MediaAnswers newMedia) {
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, newMedia, portOverrides);
     }
 
     public Answers withPortOverrides(Map<String, Integer> overrides) {
-        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, overrides);
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, media, overrides);
     }
 }

@@ -3,7 +3,7 @@ package dev.berth.answers;
 import java.util.List;
 
 /**
- * The parts of the answers that are secrets (typed passwords and VPN keys). They go to the
+ * The parts of the answers that are secrets (typed passwords, VPN keys, the SMTP password, Plex's claim token). They go to the
  * stack's {@code secrets/} folder, never into {@code berth.yaml}.
  */
 public final class AnswersSecrets {
@@ -23,9 +23,10 @@ public final class AnswersSecrets {
                 .map(u -> new AutheliaUser(u.username(), u.displayName(), u.email(), u.admin(), null))
                 .toList();
         AccessAnswers.Authelia authelia = new AccessAnswers.Authelia(access.authelia().enabled(),
-                access.authelia().policy(), users, access.authelia().protectedServices());
+                access.authelia().policy(), users, access.authelia().protectedServices(),
+                access.authelia().smtp() == null ? null : access.authelia().smtp().withoutPassword());
         AccessAnswers strippedAccess = new AccessAnswers(access.mode(), access.domain(), access.letsEncrypt(), npm,
                 authelia, access.fail2ban());
-        return a.withVpn(strippedVpn).withAccess(strippedAccess);
+        return a.withVpn(strippedVpn).withAccess(strippedAccess).withMedia(a.media().withoutSecrets());
     }
 }

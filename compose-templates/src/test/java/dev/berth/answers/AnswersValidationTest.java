@@ -152,7 +152,7 @@ class AnswersValidationTest {
     @Test
     void aNewerAnswersFileIsRefused() {
         Answers newer = new Answers(2, full.projectName(), full.target(), full.storage(), full.services(), full.vpn(),
-                full.access(), full.monitoring(), full.portOverrides());
+                full.access(), full.monitoring(), full.media(), full.portOverrides());
         assertProblem(newer, "schemaVersion", "written by a newer Berth");
     }
 

@@ -100,6 +100,7 @@ final class DefinitionChecker {
         checkApi();
         checkLibrary();
         checkIndexerProxy();
+        checkSetup();
         checkDownloadClient();
         requireSecretsReachTheApp();
         checkMetrics();
@@ -185,6 +186,16 @@ final class DefinitionChecker {
         require(proxy.tag() != null && proxy.tag().matches("[a-z][a-z0-9-]*"), "indexerProxy.tag",
                 "must be a short lower-case tag (flaresolverr): the person gives it to the indexers that need the proxy");
         require(def.web() != null, "indexerProxy", "needs 'web': Prowlarr reaches the proxy at its web port");
+    }
+
+    private void checkSetup() {
+        SetupSpec setup = def.setup();
+        if (setup == null) {
+            return;
+        }
+        require(setup.kind() != null && setup.kind().matches("[a-z][a-z0-9-]*"), "setup.kind",
+                "must name how Berth sets the app up (jellyfin, emby, plex, seerr, bazarr)");
+        require(def.web() != null, "setup", "needs 'web': Berth sets the app up through its web API");
     }
 
     private void checkDownloadClient() {

@@ -1,11 +1,26 @@
 package dev.berth.catalog;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Recyclarr keeps this app's quality settings in line with the TRaSH guides.
  *
  * @param section  the kind of app, as Recyclarr's configuration names it ({@code sonarr})
  * @param instance the name of Berth's one instance of it ({@code tv}); its key is
  *                 {@code <instance>_api_key} in Recyclarr's secrets.yml
+ * @param profiles the TRaSH profiles the Apps screen offers for this app, the default first
  */
-public record RecyclarrSpec(String section, String instance) {
+public record RecyclarrSpec(String section, String instance, List<QualityProfileSpec> profiles) {
+    public RecyclarrSpec {
+        profiles = profiles == null ? List.of() : List.copyOf(profiles);
+    }
+
+    /** The profile chosen by key, or the default (the first) when the key is null. */
+    public Optional<QualityProfileSpec> profile(String key) {
+        if (key == null) {
+            return profiles.stream().findFirst();
+        }
+        return profiles.stream().filter(p -> p.key().equals(key)).findFirst();
+    }
 }

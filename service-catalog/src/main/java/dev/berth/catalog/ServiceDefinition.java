@@ -20,6 +20,9 @@ import java.util.Map;
  * @param library     the library an *arr app files downloads into; null: it keeps none
  * @param downloadClient how the *arr apps and Berth talk to this download client; null: it is none
  * @param indexerProxy how the indexer manager (Prowlarr) sends requests through this service; null: it does not
+ * @param setup       how Berth sets the app up through its own API once it runs; null: it does not
+ * @param handOver    one or two sentences the Done page shows beside the app's address: how the
+ *                    person signs in, or what is left to do and why; null: the address says it all
  */
 public record ServiceDefinition(
         String id,
@@ -47,7 +50,9 @@ public record ServiceDefinition(
         RecyclarrSpec recyclarr,
         LibrarySpec library,
         DownloadClientSpec downloadClient,
-        IndexerProxySpec indexerProxy) {
+        IndexerProxySpec indexerProxy,
+        SetupSpec setup,
+        String handOver) {
 
     public ServiceDefinition {
         architectures = architectures == null ? List.of() : List.copyOf(architectures);

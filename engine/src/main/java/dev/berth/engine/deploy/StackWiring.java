@@ -2,16 +2,21 @@ package dev.berth.engine.deploy;
 
 import dev.berth.engine.stack.Owner;
 import dev.berth.engine.target.LoopbackTunnel;
+import dev.berth.engine.target.RemoteFiles;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
+import dev.berth.engine.wire.AppSetup;
 import dev.berth.engine.wire.AppSync;
 import dev.berth.engine.wire.AppWiring;
 import dev.berth.engine.wire.AppSyncResult;
 import dev.berth.engine.wire.ArrClient;
 import dev.berth.engine.wire.ClientSignIns;
+import dev.berth.engine.wire.Credential;
 import dev.berth.engine.wire.ClientSignInChecker;
 import dev.berth.engine.wire.Link;
 import dev.berth.engine.wire.ServiceAddresses;
+import dev.berth.engine.wire.SetupContext;
+import dev.berth.engine.wire.SetupResult;
 import dev.berth.engine.wire.Wanted;
 import dev.berth.engine.wire.WiringMemory;
 import dev.berth.engine.wire.WiringMemoryFile;
@@ -24,7 +29,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -46,13 +53,21 @@ public final class StackWiring {
         TEST_ONLY
     }
 
-    /** What a run did, and the memory to keep for the next one (unchanged in {@link Mode#TEST_ONLY}). */
-    public record Outcome(WiringResult result, WiringMemory memory) {
+    /**
+     * What a run did, and the memory to keep for the next one (unchanged in {@link Mode#TEST_ONLY}).
+     *
+     * @param madeSecrets secrets an app made in this run (a media server's API key), for {@code secrets/}
+     */
+    public record Outcome(WiringResult result, WiringMemory memory, Map<String, String> madeSecrets) {
+        public Outcome {
+            madeSecrets = Map.copyOf(madeSecrets);
+        }
     }
 
     private final ServiceAddresses addresses;
     private final Optional<ClientSignInChecker> signIns;
     private final String where;
+    private final Optional<RemoteFiles> files;
 
     /**
      * @param addresses where the apps are reached from this computer
@@ -60,15 +75,21 @@ public final class StackWiring {
      * @param where     the machine, for messages ("this computer", "media@nas.local:22")
      */
     public StackWiring(ServiceAddresses addresses, Optional<ClientSignInChecker> signIns, String where) {
+        this(addresses, signIns, where, Optional.empty());
+    }
+
+    /** @param files the target's files, for an app setup that reads the app's own config ({@link SetupContext#files()}) */
+    public StackWiring(ServiceAddresses addresses, Optional<ClientSignInChecker> signIns, String where, Optional<RemoteFiles> files) {
         this.addresses = addresses;
         this.signIns = signIns;
         this.where = where;
+        this.files = files;
     }
 
     /** The stack of {@code project} on {@code target}, with Berth's own sign-in checks. */
     public static StackWiring onTarget(Target target, String project) {
         return new StackWiring(ServiceAddresses.onTarget(target, project), Optional.of(new ClientSignIns()::check),
-                target.description());
+                target.description(), Optional.of(target.files()));
     }
 
     /**
@@ -94,6 +115,15 @@ public final class StackWiring {
         }
         WiringResult result = outcome.result();
         try {
+            MadeSecrets.write(target, dir, outcome.madeSecrets(), owner);
+        } catch (TargetException | RuntimeException e) {
+            List<Link> links = new ArrayList<>(result.links());
+            links.add(new Link("Berth", "secrets", Link.Status.NEEDS_ATTENTION, "Could not keep "
+                    + String.join(", ", outcome.madeSecrets().keySet()) + " in secrets/ (" + e.getMessage()
+                    + "): free space or fix the folder's rights, then run berth wire."));
+            result = new WiringResult(links, result.writes(), result.credentials());
+        }
+        try {
             WiringMemoryFile.write(target, dir, outcome.memory(), owner);
             return result;
         } catch (TargetException | RuntimeException e) {
@@ -107,14 +137,64 @@ public final class StackWiring {
 
     public Outcome run(StackPlan plan, WiringPlan wiring, WiringMemory memory, Mode mode, Consumer<WiringProgress> progress,
                        BooleanSupplier cancelled) {
-        // An app's own words may quote what it was sent (a key in a URL): no secret leaves here, in a link or progress.
-        Redactor redactor = new Redactor(plan.secrets().values());
-        List<Link> links = new ArrayList<>();
-        int writes = 0;
-        WiringMemory kept = memory;
+        Run run = new Run(plan, memory, mode, progress, cancelled);
+        // Media servers first (nothing they get depends on the others), then the *arr apps and
+        // Prowlarr, then Seerr and Bazarr, which read what the *arr apps hold.
+        for (AppSetup setup : wiring.setups()) {
+            if (setup.phase() == AppSetup.Phase.BEFORE_ARR_APPS) {
+                run.setUp(setup);
+            }
+        }
         for (AppWiring app : wiring.apps()) {
+            run.wire(app);
+        }
+        for (AppSetup setup : wiring.setups()) {
+            if (setup.phase() == AppSetup.Phase.AFTER_ARR_APPS) {
+                run.setUp(setup);
+            }
+        }
+        if (signIns.isPresent()) {
+            for (WiringPlan.ClientSignIn client : wiring.clientSignIns()) {
+                if (cancelled.getAsBoolean()) {
+                    break;
+                }
+                progress.accept(WiringProgress.started(client.displayName()));
+                Link link = redacted(List.of(signIn(plan, client, signIns.get(), cancelled)), run.redactor).getFirst();
+                run.links.add(link);
+                progress.accept(WiringProgress.done(client.displayName(), List.of(link)));
+            }
+        }
+        List<Credential> credentials = new ArrayList<>(wiring.credentials());
+        credentials.addAll(run.credentials);
+        return new Outcome(new WiringResult(run.links, run.writes, credentials), run.kept, run.madeSecrets);
+    }
+
+    /** One run's running totals: links, writes, memory, and what the apps made on the way. */
+    private final class Run {
+        private final StackPlan plan;
+        private final Mode mode;
+        private final Consumer<WiringProgress> progress;
+        private final BooleanSupplier cancelled;
+        private final List<Link> links = new ArrayList<>();
+        private final List<Credential> credentials = new ArrayList<>();
+        private final Map<String, String> madeSecrets = new TreeMap<>();
+        private WiringMemory kept;
+        private int writes;
+        // An app's own words may quote what it was sent (a key in a URL): no secret leaves here, in a link or progress.
+        private Redactor redactor;
+
+        Run(StackPlan plan, WiringMemory memory, Mode mode, Consumer<WiringProgress> progress, BooleanSupplier cancelled) {
+            this.plan = plan;
+            this.kept = memory;
+            this.mode = mode;
+            this.progress = progress;
+            this.cancelled = cancelled;
+            this.redactor = new Redactor(plan.secrets().values());
+        }
+
+        void wire(AppWiring app) {
             if (cancelled.getAsBoolean()) {
-                break;
+                return;
             }
             progress.accept(WiringProgress.started(app.displayName()));
             List<Link> appLinks;
@@ -137,22 +217,54 @@ public final class StackWiring {
                 appLinks = failed(app, "Berth could not " + (mode == Mode.APPLY ? "set up " : "ask ") + at + ": "
                         + message(e) + ". Check that it is running (berth status), then run berth wire.");
             }
-            appLinks = redacted(appLinks, redactor);
-            links.addAll(appLinks);
-            progress.accept(WiringProgress.done(app.displayName(), appLinks));
+            finish(app.displayName(), appLinks);
         }
-        if (signIns.isPresent()) {
-            for (WiringPlan.ClientSignIn client : wiring.clientSignIns()) {
-                if (cancelled.getAsBoolean()) {
-                    break;
-                }
-                progress.accept(WiringProgress.started(client.displayName()));
-                Link link = redacted(List.of(signIn(plan, client, signIns.get(), cancelled)), redactor).getFirst();
-                links.add(link);
-                progress.accept(WiringProgress.done(client.displayName(), List.of(link)));
+
+        void setUp(AppSetup setup) {
+            if (cancelled.getAsBoolean()) {
+                return;
             }
+            progress.accept(WiringProgress.started(setup.displayName()));
+            PlannedService service = plan.service(setup.service()).orElseThrow();
+            Map<String, String> secrets = new TreeMap<>(plan.secrets());
+            secrets.putAll(madeSecrets);
+            String at = setup.displayName() + " on " + where;
+            List<Link> appLinks;
+            try (LoopbackTunnel tunnel = addresses.open(service)) {
+                SetupContext context = new SetupContext(base(tunnel), plan, service, secrets, kept.of(setup.service()), files,
+                        cancelled);
+                if (mode == Mode.APPLY) {
+                    SetupResult result = setup.apply(context);
+                    appLinks = result.links();
+                    writes += result.writes();
+                    kept = kept.with(setup.service(), result.memory());
+                    madeSecrets.putAll(result.madeSecrets());
+                    credentials.addAll(result.credentials());
+                    if (!result.madeSecrets().isEmpty()) {
+                        List<String> all = new ArrayList<>(plan.secrets().values());
+                        all.addAll(madeSecrets.values());
+                        redactor = new Redactor(all);
+                    }
+                } else {
+                    appLinks = setup.testOnly(context);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                appLinks = List.of(new Link(setup.displayName(), "setup", Link.Status.NEEDS_ATTENTION,
+                        "Stopped before " + setup.displayName() + " was done: run berth wire to finish."));
+            } catch (Exception e) {
+                appLinks = List.of(new Link(setup.displayName(), "setup", Link.Status.NEEDS_ATTENTION, "Berth could not "
+                        + (mode == Mode.APPLY ? "set up " : "ask ") + at + ": " + message(e)
+                        + ". Check that it is running (berth status), then run berth wire."));
+            }
+            finish(setup.displayName(), appLinks);
         }
-        return new Outcome(new WiringResult(links, writes, wiring.credentials()), kept);
+
+        private void finish(String app, List<Link> appLinks) {
+            List<Link> shown = redacted(appLinks, redactor);
+            links.addAll(shown);
+            progress.accept(WiringProgress.done(app, shown));
+        }
     }
 
     private Link signIn(StackPlan plan, WiringPlan.ClientSignIn client, ClientSignInChecker checker, BooleanSupplier cancelled) {

@@ -30,8 +30,11 @@ import java.util.Set;
  *                      application test asks the app, which should be set up by then)
  * @param clientSignIns the download clients Berth signs in to, to prove what it generated works
  * @param credentials   the sign-ins Berth made for the person
+ * @param setups        the apps set up through their own API ({@link AppSetups}): media servers
+ *                      before the *arr apps, Seerr and Bazarr after ({@link AppSetup#phase()})
  */
-public record WiringPlan(List<AppWiring> apps, List<ClientSignIn> clientSignIns, List<Credential> credentials) {
+public record WiringPlan(List<AppWiring> apps, List<ClientSignIn> clientSignIns, List<Credential> credentials,
+                         List<AppSetup> setups) {
     /** The user of every forms sign-in Berth sets in an *arr app. */
     public static final String SIGN_IN_USER = "admin";
     /** How long, in seconds, Prowlarr waits for FlareSolverr to solve a challenge (FlareSolverr's own default). */
@@ -41,6 +44,12 @@ public record WiringPlan(List<AppWiring> apps, List<ClientSignIn> clientSignIns,
         apps = List.copyOf(apps);
         clientSignIns = List.copyOf(clientSignIns);
         credentials = List.copyOf(credentials);
+        setups = List.copyOf(setups);
+    }
+
+    /** The wiring of the *arr apps and download clients alone. */
+    public WiringPlan(List<AppWiring> apps, List<ClientSignIn> clientSignIns, List<Credential> credentials) {
+        this(apps, clientSignIns, credentials, List.of());
     }
 
     /**
@@ -57,9 +66,9 @@ public record WiringPlan(List<AppWiring> apps, List<ClientSignIn> clientSignIns,
                                String passwordSecret, String apiKeySecret) {
     }
 
-    /** Nothing to wire: no *arr app, no indexer manager and no download client with a sign-in. */
+    /** Nothing to wire: no *arr app, no indexer manager, no download client with a sign-in, no app to set up. */
     public boolean isEmpty() {
-        return apps.isEmpty() && clientSignIns.isEmpty();
+        return apps.isEmpty() && clientSignIns.isEmpty() && setups.isEmpty();
     }
 
     /**
@@ -98,7 +107,7 @@ public record WiringPlan(List<AppWiring> apps, List<ClientSignIn> clientSignIns,
             signInSecret(app).filter(secret -> formsSignIn(plan, app)).ifPresent(secret -> credentials.add(
                     new Credential(app.displayName(), Links.url(plan, app), SIGN_IN_USER, secret, !previousSecrets.containsKey(secret))));
         }
-        return new WiringPlan(apps, signIns, credentials);
+        return new WiringPlan(apps, signIns, credentials, AppSetups.of(plan));
     }
 
     private static AppWiring arrApp(StackPlan plan, PlannedService app, List<PlannedService> clients) {

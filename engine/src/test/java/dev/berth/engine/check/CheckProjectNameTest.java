@@ -90,7 +90,7 @@ class CheckProjectNameTest {
         StackPlan p = CheckFixtures.plan("minimal-jellyfin", a -> a);
         Answers a = p.answers();
         Answers named = new Answers(a.schemaVersion(), project, a.target(), a.storage(), a.services(), a.vpn(), a.access(),
-                a.monitoring(), a.portOverrides());
+                a.monitoring(), a.media(), a.portOverrides());
         return CheckFixtures.withStorage(CheckFixtures.with(p, named),
                 s -> CheckFixtures.storage(s, stackDir, tmp.resolve("data"), stackDir.resolve("config"), 1000, 1000));
     }

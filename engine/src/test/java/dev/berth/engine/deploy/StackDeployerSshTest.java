@@ -78,7 +78,7 @@ class StackDeployerSshTest extends SshdTestBase {
 
         Answers full = FullStack.answers(tmp, project, uid(), uid());
         full = new Answers(full.schemaVersion(), project, full.target(), small.storage(), full.services(), full.vpn(),
-                full.access(), full.monitoring(), full.portOverrides());
+                full.access(), full.monitoring(), full.media(), full.portOverrides());
         AtomicBoolean sawStaging = new AtomicBoolean();
         DeployOutcome cut;
         try (SshTarget ssh = connect()) {

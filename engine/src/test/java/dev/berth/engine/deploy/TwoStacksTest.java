@@ -68,7 +68,7 @@ class TwoStacksTest {
         StorageAnswers s = base.storage();
         return new Answers(base.schemaVersion(), projectName, base.target(), new StorageAnswers(stackDir.toString(),
                 s.dataRoot(), s.configRoot(), s.puid(), s.pgid(), s.timeZone(), s.hardwareTranscoding()), base.services(),
-                base.vpn(), base.access(), base.monitoring(), base.portOverrides());
+                base.vpn(), base.access(), base.monitoring(), base.media(), base.portOverrides());
     }
 
     static CheckResult check(Target target, StackPlan plan) throws InterruptedException {

@@ -130,7 +130,7 @@ final class WizardTourRuns {
         StorageAnswers s = base.storage();
         Answers a = new Answers(base.schemaVersion(), project, base.target(), new StorageAnswers(work.resolve("stack").toString(),
                 work.resolve("data").toString(), work.resolve("stack/config").toString(), s.puid(), s.pgid(), s.timeZone(), false),
-                APPS, base.vpn(), base.access(), base.monitoring(), Map.of());
+                APPS, base.vpn(), base.access(), base.monitoring(), base.media(), Map.of());
         Map<String, Integer> ports = new TreeMap<>();
         for (PlannedService svc : new Planner(Catalog.builtIn()).plan(a, Map.of()).services()) {
             if (svc.hostWebPort() != 0) {

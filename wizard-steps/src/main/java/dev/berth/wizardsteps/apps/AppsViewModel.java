@@ -226,7 +226,7 @@ public final class AppsViewModel extends StepViewModel {
     /** Services that the VPN, access and monitoring pages switch on: not chosen here. */
     private static Set<String> switchedOnElsewhere() {
         Answers everything = new Answers(1, null, null, null, List.of(), null, null,
-                new MonitoringAnswers(true, true, true, true, MonitoringAnswers.Watchtower.UPDATE), null);
+                new MonitoringAnswers(true, true, true, true, MonitoringAnswers.Watchtower.UPDATE), null, null);
         Set<String> ids = new java.util.HashSet<>(ImpliedServices.of(everything).keySet());
         ids.addAll(ImpliedServices.CONTROLLED.keySet());
         return ids;

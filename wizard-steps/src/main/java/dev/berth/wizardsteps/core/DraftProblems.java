@@ -4,6 +4,7 @@ import dev.berth.answers.AccessAnswers;
 import dev.berth.answers.AnswerRule;
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersValidator;
+import dev.berth.answers.MediaAnswers;
 import dev.berth.answers.MonitoringAnswers;
 import dev.berth.answers.Problem;
 import dev.berth.answers.StorageAnswers;
@@ -113,6 +114,7 @@ public final class DraftProblems {
                 faulty.contains("vpn") ? VpnAnswers.OFF : a.vpn(),
                 faulty.contains("access") || root ? AccessAnswers.LAN_ONLY : a.access(),
                 faulty.contains("monitoring") ? MonitoringAnswers.NONE : a.monitoring(),
+                faulty.contains("media") ? MediaAnswers.DEFAULTS : a.media(),
                 faulty.contains("portOverrides") || root ? Map.of() : a.portOverrides());
     }
 }

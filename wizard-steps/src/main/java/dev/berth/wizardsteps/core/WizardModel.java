@@ -2,6 +2,7 @@ package dev.berth.wizardsteps.core;
 
 import dev.berth.answers.AccessAnswers;
 import dev.berth.answers.Answers;
+import dev.berth.answers.MediaAnswers;
 import dev.berth.answers.MonitoringAnswers;
 import dev.berth.answers.StorageAnswers;
 import dev.berth.answers.TargetAnswers;
@@ -42,12 +43,13 @@ public final class WizardModel {
     private final ReadOnlyObjectWrapper<VpnAnswers> vpn = new ReadOnlyObjectWrapper<>(this, "vpn", VpnAnswers.OFF);
     private final ReadOnlyObjectWrapper<AccessAnswers> access = new ReadOnlyObjectWrapper<>(this, "access", AccessAnswers.LAN_ONLY);
     private final ReadOnlyObjectWrapper<MonitoringAnswers> monitoring = new ReadOnlyObjectWrapper<>(this, "monitoring", MonitoringAnswers.NONE);
+    private final ReadOnlyObjectWrapper<MediaAnswers> media = new ReadOnlyObjectWrapper<>(this, "media", MediaAnswers.DEFAULTS);
     private final ReadOnlyObjectWrapper<Map<String, Integer>> portOverrides = new ReadOnlyObjectWrapper<>(this, "portOverrides", Map.of());
     private final ReadOnlyObjectWrapper<Map<String, String>> previousSecrets = new ReadOnlyObjectWrapper<>(this, "previousSecrets", Map.of());
     private final ReadOnlyObjectWrapper<Answers> answers = new ReadOnlyObjectWrapper<>(this, "answers");
 
     public WizardModel() {
-        Observable[] pieces = {projectName, target, storage, services, vpn, access, monitoring, portOverrides};
+        Observable[] pieces = {projectName, target, storage, services, vpn, access, monitoring, media, portOverrides};
         for (Observable piece : pieces) {
             piece.addListener(o -> answers.set(build()));
         }
@@ -63,18 +65,19 @@ public final class WizardModel {
         vpn.set(loaded.vpn());
         access.set(loaded.access());
         monitoring.set(loaded.monitoring());
+        media.set(loaded.media());
         portOverrides.set(loaded.portOverrides());
     }
 
     /** Fills every piece but the target: the stack read from the target the person connected to. */
     public void loadKeepingTarget(Answers loaded) {
         load(new Answers(loaded.schemaVersion(), loaded.projectName(), target.get(), loaded.storage(), loaded.services(),
-                loaded.vpn(), loaded.access(), loaded.monitoring(), loaded.portOverrides()));
+                loaded.vpn(), loaded.access(), loaded.monitoring(), loaded.media(), loaded.portOverrides()));
     }
 
     private Answers build() {
         return new Answers(Answers.SCHEMA_VERSION, projectName.get(), target.get(), storage.get(), services.get(),
-                vpn.get(), access.get(), monitoring.get(), portOverrides.get());
+                vpn.get(), access.get(), monitoring.get(), media.get(), portOverrides.get());
     }
 
     /** The whole draft as it is now. */
@@ -125,6 +128,10 @@ public final class WizardModel {
         return monitoring.getReadOnlyProperty();
     }
 
+    public ReadOnlyObjectProperty<MediaAnswers> mediaProperty() {
+        return media.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Map<String, Integer>> portOverridesProperty() {
         return portOverrides.getReadOnlyProperty();
     }
@@ -173,6 +180,10 @@ public final class WizardModel {
 
     public void setMonitoring(MonitoringAnswers m) {
         monitoring.set(Objects.requireNonNull(m));
+    }
+
+    public void setMedia(MediaAnswers m) {
+        media.set(Objects.requireNonNull(m));
     }
 
     public void setPortOverrides(Map<String, Integer> overrides) {

@@ -22,7 +22,7 @@ class DraftProblemsTest {
     void aPartsCatalogRulesAreCheckedWhileAnotherPartIsUnfinished() {
         MonitoringAnswers tautulli = new MonitoringAnswers(false, true, false, false, MonitoringAnswers.Watchtower.OFF);
         AccessAnswers noDomain = new AccessAnswers(AccessAnswers.Mode.DOMAIN, null, true, null, AccessAnswers.Authelia.OFF, false);
-        Answers draft = new Answers(1, "berth", TargetAnswers.LOCAL, null, List.of("jellyfin"), null, noDomain, tautulli, null);
+        Answers draft = new Answers(1, "berth", TargetAnswers.LOCAL, null, List.of("jellyfin"), null, noDomain, tautulli, null, null);
         assertEquals(List.of(new Problem("monitoring.tautulli",
                 "Tautulli only reports on Plex: choose Plex on the Apps screen, or turn Tautulli off",
                 AnswerRule.TAUTULLI_NEEDS_PLEX)), problems.of("monitoring", draft));

@@ -1,0 +1,29 @@
+package dev.berth.engine.deploy;
+
+import dev.berth.engine.stack.Owner;
+import dev.berth.engine.stack.StackPaths;
+import dev.berth.engine.target.Target;
+import dev.berth.engine.target.TargetException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps the secrets an app made during wiring (a media server's API key) in the stack's
+ * {@code secrets/} folder, where the next render finds them as previous secrets and the
+ * containers that mount them (Homepage) read them. Owner-only, written whole or not at all.
+ */
+final class MadeSecrets {
+    private MadeSecrets() {
+    }
+
+    static void write(Target target, String stackDir, Map<String, String> secrets, Optional<Owner> owner) throws TargetException {
+        for (var e : secrets.entrySet()) {
+            String path = StackPaths.join(stackDir, "secrets/" + e.getKey());
+            target.files().writeAtomic(path, e.getValue().getBytes(StandardCharsets.UTF_8), 0600);
+            if (owner.isPresent()) {
+                target.files().chown(path, owner.get().uid(), owner.get().gid());
+            }
+        }
+    }
+}
