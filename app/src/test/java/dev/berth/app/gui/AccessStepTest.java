@@ -74,4 +74,31 @@ class AccessStepTest {
         assertEquals("alice", ctx.model().accessProperty().get().authelia().users().getFirst().username());
         robot.interact(() -> StepHarness.screenshot(shell.getScene().getRoot(), "access-window"));
     }
+
+    @Test
+    void signInEmailsShowTheirFieldsAndABadSenderBlocksNext(FxRobot robot) {
+        robot.clickOn("#access-domain");
+        StepHarness.fill(robot, "#domain", "media.example.com");
+        StepHarness.fill(robot, "#adminEmail", "me@example.com");
+        robot.interact(robot.lookup("#authelia").queryAs(CheckBox.class)::fire);
+        StepHarness.fill(robot, "#user-0-username", "alice");
+        StepHarness.fill(robot, "#user-0-displayName", "Alice Example");
+        StepHarness.fill(robot, "#user-0-email", "alice@example.com");
+        TextField host = robot.lookup("#smtpHost").queryAs(TextField.class);
+        assertFalse(WizardWindowTest.shown(host), "off at first: the notification file");
+
+        robot.interact(robot.lookup("#smtp").queryAs(CheckBox.class)::fire);
+        assertTrue(WizardWindowTest.shown(host));
+        StepHarness.fill(robot, "#smtpHost", "smtp.example.com");
+        StepHarness.fill(robot, "#smtpSender", "Berth");
+        Button next = robot.lookup("#next").queryButton();
+        assertTrue(next.isDisabled());
+        Label message = robot.lookup((Label l) -> l.getText().startsWith("is not a sender address")).queryAs(Label.class);
+        assertTrue(WizardWindowTest.shown(message));
+        robot.interact(() -> StepHarness.screenshot(shell.lookup(".step-page"), "access-smtp"));
+
+        StepHarness.fill(robot, "#smtpSender", "Berth <auth@example.com>");
+        assertFalse(next.isDisabled());
+        assertEquals("smtp.example.com", ctx.model().accessProperty().get().authelia().smtp().host());
+    }
 }
