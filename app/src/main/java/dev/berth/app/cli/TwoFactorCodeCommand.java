@@ -33,6 +33,20 @@ public final class TwoFactorCodeCommand extends DeployedStackCommand {
         super(opener);
     }
 
+    /**
+     * What {@code berth deploy} says at the end when Authelia asks for a second factor and has no
+     * mail server: otherwise nothing tells the person where the code for Register device goes.
+     */
+    static Optional<String> afterDeploy(StackPlan plan, String stackDir) {
+        AccessAnswers.Authelia authelia = plan.answers().access().authelia();
+        if (plan.service("authelia").isEmpty() || authelia.policy() != AccessAnswers.Policy.TWO_FACTOR || authelia.smtp() != null) {
+            return Optional.empty();
+        }
+        return Optional.of("Second factor: open https://auth." + plan.answers().access().domain() + ", sign in and choose "
+                + "Register device; Authelia writes the one-time code it asks for on the server, and "
+                + "berth two-factor-code --dir " + stackDir + " shows it.");
+    }
+
     @Override
     int run(Target t, StackPlan plan, String stackDir) throws TargetException {
         PrintWriter out = spec.commandLine().getOut();

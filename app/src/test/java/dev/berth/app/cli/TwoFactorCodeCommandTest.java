@@ -113,6 +113,23 @@ class TwoFactorCodeCommandTest {
     }
 
     @Test
+    void aDeployOfTwoFactorWithoutMailSaysWhereTheCodeWillBe() {
+        Answers full = Examples.answers("full-wireguard");
+        var plan = new Planner(Catalog.builtIn()).plan(full, Map.of());
+        assertEquals("Second factor: open https://auth.example.com, sign in and choose Register device; Authelia writes the "
+                + "one-time code it asks for on the server, and berth two-factor-code --dir /opt/berth shows it.",
+                TwoFactorCodeCommand.afterDeploy(plan, "/opt/berth").orElseThrow());
+
+        AccessAnswers x = full.access();
+        var mailing = new Planner(Catalog.builtIn()).plan(full.withAccess(new AccessAnswers(x.mode(), x.domain(), x.letsEncrypt(),
+                x.npm(), x.authelia().withSmtp(new AccessAnswers.Smtp("smtp.example.com", 465, null, null, "auth@example.com")),
+                x.fail2ban())), Map.of());
+        assertTrue(TwoFactorCodeCommand.afterDeploy(mailing, "/opt/berth").isEmpty(), "the code goes by e-mail");
+        assertTrue(TwoFactorCodeCommand.afterDeploy(new Planner(Catalog.builtIn()).plan(Examples.answers("minimal-jellyfin"),
+                Map.of()), "/opt/berth").isEmpty(), "no Authelia");
+    }
+
+    @Test
     void isListedInTheHelp() {
         assertEquals(0, berth("--help"));
         assertTrue(out.toString().contains("two-factor-code"), out.toString());
