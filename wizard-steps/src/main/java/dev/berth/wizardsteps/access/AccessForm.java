@@ -3,6 +3,7 @@ package dev.berth.wizardsteps.access;
 import dev.berth.answers.AccessAnswers;
 import dev.berth.answers.AccessAnswers.Mode;
 import dev.berth.answers.AccessAnswers.Policy;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -33,7 +34,7 @@ final class AccessForm {
 
     /** The fields to listen to for edits (each user row reports its own). */
     List<Observable> all() {
-        List<Observable> all = new java.util.ArrayList<>(List.of(mode, domain, letsEncrypt, adminEmail, adminPassword, authelia,
+        List<Observable> all = new ArrayList<>(List.of(mode, domain, letsEncrypt, adminEmail, adminPassword, authelia,
                 policy, users, fail2ban));
         all.addAll(smtp.all());
         return all;
