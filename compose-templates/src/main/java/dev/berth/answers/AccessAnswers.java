@@ -111,6 +111,11 @@ public record AccessAnswers(
             policy = policy == null ? Policy.TWO_FACTOR : policy;
         }
 
+        /** The same, with this mail server (null: none, one-time links go to a file). */
+        public Authelia withSmtp(Smtp newSmtp) {
+            return new Authelia(enabled, policy, users, protectedServices, newSmtp);
+        }
+
         @JsonIgnore
         @AssertTrue(message = "Authelia needs at least one user who may sign in")
         public boolean isHasUser() {
@@ -135,14 +140,23 @@ public record AccessAnswers(
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"host", "port", "username", "password", "sender"})
-    public record Smtp(@NotNull(message = "is required") @HostName String host,
-                       @NotNull(message = "is required") @jakarta.validation.constraints.Min(value = 1, message = "must be 1 to 65535")
-                       @jakarta.validation.constraints.Max(value = 65535, message = "must be 1 to 65535") Integer port,
+    public record Smtp(@NotNull(message = "is required") @MailHost String host,
+                       @NotNull(message = "is required") @jakarta.validation.constraints.Min(value = 1, message = SMTP_PORT)
+                       @jakarta.validation.constraints.Max(value = 65535, message = SMTP_PORT) Integer port,
                        @SingleLine @Size(max = 254) String username,
                        @SingleLine @Size(max = 128) String password,
-                       @NotNull(message = "is required") @SingleLine @Size(max = 254) String sender) {
+                       @NotNull(message = "is required") @MailSender @Size(max = 254) String sender) {
+        static final String SMTP_PORT = "must be 1 to 65535: usually 587 (STARTTLS) or 465 (TLS), as your mail provider says";
+
         public Smtp withoutPassword() {
             return new Smtp(host, port, username, null, sender);
+        }
+
+        /** A password is sent only with a user name; alone it would be silently ignored. */
+        @JsonIgnore
+        @AssertTrue(message = "has a password but no username: add the username of the mail account, or remove the password")
+        public boolean isPasswordHasUser() {
+            return password == null || username != null;
         }
     }
 

@@ -35,6 +35,8 @@ public enum AnswerRule implements RuleId {
     TIME_ZONE(TimeZoneId.class),
     VPN_PROVIDER(VpnProvider.class),
     WIREGUARD_KEY(WireGuardKey.class),
+    MAIL_HOST(MailHost.class),
+    MAIL_SENDER(MailSender.class),
 
     // Cross-field rules, by their @AssertTrue method.
     AUTHELIA_HAS_DOMAIN(Answers.class, "isAutheliaHasDomain"),
@@ -48,6 +50,7 @@ public enum AnswerRule implements RuleId {
     FAIL2BAN_HAS_PROXY(AccessAnswers.class, "isFail2banHasProxy"),
     AUTHELIA_HAS_USER(AccessAnswers.Authelia.class, "isHasUser"),
     USER_NAMES_UNIQUE(AccessAnswers.Authelia.class, "isUserNamesUnique"),
+    SMTP_PASSWORD_HAS_USER(AccessAnswers.Smtp.class, "isPasswordHasUser"),
 
     /** A port override outside 1–65535. */
     PORT_RANGE,

@@ -14,6 +14,9 @@ public final class TextRules {
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]{2,39}");
+    // The two forms Authelia 4.39's configuration schema gives for notifier.smtp.sender.
+    private static final String MAIL_ADDRESS = "[a-zA-Z0-9._~!#$%&'*/=?^{|}+-]+@[a-zA-Z0-9.-]+\\.[a-zA-Z0-9-]+";
+    private static final Pattern MAIL_SENDER = Pattern.compile(MAIL_ADDRESS + "|[^<>]*[^<>\\s]\\s<" + MAIL_ADDRESS + ">");
     private static final Pattern BASE64_32 = Pattern.compile("[A-Za-z0-9+/]{43}=");
 
     /** Gluetun's VPN_SERVICE_PROVIDER values (internal/constants/providers, mid-2026). */
@@ -121,6 +124,11 @@ public final class TextRules {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** A From address: {@code auth@example.com} or {@code Authelia <auth@example.com>}. */
+    public static boolean mailSender(String v) {
+        return singleLine(v) && MAIL_SENDER.matcher(v).matches();
     }
 
     public static boolean vpnProvider(String v) {

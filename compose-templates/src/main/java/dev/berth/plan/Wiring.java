@@ -176,6 +176,13 @@ final class Wiring {
         d.secretFile("AUTHELIA_IDENTITY_VALIDATION_RESET_PASSWORD_JWT_SECRET_FILE", "authelia_jwt_secret");
         d.secretFile("AUTHELIA_SESSION_SECRET_FILE", "authelia_session_secret");
         d.secretFile("AUTHELIA_STORAGE_ENCRYPTION_KEY_FILE", "authelia_storage_encryption_key");
+        AccessAnswers.Smtp smtp = answers.access().authelia().smtp();
+        if (smtp != null && smtp.username() != null) {
+            // Typed once, then kept in secrets/ (berth.yaml never holds it); a mail account's password cannot be made up.
+            required("authelia_smtp_password", smtp.password(), "access.authelia.smtp.password",
+                    "is required with a username: type the mail account's password (Berth keeps it in secrets/authelia_smtp_password)");
+            d.secretFile("AUTHELIA_NOTIFIER_SMTP_PASSWORD_FILE", "authelia_smtp_password");
+        }
         for (AutheliaUser u : answers.access().authelia().users()) {
             String passwordName = "authelia_user_" + u.username() + "_password";
             String hashName = "authelia_user_" + u.username() + "_hash";

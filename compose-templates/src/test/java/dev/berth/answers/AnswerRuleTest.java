@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class AnswerRuleTest {
     private static final List<Class<?>> RECORDS = List.of(Answers.class, TargetAnswers.class, StorageAnswers.class,
             VpnAnswers.class, VpnAnswers.WireGuard.class, VpnAnswers.OpenVpn.class, AccessAnswers.class, AccessAnswers.Npm.class,
-            AccessAnswers.Authelia.class, AutheliaUser.class, MonitoringAnswers.class);
+            AccessAnswers.Authelia.class, AccessAnswers.Smtp.class, AutheliaUser.class, MonitoringAnswers.class);
 
     private final AnswersValidator validator = new AnswersValidator(Catalog.builtIn());
     private final Answers full = Examples.answers("full-wireguard");

@@ -266,6 +266,41 @@ class AnswersValidationTest {
         }
     }
 
+    @Test
+    void smtpSenderMustBeAnAddressAutheliaReads() {
+        assertProblem(smtp(new AccessAnswers.Smtp("smtp.example.com", 587, "auth@example.com", "app password", "Berth")),
+                "access.authelia.smtp.sender", "auth@example.com or Authelia <auth@example.com>");
+        assertProblem(smtp(new AccessAnswers.Smtp("smtp.example.com", 587, null, null, "Berth <auth@localhost>")),
+                "access.authelia.smtp.sender", "Authelia <auth@example.com>");
+        assertEquals(List.of(), validator.validate(smtp(new AccessAnswers.Smtp("smtp.example.com", 465, null, null,
+                "Berth at home <auth@example.com>"))));
+    }
+
+    @Test
+    void smtpPortOutOfRangeSaysWhichPortsAreUsual() {
+        assertProblem(smtp(new AccessAnswers.Smtp("smtp.example.com", 0, null, null, "auth@example.com")),
+                "access.authelia.smtp.port", "usually 587 (STARTTLS) or 465 (TLS)");
+    }
+
+    @Test
+    void smtpHostMustBeAHostName() {
+        assertProblem(smtp(new AccessAnswers.Smtp("smtp example com", 587, null, null, "auth@example.com")),
+                "access.authelia.smtp.host", "is not a host name or IPv4 address");
+        assertProblem(smtp(new AccessAnswers.Smtp("fd00::25", 587, null, null, "auth@example.com")),
+                "access.authelia.smtp.host", "take no IPv6 address");
+    }
+
+    @Test
+    void smtpPasswordWithoutAUserNameWouldBeIgnored() {
+        assertProblem(smtp(new AccessAnswers.Smtp("smtp.example.com", 587, null, "app password", "auth@example.com")),
+                "access.authelia.smtp", "add the username of the mail account");
+    }
+
+    private Answers smtp(AccessAnswers.Smtp smtp) {
+        return access(a -> new AccessAnswers(a.mode(), a.domain(), a.letsEncrypt(), a.npm(), a.authelia().withSmtp(smtp),
+                a.fail2ban()));
+    }
+
     private Answers storage(UnaryOperator<StorageAnswers> change) {
         return full.withStorage(change.apply(full.storage()));
     }

@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion.VersionFlag;
 import com.networknt.schema.ValidationMessage;
+import dev.berth.answers.AccessAnswers;
 import dev.berth.testsupport.Examples;
 import dev.berth.testsupport.SharedSchemas;
 import java.io.IOException;
@@ -62,6 +64,41 @@ class AutheliaSchemaTest {
         assertValid(usersSchema, example, USERS);
     }
 
+    /** With a mail server instead of the notification file: each way the address can be written. */
+    static Stream<AccessAnswers.Smtp> mailServers() {
+        return Stream.of(AutheliaSmtpTest.SUBMISSION,
+                new AccessAnswers.Smtp("smtp.example.com", 465, "me@example.com", "app password", "auth@example.com"),
+                new AccessAnswers.Smtp("relay.lan", 25, null, null, "\"Berth at home\" <auth@example.com>"),
+                new AccessAnswers.Smtp("192.168.1.5", 2525, null, null, "auth@example.com"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("mailServers")
+    void configurationWithAMailServerFollowsAutheliasSchema(AccessAnswers.Smtp smtp) throws IOException {
+        JsonNode yaml = YAML.readTree(smtpConfiguration(smtp));
+        assertTrue(yaml.at("/notifier").has("smtp"), yaml.toString());
+
+        Set<ValidationMessage> errors = configurationSchema.validate(yaml);
+
+        assertTrue(errors.isEmpty(), () -> smtp.host() + ":" + smtp.port() + " breaks Authelia's schema:\n" + describe(errors));
+    }
+
+    /** Proves the check can fail for the mail server: Authelia knows only smtp, submission and submissions. */
+    @Test
+    void aMailServerAddressWithAnotherSchemeIsRejected() throws IOException {
+        ObjectNode config = (ObjectNode) YAML.readTree(smtpConfiguration(AutheliaSmtpTest.SUBMISSION));
+        ((ObjectNode) config.at("/notifier/smtp")).put("address", "imap://smtp.example.com:587");
+
+        Set<ValidationMessage> errors = configurationSchema.validate(config);
+
+        assertTrue(describe(errors).contains("address"), () -> "imap:// passed Authelia's schema:\n" + describe(errors));
+    }
+
+    private static String smtpConfiguration(AccessAnswers.Smtp smtp) {
+        return new Renderer().render(Examples.repeatablePlanner().plan(AutheliaSmtpTest.withSmtp(smtp), java.util.Map.of()))
+                .text(CONFIGURATION);
+    }
+
     /** Proves the check can fail: Authelia's schema forbids keys it does not know. */
     @Test
     void anUnknownConfigurationKeyIsRejected() throws IOException {
@@ -84,7 +121,11 @@ class AutheliaSchemaTest {
 
     private static JsonSchema schema(String name) throws IOException {
         Path file = SharedSchemas.require(name, "the generated Authelia configuration.yml and users_database.yml against Authelia's v4.39 JSON Schemas");
-        return JsonSchemaFactory.getInstance(VersionFlag.V202012).getSchema(file.toUri(), new ObjectMapper().readTree(file.toFile()));
+        // Formats are checked, not only noted (draft 2020-12's default): notifier.smtp.sender is a oneOf of
+        // an e-mail address and "Name <address>", which only makes sense when "format": "email" is asserted.
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        return JsonSchemaFactory.getInstance(VersionFlag.V202012).getSchema(file.toUri(), new ObjectMapper().readTree(file.toFile()),
+                config);
     }
 
     private static String describe(Set<ValidationMessage> errors) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Sets up a home media server stack: media server, *arr apps, download clients behind a VPN, "
                 + "reverse proxy, sign-in protection and monitoring.",
         subcommands = {RenderCommand.class, CheckCommand.class, DeployCommand.class, DiffCommand.class, StatusCommand.class,
-                WireCommand.class, TrainCommand.class})
+                WireCommand.class, TwoFactorCodeCommand.class, TrainCommand.class})
 public final class BerthCommand implements Runnable {
     /** Exit code for answers that cannot be used: the message says what to change. */
     public static final int INVALID_ANSWERS = 1;
@@ -29,6 +29,11 @@ public final class BerthCommand implements Runnable {
     public static final int STACK_BUSY = 7;
     /** Exit code of {@code berth wire} when a link between the apps needs attention: the table says which and why. */
     public static final int LINKS_NEED_ATTENTION = 8;
+    /**
+     * Exit code of {@code berth two-factor-code} when it has no code or link to show (none yet, the stack
+     * sends them by e-mail, or it has no Authelia): the message says what to do.
+     */
+    public static final int NOTHING_TO_SHOW = 9;
     /**
      * Exit code for a deploy cancelled by Ctrl-C or SIGTERM (and rolled back): 128 + SIGINT, which
      * is what a shell reports for a program ended by Ctrl-C, so scripts see "interrupted".

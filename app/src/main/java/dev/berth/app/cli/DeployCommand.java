@@ -148,6 +148,9 @@ public final class DeployCommand implements Callable<Integer> {
             LinksPrinter.links(w, out);
             LinksPrinter.credentials(w.credentials(), preview.plan().secrets(), preview.stackDir(), out);
         });
+        if (outcome.result() instanceof DeploymentResult.Succeeded) {
+            TwoFactorCodeCommand.afterDeploy(preview.plan(), preview.stackDir()).ifPresent(out::println);
+        }
         out.flush();
         return switch (outcome.result()) {
             case DeploymentResult.Succeeded s -> 0;

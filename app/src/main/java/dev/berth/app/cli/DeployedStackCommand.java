@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
 /**
- * The commands that work on a stack already deployed ({@code status}, {@code wire}): the folder
+ * The commands that work on a stack already deployed ({@code status}, {@code wire}, {@code two-factor-code}): the folder
  * from {@code --dir} or the answers file, the target, and the stack's plan made from the folder's
  * own answers and secrets, so every key and password is the one the apps have.
  */

@@ -54,14 +54,7 @@ class AccessStepTest {
 
     @Test
     void aBadUserNameBlocksNextUntilFixed(FxRobot robot) {
-        robot.clickOn("#access-domain");
-        StepHarness.fill(robot, "#domain", "media.example.com");
-        StepHarness.fill(robot, "#adminEmail", "me@example.com");
-        CheckBox authelia = robot.lookup("#authelia").queryAs(CheckBox.class);
-        robot.interact(authelia::fire);
-        StepHarness.type(robot, "#user-0-username", "Alice");
-        StepHarness.fill(robot, "#user-0-displayName", "Alice Example");
-        StepHarness.fill(robot, "#user-0-email", "alice@example.com");
+        signInPageWithUser(robot, "Alice");
         Button next = robot.lookup("#next").queryButton();
         assertTrue(next.isDisabled());
         Label message = robot.lookup((Label l) -> l.getText().startsWith("must be 1-32 lower-case letters")).queryAs(Label.class);
@@ -73,5 +66,37 @@ class AccessStepTest {
         assertFalse(next.isDisabled());
         assertEquals("alice", ctx.model().accessProperty().get().authelia().users().getFirst().username());
         robot.interact(() -> StepHarness.screenshot(shell.getScene().getRoot(), "access-window"));
+    }
+
+    @Test
+    void signInEmailsShowTheirFieldsAndABadSenderBlocksNext(FxRobot robot) {
+        signInPageWithUser(robot, "alice");
+        TextField host = robot.lookup("#smtpHost").queryAs(TextField.class);
+        assertFalse(WizardWindowTest.shown(host), "off at first: the notification file");
+
+        robot.interact(robot.lookup("#smtp").queryAs(CheckBox.class)::fire);
+        assertTrue(WizardWindowTest.shown(host));
+        StepHarness.fill(robot, "#smtpHost", "smtp.example.com");
+        StepHarness.fill(robot, "#smtpSender", "Berth");
+        Button next = robot.lookup("#next").queryButton();
+        assertTrue(next.isDisabled());
+        Label message = robot.lookup((Label l) -> l.getText().startsWith("is not a sender address")).queryAs(Label.class);
+        assertTrue(WizardWindowTest.shown(message));
+        robot.interact(() -> StepHarness.screenshot(shell.lookup(".step-page"), "access-smtp"));
+
+        StepHarness.fill(robot, "#smtpSender", "Berth <auth@example.com>");
+        assertFalse(next.isDisabled());
+        assertEquals("smtp.example.com", ctx.model().accessProperty().get().authelia().smtp().host());
+    }
+
+    /** A domain, the sign-in page switched on, and its first user, whose user name is typed as given. */
+    private static void signInPageWithUser(FxRobot robot, String username) {
+        robot.clickOn("#access-domain");
+        StepHarness.fill(robot, "#domain", "media.example.com");
+        StepHarness.fill(robot, "#adminEmail", "me@example.com");
+        robot.interact(robot.lookup("#authelia").queryAs(CheckBox.class)::fire);
+        StepHarness.type(robot, "#user-0-username", username);
+        StepHarness.fill(robot, "#user-0-displayName", "Alice Example");
+        StepHarness.fill(robot, "#user-0-email", "alice@example.com");
     }
 }

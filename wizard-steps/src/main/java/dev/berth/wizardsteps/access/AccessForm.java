@@ -3,6 +3,7 @@ package dev.berth.wizardsteps.access;
 import dev.berth.answers.AccessAnswers;
 import dev.berth.answers.AccessAnswers.Mode;
 import dev.berth.answers.AccessAnswers.Policy;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -29,10 +30,14 @@ final class AccessForm {
     final ObjectProperty<Policy> policy = new SimpleObjectProperty<>(this, "policy", Policy.TWO_FACTOR);
     final ObservableList<UserRow> users = FXCollections.observableArrayList();
     final BooleanProperty fail2ban = new SimpleBooleanProperty(this, "fail2ban");
+    final SmtpForm smtp = new SmtpForm();
 
     /** The fields to listen to for edits (each user row reports its own). */
     List<Observable> all() {
-        return List.of(mode, domain, letsEncrypt, adminEmail, adminPassword, authelia, policy, users, fail2ban);
+        List<Observable> all = new ArrayList<>(List.of(mode, domain, letsEncrypt, adminEmail, adminPassword, authelia,
+                policy, users, fail2ban));
+        all.addAll(smtp.all());
+        return all;
     }
 
     /** @param guarded the apps ticked for the sign-in page */
@@ -42,7 +47,7 @@ final class AccessForm {
         }
         AccessAnswers.Npm npm = new AccessAnswers.Npm(stripped(adminEmail), adminPassword.get().isEmpty() ? null : adminPassword.get());
         AccessAnswers.Authelia signIn = authelia.get()
-                ? new AccessAnswers.Authelia(true, policy.get(), users.stream().map(UserRow::build).toList(), guarded)
+                ? new AccessAnswers.Authelia(true, policy.get(), users.stream().map(UserRow::build).toList(), guarded, smtp.build())
                 : AccessAnswers.Authelia.OFF;
         return new AccessAnswers(Mode.DOMAIN, stripped(domain), letsEncrypt.get(), npm, signIn, fail2ban.get());
     }
@@ -57,6 +62,7 @@ final class AccessForm {
         adminPassword.set(a.npm() == null || a.npm().adminPassword() == null ? "" : a.npm().adminPassword());
         authelia.set(a.authelia().enabled());
         policy.set(a.authelia().policy());
+        smtp.fill(a.authelia().smtp());
         fail2ban.set(a.fail2ban());
     }
 
@@ -66,7 +72,7 @@ final class AccessForm {
             case "domain" -> domain.get();
             case "adminEmail" -> adminEmail.get();
             case "adminPassword" -> adminPassword.get();
-            default -> "";
+            default -> smtp.text(field);
         };
     }
 

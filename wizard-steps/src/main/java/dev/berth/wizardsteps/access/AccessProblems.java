@@ -26,8 +26,10 @@ record AccessProblems(List<Problem> page, List<List<Problem>> rows) {
             AnswerRule.FAIL2BAN_HAS_PROXY, "fail2ban",
             AnswerRule.AUTHELIA_HAS_USER, "users",
             AnswerRule.USER_NAMES_UNIQUE, "users",
-            AnswerRule.AUTHELIA_HAS_DOMAIN, "authelia");
+            AnswerRule.AUTHELIA_HAS_DOMAIN, "authelia",
+            AnswerRule.SMTP_PASSWORD_HAS_USER, "smtpUsername");
     private static final String USERS = "access.authelia.users";
+    private static final String SMTP = "access.authelia.smtp";
 
     /**
      * @param a     the access part of the draft
@@ -58,8 +60,14 @@ record AccessProblems(List<Problem> page, List<List<Problem>> rows) {
 
     private static Problem onField(Problem p) {
         String field = p.field();
-        if ((field.equals("access") || field.equals("access.authelia") || field.isEmpty()) && RULE_FIELDS.containsKey(p.rule())) {
+        if ((field.equals("access") || field.equals("access.authelia") || field.equals(SMTP) || field.isEmpty())
+                && RULE_FIELDS.containsKey(p.rule())) {
             field = "access." + RULE_FIELDS.get(p.rule());
+        }
+        // authelia.smtp.host: the page shows the mail server's fields as smtpHost, smtpPort, ...
+        if (field.startsWith(SMTP + ".")) {
+            String part = field.substring(SMTP.length() + 1);
+            field = "access.smtp" + Character.toUpperCase(part.charAt(0)) + part.substring(1);
         }
         // npm.adminEmail, authelia.protectedServices[2]: the page shows them as adminEmail, protectedServices.
         field = field.replaceFirst("^access\\.(npm|authelia)\\.", "access.");
@@ -74,6 +82,11 @@ record AccessProblems(List<Problem> page, List<List<Problem>> rows) {
             case "adminPassword" -> "the admin password";
             case "users" -> "a user";
             case "protectedServices" -> "the apps to protect";
+            case "smtpHost" -> "the mail server";
+            case "smtpPort" -> "the mail server's port";
+            case "smtpUsername" -> "the mail user name";
+            case "smtpPassword" -> "the mail password";
+            case "smtpSender" -> "the sender address";
             case "username" -> "user name";
             case "displayName" -> "display name";
             case "email" -> "e-mail";

@@ -90,9 +90,33 @@ public final class AccessView extends Page {
                 Fields.hint("An empty password: Berth makes one and keeps it in the stack's secrets folder."),
                 Fields.heading("Protected apps"), apps, Fields.messageLabel(vm.messageProperty("protectedServices")),
                 Fields.hint("Media servers and requests are left out at first: they have accounts of their own, and TV and "
-                        + "phone apps cannot get past a sign-in page."));
+                        + "phone apps cannot get past a sign-in page."), mail(vm));
         Fields.shownWhen(details, vm.autheliaProperty());
         return new VBox(12, Fields.heading("Sign-in"), on, Fields.messageLabel(vm.messageProperty("authelia")), details);
+    }
+
+    /** Optional: without a mail server Authelia writes its one-time codes to a file Berth reads back. */
+    private static VBox mail(AccessViewModel vm) {
+        CheckBox on = check("Send sign-in e-mails through a mail server", "smtp", false);
+        on.selectedProperty().bindBidirectional(vm.smtpProperty());
+        Label off = Fields.hint("Off: when someone registers a second factor, Authelia writes the one-time code it asks for "
+                + "to a file on the server; the Done page and berth two-factor-code show it.");
+        Fields.shownWhen(off, vm.smtpProperty().not());
+        TextField port = text(vm.smtpPortProperty(), SmtpForm.USUAL_PORT, "smtpPort");
+        port.setPrefColumnCount(6);
+        VBox fields = new VBox(12,
+                Rows.even(Fields.field("Mail server", text(vm.smtpHostProperty(), "smtp.example.com", "smtpHost"),
+                        vm.messageProperty("smtpHost")), Fields.field("Port", port, vm.messageProperty("smtpPort"))),
+                Rows.even(Fields.field("User name", text(vm.smtpUsernameProperty(), "empty: no sign-in", "smtpUsername"),
+                        vm.messageProperty("smtpUsername")),
+                        SecretField.field("Password", new SecretField(vm.smtpPasswordProperty(), "the mail account's password",
+                                "smtpPassword"), vm.messageProperty("smtpPassword"))),
+                Fields.field("Sender", text(vm.smtpSenderProperty(), "Authelia <auth@example.com>", "smtpSender"),
+                        vm.messageProperty("smtpSender")),
+                Fields.hint("Port 587 (or 25) starts plain and switches to TLS; 465 is TLS from the start. The password is "
+                        + "kept in the stack's secrets folder; left empty on a stack that has one, it stays."));
+        Fields.shownWhen(fields, vm.smtpProperty());
+        return new VBox(12, Fields.heading("Sign-in e-mails"), on, off, fields);
     }
 
     private static VBox fail2ban(AccessViewModel vm) {

@@ -4,10 +4,12 @@ import dev.berth.answers.AccessAnswers;
 import dev.berth.answers.AccessAnswers.Mode;
 import dev.berth.answers.AccessAnswers.Policy;
 import dev.berth.answers.Problem;
+import dev.berth.plan.PlanRule;
 import dev.berth.plan.Planner;
 import dev.berth.wizardsteps.core.AppChoice;
 import dev.berth.wizardsteps.core.FieldMessages;
 import dev.berth.wizardsteps.core.FormStep;
+import dev.berth.wizardsteps.core.PageRule;
 import dev.berth.wizardsteps.core.StepContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,11 @@ import javafx.collections.ObservableList;
 public final class AccessViewModel extends FormStep<AccessAnswers> {
     /** The fields, as the page names them; the answers nest some (npm.adminEmail, authelia.users). */
     public static final List<String> FIELDS = List.of("mode", "domain", "letsEncrypt", "adminEmail", "adminPassword",
-            "authelia", "policy", "users", "protectedServices", "fail2ban");
+            "authelia", "policy", "users", "protectedServices", "smtp", "smtpHost", "smtpPort", "smtpUsername", "smtpPassword",
+            "smtpSender", "fail2ban");
+
+    /** The secret a stack keeps the mail password in (plan/Wiring). */
+    private static final String SMTP_PASSWORD = "authelia_smtp_password";
 
     private final AccessForm form = new AccessForm();
     private final ObservableList<UserRow> users = FXCollections.unmodifiableObservableList(form.users);
@@ -48,6 +54,7 @@ public final class AccessViewModel extends FormStep<AccessAnswers> {
                 addUser(); // a first row to fill in, rather than an empty list
             }
         });
+        ctx.model().previousSecretsProperty().addListener((o, was, now) -> validate());
         onDraftChange(() -> {
             if (guarded.update()) {
                 edited();
@@ -118,6 +125,36 @@ public final class AccessViewModel extends FormStep<AccessAnswers> {
         return guarded.items();
     }
 
+    /** Authelia sends its one-time codes by e-mail; off: it writes them to a file on the server, which Berth reads back. */
+    public BooleanProperty smtpProperty() {
+        return form.smtp.enabled;
+    }
+
+    /** The mail server's host name (smtp.example.com). */
+    public StringProperty smtpHostProperty() {
+        return form.smtp.host;
+    }
+
+    /** Its port, as typed: 587 (STARTTLS) unless the provider says 465. */
+    public StringProperty smtpPortProperty() {
+        return form.smtp.port;
+    }
+
+    /** Optional: the mail account to sign in as. */
+    public StringProperty smtpUsernameProperty() {
+        return form.smtp.username;
+    }
+
+    /** The mail account's password; kept in the stack's secrets folder, never in berth.yaml. */
+    public StringProperty smtpPasswordProperty() {
+        return form.smtp.password;
+    }
+
+    /** The From address (auth@example.com or Authelia &lt;auth@example.com&gt;). */
+    public StringProperty smtpSenderProperty() {
+        return form.smtp.sender;
+    }
+
     public BooleanProperty fail2banProperty() {
         return form.fail2ban;
     }
@@ -153,13 +190,28 @@ public final class AccessViewModel extends FormStep<AccessAnswers> {
 
     @Override
     protected List<Problem> findProblems() {
-        found = AccessProblems.sort(ctx.model().accessProperty().get(), draftProblems(), form.users.size());
+        List<Problem> draft = new ArrayList<>(draftProblems());
+        if (form.authelia.get() && form.smtp.badPort()) {
+            // The answers got no port from it ("is required"); say what is wrong with what was typed instead.
+            draft.removeIf(p -> p.field().equals("access.authelia.smtp.port"));
+            draft.add(new Problem("access.authelia.smtp.port", "must be a number from 1 to 65535: usually 587, or 465 when your "
+                    + "mail provider says TLS", PageRule.NOT_A_NUMBER));
+        }
+        AccessAnswers.Smtp smtp = ctx.model().accessProperty().get().authelia().smtp();
+        if (smtp != null && smtp.username() != null && smtp.password() == null
+                && !ctx.model().previousSecretsProperty().get().containsKey(SMTP_PASSWORD)) {
+            // What the planner would refuse: a mail account's password cannot be made up, and no stack keeps one yet.
+            draft.add(new Problem("access.authelia.smtp.password", "is required with a user name: type the mail account's "
+                    + "password (Berth keeps it in the stack's secrets folder)", PlanRule.SECRET_REQUIRED));
+        }
+        found = AccessProblems.sort(ctx.model().accessProperty().get(), draft, form.users.size());
         return found.page();
     }
 
     @Override
     protected List<String> filledFields() {
-        return List.of("domain", "adminEmail", "adminPassword").stream().filter(f -> !form.text(f).isEmpty()).toList();
+        return List.of("domain", "adminEmail", "adminPassword", "smtpHost", "smtpPort", "smtpUsername", "smtpPassword", "smtpSender").stream()
+                .filter(f -> !form.text(f).isEmpty()).toList();
     }
 
     /** The page's own fields are shown: now each user's row, and what is still needed on both. */
@@ -195,7 +247,8 @@ public final class AccessViewModel extends FormStep<AccessAnswers> {
         // The stack writes the domain in lower case (dev.berth.plan.Planner): say so when it differs.
         String written = Planner.lowerCaseDomain(typed);
         String domain = typed.isEmpty() ? "Domain not set" : typed.equals(written) ? typed : typed + " (written as " + written + ")";
-        String signIn = !form.authelia.get() ? "" : ", sign-in (" + (form.policy.get() == Policy.ONE_FACTOR ? "password" : "two-factor") + ")";
+        String signIn = !form.authelia.get() ? "" : ", sign-in (" + (form.policy.get() == Policy.ONE_FACTOR ? "password" : "two-factor")
+                + (form.smtp.enabled.get() ? ", e-mails" : "") + ")";
         setSummary(domain + signIn + (form.fail2ban.get() ? ", Fail2Ban" : ""));
     }
 }

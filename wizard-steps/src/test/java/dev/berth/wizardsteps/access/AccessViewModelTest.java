@@ -157,6 +157,91 @@ class AccessViewModelTest {
         assertEquals("example.com, sign-in (password), Fail2Ban", vm.summaryProperty().get());
     }
 
+    @Test
+    void signInEmailsAreOffAtFirstAndTheirFieldsAreValidatedWhenOn() {
+        signInReady();
+        assertNull(ctx.model().accessProperty().get().authelia().smtp(), "off: the notification file");
+        vm.smtpProperty().set(true);
+        assertFalse(vm.isValid());
+        assertEquals("Still needed: the mail server, the sender address.", vm.missingProperty().get());
+
+        vm.smtpHostProperty().set("smtp example com");
+        assertTrue(vm.messageProperty("smtpHost").get().startsWith("is not a host name or IPv4 address"),
+                vm.messageProperty("smtpHost").get());
+        vm.smtpHostProperty().set("smtp.example.com");
+        vm.smtpSenderProperty().set("Berth");
+        assertEquals("is not a sender address: write auth@example.com or Authelia <auth@example.com>",
+                vm.messageProperty("smtpSender").get());
+        vm.smtpSenderProperty().set("Berth <auth@example.com>");
+        assertTrue(vm.isValid(), vm.missingProperty().get());
+        assertEquals(new AccessAnswers.Smtp("smtp.example.com", 587, null, null, "Berth <auth@example.com>"),
+                ctx.model().accessProperty().get().authelia().smtp(), "587 unless changed");
+        assertEquals("media.example.com, sign-in (two-factor, e-mails)", vm.summaryProperty().get());
+
+        vm.smtpPortProperty().set("465x");
+        assertEquals("must be a number from 1 to 65535: usually 587, or 465 when your mail provider says TLS",
+                vm.messageProperty("smtpPort").get());
+        assertFalse(vm.isValid());
+        vm.smtpPortProperty().set("70000");
+        assertTrue(vm.messageProperty("smtpPort").get().startsWith("must be 1 to 65535"), vm.messageProperty("smtpPort").get());
+        vm.smtpPortProperty().set("465");
+        assertTrue(vm.isValid(), vm.missingProperty().get());
+
+        vm.smtpProperty().set(false);
+        assertNull(ctx.model().accessProperty().get().authelia().smtp());
+        assertEquals("smtp.example.com", vm.smtpHostProperty().get(), "what was typed stays");
+    }
+
+    @Test
+    void aMailUserNeedsItsPasswordUnlessTheStackKeepsOne() {
+        signInReady();
+        vm.smtpProperty().set(true);
+        vm.smtpHostProperty().set("smtp.example.com");
+        vm.smtpSenderProperty().set("auth@example.com");
+        vm.smtpUsernameProperty().set("auth@example.com");
+        assertEquals("Still needed: the mail password.", vm.missingProperty().get(), "not marked before it is touched");
+        assertFalse(vm.isValid());
+        vm.smtpPasswordProperty().set("x");
+        vm.smtpPasswordProperty().set("");
+        assertEquals("is required with a user name: type the mail account's password (Berth keeps it in the stack's secrets folder)",
+                vm.messageProperty("smtpPassword").get());
+
+        ctx.model().setPreviousSecrets(java.util.Map.of("authelia_smtp_password", "kept"));
+        assertTrue(vm.isValid(), vm.missingProperty().get());
+
+        ctx.model().setPreviousSecrets(java.util.Map.of());
+        vm.smtpPasswordProperty().set("app password 1234");
+        assertTrue(vm.isValid(), vm.missingProperty().get());
+        assertEquals("app password 1234", ctx.model().accessProperty().get().authelia().smtp().password());
+
+        vm.smtpUsernameProperty().set("");
+        assertEquals("has a password but no username: add the username of the mail account, or remove the password",
+                vm.messageProperty("smtpUsername").get());
+        assertFalse(vm.isValid());
+    }
+
+    @Test
+    void aMailServerInLoadedAnswersFillsItsFields() {
+        Drafts.upToApps(ctx, "jellyfin", "sonarr");
+        vm.enter();
+        AccessAnswers.Smtp smtp = new AccessAnswers.Smtp("smtp.example.com", 465, "me@example.com", "app password", "auth@example.com");
+        AccessAnswers loaded = new AccessAnswers(Mode.DOMAIN, "example.com", true, new AccessAnswers.Npm("admin@example.com", null),
+                new AccessAnswers.Authelia(true, Policy.TWO_FACTOR, List.of(new AutheliaUser("alice", "Alice", "alice@example.com", true,
+                        null)), List.of("sonarr"), smtp), false);
+        ctx.model().setAccess(loaded);
+        assertTrue(vm.smtpProperty().get());
+        assertEquals("465", vm.smtpPortProperty().get());
+        assertEquals("app password", vm.smtpPasswordProperty().get());
+        assertEquals(loaded, ctx.model().accessProperty().get());
+        assertTrue(vm.isValid(), vm.missingProperty().get());
+    }
+
+    private void signInReady() {
+        domainReady();
+        vm.autheliaProperty().set(true);
+        fillUser(vm.users().getFirst(), "alice");
+    }
+
     private void domainReady() {
         if (ctx.model().servicesProperty().get().isEmpty()) {
             Drafts.upToApps(ctx, "jellyfin", "sonarr");
