@@ -2,6 +2,7 @@ package dev.berth.plan;
 
 import dev.berth.answers.AccessAnswers;
 import dev.berth.answers.Answers;
+import dev.berth.answers.AnswersSecrets;
 import dev.berth.answers.AutheliaUser;
 import dev.berth.answers.InvalidAnswersException;
 import dev.berth.answers.MonitoringAnswers;
@@ -24,8 +25,6 @@ import java.util.Map;
  */
 final class Wiring {
     static final String WATCHTOWER_ENABLE = "com.centurylinklabs.watchtower.enable";
-    /** The secret holding the claim token from plex.tv/claim ({@code media.plexClaim}). */
-    static final String PLEX_CLAIM = "plex_claim";
 
     private final Answers answers;
     private final Map<String, ServiceDraft> drafts;
@@ -218,8 +217,8 @@ final class Wiring {
      * that went stale is harmless, and keeping it keeps compose.yaml the same on every later run.
      */
     private void plex(ServiceDraft d) {
-        if (secrets.typedOrPrevious(PLEX_CLAIM, answers.media().plexClaim()) != null) {
-            d.secretFile("FILE__PLEX_CLAIM", PLEX_CLAIM);
+        if (secrets.typedOrPrevious(AnswersSecrets.PLEX_CLAIM, answers.media().plexClaim()) != null) {
+            d.secretFile("FILE__PLEX_CLAIM", AnswersSecrets.PLEX_CLAIM);
         }
     }
 
