@@ -162,8 +162,10 @@ public final class PlexSetup implements AppSetup {
         return switch (state) {
             case PlexPreferences.Claimed c -> Optional.of(c);
             case PlexPreferences.Missing m -> throw new NotReady(notLinked(context.plan(),
-                    "Plex has not written its settings yet (no " + m.path() + "), so it is not linked to your Plex account"));
-            case PlexPreferences.Unclaimed u -> throw new NotReady(notLinked(context.plan(), "Plex is not linked to your Plex account yet"));
+                    "Plex has not written its settings yet (no " + m.path() + "), so it is not linked to your Plex account and Berth"
+                            + " cannot add its libraries"));
+            case PlexPreferences.Unclaimed u -> throw new NotReady(notLinked(context.plan(),
+                    "Plex is not linked to your Plex account yet, so Berth cannot add its libraries"));
         };
     }
 
@@ -173,14 +175,14 @@ public final class PlexSetup implements AppSetup {
         // Plex reads PLEX_CLAIM only when it starts: a first code changes compose.yaml, so the deploy
         // recreates Plex; a new code for a kept one changes only its file, so Plex must be restarted.
         String claim = plan.secrets().containsKey(AnswersSecrets.PLEX_CLAIM)
-                ? "get a new claim code at https://www.plex.tv/claim, then within four minutes run berth deploy --plex-claim CODE"
+                ? "Get a new claim code at https://www.plex.tv/claim, then within four minutes run berth deploy --plex-claim CODE"
                   + " and docker compose restart " + plex.name() + " in " + stackDir
-                  + " (Plex reads a code only when it starts), then berth wire adds the libraries"
-                : "get a claim code at https://www.plex.tv/claim and run berth deploy --plex-claim CODE within four minutes:"
-                  + " Plex starts again with it and links itself, and the deploy adds the libraries";
-        return new Link(displayName(), LIBRARIES, Link.Status.NEEDS_ATTENTION, why + ", so Berth cannot add its libraries: "
-                + claim + ". Or open Plex's page on the server itself, http://localhost:" + plex.hostWebPort()
-                + "/web (Plex links to an account only from its own network), sign in there, then run berth wire.");
+                  + " (Plex reads a code only when it starts); berth wire then adds the libraries"
+                : "Get a claim code at https://www.plex.tv/claim and run berth deploy --plex-claim CODE within four minutes;"
+                  + " Plex starts again with it, links itself, and the deploy adds the libraries";
+        return new Link(displayName(), LIBRARIES, Link.Status.NEEDS_ATTENTION, why + ". " + claim
+                + ". Or open Plex's page on the server itself, http://localhost:" + plex.hostWebPort()
+                + "/web (an unclaimed Plex lets only its own network link it), sign in there, then run berth wire.");
     }
 
     private Link leftAlone(PlexClient.Section section, String folder, ServerLibrarySpec library) {

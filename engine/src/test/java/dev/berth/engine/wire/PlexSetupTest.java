@@ -55,8 +55,8 @@ class PlexSetupTest {
         stack.plexStarted();
         Link link = only(stack.run(local, WiringMemory.EMPTY, StackWiring.Mode.APPLY).result().links());
         assertEquals(Link.Status.NEEDS_ATTENTION, link.status());
-        assertTrue(link.detail().startsWith("Plex is not linked to your Plex account yet, so Berth cannot add its libraries: "
-                + "get a claim code at https://www.plex.tv/claim and run berth deploy --plex-claim CODE within four minutes"), link.detail());
+        assertTrue(link.detail().startsWith("Plex is not linked to your Plex account yet, so Berth cannot add its libraries. "
+                + "Get a claim code at https://www.plex.tv/claim and run berth deploy --plex-claim CODE within four minutes"), link.detail());
         assertClaimInstructions(link.detail());
         Link tested = only(stack.run(local, WiringMemory.EMPTY, StackWiring.Mode.TEST_ONLY).result().links());
         assertEquals(link, tested);
@@ -69,7 +69,7 @@ class PlexSetupTest {
         stack = new PlexStack(config, Map.of(AnswersSecrets.PLEX_CLAIM, "claim-Expired0000000000"));
         stack.plexStarted();
         Link link = only(stack.run(local, WiringMemory.EMPTY, StackWiring.Mode.APPLY).result().links());
-        assertTrue(link.detail().contains("get a new claim code at https://www.plex.tv/claim, then within four minutes run berth deploy "
+        assertTrue(link.detail().contains("Get a new claim code at https://www.plex.tv/claim, then within four minutes run berth deploy "
                 + "--plex-claim CODE and docker compose restart plex in " + config.resolve("stack")), link.detail());
         assertFalse(link.detail().contains("claim-Expired"), "the kept token is never shown");
     }
