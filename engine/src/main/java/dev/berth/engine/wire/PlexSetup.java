@@ -69,14 +69,14 @@ public final class PlexSetup implements AppSetup {
         if (wanted.isEmpty()) {
             return SetupResult.of(List.of(), context.memory());
         }
-        Optional<PlexPreferences.Claimed> claimed;
+        PlexPreferences.Claimed claimed;
         try {
             claimed = claimed(context);
         } catch (NotReady e) {
             return SetupResult.of(List.of(e.link), context.memory());
         }
         String at = displayName();
-        try (PlexClient client = new PlexClient(context.base(), claimed.orElseThrow().token(), at)) {
+        try (PlexClient client = new PlexClient(context.base(), claimed.token(), at)) {
             List<PlexClient.Section> sections = client.sections();
             Map<String, String> memory = new TreeMap<>();
             String language = language(context.plan());
@@ -119,13 +119,13 @@ public final class PlexSetup implements AppSetup {
         if (wanted.isEmpty()) {
             return List.of();
         }
-        Optional<PlexPreferences.Claimed> claimed;
+        PlexPreferences.Claimed claimed;
         try {
             claimed = claimed(context);
         } catch (NotReady e) {
             return List.of(e.link);
         }
-        try (PlexClient client = new PlexClient(context.base(), claimed.orElseThrow().token(), displayName())) {
+        try (PlexClient client = new PlexClient(context.base(), claimed.token(), displayName())) {
             List<PlexClient.Section> sections = client.sections();
             List<Link> links = new ArrayList<>();
             for (var e : wanted.entrySet()) {
@@ -146,7 +146,7 @@ public final class PlexSetup implements AppSetup {
     }
 
     /** The token, or the one link that says what to do first. */
-    private Optional<PlexPreferences.Claimed> claimed(SetupContext context) throws NotReady {
+    private PlexPreferences.Claimed claimed(SetupContext context) throws NotReady {
         Optional<String> path = PlexPreferences.path(plex);
         if (context.files().isEmpty() || path.isEmpty()) {
             throw new NotReady(new Link(displayName(), LIBRARIES, Link.Status.NEEDS_ATTENTION, "Berth cannot read Plex's "
@@ -160,7 +160,7 @@ public final class PlexSetup implements AppSetup {
                     + path.get() + " (" + e.getMessage() + "): check that Plex runs (berth status), then run berth wire."));
         }
         return switch (state) {
-            case PlexPreferences.Claimed c -> Optional.of(c);
+            case PlexPreferences.Claimed c -> c;
             case PlexPreferences.Missing m -> throw new NotReady(notLinked(context.plan(),
                     "Plex has not written its settings yet (no " + m.path() + "), so it is not linked to your Plex account and Berth"
                             + " cannot add its libraries"));
