@@ -123,7 +123,7 @@ final class PlexClient implements AutoCloseable {
         }
         if (r.statusCode() == 401) {
             throw new PlexException(401, where + " did not accept the token in its Preferences.xml when asked to " + what
-                    + ": sign in on Plex's own page with your Plex account, then run berth wire", null);
+                    + " (was it unlinked from its Plex account?): sign in on Plex's own page with your Plex account", null);
         }
         // Plex answers errors as a small HTML page: its words are the body's, not the title's.
         String said = new String(r.body(), StandardCharsets.UTF_8).replaceAll("(?is)<head>.*?</head>", " ").replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();

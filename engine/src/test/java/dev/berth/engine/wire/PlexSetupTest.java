@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.answers.AnswersSecrets;
 import dev.berth.engine.deploy.StackWiring;
 import dev.berth.engine.target.LocalTarget;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,21 @@ class PlexSetupTest {
         assertEquals("Plex → Music", music.label());
         assertTrue(music.detail().contains("HTTP 400 (400 Path: /data/media/music does not exist.)"), music.detail());
         assertEquals(2, stack.plex.sections().size());
+    }
+
+    @Test
+    void aTokenPlexNoLongerAcceptsNeedsAttentionOnEveryLibraryAndNothingIsWritten() throws Exception {
+        stack.plexStarted();
+        Files.writeString(stack.preferences, Files.readString(stack.preferences).replace("/>", " PlexOnlineToken=\"unlinked\"/>"));
+        List<Link> links = stack.run(local, WiringMemory.EMPTY, StackWiring.Mode.APPLY).result().links();
+        assertEquals(List.of("Plex → Shows", "Plex → Movies", "Plex → Music"), links.stream().map(Link::label).toList());
+        for (Link l : links) {
+            assertEquals(Link.Status.NEEDS_ATTENTION, l.status());
+            assertTrue(l.detail().startsWith("Plex did not accept the token in its Preferences.xml when asked to list its libraries"),
+                    l.detail());
+            assertTrue(l.detail().endsWith("sign in on Plex's own page with your Plex account. Then run berth wire."), l.detail());
+        }
+        assertEquals(0, stack.plex.writes());
     }
 
     private static void assertClaimInstructions(String detail) {
