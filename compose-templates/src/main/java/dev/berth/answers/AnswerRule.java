@@ -65,7 +65,8 @@ public enum AnswerRule implements RuleId {
     VPN_PORT_CLASH,
     NO_WEB_PAGE,
     PROTECTED_NOT_CHOSEN,
-    TAUTULLI_NEEDS_PLEX;
+    TAUTULLI_NEEDS_PLEX,
+    PLEX_CLAIM_NEEDS_PLEX;
 
     private final List<Class<? extends Annotation>> constraints;
     private final Class<?> record;

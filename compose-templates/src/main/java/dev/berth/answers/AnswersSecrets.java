@@ -7,6 +7,9 @@ import java.util.List;
  * stack's {@code secrets/} folder, never into {@code berth.yaml}.
  */
 public final class AnswersSecrets {
+    /** The file under {@code secrets/} that keeps Plex's claim token ({@code media.plexClaim}). */
+    public static final String PLEX_CLAIM = "plex_claim";
+
     private AnswersSecrets() {
     }
 

@@ -33,6 +33,11 @@ final class CatalogRules {
                     "Tautulli only reports on Plex: choose Plex on the Apps screen, or turn Tautulli off",
                     AnswerRule.TAUTULLI_NEEDS_PLEX));
         }
+        if (answers.media().plexClaim() != null && !answers.services().contains("plex")) {
+            problems.accept(new Problem("media.plexClaim",
+                    "a claim token links Plex to your account, and Plex is not chosen: choose Plex on the Apps screen, or leave the token out",
+                    AnswerRule.PLEX_CLAIM_NEEDS_PLEX));
+        }
     }
 
     private void checkControlledElsewhere() {

@@ -2,6 +2,7 @@ package dev.berth.plan;
 
 import dev.berth.answers.AccessAnswers;
 import dev.berth.answers.Answers;
+import dev.berth.answers.AnswersSecrets;
 import dev.berth.answers.AutheliaUser;
 import dev.berth.answers.InvalidAnswersException;
 import dev.berth.answers.MonitoringAnswers;
@@ -20,7 +21,7 @@ import java.util.Map;
  * reaches its app as a file under {@code /run/secrets/}, never as a value in compose.yaml.
  * What a service needs is read from its catalog entry (API key, passwords, public URL variable,
  * exporter); only settings made from answers (VPN, proxy admin, Authelia's users, Watchtower,
- * Fail2Ban's logs) and Homepage's widget keys are decided here by service id.
+ * Fail2Ban's logs, Plex's claim token) and Homepage's widget keys are decided here by service id.
  */
 final class Wiring {
     static final String WATCHTOWER_ENABLE = "com.centurylinklabs.watchtower.enable";
@@ -83,6 +84,7 @@ final class Wiring {
             case "homepage" -> homepage(d);
             case "watchtower" -> watchtower(d);
             case "fail2ban" -> fail2ban(d);
+            case "plex" -> plex(d);
             default -> { }
         }
     }
@@ -212,6 +214,18 @@ final class Wiring {
         d.env.put("WATCHTOWER_LABEL_ENABLE", "true");
         if (answers.monitoring().watchtower() == MonitoringAnswers.Watchtower.NOTIFY) {
             d.env.put("WATCHTOWER_MONITOR_ONLY", "true");
+        }
+    }
+
+    /**
+     * Plex's claim token as {@code PLEX_CLAIM}, read from a file by the image ({@code FILE__}), only
+     * once one was ever given: Plex's start script claims the server with it while its
+     * Preferences.xml has no {@code PlexOnlineToken} and ignores it afterwards, so a kept token
+     * that went stale is harmless, and keeping it keeps compose.yaml the same on every later run.
+     */
+    private void plex(ServiceDraft d) {
+        if (secrets.typedOrPrevious(AnswersSecrets.PLEX_CLAIM, answers.media().plexClaim()) != null) {
+            d.secretFile("FILE__PLEX_CLAIM", AnswersSecrets.PLEX_CLAIM);
         }
     }
 

@@ -196,6 +196,14 @@ final class DefinitionChecker {
         require(setup.kind() != null && setup.kind().matches("[a-z][a-z0-9-]*"), "setup.kind",
                 "must name how Berth sets the app up (jellyfin, emby, plex, seerr, bazarr)");
         require(def.web() != null, "setup", "needs 'web': Berth sets the app up through its web API");
+        setup.libraries().forEach((category, library) -> {
+            String field = "setup.libraries." + category;
+            require(category.matches("[a-z][a-z0-9-]*"), field, "must be an *arr app's library.category (movies, tv, music)");
+            require(library != null && library.name() != null && !library.name().isBlank(), field + ".name",
+                    "is required: the library's name as the person sees it (Movies)");
+            require(library != null && library.type() != null && library.type().matches("[a-z]+"), field + ".type",
+                    "must be the media server's kind of library in lower case (Plex: movie, show, artist)");
+        });
     }
 
     private void checkDownloadClient() {

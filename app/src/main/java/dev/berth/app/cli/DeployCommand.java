@@ -52,6 +52,11 @@ public final class DeployCommand implements Callable<Integer> {
             + "Prowlarr applications or sign-ins set through their APIs.")
     boolean skipWiring;
 
+    @Option(names = "--plex-claim", paramLabel = "CODE", description = "Plex's claim code from https://www.plex.tv/claim "
+            + "(valid four minutes): Plex links itself to your Plex account when it starts with it, and the deploy adds its "
+            + "libraries. Kept in secrets/plex_claim, never in berth.yaml.")
+    String plexClaim;
+
     @CommandLine.ArgGroup(exclusive = true)
     FolderChoiceOption folders = new FolderChoiceOption();
 
@@ -97,7 +102,12 @@ public final class DeployCommand implements Callable<Integer> {
         DeployOptions options = defaults.withOffline(offline).withAdopt(adopt).withProxyHosts(!skipProxyHosts)
                 .withFolders(folders.choice()).withWiring(!skipWiring);
         return StackCommand.run(spec, source, target, opener, BerthCommand.DEPLOY_FAILED,
-                (t, answers) -> deploy(t, answers, options, out, err));
+                (t, answers) -> deploy(t, withPlexClaim(answers), options, out, err));
+    }
+
+    /** The answers with this run's claim code, which the answers' own rules then check like any other. */
+    private Answers withPlexClaim(Answers answers) {
+        return plexClaim == null ? answers : answers.withMedia(answers.media().withPlexClaim(plexClaim.strip()));
     }
 
     private int deploy(Target t, Answers answers, DeployOptions options, PrintWriter out, PrintWriter err)

@@ -29,6 +29,7 @@ import picocli.CommandLine;
  */
 @NeedsDocker
 class DeployCommandTest {
+    private static final String PLEX_CLAIM = "claim-Abc123Def456Ghi789";
     @TempDir
     Path tmp;
     private String project;
@@ -229,5 +230,53 @@ class DeployCommandTest {
         assertEquals("old library\n", Files.readString(Path.of(s.configRoot(), "jellyfin", "library.db")));
         assertTrue(Files.isDirectory(tmp.resolve("apps/jellyfin")));
         assertFalse(Files.exists(tmp.resolve("apps/jellyfin/library.db")));
+    }
+
+    /** {@code --plex-claim CODE}: checked like the answers, before anything changes. */
+    @Test
+    void aPlexClaimThatIsNoClaimCodeOrAStackWithoutPlexIsRefusedBeforeAnythingChanges() throws Exception {
+        Answers plex = StandInStacks.deployable(Examples.answers("minimal-jellyfin").withServices(java.util.List.of("plex")), tmp, project);
+        Path file = answersFile(plex);
+        assertEquals(BerthCommand.INVALID_ANSWERS, run(new DeployCommand(), "--answers", file.toString(), "--yes", "--offline",
+                "--plex-claim", "1234"));
+        assertTrue(err.toString().contains("media.plexClaim"), err.toString());
+        assertTrue(err.toString().contains("copy the whole code from plex.tv/claim"), err.toString());
+
+        Answers jellyfin = StandInStacks.deployable(Examples.answers("minimal-jellyfin"), tmp, project);
+        Path other = Files.writeString(tmp.resolve("jellyfin.yaml"), AnswersFile.write(jellyfin));
+        assertEquals(BerthCommand.INVALID_ANSWERS, run(new DeployCommand(), "--answers", other.toString(), "--yes", "--offline",
+                "--plex-claim", PLEX_CLAIM));
+        assertTrue(err.toString().contains("Plex is not chosen"), err.toString());
+        assertFalse(Files.exists(Path.of(plex.storage().stackDir(), "compose.yaml")), "nothing was written");
+    }
+
+    /**
+     * {@code --plex-claim CODE} on a running stack: kept in secrets/plex_claim and handed to Plex as
+     * a file, never in berth.yaml or compose.yaml; the new variable recreates Plex, which claims
+     * itself as it starts. With Sonarr, so Plex has a library to get: the stand-in is no Plex, so
+     * its link says how to link it (Sonarr's own links need attention: its stand-in has no API).
+     */
+    @Test
+    void aPlexClaimGivenLaterReachesPlexAsAFileAndRecreatesIt() throws Exception {
+        Answers answers = StandInStacks.deployable(Examples.answers("minimal-jellyfin").withServices(java.util.List.of("plex", "sonarr")),
+                tmp, project);
+        Path file = answersFile(answers);
+        Path stack = Path.of(answers.storage().stackDir());
+
+        assertEquals(0, run(new DeployCommand(), "--answers", file.toString(), "--yes", "--offline"), out + "\n" + err);
+        assertFalse(Files.readString(stack.resolve("compose.yaml")).contains("PLEX_CLAIM"));
+        assertTrue(out.toString().lines().anyMatch(l -> l.contains("Plex → libraries")
+                && l.contains("needs attention: Plex has not written its settings yet")), out.toString());
+        assertTrue(out.toString().contains("berth deploy --plex-claim CODE within four minutes"), out.toString());
+
+        assertEquals(0, run(new DeployCommand(), "--dir", stack.toString(), "--yes", "--offline", "--plex-claim", PLEX_CLAIM),
+                out + "\n" + err);
+        assertTrue(Files.readString(stack.resolve("compose.yaml")).contains("FILE__PLEX_CLAIM: /run/secrets/plex_claim"));
+        assertEquals(PLEX_CLAIM, Files.readString(stack.resolve("secrets/plex_claim")));
+        for (String path : java.util.List.of("compose.yaml", ".env", "berth.yaml")) {
+            assertFalse(Files.readString(stack.resolve(path)).contains(PLEX_CLAIM), path + " holds the claim code");
+        }
+        assertFalse(out.toString().contains(PLEX_CLAIM), "the code is not printed");
+        assertTrue(out.toString().lines().anyMatch(l -> l.contains("Plex") && l.contains("recreated")), out.toString());
     }
 }
