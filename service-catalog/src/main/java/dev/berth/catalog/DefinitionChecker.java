@@ -12,6 +12,7 @@ final class DefinitionChecker {
     /** A secret becomes a file name under secrets/ and a Compose secret name. */
     private static final Pattern SECRET_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Pattern WIDGET = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern WIDGET_FIELD = Pattern.compile("[a-z][A-Za-z0-9]*");
     private static final Pattern PROFILE_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
     private static final Pattern TRASH_ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern EXTRA_HOST = Pattern.compile("[A-Za-z0-9.-]+:(host-gateway|[0-9A-Fa-f.:]+)");
@@ -111,6 +112,7 @@ final class DefinitionChecker {
             require(def.homepage().widget() != null && WIDGET.matcher(def.homepage().widget()).matches(), "homepage.widget",
                     "must be a Homepage widget type such as 'sonarr' (lower-case letters, digits, '-')");
             require(def.web() != null, "homepage", "needs 'web': the widget reads the app at its web port");
+            checkWidgetFields(def.homepage());
         }
         if (def.unpackerr() != null) {
             requireSection(def.unpackerr().section(), "unpackerr.section", "the app kind Unpackerr knows (e.g. sonarr)");
@@ -127,6 +129,21 @@ final class DefinitionChecker {
             require(!r.anyOf().isEmpty(), "relations.requires[" + i + "].anyOf", "must name at least one service or capability");
             require(notBlank(r.reason()), "relations.requires[" + i + "].reason", "must say why, for the person");
         }
+    }
+
+    /** The widget's settings: Berth writes type, url and the API key itself; a secret must be one the app has. */
+    private void checkWidgetFields(HomepageSpec homepage) {
+        java.util.List<String> passwords = def.passwords().stream().map(GeneratedPassword::secret).toList();
+        homepage.fields().forEach((name, value) -> {
+            String field = "homepage.fields." + name;
+            require(WIDGET_FIELD.matcher(name).matches(), field, "must be a setting's name as Homepage's widget docs spell it (e.g. username)");
+            require(!name.equals("type") && !name.equals("url"), field, "is written by Berth: 'type' from homepage.widget, 'url' from the app's address");
+            require(!(name.equals("key") && def.apiKey().isPresent()), field, "is written by Berth: the widget is given the app's api.key");
+            if (value instanceof WidgetField.FromSecret(String secret)) {
+                require(passwords.contains(secret), field + ".secret",
+                        "must name one of this app's passwords[].secret " + passwords + ": Homepage can only be given a secret the stack keeps");
+            }
+        });
     }
 
     /** What Recyclarr syncs: without a profile it would list the app and change nothing. */

@@ -113,7 +113,9 @@ class BrokenDefinitionTest {
         write("exporter.yaml", EXPORTER);
         write("demo.yaml", GOOD + API + """
                 metrics: { exporter: exporter, command: [demo] }
-                homepage: { widget: demo }
+                homepage: { widget: demo, fields: { username: admin, password: { secret: demo_password } } }
+                passwords:
+                  - { secret: demo_password, fileVariable: FILE__PASS }
                 unpackerr: { section: demo }
                 recyclarr:
                   section: demo
@@ -128,6 +130,8 @@ class BrokenDefinitionTest {
         assertEquals(List.of("^/api([/?].*)?$"), catalog.get("demo").publicApiPaths());
         assertEquals("queue figures", catalog.get("exporter").exporter().reads());
         assertEquals("small", catalog.get("demo").recyclarr().profile(null).orElseThrow().key());
+        assertEquals(java.util.Map.of("username", new WidgetField.Text("admin"), "password", new WidgetField.FromSecret("demo_password")),
+                catalog.get("demo").homepage().fields());
     }
 
 
@@ -135,6 +139,7 @@ class BrokenDefinitionTest {
 
 
 
+    private static final String SIGN_IN = "passwords:\n  - { secret: demo_password, fileVariable: FILE__PASS }\n";
     private static final String RECYCLARR = "recyclarr: { section: demo, instance: docs, qualityDefinition: series, profiles: [";
     private static final String PROFILE = "{ key: small, name: Small, description: Small files., templates: [small-1080p],"
             + " trashId: 72dae194fc92bf828f32cde7744e51a1 }";
@@ -166,6 +171,16 @@ class BrokenDefinitionTest {
                         "demo.yaml: field 'indexerProxy.implementation': must be the indexer proxy's name in Prowlarr's API"),
                 Arguments.of(GOOD + "homepage: { widget: 'My Widget' }\n",
                         "demo.yaml: field 'homepage.widget': must be a Homepage widget type"),
+                Arguments.of(GOOD + SIGN_IN + "homepage: { widget: demo, fields: { password: { secret: other_password } } }\n",
+                        "demo.yaml: field 'homepage.fields.password.secret': must name one of this app's passwords[].secret [demo_password]"),
+                Arguments.of(GOOD + SIGN_IN + "homepage: { widget: demo, fields: { password: { file: demo_password } } }\n",
+                        "demo.yaml: field 'homepage.fields.password': must be a value such as admin, or { secret: <name> }"),
+                Arguments.of(GOOD + SIGN_IN + "homepage: { widget: demo, fields: { url: http://demo } }\n",
+                        "demo.yaml: field 'homepage.fields.url': is written by Berth"),
+                Arguments.of(GOOD + API + "homepage: { widget: demo, fields: { key: abc } }\n",
+                        "demo.yaml: field 'homepage.fields.key': is written by Berth: the widget is given the app's api.key"),
+                Arguments.of(GOOD + SIGN_IN + "homepage: { widget: demo, fields: { user name: admin } }\n",
+                        "demo.yaml: field 'homepage.fields.user name': must be a setting's name"),
                 Arguments.of(GOOD.replace("websockets: false }", "websockets: false, publicUrlVariable: 'PUBLIC URL' }"),
                         "demo.yaml: field 'web.publicUrlVariable': must be a variable name"),
                 Arguments.of(GOOD + "run: { runAsPuid: false, init: false, privileged: false, extraHosts: [host.docker.internal] }\n",
