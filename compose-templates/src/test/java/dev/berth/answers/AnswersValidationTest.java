@@ -135,20 +135,16 @@ class AnswersValidationTest {
 
     @Test
     void aQualityProfileMustBeOneTheAppsCatalogEntryOffers() {
-        Problem p = only(withProfiles(java.util.Map.of("sonarr", "web-720p")));
-        assertEquals(AnswerRule.UNKNOWN_QUALITY_PROFILE, p.rule());
-        assertEquals("media.qualityProfiles.sonarr", p.field());
-        assertEquals("'web-720p' is not a quality profile Berth offers for Sonarr; choose one of: web-1080p, web-2160p (the first is the default)",
-                p.message());
+        assertOnly(withProfiles(java.util.Map.of("sonarr", "web-720p")), new Problem("media.qualityProfiles.sonarr",
+                "'web-720p' is not a quality profile Berth offers for Sonarr; choose one of: web-1080p, web-2160p (the first is the default)",
+                AnswerRule.UNKNOWN_QUALITY_PROFILE));
     }
 
     @Test
     void aQualityProfileNeedsAChosenAppThatRecyclarrServes() {
-        Problem lidarr = only(withProfiles(java.util.Map.of("lidarr", "web-1080p")));
-        assertEquals(AnswerRule.QUALITY_PROFILE_APP, lidarr.rule());
-        assertEquals("media.qualityProfiles.lidarr", lidarr.field());
-        assertEquals("'lidarr' is not an app Recyclarr keeps quality profiles in; it serves only radarr, sonarr: remove 'lidarr' here",
-                lidarr.message());
+        assertOnly(withProfiles(java.util.Map.of("lidarr", "web-1080p")), new Problem("media.qualityProfiles.lidarr",
+                "'lidarr' is not an app Recyclarr keeps quality profiles in; it serves only radarr, sonarr: remove 'lidarr' here",
+                AnswerRule.QUALITY_PROFILE_APP));
 
         Answers withoutRadarr = withProfiles(java.util.Map.of("radarr", "hd-bluray-web"))
                 .withServices(full.services().stream().filter(s -> !s.equals("radarr")).toList());
@@ -170,10 +166,8 @@ class AnswersValidationTest {
         return full.withMedia(new MediaAnswers(m.serverName(), m.metadataLanguage(), m.metadataCountry(), m.subtitleLanguages(), profiles, m.plexClaim()));
     }
 
-    private Problem only(Answers answers) {
-        List<Problem> problems = validator.validate(answers);
-        assertEquals(1, problems.size(), () -> problems.toString());
-        return problems.getFirst();
+    private void assertOnly(Answers answers, Problem expected) {
+        assertEquals(List.of(expected), validator.validate(answers));
     }
 
     @Test
