@@ -66,7 +66,11 @@ public enum AnswerRule implements RuleId {
     NO_WEB_PAGE,
     PROTECTED_NOT_CHOSEN,
     TAUTULLI_NEEDS_PLEX,
-    PLEX_CLAIM_NEEDS_PLEX;
+    PLEX_CLAIM_NEEDS_PLEX,
+    /** A media.qualityProfiles key that is not a chosen app Recyclarr serves. */
+    QUALITY_PROFILE_APP,
+    /** A media.qualityProfiles value the app's catalog entry does not offer. */
+    UNKNOWN_QUALITY_PROFILE;
 
     private final List<Class<? extends Annotation>> constraints;
     private final Class<?> record;

@@ -28,6 +28,7 @@ final class CatalogRules {
         checkIds("portOverrides", List.copyOf(answers.portOverrides().keySet()));
         checkVpn();
         checkAuthelia();
+        checkQualityProfiles();
         if (answers.monitoring().tautulli() && !answers.services().contains("plex")) {
             problems.accept(new Problem("monitoring.tautulli",
                     "Tautulli only reports on Plex: choose Plex on the Apps screen, or turn Tautulli off",
@@ -102,6 +103,26 @@ final class CatalogRules {
                 }
             }
         }
+    }
+
+    /** Each key an app Recyclarr serves and the person chose, each value a profile its catalog entry offers. */
+    private void checkQualityProfiles() {
+        List<String> served = catalog.all().stream().filter(d -> d.recyclarr() != null).map(ServiceDefinition::id).toList();
+        answers.media().qualityProfiles().forEach((app, key) -> {
+            String field = "media.qualityProfiles." + app;
+            ServiceDefinition def = catalog.find(app).orElse(null);
+            if (def == null || def.recyclarr() == null) {
+                problems.accept(new Problem(field, "'" + app + "' is not an app Recyclarr keeps quality profiles in; it serves only "
+                        + String.join(", ", served) + ": remove '" + app + "' here", AnswerRule.QUALITY_PROFILE_APP));
+            } else if (!ImpliedServices.chosen(answers, app)) {
+                problems.accept(new Problem(field, def.name() + " is not chosen on the Apps screen: choose it, or remove its quality profile",
+                        AnswerRule.QUALITY_PROFILE_APP));
+            } else if (def.recyclarr().profile(key).isEmpty()) {
+                problems.accept(new Problem(field, "'" + key + "' is not a quality profile Berth offers for " + def.name()
+                        + "; choose one of: " + String.join(", ", def.recyclarr().profileKeys()) + " (the first is the default)",
+                        AnswerRule.UNKNOWN_QUALITY_PROFILE));
+            }
+        });
     }
 
     private void checkAuthelia() {

@@ -10,6 +10,7 @@ import dev.berth.answers.Problem;
 import dev.berth.answers.VpnAnswers;
 import dev.berth.catalog.ExporterSpec;
 import dev.berth.catalog.GeneratedPassword;
+import dev.berth.catalog.WidgetField;
 import dev.berth.secrets.Argon2idHasher;
 import dev.berth.secrets.SecretGenerator;
 import dev.berth.secrets.SecretStore;
@@ -200,11 +201,16 @@ final class Wiring {
         }
     }
 
-    /** Homepage reads the API key of every app whose tile has a widget. */
+    /** Homepage reads the API key, and the passwords its catalog entry names, of every app whose tile has a widget. */
     private void homepage(ServiceDraft d) {
         for (ServiceDraft app : ChosenOrder.of(answers.services(), drafts.values(), a -> a.name)) {
             if (app.def.homepage() != null && app.exportedApp == null) {
                 app.def.apiKey().ifPresent(key -> d.secretFile(HomepageKeys.variable(app.name), key.secret()));
+                app.def.homepage().fields().forEach((field, value) -> {
+                    if (value instanceof WidgetField.FromSecret(String secret)) {
+                        d.secretFile(HomepageKeys.variable(app.name, field), secret);
+                    }
+                });
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.berth.render;
 
 import dev.berth.catalog.Category;
 import dev.berth.catalog.HomepageSpec;
+import dev.berth.catalog.WidgetField;
 import dev.berth.plan.HomepageKeys;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
@@ -32,6 +33,11 @@ final class HomepageConfig {
                     // Homepage fills {{HOMEPAGE_FILE_…}} from the key file the planner mounted for it.
                     widget.put("key", "{{" + HomepageKeys.variable(s.name()) + "}}");
                 }
+                homepage.fields().forEach((field, value) -> widget.put(field, switch (value) {
+                    case WidgetField.Text(String text) -> text;
+                    // Like the key: the planner mounted the secret's file for this variable.
+                    case WidgetField.FromSecret f -> "{{" + HomepageKeys.variable(s.name(), field) + "}}";
+                }));
                 tile.put("widget", widget);
             }
             groups.computeIfAbsent(s.definition().category(), c -> new ArrayList<>()).add(Map.of(s.definition().name(), tile));

@@ -134,6 +134,43 @@ class AnswersValidationTest {
     }
 
     @Test
+    void aQualityProfileMustBeOneTheAppsCatalogEntryOffers() {
+        assertOnly(withProfiles(java.util.Map.of("sonarr", "web-720p")), new Problem("media.qualityProfiles.sonarr",
+                "'web-720p' is not a quality profile Berth offers for Sonarr; choose one of: web-1080p, web-2160p (the first is the default)",
+                AnswerRule.UNKNOWN_QUALITY_PROFILE));
+    }
+
+    @Test
+    void aQualityProfileNeedsAChosenAppThatRecyclarrServes() {
+        assertOnly(withProfiles(java.util.Map.of("lidarr", "web-1080p")), new Problem("media.qualityProfiles.lidarr",
+                "'lidarr' is not an app Recyclarr keeps quality profiles in; it serves only radarr, sonarr: remove 'lidarr' here",
+                AnswerRule.QUALITY_PROFILE_APP));
+
+        Answers withoutRadarr = withProfiles(java.util.Map.of("radarr", "hd-bluray-web"))
+                .withServices(full.services().stream().filter(s -> !s.equals("radarr")).toList());
+        assertProblem(withoutRadarr, "media.qualityProfiles.radarr", "Radarr is not chosen on the Apps screen: choose it, or remove its quality profile");
+        assertProblem(withProfiles(java.util.Map.of("sonar", "web-1080p")), "media.qualityProfiles.sonar", "'sonar' is not an app Recyclarr");
+    }
+
+    @Test
+    void everyProfileTheCatalogOffersIsAccepted() {
+        for (var app : Catalog.builtIn().all().stream().filter(d -> d.recyclarr() != null).toList()) {
+            for (String key : app.recyclarr().profileKeys()) {
+                assertEquals(List.of(), validator.validate(withProfiles(java.util.Map.of(app.id(), key))), app.id() + " " + key);
+            }
+        }
+    }
+
+    private Answers withProfiles(java.util.Map<String, String> profiles) {
+        MediaAnswers m = full.media();
+        return full.withMedia(new MediaAnswers(m.serverName(), m.metadataLanguage(), m.metadataCountry(), m.subtitleLanguages(), profiles, m.plexClaim()));
+    }
+
+    private void assertOnly(Answers answers, Problem expected) {
+        assertEquals(List.of(expected), validator.validate(answers));
+    }
+
+    @Test
     void protectedAppMustHaveAWebPage() {
         AccessAnswers a = full.access();
         AccessAnswers.Authelia au = new AccessAnswers.Authelia(true, a.authelia().policy(), a.authelia().users(), List.of("unpackerr"));

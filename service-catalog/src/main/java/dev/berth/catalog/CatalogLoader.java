@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +80,7 @@ public final class CatalogLoader {
                 services.add(def);
                 new DefinitionChecker(name, def, problems::add).check();
             } catch (JsonMappingException e) {
-                problems.add(name + ": field '" + fieldOrTop(e) + "': " + e.getOriginalMessage());
+                problems.add(name + ": field '" + fieldOrTop(e) + "': " + message(e));
             } catch (IOException e) {
                 problems.add(name + ": not valid YAML: " + e.getMessage());
             }
@@ -94,6 +95,14 @@ public final class CatalogLoader {
             throw new CatalogException(problems);
         }
         return new Catalog(services);
+    }
+
+    /** A value a catalog type refused in its creator says what to write; Jackson's own words around it do not. */
+    private static String message(JsonMappingException e) {
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException refused) {
+            return refused.getMessage();
+        }
+        return e.getOriginalMessage();
     }
 
     private static String fieldOrTop(JsonMappingException e) {

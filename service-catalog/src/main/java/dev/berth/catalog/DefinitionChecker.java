@@ -12,6 +12,9 @@ final class DefinitionChecker {
     /** A secret becomes a file name under secrets/ and a Compose secret name. */
     private static final Pattern SECRET_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Pattern WIDGET = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern WIDGET_FIELD = Pattern.compile("[a-z][A-Za-z0-9]*");
+    private static final Pattern PROFILE_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
+    private static final Pattern TRASH_ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern EXTRA_HOST = Pattern.compile("[A-Za-z0-9.-]+:(host-gateway|[0-9A-Fa-f.:]+)");
     /** A key in the helpers' own files (a TOML table, a YAML key, part of a secret name). */
     private static final Pattern SECTION = Pattern.compile("[a-z][a-z0-9_]*");
@@ -109,6 +112,7 @@ final class DefinitionChecker {
             require(def.homepage().widget() != null && WIDGET.matcher(def.homepage().widget()).matches(), "homepage.widget",
                     "must be a Homepage widget type such as 'sonarr' (lower-case letters, digits, '-')");
             require(def.web() != null, "homepage", "needs 'web': the widget reads the app at its web port");
+            checkWidgetFields(def.homepage());
         }
         if (def.unpackerr() != null) {
             requireSection(def.unpackerr().section(), "unpackerr.section", "the app kind Unpackerr knows (e.g. sonarr)");
@@ -118,11 +122,55 @@ final class DefinitionChecker {
             requireSection(def.recyclarr().section(), "recyclarr.section", "the app kind Recyclarr knows (sonarr or radarr)");
             requireSection(def.recyclarr().instance(), "recyclarr.instance", "the instance name (e.g. tv)");
             requireKeyFor("recyclarr", "Recyclarr");
+            checkRecyclarr(def.recyclarr());
         }
         for (int i = 0; i < def.relations().requires().size(); i++) {
             Requirement r = def.relations().requires().get(i);
             require(!r.anyOf().isEmpty(), "relations.requires[" + i + "].anyOf", "must name at least one service or capability");
             require(notBlank(r.reason()), "relations.requires[" + i + "].reason", "must say why, for the person");
+        }
+    }
+
+    /** The widget's settings: Berth writes type, url and the API key itself; a secret must be one the app has. */
+    private void checkWidgetFields(HomepageSpec homepage) {
+        java.util.List<String> passwords = def.passwords().stream().map(GeneratedPassword::secret).toList();
+        homepage.fields().forEach((name, value) -> {
+            String field = "homepage.fields." + name;
+            require(WIDGET_FIELD.matcher(name).matches(), field, "must be a setting's name as Homepage's widget docs spell it (e.g. username)");
+            require(!name.equals("type") && !name.equals("url"), field, "is written by Berth: 'type' from homepage.widget, 'url' from the app's address");
+            require(!(name.equals("key") && def.apiKey().isPresent()), field, "is written by Berth: the widget is given the app's api.key");
+            if (value instanceof WidgetField.FromSecret(String secret)) {
+                require(passwords.contains(secret), field + ".secret",
+                        "must name one of this app's passwords[].secret " + passwords + ": Homepage can only be given a secret the stack keeps");
+            }
+        });
+    }
+
+    /** What Recyclarr syncs: without a profile it would list the app and change nothing. */
+    private void checkRecyclarr(RecyclarrSpec recyclarr) {
+        requireSection(recyclarr.qualityDefinition(), "recyclarr.qualityDefinition",
+                "the TRaSH quality sizes Recyclarr sets (quality_definition.type, e.g. series or movie)");
+        require(!recyclarr.profiles().isEmpty(), "recyclarr.profiles",
+                "must offer at least one TRaSH quality profile (the first is the default): without one Recyclarr syncs nothing");
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (int i = 0; i < recyclarr.profiles().size(); i++) {
+            QualityProfileSpec p = recyclarr.profiles().get(i);
+            String field = "recyclarr.profiles[" + i + "]";
+            require(p.key() != null && PROFILE_KEY.matcher(p.key()).matches(), field + ".key",
+                    "must be lower-case letters, digits and '-' (what media.qualityProfiles names it by, e.g. web-1080p)");
+            require(p.key() == null || keys.add(p.key()), field + ".key", "'" + p.key() + "' is offered twice");
+            require(notBlank(p.name()), field + ".name", "is required: the profile's name as the person reads it");
+            require(notBlank(p.description()), field + ".description", "is required: one sentence on whom it suits");
+            require(!p.templates().isEmpty() && p.templates().stream().allMatch(t -> t != null && PROFILE_KEY.matcher(t).matches()),
+                    field + ".templates", "must name the Recyclarr config template it follows, by its id (e.g. web-1080p)");
+            require(p.trashId() != null && TRASH_ID.matcher(p.trashId()).matches(), field + ".trashId",
+                    "must be the TRaSH quality profile's trash_id (32 hex digits)");
+            for (int g = 0; g < p.customFormatGroups().size(); g++) {
+                CustomFormatGroupSpec group = p.customFormatGroups().get(g);
+                require(group.trashId() != null && TRASH_ID.matcher(group.trashId()).matches()
+                                && group.select().stream().allMatch(id -> id != null && TRASH_ID.matcher(id).matches()),
+                        field + ".customFormatGroups[" + g + "]", "trashId and select must be TRaSH trash_ids (32 hex digits)");
+            }
         }
     }
 

@@ -113,20 +113,36 @@ class BrokenDefinitionTest {
         write("exporter.yaml", EXPORTER);
         write("demo.yaml", GOOD + API + """
                 metrics: { exporter: exporter, command: [demo] }
-                homepage: { widget: demo }
+                homepage: { widget: demo, fields: { username: admin, password: { secret: demo_password } } }
+                passwords:
+                  - { secret: demo_password, fileVariable: FILE__PASS }
                 unpackerr: { section: demo }
-                recyclarr: { section: demo, instance: docs }
+                recyclarr:
+                  section: demo
+                  instance: docs
+                  qualityDefinition: series
+                  profiles:
+                    - { key: small, name: Small, description: Small files., templates: [small-1080p],
+                        trashId: 72dae194fc92bf828f32cde7744e51a1 }
                 """);
         Catalog catalog = new CatalogLoader().load(dir);
         assertEquals("demo_api_key", catalog.get("demo").apiKey().orElseThrow().secret());
         assertEquals(List.of("^/api([/?].*)?$"), catalog.get("demo").publicApiPaths());
         assertEquals("queue figures", catalog.get("exporter").exporter().reads());
+        assertEquals("small", catalog.get("demo").recyclarr().profile(null).orElseThrow().key());
+        assertEquals(java.util.Map.of("username", new WidgetField.Text("admin"), "password", new WidgetField.FromSecret("demo_password")),
+                catalog.get("demo").homepage().fields());
     }
 
 
 
 
 
+
+    private static final String SIGN_IN = "passwords:\n  - { secret: demo_password, fileVariable: FILE__PASS }\n";
+    private static final String RECYCLARR = "recyclarr: { section: demo, instance: docs, qualityDefinition: series, profiles: [";
+    private static final String PROFILE = "{ key: small, name: Small, description: Small files., templates: [small-1080p],"
+            + " trashId: 72dae194fc92bf828f32cde7744e51a1 }";
 
     /** Each new section's rules, one broken value at a time: the problem names the file and the field. */
     static Stream<Arguments> badSections() {
@@ -159,6 +175,16 @@ class BrokenDefinitionTest {
                         "demo.yaml: field 'setup.libraries.movies.name': is required"),
                 Arguments.of(GOOD + "homepage: { widget: 'My Widget' }\n",
                         "demo.yaml: field 'homepage.widget': must be a Homepage widget type"),
+                Arguments.of(GOOD + SIGN_IN + "homepage: { widget: demo, fields: { password: { secret: other_password } } }\n",
+                        "demo.yaml: field 'homepage.fields.password.secret': must name one of this app's passwords[].secret [demo_password]"),
+                Arguments.of(GOOD + SIGN_IN + "homepage: { widget: demo, fields: { password: { file: demo_password } } }\n",
+                        "demo.yaml: field 'homepage.fields.password': must be a value such as admin, or { secret: <name> }"),
+                Arguments.of(GOOD + SIGN_IN + "homepage: { widget: demo, fields: { url: http://demo } }\n",
+                        "demo.yaml: field 'homepage.fields.url': is written by Berth"),
+                Arguments.of(GOOD + API + "homepage: { widget: demo, fields: { key: abc } }\n",
+                        "demo.yaml: field 'homepage.fields.key': is written by Berth: the widget is given the app's api.key"),
+                Arguments.of(GOOD + SIGN_IN + "homepage: { widget: demo, fields: { user name: admin } }\n",
+                        "demo.yaml: field 'homepage.fields.user name': must be a setting's name"),
                 Arguments.of(GOOD.replace("websockets: false }", "websockets: false, publicUrlVariable: 'PUBLIC URL' }"),
                         "demo.yaml: field 'web.publicUrlVariable': must be a variable name"),
                 Arguments.of(GOOD + "run: { runAsPuid: false, init: false, privileged: false, extraHosts: [host.docker.internal] }\n",
@@ -171,6 +197,22 @@ class BrokenDefinitionTest {
                         "demo.yaml: field 'recyclarr.instance': must be lower-case letters"),
                 Arguments.of(GOOD + "recyclarr: { section: demo, instance: docs }\n",
                         "demo.yaml: field 'recyclarr': needs 'api.key': Recyclarr calls the app's API with its key"),
+                Arguments.of(GOOD + API + "recyclarr: { section: demo, instance: docs, qualityDefinition: series }\n",
+                        "demo.yaml: field 'recyclarr.profiles': must offer at least one TRaSH quality profile"),
+                Arguments.of(GOOD + API + "recyclarr: { section: demo, instance: docs, profiles: [" + PROFILE + "] }\n",
+                        "demo.yaml: field 'recyclarr.qualityDefinition': must be lower-case letters"),
+                Arguments.of(GOOD + API + RECYCLARR + PROFILE.replace("key: small, ", "") + "]}\n",
+                        "demo.yaml: field 'recyclarr.profiles[0].key': must be lower-case letters, digits and '-'"),
+                Arguments.of(GOOD + API + RECYCLARR + PROFILE + ", " + PROFILE + "]}\n",
+                        "demo.yaml: field 'recyclarr.profiles[1].key': 'small' is offered twice"),
+                Arguments.of(GOOD + API + RECYCLARR + PROFILE.replace("name: Small, ", "") + "]}\n",
+                        "demo.yaml: field 'recyclarr.profiles[0].name': is required"),
+                Arguments.of(GOOD + API + RECYCLARR + PROFILE.replace("templates: [small-1080p], ", "") + "]}\n",
+                        "demo.yaml: field 'recyclarr.profiles[0].templates': must name the Recyclarr config template it follows"),
+                Arguments.of(GOOD + API + RECYCLARR + PROFILE.replace("trashId: 72dae194fc92bf828f32cde7744e51a1", "trashId: WEB-1080p") + "]}\n",
+                        "demo.yaml: field 'recyclarr.profiles[0].trashId': must be the TRaSH quality profile's trash_id"),
+                Arguments.of(GOOD + API + RECYCLARR + PROFILE.replace(" }", ", customFormatGroups: [{ trashId: 158188097a58d7687dee647e04af0da3, select: [x265] }] }") + "]}\n",
+                        "demo.yaml: field 'recyclarr.profiles[0].customFormatGroups[0]': trashId and select must be TRaSH trash_ids"),
                 Arguments.of(GOOD + "unpackerr: { section: demo }\n",
                         "demo.yaml: field 'unpackerr': needs 'api.key': Unpackerr calls the app's API with its key"));
     }

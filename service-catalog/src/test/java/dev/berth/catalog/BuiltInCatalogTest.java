@@ -48,6 +48,25 @@ class BuiltInCatalogTest {
         assertEquals("/health", catalog.get("jellyfin").web().healthPath());
     }
 
+    /** The Done page says what each of these leaves to the person, since none is set up through an API. */
+    @Test
+    void recyclarrHomepageAndUptimeKumaSayWhatIsLeftOnTheDonePage() {
+        assertTrue(catalog.get("recyclarr").handOver().contains("recyclarr sync"), "how to sync now");
+        assertTrue(catalog.get("homepage").handOver().contains("No sign-in"));
+        assertTrue(catalog.get("uptime-kuma").handOver().contains("Berth adds no monitors"), "and why");
+        assertTrue(catalog.get("uptime-kuma").handOver().contains("admin account"));
+    }
+
+    /** Recyclarr's configuration serves only Sonarr and Radarr; each offers TRaSH profiles with the default first. */
+    @Test
+    void recyclarrServesSonarrAndRadarrWithTheirTrashProfiles() {
+        assertEquals(List.of("sonarr", "radarr"), catalog.all().stream().filter(d -> d.recyclarr() != null).map(ServiceDefinition::id)
+                .sorted(java.util.Comparator.reverseOrder()).toList());
+        assertEquals("web-1080p", catalog.get("sonarr").recyclarr().profile(null).orElseThrow().key());
+        assertEquals("hd-bluray-web", catalog.get("radarr").recyclarr().profile(null).orElseThrow().key());
+        assertEquals(null, catalog.get("lidarr").recyclarr());
+    }
+
     @Test
     void relationsSayWhatTheIssueSays() {
         assertTrue(catalog.get("sonarr").relations().requires().getFirst().anyOf().contains("download-client"));
