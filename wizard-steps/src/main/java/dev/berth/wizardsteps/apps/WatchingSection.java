@@ -4,7 +4,7 @@ import dev.berth.catalog.QualityProfileSpec;
 import dev.berth.wizardsteps.view.Fields;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
@@ -26,8 +26,8 @@ final class WatchingSection {
         TextField name = new TextField();
         name.setId("media-server-name");
         name.textProperty().bindBidirectional(vm.serverNameProperty());
-        ChoiceBox<Option> language = choice("media-language", vm.languages(), vm.metadataLanguageProperty());
-        ChoiceBox<Option> country = choice("media-country", vm.countries(), vm.metadataCountryProperty());
+        ComboBox<Option> language = choice("media-language", vm.languages(), vm.metadataLanguageProperty());
+        ComboBox<Option> country = choice("media-country", vm.countries(), vm.metadataCountryProperty());
         HBox server = new HBox(16,
                 grow(Fields.field("Server _name", name, vm.messageProperty("serverName"))),
                 grow(Fields.field("_Language of titles and descriptions", language, vm.messageProperty("metadataLanguage"))),
@@ -76,7 +76,7 @@ final class WatchingSection {
     }
 
     private static VBox profile(ProfileChoice choice) {
-        ChoiceBox<QualityProfileSpec> box = new ChoiceBox<>();
+        ComboBox<QualityProfileSpec> box = new ComboBox<>();
         box.setId("quality-profile-" + choice.app());
         box.getItems().setAll(choice.profiles());
         box.setConverter(new StringConverter<>() {
@@ -97,8 +97,8 @@ final class WatchingSection {
         return new VBox(4, Fields.field(choice.appName(), box), description);
     }
 
-    private static <T> ChoiceBox<T> choice(String id, java.util.List<T> items, javafx.beans.property.ObjectProperty<T> value) {
-        ChoiceBox<T> box = new ChoiceBox<>();
+    private static <T> ComboBox<T> choice(String id, java.util.List<T> items, javafx.beans.property.ObjectProperty<T> value) {
+        ComboBox<T> box = new ComboBox<>();
         box.setId(id);
         box.getItems().setAll(items);
         box.valueProperty().bindBidirectional(value);
