@@ -61,7 +61,8 @@ class AppsStepTest {
         assertEquals(List.of("en", "de"), ctx.model().mediaProperty().get().subtitleLanguages());
         assertEquals("In this order of preference: English, German. Untick and tick again to move one to the end.",
                 robot.lookup("#subtitle-order").queryAs(Label.class).getText());
-        robot.interact(() -> StepHarness.screenshot(shell.getScene().getRoot(), "apps-watching"));
+        // The user guide's figure of the section (scripts/screenshots).
+        robot.interact(() -> StepHarness.screenshot(robot.lookup("#watching-options").query(), "apps-watching"));
 
         robot.interact(() -> ctx.model().setServices(List.of("sonarr")));
         assertFalse(WizardWindowTest.shown(robot.lookup("#watching-options").query()), "nothing to ask for Sonarr alone");

@@ -43,15 +43,18 @@ public final class DoneView extends Page {
     private static void link(DoneViewModel vm, GridPane grid, int row, ServiceLink l) {
         Label name = new Label(l.name());
         name.getStyleClass().add(Styles.TEXT_BOLD);
+        name.setMinWidth(Label.USE_PREF_SIZE); // the sign-in or sentence beside it takes the room left, never the name's
         String id = l.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        if (!l.hasPage()) {
-            grid.addRow(row, name, Fields.hint("works in the background; no page of its own"));
-            return;
+        if (l.hasPage()) {
+            Hyperlink url = new Hyperlink(l.url());
+            url.setId("open-" + id);
+            url.setOnAction(e -> vm.open(l));
+            grid.addRow(row, name, url);
+        } else {
+            grid.addRow(row, name, Fields.hint(l.handOver() instanceof HandOver.SignIn
+                    ? "the deploy reported no address for it: berth status shows where it answers"
+                    : "works in the background; no page of its own"));
         }
-        Hyperlink url = new Hyperlink(l.url());
-        url.setId("open-" + id);
-        url.setOnAction(e -> vm.open(l));
-        grid.addRow(row, name, url);
         switch (l.handOver()) {
             case HandOver.SignIn s -> grid.add(SignInCell.of(vm, s.row()), 1, row + 1);
             case HandOver.Note n -> {

@@ -351,13 +351,10 @@ public final class DoneViewModel extends StepViewModel {
         for (PlannedService s : d.from().preview().plan().services()) {
             String name = s.definition().name();
             String url = d.outcome().report().flatMap(r -> r.service(s.name())).map(DeployReport.ServiceReport::url).orElse(null);
-            HandOver handOver = HandOver.ADDRESS_ONLY;
-            if (url != null) {
-                var signIn = signIns.stream().filter(r -> r.service().equals(name)).findFirst();
-                String note = s.definition().handOver();
-                handOver = signIn.<HandOver>map(HandOver.SignIn::new)
-                        .orElse(note == null ? HandOver.ADDRESS_ONLY : new HandOver.Note(note));
-            }
+            String note = url == null ? null : s.definition().handOver();
+            // A sign-in shows even where the report has no address for the app: its password is handed over only here.
+            HandOver handOver = signIns.stream().filter(r -> r.service().equals(name)).findFirst().<HandOver>map(HandOver.SignIn::new)
+                    .orElse(note == null ? HandOver.ADDRESS_ONLY : new HandOver.Note(note));
             out.add(new ServiceLink(name, url, handOver));
         }
         return out;
