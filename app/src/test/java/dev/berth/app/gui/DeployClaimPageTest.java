@@ -18,14 +18,10 @@ import dev.berth.wizardsteps.deploy.DeployView;
 import dev.berth.wizardsteps.deploy.DeployViewModel;
 import dev.berth.wizardsteps.testing.Previews;
 import dev.berth.wizardsteps.testing.ScriptedDialogs;
-import dev.berth.wizardsteps.view.Stylesheet;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,11 +52,7 @@ class DeployClaimPageTest {
         session.review(new DeploySession.Reviewed(on, preview.plan().answers(), preview.options(), preview));
         DeployViewModel vm = new DeployViewModel(ctx, session);
         vm.enter();
-        new Theme();
-        Scene scene = new Scene(new ScrollPane(new VBox(new DeployView(vm))), 1080, 720);
-        scene.getStylesheets().add(Stylesheet.url());
-        stage.setScene(scene);
-        stage.show();
+        StepHarness.showAlone(stage, new DeployView(vm), 720);
     }
 
     @AfterEach

@@ -21,18 +21,13 @@ import dev.berth.wizardsteps.testing.Previews;
 import dev.berth.wizardsteps.testing.ScriptedDialogs;
 import dev.berth.wizardsteps.testing.ScriptedOneTimeLinks;
 import dev.berth.wizardsteps.testing.WiredDeploys;
-import dev.berth.wizardsteps.view.Stylesheet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,15 +69,8 @@ class DoneHandOverPageTest {
         WiredDeploys.finish(session, preview, target, WiredDeploys.allOk());
         DoneViewModel vm = new DoneViewModel(ctx, session, (d, p) -> WiredDeploys.allOk());
         vm.enter();
-        new Theme();
         page = new DoneView(vm);
-        VBox content = new VBox(page);
-        content.getStyleClass().add("step-content");
-        content.setPadding(new Insets(16, 24, 16, 24));
-        Scene scene = new Scene(new ScrollPane(content), 1080, 900);
-        scene.getStylesheets().add(Stylesheet.url());
-        stage.setScene(scene);
-        stage.show();
+        StepHarness.showAlone(stage, page, 900);
     }
 
     @AfterEach
