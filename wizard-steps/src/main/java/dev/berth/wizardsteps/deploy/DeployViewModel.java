@@ -47,6 +47,8 @@ public final class DeployViewModel extends StepViewModel {
     private final ReadOnlyStringWrapper claimMessage = new ReadOnlyStringWrapper(this, "claimMessage", "");
     /** The reviewed deploy waiting for the claim token. */
     private DeploySession.Reviewed asking;
+    /** The deploy waiting for the token is a Try again: its preview was used, so it is made afresh either way. */
+    private boolean askingAgain;
 
     public DeployViewModel(StepContext ctx, DeploySession session) {
         super(ctx);
@@ -129,12 +131,13 @@ public final class DeployViewModel extends StepViewModel {
             return;
         }
         Answers withToken = PlexClaim.with(r.answers(), claimToken.get());
-        if (withToken == r.answers()) {
+        if (withToken == r.answers() && !askingAgain) {
             asking = null;
             start(r);
             return;
         }
-        var problem = PlexClaim.problem(ctx.backend().validator(), withToken);
+        var problem = withToken == r.answers() ? java.util.Optional.<String>empty()
+                : PlexClaim.problem(ctx.backend().validator(), withToken);
         claimMessage.set(problem.orElse(""));
         if (problem.isPresent()) {
             return;
@@ -147,6 +150,7 @@ public final class DeployViewModel extends StepViewModel {
 
     private void ask(DeploySession.Reviewed r) {
         asking = r;
+        askingAgain = false;
         claimToken.set("");
         claimMessage.set("");
         state.set(State.ASKING);
@@ -172,6 +176,12 @@ public final class DeployViewModel extends StepViewModel {
             return;
         }
         DeploySession.Reviewed was = last.from();
+        if (PlexClaim.firstStart(was.preview())) {
+            // Plex has still never started in this stack, and the token typed before has most likely expired.
+            ask(new DeploySession.Reviewed(was.on(), ctx.model().answers(), was.options(), was.preview()));
+            askingAgain = true;
+            return;
+        }
         run(null, () -> session.preview(was.on(), ctx.model().answers(), was.options()));
     }
 

@@ -27,9 +27,14 @@ final class PlexClaim {
      * says how to claim it later), and the answers already holding a token need no second one.
      */
     static boolean asked(DeployPreview preview) {
+        return firstStart(preview) && preview.plan().answers().media().plexClaim() == null;
+    }
+
+    /** Plex is planned and the stack folder's answers did not have it. */
+    static boolean firstStart(DeployPreview preview) {
         boolean inPlan = preview.plan().service(PLEX).isPresent();
         boolean before = preview.before().answers().map(a -> a.services().contains(PLEX)).orElse(false);
-        return inPlan && !before && preview.plan().answers().media().plexClaim() == null;
+        return inPlan && !before;
     }
 
     /** The answers with the token; the answers as they are when it is blank (Plex then starts unclaimed). */

@@ -95,6 +95,18 @@ class PlexClaimTest {
         assertFalse(PlexClaim.asked(Previews.of(claimed, Map.of(), List.of())), "the answers hold a token already");
     }
 
+    /** A first deploy of Plex that failed: Try again asks once more (the token typed before has most likely expired). */
+    @Test
+    void tryAgainAfterAFailedFirstStartOfPlexAsksAgain() {
+        DeployPreview preview = Previews.of(plex(), Map.of(), List.of());
+        dev.berth.wizardsteps.testing.WiredDeploys.finish(session, preview, target, null);
+        vm.tryAgain();
+
+        assertEquals(DeployViewModel.State.ASKING, vm.stateProperty().get());
+        assertTrue(vm.messageProperty().get().contains("valid for four minutes"), vm.messageProperty().get());
+        assertTrue(session.reviewedProperty().get() == null, "nothing was worked out or started yet");
+    }
+
     @Test
     void theTokenGoesIntoThisDeploysAnswersOnlyAndBlankLeavesThemAsTheyAre() {
         Answers a = plex();
