@@ -110,7 +110,8 @@ final class DeviceRegistration {
 
     private static String sentence(OneTimeLink l) {
         return "Authelia wrote this link" + (l.recipient() == null || l.recipient().isBlank() ? "" : " for " + l.recipient())
-                + (l.sent() == null ? "" : " at " + TIME.format(l.sent())) + " (" + l.subject() + "). Open it in the browser "
+                + (l.sent() == null ? "" : " at " + TIME.format(l.sent()))
+                + (l.subject() == null || l.subject().isBlank() ? "" : " (" + l.subject() + ")") + ". Open it in the browser "
                 + "you signed in with to register your device. It works once and only for a few minutes: if it has expired, "
                 + "ask Authelia again and press Check again.";
     }
