@@ -20,6 +20,9 @@ final class DefinitionChecker {
     private static final Pattern SECTION = Pattern.compile("[a-z][a-z0-9_]*");
     private static final java.util.Set<String> ARCHES = java.util.Set.of("amd64", "arm64", "arm", "386", "ppc64le", "riscv64", "s390x");
 
+    /** The Done page's row: room for a sentence or two beside the address. */
+    static final int HAND_OVER_MAX = 300;
+
     private final String file;
     private final ServiceDefinition def;
     private final Consumer<String> problems;
@@ -104,6 +107,7 @@ final class DefinitionChecker {
         checkLibrary();
         checkIndexerProxy();
         checkSetup();
+        checkHandOver();
         checkDownloadClient();
         requireSecretsReachTheApp();
         checkMetrics();
@@ -252,6 +256,18 @@ final class DefinitionChecker {
             require(library != null && library.type() != null && library.type().matches("[a-z]+"), field + ".type",
                     "must be the media server's kind of library in lower case (Plex: movie, show, artist)");
         });
+    }
+
+    /** The Done page shows it as one line beside the app's address: a short sentence or two, no layout of its own. */
+    private void checkHandOver() {
+        String text = def.handOver();
+        if (text == null) {
+            return;
+        }
+        require(!text.isBlank() && text.length() <= HAND_OVER_MAX && text.lines().count() == 1, "handOver",
+                "must be one line of at most " + HAND_OVER_MAX + " characters (use a folded block '>-'): how the person signs in,"
+                        + " or what is left to do and why");
+        require(def.web() != null, "handOver", "needs 'web': the Done page shows it beside the app's address");
     }
 
     private void checkDownloadClient() {

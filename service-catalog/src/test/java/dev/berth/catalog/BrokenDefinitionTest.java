@@ -217,6 +217,31 @@ class BrokenDefinitionTest {
                         "demo.yaml: field 'unpackerr': needs 'api.key': Unpackerr calls the app's API with its key"));
     }
 
+    /** The Done page shows handOver as one line beside the address. */
+    static Stream<Arguments> badHandOvers() {
+        String expected = "demo.yaml: field 'handOver': must be one line of at most 300 characters";
+        return Stream.of(
+                Arguments.of(GOOD + "handOver: \"" + "x".repeat(301) + "\"\n", expected),
+                Arguments.of(GOOD + "handOver: |\n  Sign in as admin.\n  Then add a library.\n", expected),
+                Arguments.of(GOOD + "handOver: \"  \"\n", expected),
+                Arguments.of(GOOD.replace("web: { port: 8080, healthPath: /health, publish: true, websockets: false }\n", "")
+                        + "handOver: Sign in as admin.\n", "demo.yaml: field 'handOver': needs 'web'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badHandOvers")
+    void aHandOverThatIsNotOneShortLineIsNamed(String yaml, String expected) throws IOException {
+        write("demo.yaml", yaml);
+        assertProblem(expected);
+    }
+
+    @Test
+    void aFoldedHandOverOfOneLineLoads() throws IOException {
+        write("demo.yaml", GOOD + "handOver: >-\n  Sign in as admin with the password\n  Berth keeps in secrets/demo_password.\n");
+        assertEquals("Sign in as admin with the password Berth keeps in secrets/demo_password.",
+                new CatalogLoader().load(dir).get("demo").handOver());
+    }
+
     @ParameterizedTest
     @MethodSource("badSections")
     void aBadValueInANewSectionIsNamed(String yaml, String expected) throws IOException {

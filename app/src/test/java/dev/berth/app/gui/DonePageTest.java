@@ -16,16 +16,11 @@ import dev.berth.wizardsteps.done.DoneView;
 import dev.berth.wizardsteps.done.DoneViewModel;
 import dev.berth.wizardsteps.testing.ScriptedDialogs;
 import dev.berth.wizardsteps.testing.WiredDeploys;
-import dev.berth.wizardsteps.view.Stylesheet;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +42,6 @@ class DonePageTest {
     private final DeployPreview preview = WiredDeploys.preview();
     private final AtomicInteger rewires = new AtomicInteger();
     private StepContext ctx;
-    private Scene scene;
     private DoneView page;
 
     @Start
@@ -63,15 +57,8 @@ class DonePageTest {
             return WiredDeploys.allOk();
         });
         vm.enter();
-        new Theme(); // AtlantaFX, as the wizard shows the page
         page = new DoneView(vm);
-        VBox content = new VBox(page);
-        content.getStyleClass().add("step-content");
-        content.setPadding(new Insets(16, 24, 16, 24));
-        scene = new Scene(new ScrollPane(content), 1080, 720);
-        scene.getStylesheets().add(Stylesheet.url());
-        stage.setScene(scene);
-        stage.show();
+        StepHarness.showAlone(stage, page, 720);
     }
 
     @AfterEach

@@ -66,6 +66,21 @@ final class StepHarness {
     }
 
     /**
+     * One page alone in a scrolling window, styled as the wizard shows it (AtlantaFX and Berth's
+     * stylesheet): for a page whose ViewModel the test builds itself.
+     */
+    static void showAlone(Stage stage, Node page, double height) {
+        new Theme(); // AtlantaFX, as the wizard shows the page
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(page);
+        content.getStyleClass().add("step-content");
+        content.setPadding(new javafx.geometry.Insets(16, 24, 16, 24));
+        Scene scene = new Scene(new javafx.scene.control.ScrollPane(content), 1080, height);
+        scene.getStylesheets().add(Stylesheet.url());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    /**
      * Types into a field as a person would, key by key, wherever it is on the page: fields below
      * the fold cannot be clicked, so the focus is put there first.
      */

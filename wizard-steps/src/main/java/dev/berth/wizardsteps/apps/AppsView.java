@@ -8,7 +8,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
-/** Step 5's page: the memory estimate on top, then one row of cards per category. */
+/** Step 5's page: the memory estimate on top, then one row of cards per category, then the options for watching when they matter. */
 public final class AppsView extends Page {
     public AppsView(AppsViewModel vm) {
         ProgressBar bar = new ProgressBar();
@@ -43,5 +43,6 @@ public final class AppsView extends Page {
         also.visibleProperty().bind(others.textProperty().isNotEmpty());
         also.managedProperty().bind(also.visibleProperty());
         getChildren().add(also);
+        getChildren().add(WatchingSection.of(vm));
     }
 }

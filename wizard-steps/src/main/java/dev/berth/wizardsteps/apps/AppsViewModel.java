@@ -1,9 +1,10 @@
 package dev.berth.wizardsteps.apps;
 
 import dev.berth.answers.Answers;
-import dev.berth.answers.AnswersValidator;
 import dev.berth.answers.ImpliedServices;
 import dev.berth.answers.InvalidAnswersException;
+import dev.berth.answers.MediaAnswers;
+import dev.berth.answers.MediaDefaults;
 import dev.berth.answers.MonitoringAnswers;
 import dev.berth.answers.Problem;
 import dev.berth.catalog.Catalog;
@@ -11,18 +12,24 @@ import dev.berth.catalog.Category;
 import dev.berth.catalog.ServiceDefinition;
 import dev.berth.plan.Addition;
 import dev.berth.plan.DependencyResolver;
+import dev.berth.wizardsteps.core.FormStep;
 import dev.berth.wizardsteps.core.StepContext;
-import dev.berth.wizardsteps.core.StepViewModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -30,9 +37,15 @@ import javafx.collections.ObservableList;
  * Step 5: the apps, as cards by category, each with its description and RAM estimate, and a
  * running total against the target's memory. Choosing one shows what it needs, added with the
  * reason (the planner's own resolution, so the page and the plan never disagree); services that
- * cannot run together are explained.
+ * cannot run together are explained. Below the cards, "Options for watching" appears when they
+ * matter: the media server's name and metadata language and country (with a media server), the
+ * subtitle languages (with Bazarr), and a TRaSH quality profile per app (with Recyclarr), checked
+ * by the answers' own rules as the other forms are; they are the answers' {@code media} part.
  */
-public final class AppsViewModel extends StepViewModel {
+public final class AppsViewModel extends FormStep<MediaAnswers> {
+    /** The media part's fields, as the validator's paths name them ({@code media.serverName}). */
+    static final List<String> FIELDS = List.of("serverName", "metadataLanguage", "metadataCountry", "subtitleLanguages",
+            "qualityProfiles");
     /** The categories on this page, in order; the others are switched on by later pages. */
     static final List<Category> CATEGORIES = List.of(Category.MEDIA_SERVER, Category.ARR, Category.INDEXER,
             Category.DOWNLOAD_CLIENT, Category.REQUESTS, Category.EXTRAS, Category.MAINTENANCE);
@@ -44,15 +57,35 @@ public final class AppsViewModel extends StepViewModel {
     private final ReadOnlyStringWrapper ramText = new ReadOnlyStringWrapper(this, "ramText", "");
     private final ReadOnlyDoubleWrapper ramShare = new ReadOnlyDoubleWrapper(this, "ramShare");
     private Catalog catalog;
-    private AnswersValidator validator;
     private boolean filling;
+    private final WatchingForm watching = new WatchingForm();
+    private final ReadOnlyBooleanWrapper mediaServerShown = new ReadOnlyBooleanWrapper(this, "mediaServerShown");
+    private final ReadOnlyBooleanWrapper subtitlesShown = new ReadOnlyBooleanWrapper(this, "subtitlesShown");
+    private final ReadOnlyBooleanWrapper profilesShown = new ReadOnlyBooleanWrapper(this, "profilesShown");
+    private final ReadOnlyBooleanWrapper watchingShown = new ReadOnlyBooleanWrapper(this, "watchingShown");
+    /** What the resolver says runs (chosen and added), for which options to show. */
+    private List<String> running = List.of();
+    /** The apps part is fine (something chosen, nothing conflicting); the media part's own problems are apart. */
+    private boolean appsOk;
+    private boolean mediaClean = true;
+    /** The time zone the defaults shown were worked out for. */
+    private String shownTimeZone;
 
     public AppsViewModel(StepContext ctx) {
-        super(ctx);
+        super(ctx, "media", FIELDS, ctx.model().mediaProperty(), ctx.model()::setMedia);
         ctx.model().servicesProperty().addListener((o, was, now) -> fill(now));
         ctx.model().answersProperty().addListener(o -> update());
         ctx.target().connectedProperty().addListener(o -> update());
         fill(ctx.model().servicesProperty().get());
+        shownTimeZone = timeZone();
+        quietly(() -> watching.fill(ctx.model().mediaProperty().get(), shownTimeZone));
+        editedOnChange(watching.all());
+        // A profile chosen in any app's box is an edit; boxes come and go with the apps.
+        watching.profiles.addListener((ListChangeListener<ProfileChoice>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(p -> p.chosen().addListener(o -> edited()));
+            }
+        });
     }
 
     /**
@@ -80,7 +113,7 @@ public final class AppsViewModel extends StepViewModel {
     }
 
     @Override
-    public void enter() {
+    protected void entering() {
         ensureCards();
         update();
     }
@@ -104,6 +137,121 @@ public final class AppsViewModel extends StepViewModel {
     public AppCard card(String id) {
         ensureCards();
         return cards.get(id);
+    }
+
+    /** The media server's name on the home network; bound by its text field. */
+    public StringProperty serverNameProperty() {
+        return watching.serverName;
+    }
+
+    /** The language of titles and descriptions; bound by its choice box. */
+    public ObjectProperty<Option> metadataLanguageProperty() {
+        return watching.language;
+    }
+
+    /** The country for ratings and release dates; bound by its choice box. */
+    public ObjectProperty<Option> metadataCountryProperty() {
+        return watching.country;
+    }
+
+    public List<Option> languages() {
+        return watching.languages;
+    }
+
+    public List<Option> countries() {
+        return watching.countries;
+    }
+
+    /** The subtitle languages offered to tick, by code; one joins when the answers name it. */
+    public ObservableList<String> offeredSubtitles() {
+        return watching.offeredSubtitles;
+    }
+
+    /** One offered subtitle language's tick; ticking adds it last in the order of preference. */
+    public BooleanProperty subtitleProperty(String code) {
+        return watching.subtitleTicks.get(code);
+    }
+
+    /** The ticked subtitle languages in order of preference. */
+    public ObservableList<String> subtitleLanguages() {
+        return watching.subtitles;
+    }
+
+    /** A language's name ("German"), for the tick boxes and the order line. */
+    public String languageName(String code) {
+        return Option.language(code).label();
+    }
+
+    /** One quality profile choice per app Recyclarr serves and whose catalog entry offers profiles. */
+    public ObservableList<ProfileChoice> qualityProfiles() {
+        return watching.profiles;
+    }
+
+    /** A media server is in the stack: its name and metadata language are asked. */
+    public ReadOnlyBooleanProperty mediaServerShownProperty() {
+        return mediaServerShown.getReadOnlyProperty();
+    }
+
+    /** Bazarr is in the stack: its subtitle languages are asked. */
+    public ReadOnlyBooleanProperty subtitlesShownProperty() {
+        return subtitlesShown.getReadOnlyProperty();
+    }
+
+    /** Recyclarr serves an app that offers profiles: the profiles are asked. */
+    public ReadOnlyBooleanProperty profilesShownProperty() {
+        return profilesShown.getReadOnlyProperty();
+    }
+
+    /** Any of the three: the page shows its "Options for watching" section. */
+    public ReadOnlyBooleanProperty watchingShownProperty() {
+        return watchingShown.getReadOnlyProperty();
+    }
+
+    @Override
+    protected MediaAnswers build() {
+        MediaAnswers built = watching.build(MediaDefaults.forTimeZone(timeZone()));
+        // The claim token is asked on the Deploy page and never kept in the draft; keep whatever the model holds.
+        return built.withPlexClaim(ctx.model().mediaProperty().get().plexClaim());
+    }
+
+    @Override
+    protected void fillFields(MediaAnswers value) {
+        shownTimeZone = timeZone();
+        watching.fill(value, shownTimeZone);
+    }
+
+    @Override
+    protected List<Problem> findProblems() {
+        return draftProblems();
+    }
+
+    /** Every value is shown (the defaults too), so a problem with one shows at once. */
+    @Override
+    protected List<String> filledFields() {
+        return FIELDS;
+    }
+
+    /** Which options show, and the profiles offered, follow the apps in the stack and the time zone. */
+    @Override
+    protected void updateSummary() {
+        if (catalog == null) {
+            return;
+        }
+        MediaAnswers media = ctx.model().mediaProperty().get();
+        if (!java.util.Objects.equals(shownTimeZone, timeZone())) {
+            quietly(() -> fillFields(media)); // the defaults shown follow the time zone; the answers keep only what differs from them
+        }
+        quietly(() -> watching.offerProfiles(catalog, running, media));
+        mediaServerShown.set(WatchingForm.hasMediaServer(catalog, running));
+        subtitlesShown.set(running.contains(WatchingForm.BAZARR));
+        profilesShown.set(!watching.profiles.isEmpty());
+        watchingShown.set(mediaServerShown.get() || subtitlesShown.get() || profilesShown.get());
+    }
+
+    @Override
+    protected void shown(boolean clean) {
+        mediaClean = clean;
+        setValid(appsOk && mediaClean);
     }
 
     /** Services other answers switch on (the VPN, the proxy, monitoring), each with why. */
@@ -149,7 +297,6 @@ public final class AppsViewModel extends StepViewModel {
             return; // nothing to show before the page is opened
         }
         ensureCards();
-        List<String> running;
         Map<String, String> reasons = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         try {
@@ -177,8 +324,17 @@ public final class AppsViewModel extends StepViewModel {
         // "Choose at least one app" is what the empty page says anyway; red only for real conflicts.
         problem.set(chosen.isEmpty() ? "" : String.join("\n", problems.stream().distinct().toList()));
         updateRam(running);
-        setValid(!chosen.isEmpty() && problems.isEmpty());
+        appsOk = !chosen.isEmpty() && problems.isEmpty();
+        setValid(appsOk && mediaClean);
         setSummary(summary(chosen, running));
+        if (!updating()) {
+            validate();
+        }
+    }
+
+    private String timeZone() {
+        var storage = ctx.model().storageProperty().get();
+        return storage == null || storage.timeZone() == null ? "UTC" : storage.timeZone();
     }
 
     private String conflictWith(ServiceDefinition s, List<String> chosen) {
@@ -234,12 +390,5 @@ public final class AppsViewModel extends StepViewModel {
 
     private static String size(long bytes) {
         return bytes < 1e9 ? Math.round(bytes / 1e6) + " MB" : String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9);
-    }
-
-    private AnswersValidator validator() {
-        if (validator == null) {
-            validator = ctx.backend().validator();
-        }
-        return validator;
     }
 }

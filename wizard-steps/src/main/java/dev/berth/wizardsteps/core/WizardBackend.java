@@ -3,6 +3,8 @@ package dev.berth.wizardsteps.core;
 import dev.berth.answers.AnswersValidator;
 import dev.berth.answers.TargetAnswers;
 import dev.berth.catalog.Catalog;
+import dev.berth.engine.authelia.NotificationFile;
+import dev.berth.engine.authelia.OneTimeLink;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.engine.deploy.StackDeployer;
@@ -66,6 +68,15 @@ public interface WizardBackend {
                         progress::cancelled);
             }
         };
+    }
+
+    /**
+     * The newest one-time link Authelia wrote to its notification file on the target (a stack
+     * without a mail server), for the Done page: registering a device sends one. Blocks (it reads
+     * the target's files); never call on the UI thread.
+     */
+    default Optional<OneTimeLink> newestOneTimeLink(Target target, StackPlan plan) throws TargetException {
+        return NotificationFile.newest(target, plan);
     }
 
     /** What the login may ask the person: about a new host key, a password, a key's passphrase. */

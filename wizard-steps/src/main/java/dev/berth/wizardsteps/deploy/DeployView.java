@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import dev.berth.wizardsteps.deploy.DeployViewModel.State;
 import dev.berth.wizardsteps.view.Fields;
 import dev.berth.wizardsteps.view.Page;
+import dev.berth.wizardsteps.view.SecretField;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -13,6 +14,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
@@ -59,7 +61,8 @@ public final class DeployView extends Page {
         Fields.shownWhen(again, vm.stateProperty().isEqualTo(State.ROLLED_BACK).or(vm.stateProperty().isEqualTo(State.CANCELLED))
                 .or(vm.stateProperty().isEqualTo(State.CRASHED)));
         VBox ended = new VBox(10, outcome, again);
-        Fields.shownWhen(ended, running.not().and(vm.stateProperty().isNotEqualTo(State.WAITING)));
+        Fields.shownWhen(ended, running.not().and(vm.stateProperty().isNotEqualTo(State.WAITING))
+                .and(vm.stateProperty().isNotEqualTo(State.ASKING)));
         vm.stateProperty().addListener((o, was, now) -> style(outcome, now));
         style(outcome, vm.stateProperty().get());
 
@@ -75,7 +78,30 @@ public final class DeployView extends Page {
 
         VBox steps = section("Steps", board.jobs(), DeployRows::job, "step-list");
         steps.getChildren().add(note);
-        getChildren().addAll(progress, ended, steps, images(board), section("Services", board.services(), DeployRows::service, null));
+        getChildren().addAll(claim(vm), progress, ended, steps, images(board), section("Services", board.services(), DeployRows::service, null));
+    }
+
+    /** Plex's claim token, asked right before the deploy starts: the token is valid for four minutes. */
+    private static VBox claim(DeployViewModel vm) {
+        Label why = new Label();
+        why.setId("plex-claim-message");
+        why.setWrapText(true);
+        why.textProperty().bind(vm.messageProperty());
+        Hyperlink get = new Hyperlink("Get a claim token at " + vm.claimUrl());
+        get.setId("open-plex-claim");
+        get.setOnAction(e -> vm.openClaimPage());
+        SecretField token = new SecretField(vm.claimTokenProperty(), "claim-…", "plex-claim");
+        Button start = new Button("_Start deploy");
+        start.setMnemonicParsing(true);
+        start.setDefaultButton(true);
+        start.setId("start-deploy");
+        start.setOnAction(e -> vm.startWithClaim());
+        Label emptyIsFine = Fields.hint("Leave it empty to start Plex unclaimed; the Done page then says how to claim it.");
+        VBox box = new VBox(10, Fields.heading("Plex's claim token"), why, get,
+                SecretField.field("Claim _token (valid four minutes)", token, vm.claimMessageProperty()), emptyIsFine, start);
+        box.getStyleClass().add("summary-card");
+        Fields.shownWhen(box, vm.stateProperty().isEqualTo(State.ASKING));
+        return box;
     }
 
     private static VBox images(DeployBoard board) {

@@ -1,5 +1,6 @@
 package dev.berth.wizardsteps.deploy;
 
+import dev.berth.answers.Answers;
 import dev.berth.engine.deploy.DeployOutcome;
 import dev.berth.engine.deploy.DeployProgress;
 import dev.berth.engine.deploy.DeploymentEvent;
@@ -20,6 +21,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * Step 10: runs the preview the person reviewed, as a background task, and shows it happen: each
@@ -30,7 +33,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * wizard) ends it before anything changes, with the holder named in the message.
  */
 public final class DeployViewModel extends StepViewModel {
-    public enum State { WAITING, RUNNING, CANCELLING, SUCCEEDED, ROLLED_BACK, CANCELLED, CRASHED }
+    /** {@code ASKING}: the reviewed deploy waits for Plex's claim token (or the choice to go without). */
+    public enum State { WAITING, ASKING, RUNNING, CANCELLING, SUCCEEDED, ROLLED_BACK, CANCELLED, CRASHED }
 
     private final DeploySession session;
     private final DeployBoard board = new DeployBoard();
@@ -39,6 +43,12 @@ public final class DeployViewModel extends StepViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private BackgroundTask<DeploySession.Deployed> task;
+    private final StringProperty claimToken = new SimpleStringProperty(this, "claimToken", "");
+    private final ReadOnlyStringWrapper claimMessage = new ReadOnlyStringWrapper(this, "claimMessage", "");
+    /** The reviewed deploy waiting for the claim token. */
+    private DeploySession.Reviewed asking;
+    /** The deploy waiting for the token is a Try again: its preview was used, so it is made afresh either way. */
+    private boolean askingAgain;
 
     public DeployViewModel(StepContext ctx, DeploySession session) {
         super(ctx);
@@ -73,13 +83,82 @@ public final class DeployViewModel extends StepViewModel {
         return progress.getReadOnlyProperty();
     }
 
-    /** Arriving from Review deploys its preview; coming back from Done shows how the deploy ended. */
+    /**
+     * Arriving from Review deploys its preview, or first asks for Plex's claim token when Plex
+     * starts for the first time; coming back from Done shows how the deploy ended.
+     */
     @Override
     public void enter() {
-        session.takeReviewed().ifPresent(this::start);
+        session.takeReviewed().ifPresent(r -> {
+            if (PlexClaim.asked(r.preview())) {
+                ask(r);
+            } else {
+                start(r);
+            }
+        });
         if (state.get() == State.WAITING) {
             message.set("Nothing to deploy yet: go back to Review.");
         }
+    }
+
+    /** Plex's claim token as typed; empty starts Plex unclaimed. A secret: cleared once the deploy starts. */
+    public StringProperty claimTokenProperty() {
+        return claimToken;
+    }
+
+    /** What is wrong with the token typed (the answers' own rule), or empty. */
+    public ReadOnlyStringProperty claimMessageProperty() {
+        return claimMessage.getReadOnlyProperty();
+    }
+
+    /** Where to get a token, for the page's link. */
+    public String claimUrl() {
+        return PlexClaim.CLAIM_URL;
+    }
+
+    public void openClaimPage() {
+        ctx.dialogs().openInBrowser(PlexClaim.CLAIM_URL);
+    }
+
+    /**
+     * Starts the deploy that waits for the token: with it (the preview is made again, so the token
+     * reaches Plex through this deploy's files) or, when left empty, as reviewed. A token that
+     * breaks the answers' rule is named and nothing starts.
+     */
+    public void startWithClaim() {
+        DeploySession.Reviewed r = asking;
+        if (r == null || state.get() != State.ASKING) {
+            return;
+        }
+        Answers withToken = PlexClaim.with(r.answers(), claimToken.get());
+        if (withToken == r.answers() && !askingAgain) {
+            asking = null;
+            start(r);
+            return;
+        }
+        var problem = withToken == r.answers() ? java.util.Optional.<String>empty()
+                : PlexClaim.problem(ctx.backend().validator(), withToken);
+        claimMessage.set(problem.orElse(""));
+        if (problem.isPresent()) {
+            return;
+        }
+        asking = null;
+        claimToken.set("");
+        // Only this deploy's answers carry it: the draft (and so berth.yaml and a Try again) never do.
+        run(null, () -> session.preview(r.on(), withToken, r.options()));
+    }
+
+    private void ask(DeploySession.Reviewed r) {
+        asking = r;
+        askingAgain = false;
+        claimToken.set("");
+        claimMessage.set("");
+        state.set(State.ASKING);
+        setValid(false);
+        setSummary("Waiting for Plex's claim token");
+        message.set("Plex starts for the first time. To link it to your Plex account, get a claim token at " + PlexClaim.CLAIM_URL
+                + " and paste it here: it is valid for four minutes, so get it now, right before starting. Or start without one:"
+                + " the Done page then says how to claim Plex later.");
     }
 
     /** Asks, then stops the step under way and puts back what was changed. */
@@ -97,6 +176,12 @@ public final class DeployViewModel extends StepViewModel {
             return;
         }
         DeploySession.Reviewed was = last.from();
+        if (PlexClaim.firstStart(was.preview())) {
+            // Plex has still never started in this stack, and the token typed before has most likely expired.
+            ask(new DeploySession.Reviewed(was.on(), ctx.model().answers(), was.options(), was.preview()));
+            askingAgain = true;
+            return;
+        }
         run(null, () -> session.preview(was.on(), ctx.model().answers(), was.options()));
     }
 

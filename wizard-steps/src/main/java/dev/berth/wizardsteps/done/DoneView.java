@@ -24,7 +24,9 @@ public final class DoneView extends Page {
 
         GridPane apps = ListGrid.of("service-links", 20, "step-list", vm.services(), (grid, row, l) -> link(vm, grid, row, l));
         Label appsHint = Fields.hint("apps-hint", vm.appsHintProperty());
-        VBox appsBox = new VBox(10, Fields.heading("Your apps"), apps, appsHint);
+        Label signInsNote = Fields.hint("sign-ins-note", vm.signInsNoteProperty());
+        Fields.shownWhen(signInsNote, vm.signInsNoteProperty().isNotEmpty());
+        VBox appsBox = new VBox(10, Fields.heading("Your apps"), apps, signInsNote, appsHint);
         Fields.shownWhen(appsBox, Bindings.isNotEmpty(vm.services()));
 
         GridPane secrets = ListGrid.of("credentials", 12, "summary-card", vm.credentials(),
@@ -34,19 +36,35 @@ public final class DoneView extends Page {
         VBox secretsBox = new VBox(10, Fields.heading("Passwords and keys Berth made"), secrets, note);
         Fields.shownWhen(secretsBox, vm.credentialsNoteProperty().isNotEmpty());
 
-        getChildren().addAll(headline, appsBox, LinksSection.of(vm), SignInsSection.of(vm), secretsBox);
+        getChildren().addAll(headline, appsBox, OneTimeLinkSection.of(vm), LinksSection.of(vm), secretsBox);
     }
 
+    /** The app's name and address, and under the address how to sign in (its sign-in, or its catalog's sentence). */
     private static void link(DoneViewModel vm, GridPane grid, int row, ServiceLink l) {
         Label name = new Label(l.name());
         name.getStyleClass().add(Styles.TEXT_BOLD);
+        name.setMinWidth(Label.USE_PREF_SIZE); // the sign-in or sentence beside it takes the room left, never the name's
+        String id = l.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         if (l.hasPage()) {
             Hyperlink url = new Hyperlink(l.url());
-            url.setId("open-" + l.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+            url.setId("open-" + id);
             url.setOnAction(e -> vm.open(l));
             grid.addRow(row, name, url);
         } else {
-            grid.addRow(row, name, Fields.hint("works in the background; no page of its own"));
+            grid.addRow(row, name, Fields.hint(l.handOver() instanceof HandOver.SignIn
+                    ? "the deploy reported no address for it: berth status shows where it answers"
+                    : "works in the background; no page of its own"));
+        }
+        switch (l.handOver()) {
+            case HandOver.SignIn s -> grid.add(SignInCell.of(vm, s.row()), 1, row + 1);
+            case HandOver.Note n -> {
+                Label note = Fields.hint(n.text());
+                note.setId("hand-over-" + id);
+                note.setWrapText(true);
+                GridPane.setHgrow(note, Priority.ALWAYS);
+                grid.add(note, 1, row + 1);
+            }
+            case HandOver.AddressOnly a -> { }
         }
     }
 

@@ -21,13 +21,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Step 11: the stack runs. Each service with the address to open it at; the links Berth set up
- * between the apps, each proved by the app's own test, with Retry when one needs attention; the
- * sign-ins Berth set up and the passwords and keys it generated, handed over once: leaving the
- * page forgets them, and the notes say where they are kept on the target.
+ * Step 11, the hand-over: the stack runs. Each service with the address to open it at and how to
+ * sign in to it — the sign-in Berth made (its password handed over once: leaving the page forgets
+ * it, and the row says where it is kept on the target), else what its catalog entry says; the
+ * links Berth set up between the apps, each proved by the app's own test, with Retry when one needs
+ * attention; the other passwords and keys it generated, shown once; and with Authelia sending its
+ * links to a file, the newest one-time link to register a device.
  */
 public final class DoneViewModel extends StepViewModel {
-    private static final String FIRST_OPEN = "Each app asks for a few settings the first time you open it (a user, your libraries).";
+    private static final String FIRST_OPEN = "Berth did not connect the apps this time (the deploy ran without wiring, or there was"
+            + " nothing to connect): an app Berth has not set up asks for its settings the first time you open it, and berth wire"
+            + " connects them later.";
     private static final String WIRED = "Berth connected the apps to each other and tested every link: the table below shows how each one went.";
 
     private final DeploySession session;
@@ -49,6 +53,9 @@ public final class DoneViewModel extends StepViewModel {
     /** Secrets of sign-ins whose password this deploy's page already handed over and forgot. */
     private final Set<String> handedOver = new HashSet<>();
     private final WiringRetry retry;
+    private final DeviceRegistration registration;
+    /** The sign-ins in apps the plan made this deploy (Grafana's admin, a download client's without wiring), by app name. */
+    private List<Credential> madeSignIns = List.of();
 
     /** Retry runs the wiring again through the backend's {@link dev.berth.wizardsteps.core.WizardBackend#rewire}. */
     public DoneViewModel(StepContext ctx, DeploySession session) {
@@ -60,6 +67,7 @@ public final class DoneViewModel extends StepViewModel {
         super(ctx);
         this.session = session;
         this.retry = new WiringRetry(ctx.tasks(), rewire);
+        this.registration = new DeviceRegistration(ctx.backend(), ctx.tasks());
         canRetry.bind(needsAttention.and(retry.runningProperty().not()));
         setValid(true);
     }
@@ -71,7 +79,7 @@ public final class DoneViewModel extends StepViewModel {
 
     @Override
     public String description() {
-        return "Your stack is running. Open each app to finish setting it up.";
+        return "Your stack is running: each app's address and how to sign in, and how the apps are connected.";
     }
 
     public ObservableList<ServiceLink> services() {
@@ -88,7 +96,10 @@ public final class DoneViewModel extends StepViewModel {
         return links;
     }
 
-    /** The sign-ins the wiring set up, with their passwords on the visit that hands them over. */
+    /**
+     * The sign-ins Berth made (by the wiring, or in the plan: Grafana's admin), with their passwords
+     * on the visit that hands them over; each also shows in its app's row of {@link #services()}.
+     */
     public ObservableList<SignInRow> signIns() {
         return signIns;
     }
@@ -98,7 +109,7 @@ public final class DoneViewModel extends StepViewModel {
         return headline.getReadOnlyProperty();
     }
 
-    /** Under the apps: what is left to set up in them, which depends on whether Berth wired them. */
+    /** Under the apps: whether Berth connected them, which decides what an app asks when first opened. */
     public ReadOnlyStringProperty appsHintProperty() {
         return appsHint.getReadOnlyProperty();
     }
@@ -108,7 +119,7 @@ public final class DoneViewModel extends StepViewModel {
         return linksSummary.getReadOnlyProperty();
     }
 
-    /** Where the sign-ins' passwords are kept, and that this page hands them over once. */
+    /** Under the apps: that this page hands the sign-ins' passwords over once, and where they are kept. */
     public ReadOnlyStringProperty signInsNoteProperty() {
         return signInsNote.getReadOnlyProperty();
     }
@@ -155,6 +166,45 @@ public final class DoneViewModel extends StepViewModel {
         }
     }
 
+    /** Whether the page offers the one-time link (Authelia on, no mail server). */
+    public ReadOnlyBooleanProperty oneTimeLinkOfferedProperty() {
+        return registration.offeredProperty();
+    }
+
+    /** The newest one-time link Authelia wrote; null while there is none. */
+    public javafx.beans.property.ReadOnlyObjectProperty<dev.berth.engine.authelia.OneTimeLink> oneTimeLinkProperty() {
+        return registration.linkProperty();
+    }
+
+    /** How to get a link, or for whom and when the one shown was written; what went wrong reading it. */
+    public ReadOnlyStringProperty oneTimeLinkMessageProperty() {
+        return registration.messageProperty();
+    }
+
+    /** While the notification file is read. */
+    public ReadOnlyBooleanProperty checkingOneTimeLinkProperty() {
+        return registration.checkingProperty();
+    }
+
+    /** Check again: reads Authelia's notification file anew, off the UI thread (the person asked Authelia after the page opened). */
+    public void checkOneTimeLink() {
+        registration.check();
+    }
+
+    public void openOneTimeLink() {
+        var link = registration.linkProperty().get();
+        if (link != null) {
+            ctx.dialogs().openInBrowser(link.url());
+        }
+    }
+
+    public void copyOneTimeLink() {
+        var link = registration.linkProperty().get();
+        if (link != null) {
+            ctx.dialogs().copyToClipboard(link.url());
+        }
+    }
+
     /** Show or hide one sign-in's password. */
     public void reveal(SignInRow s, boolean show) {
         s.reveal(show);
@@ -168,19 +218,17 @@ public final class DoneViewModel extends StepViewModel {
             services.clear();
             credentials.clear();
             credentialsNote.set("");
+            madeSignIns = List.of();
             showWiring(null, null);
+            registration.show(null);
             return;
         }
         var preview = d.from().preview();
         String where = d.from().on().target().description();
-        List<ServiceLink> serviceLinks = new ArrayList<>();
-        for (PlannedService s : preview.plan().services()) {
-            String url = d.outcome().report().flatMap(r -> r.service(s.name())).map(DeployReport.ServiceReport::url).orElse(null);
-            serviceLinks.add(new ServiceLink(s.definition().name(), url));
-        }
-        services.setAll(serviceLinks);
-        headline.set(serviceLinks.size() + (serviceLinks.size() == 1 ? " service runs on " : " services run on ") + where + ".");
-        setSummary("Running, " + serviceLinks.size() + " services");
+        int count = preview.plan().services().size();
+        headline.set(count + (count == 1 ? " service runs on " : " services run on ") + where + ".");
+        setSummary("Running, " + count + " services");
+        registration.show(d);
         String secretsDir = preview.stackDir() + "/secrets/";
         if (d == shown) {
             showWiring(d, wiring);
@@ -191,9 +239,13 @@ public final class DoneViewModel extends StepViewModel {
         shown = d;
         handedOver.clear();
         retry.clear();
+        // A generated password with a user that opens one of the apps goes to that app's row; the rest stay listed here.
+        Set<String> apps = new HashSet<>(preview.plan().services().stream().map(s -> s.definition().name()).toList());
+        List<Credential> generated = GeneratedCredentials.of(preview);
+        madeSignIns = generated.stream().filter(c -> !c.user().isEmpty() && apps.contains(c.label())).toList();
         showWiring(d, d.outcome().wiring().orElse(null));
         Set<String> signInFiles = new HashSet<>(signIns.stream().map(SignInRow::storedAt).toList());
-        credentials.setAll(GeneratedCredentials.of(preview).stream().filter(c -> !signInFiles.contains(c.storedAt())).toList());
+        credentials.setAll(generated.stream().filter(c -> !signInFiles.contains(c.storedAt())).toList());
         boolean signInsHandedOver = signIns.stream().anyMatch(SignInRow::handsOver);
         credentialsNote.set(!credentials.isEmpty()
                 ? "Berth shows these once: copy what you need now. They are kept on " + where + " in " + secretsDir
@@ -209,7 +261,7 @@ public final class DoneViewModel extends StepViewModel {
         credentials.clear();
         signIns.stream().filter(SignInRow::handsOver).forEach(s -> handedOver.add(s.storedAt()));
         DeploySession.Deployed d = session.deployedProperty().get();
-        if (d == shown && d != null && wiring != null) {
+        if (d == shown && d != null) {
             showSignIns(d, wiring);
         }
     }
@@ -230,11 +282,13 @@ public final class DoneViewModel extends StepViewModel {
     @Override
     public void stop() {
         cancelRetry();
+        registration.cancel();
     }
 
     @Override
     public void close() {
         cancelRetry();
+        registration.cancel();
     }
 
     /** The links and sign-ins of {@code result}, or none when the wiring did not run. */
@@ -242,11 +296,10 @@ public final class DoneViewModel extends StepViewModel {
         wiring = result;
         if (result == null) {
             links.clear();
-            signIns.clear();
-            signInsNote.set("");
             linksSummary.set("");
             needsAttention.set(false);
             appsHint.set(d == null ? "" : FIRST_OPEN);
+            showSignIns(d, null);
             return;
         }
         appsHint.set(WIRED);
@@ -258,22 +311,52 @@ public final class DoneViewModel extends StepViewModel {
         showSignIns(d, result);
     }
 
+    /** The sign-ins (the wiring's, then the plan's made this deploy), and each app's row with its own. */
     private void showSignIns(DeploySession.Deployed d, WiringResult result) {
+        if (d == null) {
+            signIns.clear();
+            signInsNote.set("");
+            services.clear();
+            return;
+        }
         var preview = d.from().preview();
         String secretsDir = preview.stackDir() + "/secrets/";
         List<SignInRow> rows = new ArrayList<>();
-        for (dev.berth.engine.wire.Credential c : result.credentials()) {
+        Set<String> placed = new HashSet<>();
+        for (dev.berth.engine.wire.Credential c : result == null ? List.<dev.berth.engine.wire.Credential>of() : result.credentials()) {
             String storedAt = secretsDir + c.secret();
             String password = c.isNew() && !handedOver.contains(storedAt)
                     ? preview.plan().secrets().get(c.secret()) : null;
             rows.add(new SignInRow(c.service(), c.username(), password, storedAt));
+            placed.add(storedAt);
+        }
+        for (Credential c : madeSignIns) {
+            if (placed.add(c.storedAt())) {
+                rows.add(new SignInRow(c.label(), c.user(), handedOver.contains(c.storedAt()) ? null : c.value(), c.storedAt()));
+            }
         }
         signIns.setAll(rows);
+        services.setAll(serviceLinks(d, rows));
         String where = d.from().on().target().description();
         signInsNote.set(rows.isEmpty() ? ""
                 : rows.stream().anyMatch(SignInRow::handsOver)
                 ? "Berth hands these passwords over once, here: Show or Copy what you need now. Each stays kept on " + where
                 + " in the file named beside it, readable by its owner only."
                 : "Each password is kept on " + where + " in the file named beside it, readable by its owner only.");
+    }
+
+    /** Each service with its address and how to sign in: its sign-in, else its catalog's hand-over sentence, else nothing. */
+    private static List<ServiceLink> serviceLinks(DeploySession.Deployed d, List<SignInRow> signIns) {
+        List<ServiceLink> out = new ArrayList<>();
+        for (PlannedService s : d.from().preview().plan().services()) {
+            String name = s.definition().name();
+            String url = d.outcome().report().flatMap(r -> r.service(s.name())).map(DeployReport.ServiceReport::url).orElse(null);
+            String note = url == null ? null : s.definition().handOver();
+            // A sign-in shows even where the report has no address for the app: its password is handed over only here.
+            HandOver handOver = signIns.stream().filter(r -> r.service().equals(name)).findFirst().<HandOver>map(HandOver.SignIn::new)
+                    .orElse(note == null ? HandOver.ADDRESS_ONLY : new HandOver.Note(note));
+            out.add(new ServiceLink(name, url, handOver));
+        }
+        return out;
     }
 }

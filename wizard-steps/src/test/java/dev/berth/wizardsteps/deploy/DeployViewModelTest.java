@@ -86,6 +86,30 @@ class DeployViewModelTest {
         assertEquals(DeployViewModel.State.SUCCEEDED, vm.stateProperty().get(), "coming back shows the deploy, without a second one");
     }
 
+    /** Plex's first start: the token typed on the page goes into this deploy's answers, never into berth.yaml or the draft. */
+    @Test
+    void aClaimTokenTypedRightBeforeStartingReachesThisDeployOnly() throws Exception {
+        Answers answers = StandInStacks.deployable(Examples.answers("minimal-jellyfin").withServices(List.of("plex")), tmp, project);
+        ctx.model().load(answers);
+        ctx.target().connect(TargetAnswers.LOCAL);
+        session.review(session.preview(ctx.target().connected().orElseThrow(), answers, ctx.backend().deployOptions()));
+        vm.enter();
+        assertEquals(DeployViewModel.State.ASKING, vm.stateProperty().get(), vm.messageProperty().get());
+
+        String token = "claim-" + "x".repeat(20);
+        vm.claimTokenProperty().set(token);
+        vm.startWithClaim();
+
+        assertEquals(DeployViewModel.State.SUCCEEDED, vm.stateProperty().get(), vm.messageProperty().get());
+        DeploySession.Deployed deployed = session.deployedProperty().get();
+        assertEquals(token, deployed.from().answers().media().plexClaim(), "this deploy was made with the token");
+        assertEquals(token, deployed.from().preview().plan().answers().media().plexClaim());
+        assertEquals("", vm.claimTokenProperty().get(), "a secret: not kept on the page");
+        assertEquals(null, ctx.model().mediaProperty().get().plexClaim(), "nor in the draft");
+        String berthYaml = Files.readString(tmp.resolve("stack/berth.yaml"));
+        assertFalse(berthYaml.contains(token) || berthYaml.contains("plexClaim"), berthYaml);
+    }
+
     @Test
     void cancelStopsTheStepUnderWayAndPutsEverythingBack() throws Exception {
         reviewed();

@@ -90,24 +90,77 @@ class DoneViewModelTest {
         deployed(preview);
         vm.enter();
 
+        // A sign-in into one app goes to its row; what opens no single app's page stays in the list.
         List<String> labels = vm.credentials().stream().map(c -> c.label() + " / " + c.user()).toList();
-        assertEquals(List.of("Authelia sign-in / anna", "Grafana / admin", "Nginx Proxy Manager / admin@example.com",
-                "qBittorrent / admin"), labels);
-        Credential grafana = vm.credentials().get(1);
-        assertEquals(preview.plan().secrets().get("grafana_admin_password"), grafana.value());
-        assertEquals("/opt/berth/secrets/grafana_admin_password", grafana.storedAt());
-        assertFalse(grafana.toString().contains(grafana.value()), "never in a log line");
+        assertEquals(List.of("Authelia sign-in / anna"), labels);
+        Credential anna = vm.credentials().getFirst();
+        assertEquals(preview.plan().secrets().get("authelia_user_anna_password"), anna.value());
+        assertEquals("/opt/berth/secrets/authelia_user_anna_password", anna.storedAt());
+        assertFalse(anna.toString().contains(anna.value()), "never in a log line");
         assertTrue(vm.credentialsNoteProperty().get().contains("shows these once"), vm.credentialsNoteProperty().get());
         assertTrue(vm.credentialsNoteProperty().get().contains("/opt/berth/secrets/"));
 
-        vm.copy(grafana);
-        assertEquals(List.of(grafana.value()), dialogs.copied);
+        vm.copy(anna);
+        assertEquals(List.of(anna.value()), dialogs.copied);
 
         vm.leave();
         assertTrue(vm.credentials().isEmpty(), "leaving the page forgets them");
         vm.enter();
         assertTrue(vm.credentials().isEmpty(), "shown once");
         assertTrue(vm.credentialsNoteProperty().get().startsWith("Berth showed the passwords it made once."));
+    }
+
+    private ServiceLink row(String name) {
+        return vm.services().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(
+                "no row for " + name + " in " + vm.services()));
+    }
+
+    private static SignInRow signIn(ServiceLink l) {
+        if (l.handOver() instanceof HandOver.SignIn s) {
+            return s.row();
+        }
+        throw new AssertionError(l.name() + " shows no sign-in but " + l.handOver());
+    }
+
+    /** Point 7: each app's row says how to sign in — the sign-in Berth made, else its catalog sentence, else nothing. */
+    @Test
+    void eachAppsRowSaysHowToSignInWithThePasswordBerthMadeHandedOverOnce() {
+        DeployPreview preview = Previews.of(domainStack(), Map.of(), List.of());
+        deployed(preview);
+        vm.enter();
+
+        SignInRow grafana = signIn(row("Grafana"));
+        assertEquals("admin", grafana.username());
+        assertTrue(grafana.handsOver());
+        assertEquals("/opt/berth/secrets/grafana_admin_password", grafana.storedAt());
+        vm.reveal(grafana, true);
+        assertEquals(preview.plan().secrets().get("grafana_admin_password"), grafana.shownPassword());
+        assertEquals("admin@example.com", signIn(row("Nginx Proxy Manager")).username());
+        assertEquals("admin", signIn(row("qBittorrent")).username(), "the download client's sign-in, as its catalog file names it");
+        assertEquals(new HandOver.Note(ctx.backend().catalog().get("prometheus").handOver()), row("Prometheus").handOver());
+        assertEquals(new HandOver.Note(ctx.backend().catalog().get("authelia").handOver()), row("Authelia").handOver(),
+                "Authelia's users are listed with the other passwords; its row says how to sign in");
+        assertEquals(HandOver.ADDRESS_ONLY, row("Sonarr").handOver(), "nothing to say: the address says it all");
+        assertEquals(HandOver.ADDRESS_ONLY, row("Redis").handOver(), "no page of its own");
+
+        vm.leave();
+        vm.enter();
+        SignInRow again = signIn(row("Grafana"));
+        assertFalse(again.handsOver(), "handed over once; then only where it is kept");
+        assertEquals("/opt/berth/secrets/grafana_admin_password", again.storedAt());
+    }
+
+    @Test
+    void aSignInMadeByAnEarlierDeployLeavesTheRowToTheCatalogsSentence() {
+        Answers answers = domainStack();
+        DeployPreview first = Previews.of(answers, Map.of(), List.of());
+        deployed(Previews.of(answers, first.plan().secrets(), List.of()));
+        vm.enter();
+
+        String grafana = ctx.backend().catalog().get("grafana").handOver();
+        assertTrue(grafana.contains("secrets/grafana_admin_password"), grafana);
+        assertEquals(new HandOver.Note(grafana), row("Grafana").handOver());
+        assertTrue(vm.signIns().isEmpty(), vm.signIns().toString());
     }
 
     @Test

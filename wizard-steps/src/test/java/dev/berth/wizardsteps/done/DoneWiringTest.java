@@ -73,18 +73,23 @@ class DoneWiringTest {
     }
 
     @Test
-    void withoutWiringThePageSaysWhatToSetUpAndShowsNoTable() {
+    void withoutWiringThePageSaysWhyAndShowsNoTable() {
         WiredDeploys.finish(session, preview, target, null);
         DoneViewModel vm = done(answering(WiredDeploys.allOk()));
         vm.enter();
 
         assertTrue(vm.links().isEmpty());
-        assertTrue(vm.signIns().isEmpty());
         assertFalse(vm.canRetryProperty().get());
-        assertTrue(vm.appsHintProperty().get().startsWith("Each app asks for a few settings the first time you open it"));
-        Credential transmission = vm.credentials().stream().filter(c -> c.label().equals("Transmission")).findFirst().orElseThrow();
-        assertEquals("admin", transmission.user(), "the download client's sign-in, as its catalog file names it");
-        assertEquals(preview.plan().secrets().get("transmission_password"), transmission.value());
+        assertTrue(vm.appsHintProperty().get().startsWith("Berth did not connect the apps this time (the deploy ran without wiring"),
+                vm.appsHintProperty().get());
+        // The download client's sign-in comes from the plan, as its catalog file names it, in its row.
+        SignInRow transmission = vm.signIns().getFirst();
+        assertEquals("Transmission / admin", transmission.service() + " / " + transmission.username());
+        vm.reveal(transmission, true);
+        assertEquals(preview.plan().secrets().get("transmission_password"), transmission.shownPassword());
+        assertTrue(vm.credentials().stream().noneMatch(c -> c.label().equals("Transmission")), vm.credentials().toString());
+        ServiceLink row = vm.services().stream().filter(l -> l.name().equals("Transmission")).findFirst().orElseThrow();
+        assertEquals(new HandOver.SignIn(transmission), row.handOver());
     }
 
     @Test
