@@ -258,7 +258,7 @@ final class DefinitionChecker {
         });
     }
 
-    /** The Done page shows it as one line beside the app's address: a short sentence or two, no layout of its own. */
+    /** The Done page shows it as one line beside the app's address (or name, without a page): a short sentence or two, no layout of its own. */
     private void checkHandOver() {
         String text = def.handOver();
         if (text == null) {
@@ -267,7 +267,6 @@ final class DefinitionChecker {
         require(!text.isBlank() && text.length() <= HAND_OVER_MAX && text.lines().count() == 1, "handOver",
                 "must be one line of at most " + HAND_OVER_MAX + " characters (use a folded block '>-'): how the person signs in,"
                         + " or what is left to do and why");
-        require(def.web() != null, "handOver", "needs 'web': the Done page shows it beside the app's address");
     }
 
     private void checkDownloadClient() {

@@ -44,7 +44,8 @@ import org.testfx.framework.junit5.Start;
 @NeedsFx
 @ExtendWith(ApplicationExtension.class)
 class DoneHandOverPageTest {
-    private static final OneTimeLink LINK = new OneTimeLink("https://auth.media.example.com/webauthn/register?token=abc123",
+    /** What registering a device gives in Authelia 4.39: a code to type into its prompt, and the portal's address. */
+    private static final OneTimeLink LINK = new OneTimeLink("https://auth.media.example.com", "K7QX2M9P",
             "anna <anna@example.com>", "Confirm your identity", Instant.parse("2026-12-05T10:14:00Z"));
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final ScriptedOneTimeLinks file = new ScriptedOneTimeLinks().then(Optional::empty).then(() -> Optional.of(LINK));
@@ -93,14 +94,14 @@ class DoneHandOverPageTest {
         Await.until("the first read of the notification file is over", () -> file.threads().size() == 1
                 && robot.lookup("#check-one-time-link").query().isDisabled() == false);
         Label message = robot.lookup("#one-time-link-message").queryAs(Label.class);
-        assertTrue(message.getText().startsWith("No link yet."), message.getText());
+        assertTrue(message.getText().startsWith("No code yet."), message.getText());
         assertFalse(WizardWindowTest.shown(robot.lookup("#one-time-link").query()), "no link to show yet");
 
         robot.interact(() -> robot.lookup("#check-one-time-link").queryButton().fire());
-        Await.until("Check again shows the link", () -> robot.lookup("#one-time-link").queryAs(TextField.class).getText()
-                .equals(LINK.url()));
+        Await.until("Check again shows the code", () -> robot.lookup("#one-time-link").queryAs(TextField.class).getText()
+                .equals(LINK.code()));
         assertTrue(WizardWindowTest.shown(robot.lookup("#one-time-link").query()));
-        assertTrue(message.getText().startsWith("Authelia wrote this link for anna"), message.getText());
+        assertTrue(message.getText().startsWith("Authelia wrote this code for anna"), message.getText());
         assertFalse(file.threads().contains(Thread.currentThread().getName()));
         robot.interact(() -> robot.lookup("#open-one-time-link").queryButton().fire());
         assertEquals(List.of(LINK.url()), dialogs.opened);

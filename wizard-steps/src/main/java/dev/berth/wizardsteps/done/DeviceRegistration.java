@@ -24,8 +24,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * file anew, off the UI thread; an older answer never overwrites a newer one.
  */
 final class DeviceRegistration {
-    static final String NO_LINK_YET = "No link yet. Open Authelia's page, sign in, and choose to register a device: "
-            + "with no mail server set, Authelia writes the one-time link to a file on the server instead of e-mailing it, "
+    static final String NO_LINK_YET = "No code yet. Open Authelia's page, sign in, and choose to register a device: "
+            + "with no mail server set, Authelia writes the one-time code to a file on the server instead of e-mailing it, "
             + "and Berth shows it here. Then press Check again.";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
@@ -109,10 +109,14 @@ final class DeviceRegistration {
     }
 
     private static String sentence(OneTimeLink l) {
-        return "Authelia wrote this link" + (l.recipient() == null || l.recipient().isBlank() ? "" : " for " + l.recipient())
+        String written = "Authelia wrote this " + (l.isCode() ? "code" : "link")
+                + (l.recipient() == null || l.recipient().isBlank() ? "" : " for " + l.recipient())
                 + (l.sent() == null ? "" : " at " + TIME.format(l.sent()))
-                + (l.subject() == null || l.subject().isBlank() ? "" : " (" + l.subject() + ")") + ". Open it in the browser "
-                + "you signed in with to register your device. It works once and only for a few minutes: if it has expired, "
-                + "ask Authelia again and press Check again.";
+                + (l.subject() == null || l.subject().isBlank() ? "" : " (" + l.subject() + ")") + ". ";
+        String use = l.isCode()
+                ? "Type it into the prompt Authelia shows in the browser you signed in with, then register your device."
+                : "Open it in the browser you signed in with to register your device.";
+        return written + use + " It works once and only for a few minutes: if it has expired, ask Authelia again and press"
+                + " Check again.";
     }
 }

@@ -198,10 +198,11 @@ public final class DoneViewModel extends StepViewModel {
         }
     }
 
+    /** Copies what the person needs: the code to type into Authelia's prompt, or the link to open. */
     public void copyOneTimeLink() {
         var link = registration.linkProperty().get();
         if (link != null) {
-            ctx.dialogs().copyToClipboard(link.url());
+            ctx.dialogs().copyToClipboard(link.isCode() ? link.code() : link.url());
         }
     }
 
@@ -351,7 +352,8 @@ public final class DoneViewModel extends StepViewModel {
         for (PlannedService s : d.from().preview().plan().services()) {
             String name = s.definition().name();
             String url = d.outcome().report().flatMap(r -> r.service(s.name())).map(DeployReport.ServiceReport::url).orElse(null);
-            String note = url == null ? null : s.definition().handOver();
+            // An app with a page says how to sign in there, so only once it is reached; one without (Recyclarr) what it does.
+            String note = url != null || s.definition().web() == null ? s.definition().handOver() : null;
             // A sign-in shows even where the report has no address for the app: its password is handed over only here.
             HandOver handOver = signIns.stream().filter(r -> r.service().equals(name)).findFirst().<HandOver>map(HandOver.SignIn::new)
                     .orElse(note == null ? HandOver.ADDRESS_ONLY : new HandOver.Note(note));

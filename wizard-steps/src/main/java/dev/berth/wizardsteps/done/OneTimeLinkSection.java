@@ -10,7 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Registering a device for two-factor sign-in: the newest one-time link Authelia wrote, with Open, Copy and Check again. */
+/** Registering a device for two-factor sign-in: the newest one-time code (or link) Authelia wrote, with Open, Copy and Check again. */
 final class OneTimeLinkSection {
     private OneTimeLinkSection() {
     }
@@ -32,7 +32,12 @@ final class OneTimeLinkSection {
         copy.setOnAction(e -> vm.copyOneTimeLink());
         HBox linkLine = new HBox(10, url, open, copy);
         linkLine.setAlignment(Pos.CENTER_LEFT);
-        Runnable showLink = () -> url.setText(vm.oneTimeLinkProperty().get() == null ? "" : vm.oneTimeLinkProperty().get().url());
+        // Registering a device gives a code to type into Authelia's prompt; a password reset a link to open.
+        Runnable showLink = () -> {
+            var l = vm.oneTimeLinkProperty().get();
+            url.setText(l == null ? "" : l.isCode() ? l.code() : l.url());
+            open.setText(l != null && l.isCode() ? "Open sign-in page" : "Open");
+        };
         vm.oneTimeLinkProperty().addListener(o -> showLink.run());
         showLink.run();
         Fields.shownWhen(linkLine, vm.oneTimeLinkProperty().isNotNull());

@@ -36,8 +36,12 @@ import org.junit.jupiter.api.Test;
  * person asks Authelia for it after the page opened).
  */
 class DoneOneTimeLinkTest {
-    private static final OneTimeLink LINK = new OneTimeLink("https://auth.media.example.com/webauthn/register?token=abc123",
-            "anna <anna@example.com>", "Confirm your identity", Instant.parse("2026-12-05T10:14:00Z"));
+    /** A password reset: a link to open. */
+    private static final OneTimeLink LINK = new OneTimeLink("https://auth.media.example.com/reset-password/step2?token=abc123",
+            "anna <anna@example.com>", "Reset your password", Instant.parse("2026-12-05T10:14:00Z"));
+    /** Registering a device: a code to type into Authelia's prompt, and the portal's address. */
+    private static final OneTimeLink CODE = new OneTimeLink("https://auth.media.example.com", "K7QX2M9P",
+            "anna <anna@example.com>", "Confirm your identity", Instant.parse("2026-12-05T10:16:00Z"));
 
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final LocalTarget target = new LocalTarget();
@@ -82,7 +86,7 @@ class DoneOneTimeLinkTest {
         assertEquals(LINK, vm.oneTimeLinkProperty().get());
         String said = vm.oneTimeLinkMessageProperty().get();
         assertTrue(said.startsWith("Authelia wrote this link for anna <anna@example.com> at "), said);
-        assertTrue(said.contains("(Confirm your identity)"), said);
+        assertTrue(said.contains("(Reset your password)"), said);
         assertFalse(said.contains(LINK.url()), "the link opens an account: in its field only");
         assertFalse(vm.checkingOneTimeLinkProperty().get());
 
@@ -94,6 +98,23 @@ class DoneOneTimeLinkTest {
 
         vm.checkOneTimeLink(); // nothing newer in the file: the link found stays
         assertEquals(LINK, vm.oneTimeLinkProperty().get());
+    }
+
+    @Test
+    void aCodeToRegisterADeviceIsShownAndCopiedAndOpenTakesThePersonToTheSignInPage() {
+        file.then(() -> Optional.of(CODE));
+        DoneViewModel vm = deployed(withAuthelia(null), new CurrentThreadTaskRunner());
+        vm.enter();
+
+        assertEquals(CODE, vm.oneTimeLinkProperty().get());
+        String said = vm.oneTimeLinkMessageProperty().get();
+        assertTrue(said.startsWith("Authelia wrote this code for anna <anna@example.com> at "), said);
+        assertTrue(said.contains("Type it into the prompt Authelia shows"), said);
+        assertFalse(said.contains(CODE.code()), "the code opens an account: in its field only");
+        vm.openOneTimeLink();
+        vm.copyOneTimeLink();
+        assertEquals(List.of(CODE.url()), dialogs.opened);
+        assertEquals(List.of(CODE.code()), dialogs.copied, "the code is what the person types");
     }
 
     @Test
