@@ -16,7 +16,9 @@ import java.util.function.BiFunction;
  */
 public final class AppSetups {
     /** kind → the setup of one planned app. */
-    private static final Map<String, BiFunction<StackPlan, PlannedService, AppSetup>> KINDS = Map.of();
+    private static final Map<String, BiFunction<StackPlan, PlannedService, AppSetup>> KINDS = Map.of(
+            "seerr", SeerrSetup::new,
+            "bazarr", BazarrSetup::new);
 
     private AppSetups() {
     }
