@@ -27,9 +27,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * settings form Bazarr's own pages post (morpheus65535/bazarr 1.5, {@code bazarr/api/system/settings.py},
  * {@code bazarr/app/config.py save_settings}).
  *
- * <p>Bazarr makes its own API key at first start; Berth's ({@code api.key} in the catalog, which
- * Homepage is given) is set once through that same form, signed in with the key Bazarr made, read
- * from its {@code config/config.yaml} on the target.
+ * <p>Bazarr makes its own API key at first start and keeps it in {@code config/config.yaml}
+ * ({@code auth.apikey}). When it does not take the key in {@code secrets/} (the one the plan made
+ * before Bazarr ever ran), Berth reads Bazarr's from that file on the target and keeps it as a made
+ * secret, {@code secrets/bazarr_api_key}: Homepage's widget reads it there and the next render keeps it.
+ * Bazarr's key is never changed.
  *
  * <p>What Berth set is remembered (a hash of the settings, the profile's id and languages): a
  * connection or profile the person changed since is left alone, and a second run sends nothing.
@@ -39,7 +41,6 @@ final class BazarrSetup implements AppSetup {
     static final String PROFILE = "Berth";
     /** Where Bazarr keeps its settings, inside its {@code /config} folder ({@code bazarr/app/config.py}). */
     static final String CONFIG_FILE = "config/config.yaml";
-    private static final String KEY_SET = "apikey";
     private static final String LANGUAGES = "languages";
 
     /**
@@ -75,58 +76,57 @@ final class BazarrSetup implements AppSetup {
     @Override
     public SetupResult apply(SetupContext context) throws InterruptedException {
         Map<String, String> memory = new TreeMap<>(context.memory());
-        int writes = 0;
-        try (BazarrClient client = new BazarrClient(context.base(), key(context), displayName())) {
-            JsonNode settings;
-            try {
-                settings = client.settings();
-            } catch (ArrException e) {
-                if (e.status() != 401) {
-                    return failed(e.getMessage() + ". Check that Bazarr runs (berth status), then run berth wire.", context.memory(), 0);
-                }
-                if (memory.containsKey(KEY_SET)) {
-                    return failed("Bazarr did not accept Berth's API key (changed in its Settings → General?): put the key from"
-                            + " secrets/" + keyName() + " back there, then run berth wire.", context.memory(), 0);
-                }
-                writes += takeOverKey(context);
-                settings = client.settings();
+        Map<String, String> made = Map.of();
+        String key = key(context);
+        try {
+            Optional<String> own = ownKeyIfRefused(context, key);
+            if (own.isPresent()) {
+                key = own.get();
+                made = Map.of(keyName(), key);
             }
-            memory.put(KEY_SET, "1");
-
-            List<Map.Entry<String, String>> form = new ArrayList<>();
-            List<Link> links = new ArrayList<>();
-            Set<String> leftAlone = new LinkedHashSet<>();
-            for (Arr arr : arrs()) {
-                Map<String, String> wanted = connection(context, arr);
-                String mine = memory.get(arr.section());
-                Map<String, String> now = current(settings, wanted.keySet());
-                if (now.equals(wanted)) {
-                    memory.put(arr.section(), hash(wanted));
-                } else if ((mine == null && !settings.path("general").path("use_" + arr.section()).asBoolean(false))
-                        || (mine != null && mine.equals(hash(now)))) {
-                    wanted.forEach((k, v) -> form.add(Map.entry(k, v)));
-                    memory.put(arr.section(), hash(wanted));
-                } else {
-                    leftAlone.add(arr.section());
-                }
-            }
-            Link languages = languages(client, context, settings, memory, form);
-            if (!form.isEmpty()) {
-                client.save(form);
-            }
-            writes += client.writes();
-            JsonNode saved = form.isEmpty() ? settings : client.settings();
-            for (Arr arr : arrs()) {
-                links.add(leftAlone.contains(arr.section())
-                        ? new Link(displayName(), arr.app().displayName(), Link.Status.LEFT_ALONE,
-                                "Bazarr's " + arr.app().displayName() + " settings were changed by hand: Berth leaves them as they are.")
-                        : test(client, saved, arr, context));
-            }
-            links.add(languages);
-            return new SetupResult(links, writes, memory, Map.of(), List.of());
         } catch (ArrException e) {
-            return failed(e.getMessage() + ". Check Bazarr's Settings, then run berth wire.", context.memory(), writes);
+            return failed(e.getMessage(), context.memory(), 0);
         }
+        try (BazarrClient client = new BazarrClient(context.base(), key, displayName())) {
+            return apply(context, client, memory, made);
+        } catch (ArrException e) {
+            return failed(e.getMessage() + ". Check Bazarr's Settings, then run berth wire.", context.memory(), 0);
+        }
+    }
+
+    private SetupResult apply(SetupContext context, BazarrClient client, Map<String, String> memory, Map<String, String> made)
+            throws ArrException, InterruptedException {
+        JsonNode settings = client.settings();
+        List<Map.Entry<String, String>> form = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        Set<String> leftAlone = new LinkedHashSet<>();
+        for (Arr arr : arrs()) {
+            Map<String, String> wanted = connection(context, arr);
+            String mine = memory.get(arr.section());
+            Map<String, String> now = current(settings, wanted.keySet());
+            if (now.equals(wanted)) {
+                memory.put(arr.section(), hash(wanted));
+            } else if ((mine == null && !settings.path("general").path("use_" + arr.section()).asBoolean(false))
+                    || (mine != null && mine.equals(hash(now)))) {
+                wanted.forEach((k, v) -> form.add(Map.entry(k, v)));
+                memory.put(arr.section(), hash(wanted));
+            } else {
+                leftAlone.add(arr.section());
+            }
+        }
+        Link languages = languages(client, context, settings, memory, form);
+        if (!form.isEmpty()) {
+            client.save(form);
+        }
+        JsonNode saved = form.isEmpty() ? settings : client.settings();
+        for (Arr arr : arrs()) {
+            links.add(leftAlone.contains(arr.section())
+                    ? new Link(displayName(), arr.app().displayName(), Link.Status.LEFT_ALONE,
+                            "Bazarr's " + arr.app().displayName() + " settings were changed by hand: Berth leaves them as they are.")
+                    : test(client, saved, arr, context));
+        }
+        links.add(languages);
+        return new SetupResult(links, client.writes(), memory, made, List.of());
     }
 
     @Override
@@ -259,16 +259,23 @@ final class BazarrSetup implements AppSetup {
         }
     }
 
-    /** Sets Berth's key in Bazarr, signed in with the key Bazarr made at its first start. One write. */
-    private int takeOverKey(SetupContext context) throws ArrException, InterruptedException {
-        String path = configFolder() + "/" + CONFIG_FILE;
-        String own = context.files().flatMap(files -> ownKey(files, path)).orElseThrow(() -> new ArrException(401,
-                "Bazarr did not accept Berth's API key, and Berth could not read the key Bazarr made in " + path
-                        + ": copy the key from secrets/" + keyName() + " into Bazarr's Settings → General → API key", ""));
-        try (BazarrClient own2 = new BazarrClient(context.base(), own, displayName())) {
-            own2.save(List.of(Map.entry("settings-auth-apikey", key(context))));
-            return own2.writes();
+    /**
+     * Bazarr's own key when it refuses the one in {@code secrets/}: read from its config.yaml on the
+     * target. Empty when it takes the key Berth has.
+     */
+    private Optional<String> ownKeyIfRefused(SetupContext context, String key) throws ArrException, InterruptedException {
+        try (BazarrClient client = new BazarrClient(context.base(), key, displayName())) {
+            client.settings();
+            return Optional.empty();
+        } catch (ArrException e) {
+            if (e.status() != 401) {
+                throw new ArrException(e.status(), e.getMessage() + ". Check that Bazarr runs (berth status), then run berth wire.", e.reason());
+            }
         }
+        String path = configFolder() + "/" + CONFIG_FILE;
+        return Optional.of(context.files().flatMap(files -> ownKey(files, path)).orElseThrow(() -> new ArrException(401,
+                "Bazarr did not accept the key in secrets/" + keyName() + ", and Berth could not read the key Bazarr made in " + path
+                        + ": check that Bazarr has started once and the file is there, then run berth wire", "")));
     }
 
     private static Optional<String> ownKey(dev.berth.engine.target.RemoteFiles files, String path) {

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The calls of Seerr's API ({@code /api/v1}, seerr-team/seerr v3.1.0) that setting it up needs. Until
  * Seerr has a user, only its public settings and the media server sign-in answer; the sign-in sets a
- * session cookie that the next calls carry. Once Berth's key is set, calls carry it as
+ * session cookie that the next calls carry. Once Berth knows Seerr's key, calls carry it as
  * {@code X-Api-Key}, which Seerr takes as its first user, the admin.
  */
 final class SeerrClient implements AutoCloseable {
@@ -64,11 +64,6 @@ final class SeerrClient implements AutoCloseable {
     /** {@code GET settings/main}: holds Seerr's API key. */
     JsonNode mainSettings() throws ArrException, InterruptedException {
         return get("settings/main", "tell its main settings");
-    }
-
-    /** {@code POST settings/main}: Seerr merges what is sent into its main settings. */
-    void changeMainSettings(ObjectNode changes) throws ArrException, InterruptedException {
-        http.write(json("settings/main", TIMEOUT).POST(SetupHttp.body(changes)).build(), "change its main settings");
     }
 
     /** {@code GET settings/jellyfin/library?sync=true}: asks the media server for its libraries (enabling none). */

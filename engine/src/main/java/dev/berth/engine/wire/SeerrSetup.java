@@ -14,8 +14,12 @@ import java.util.Optional;
  * Seerr's first run, as its setup pages do it (seerr-team/seerr v3.1.0: {@code server/routes/auth.ts}
  * {@code POST /auth/jellyfin}, {@code server/routes/settings/index.ts}, {@code settings/sonarr.ts},
  * {@code radarr.ts}): sign in with the media server's admin, which makes that user Seerr's admin and
- * gives Seerr the server's address; Berth's key as Seerr's API key; every library on; Sonarr and
- * Radarr with the quality profile and root folder Seerr's own test reads from them; then finish.
+ * gives Seerr the server's address; every library on; Sonarr and Radarr with the quality profile and
+ * root folder Seerr's own test reads from them; then finish.
+ *
+ * <p>Seerr makes its API key itself, and its API description marks it read-only ({@code MainSettings.apiKey}):
+ * Berth reads it once signed in and keeps it as {@code secrets/seerr_api_key} (a made secret), where
+ * Homepage's widget reads it and the next render keeps it.
  *
  * <p>Only while Seerr's setup is unfinished: a Seerr that was set up before Berth ever did is the
  * person's and left alone. Once Berth set it up, a run only proves the links (no write).
@@ -51,6 +55,7 @@ final class SeerrSetup implements AppSetup {
     @Override
     public SetupResult apply(SetupContext context) throws InterruptedException {
         Optional<PlannedService> media = mediaServer();
+        Map<String, String> made;
         try (SeerrClient client = new SeerrClient(context.base(), displayName())) {
             try {
                 boolean initialized = client.publicSettings().path("initialized").asBoolean(false);
@@ -59,7 +64,7 @@ final class SeerrSetup implements AppSetup {
                             + " Berth leaves its settings as they are."), context.memory());
                 }
                 if (initialized) {
-                    return SetupResult.of(prove(client, context, media), context.memory());
+                    return SetupResult.of(prove(client, seerrKey(context), media), context.memory());
                 }
                 if (media.isEmpty() || !SERVER_TYPES.containsKey(kind(media.get()))) {
                     return SetupResult.of(all(media, Link.Status.NEEDS_ATTENTION, plexSteps(media)), context.memory());
@@ -70,14 +75,14 @@ final class SeerrSetup implements AppSetup {
                             + media.get().displayName() + " (secrets/" + media.get().definition().id() + "_password): set "
                             + media.get().displayName() + " up first, then run berth wire."), context.memory());
                 }
-                firstRun(client, context, media.get(), password);
+                made = firstRun(client, context, media.get(), password);
             } catch (ArrException e) {
                 return new SetupResult(all(media, Link.Status.NEEDS_ATTENTION, e.getMessage()
                         + ". Berth tries again with berth wire; to set Seerr up yourself, open it and follow its pages."),
                         client.writes(), context.memory(), Map.of(), List.of());
             }
-            List<Link> links = prove(client, context, media);
-            return new SetupResult(links, client.writes(), Map.of(DONE, "1"), Map.of(), List.of());
+            List<Link> links = prove(client, made.getOrDefault(keyName(), seerrKey(context)), media);
+            return new SetupResult(links, client.writes(), Map.of(DONE, "1"), made, List.of());
         }
     }
 
@@ -88,20 +93,21 @@ final class SeerrSetup implements AppSetup {
             return all(media, Link.Status.LEFT_ALONE, "Berth has not set Seerr up (run berth wire), or you did.");
         }
         try (SeerrClient client = new SeerrClient(context.base(), displayName())) {
-            return prove(client, context, media);
+            return prove(client, seerrKey(context), media);
         }
     }
 
-    private void firstRun(SeerrClient client, SetupContext context, PlannedService media, String password)
+    /** @return Seerr's own key, when it is not the one in {@code secrets/} yet */
+    private Map<String, String> firstRun(SeerrClient client, SetupContext context, PlannedService media, String password)
             throws ArrException, InterruptedException {
         ObjectNode signIn = SetupHttp.JSON.createObjectNode()
                 .put("username", WiringPlan.SIGN_IN_USER).put("password", password)
                 .put("hostname", media.address()).put("port", media.webPort()).put("urlBase", "").put("useSsl", false)
                 .put("email", WiringPlan.SIGN_IN_USER).put("serverType", SERVER_TYPES.get(kind(media)));
         client.signInWithMediaServer(signIn);
-        String key = seerrKey(context);
-        if (!key.equals(client.mainSettings().path("apiKey").asText(""))) {
-            client.changeMainSettings(SetupHttp.JSON.createObjectNode().put("apiKey", key));
+        String key = client.mainSettings().path("apiKey").asText("");
+        if (key.isEmpty()) {
+            throw new ArrException(200, "Seerr told no API key in its main settings", "");
         }
         client.useKey(key);
         List<String> ids = new ArrayList<>();
@@ -120,6 +126,7 @@ final class SeerrSetup implements AppSetup {
             }
         }
         client.initialize();
+        return key.equals(seerrKey(context)) ? Map.of() : Map.of(keyName(), key);
     }
 
     /** The instance as Seerr's own setup page adds it, with a profile and root folder its test read from the app. */
@@ -143,8 +150,8 @@ final class SeerrSetup implements AppSetup {
     }
 
     /** Seerr's own tests of what it holds: the media server through its users, each *arr app through its test. */
-    private List<Link> prove(SeerrClient client, SetupContext context, Optional<PlannedService> media) throws InterruptedException {
-        client.useKey(seerrKey(context));
+    private List<Link> prove(SeerrClient client, String key, Optional<PlannedService> media) throws InterruptedException {
+        client.useKey(key);
         List<Link> links = new ArrayList<>();
         media.ifPresent(m -> links.add(check(m.displayName(), () -> client.mediaServerUsers())));
         for (PlannedService app : arrApps()) {
@@ -259,6 +266,10 @@ final class SeerrSetup implements AppSetup {
     }
 
     private String seerrKey(SetupContext context) {
-        return context.secrets().get(seerr.definition().apiKey().orElseThrow().secret());
+        return context.secrets().get(keyName());
+    }
+
+    private String keyName() {
+        return seerr.definition().apiKey().orElseThrow().secret();
     }
 }
