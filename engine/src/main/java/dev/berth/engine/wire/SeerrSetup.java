@@ -28,6 +28,8 @@ final class SeerrSetup implements AppSetup {
     /** Seerr's {@code MediaServerType} for the media servers it signs in with by user and password. */
     private static final Map<String, Integer> SERVER_TYPES = Map.of("jellyfin", 2, "emby", 3);
     private static final String DONE = "setup";
+    /** {@code MediaServerType.NOT_CONFIGURED}: no media server signed in yet. */
+    private static final int NOT_CONFIGURED = 4;
 
     private final StackPlan plan;
     private final PlannedService seerr;
@@ -56,6 +58,7 @@ final class SeerrSetup implements AppSetup {
     public SetupResult apply(SetupContext context) throws InterruptedException {
         Optional<PlannedService> media = mediaServer();
         Map<String, String> made;
+        Map<String, String> failures = new java.util.LinkedHashMap<>();
         try (SeerrClient client = new SeerrClient(context.base(), displayName())) {
             try {
                 boolean initialized = client.publicSettings().path("initialized").asBoolean(false);
@@ -75,14 +78,17 @@ final class SeerrSetup implements AppSetup {
                             + media.get().displayName() + " (secrets/" + media.get().definition().id() + "_password): set "
                             + media.get().displayName() + " up first, then run berth wire."), context.memory());
                 }
-                made = firstRun(client, context, media.get(), password);
+                made = firstRun(client, context, media.get(), password, failures);
             } catch (ArrException e) {
                 return new SetupResult(all(media, Link.Status.NEEDS_ATTENTION, e.getMessage()
                         + ". Berth tries again with berth wire; to set Seerr up yourself, open it and follow its pages."),
                         client.writes(), context.memory(), Map.of(), List.of());
             }
-            List<Link> links = prove(client, made.getOrDefault(keyName(), seerrKey(context)), media);
-            return new SetupResult(links, client.writes(), Map.of(DONE, "1"), made, List.of());
+            List<Link> links = prove(client, made.getOrDefault(keyName(), seerrKey(context)), media).stream()
+                    .map(l -> failures.containsKey(l.to()) ? new Link(l.from(), l.to(), Link.Status.NEEDS_ATTENTION, failures.get(l.to())) : l)
+                    .toList();
+            // Unfinished while an app is missing: the next run adds it, then finishes.
+            return new SetupResult(links, client.writes(), failures.isEmpty() ? Map.of(DONE, "1") : context.memory(), made, List.of());
         }
     }
 
@@ -97,13 +103,22 @@ final class SeerrSetup implements AppSetup {
         }
     }
 
-    /** @return Seerr's own key, when it is not the one in {@code secrets/} yet */
-    private Map<String, String> firstRun(SeerrClient client, SetupContext context, PlannedService media, String password)
-            throws ArrException, InterruptedException {
+    /**
+     * Everything up to finishing; Seerr is finished only when every *arr app was added, so a run
+     * after one that could not reach an app adds it then.
+     *
+     * @param failures filled with each *arr app Seerr could not add (display name → what to do)
+     * @return Seerr's own key, when it is not the one in {@code secrets/} yet
+     */
+    private Map<String, String> firstRun(SeerrClient client, SetupContext context, PlannedService media, String password,
+                                         Map<String, String> failures) throws ArrException, InterruptedException {
         ObjectNode signIn = SetupHttp.JSON.createObjectNode()
                 .put("username", WiringPlan.SIGN_IN_USER).put("password", password)
-                .put("hostname", media.address()).put("port", media.webPort()).put("urlBase", "").put("useSsl", false)
                 .put("email", WiringPlan.SIGN_IN_USER).put("serverType", SERVER_TYPES.get(kind(media)));
+        if (client.publicSettings().path("mediaServerType").asInt(NOT_CONFIGURED) == NOT_CONFIGURED) {
+            // Seerr refuses a server address once it has one (an earlier run that did not finish gave it).
+            signIn.put("hostname", media.address()).put("port", media.webPort()).put("urlBase", "").put("useSsl", false);
+        }
         client.signInWithMediaServer(signIn);
         String key = client.mainSettings().path("apiKey").asText("");
         if (key.isEmpty()) {
@@ -121,9 +136,17 @@ final class SeerrSetup implements AppSetup {
             SeerrClient.Servarr kind = servarr(app).orElseThrow();
             boolean there = client.instances(kind).stream()
                     .anyMatch(i -> i.path("hostname").asText().equals(app.address()) && i.path("port").asInt() == app.webPort());
-            if (!there) {
-                client.add(kind, instance(client, context, app, kind));
+            try {
+                if (!there) {
+                    client.add(kind, instance(client, context, app, kind));
+                }
+            } catch (ArrException e) {
+                failures.put(app.displayName(), e.getMessage() + ". Check that " + app.displayName()
+                        + " runs (berth status), then run berth wire: Berth adds it and finishes Seerr's setup then.");
             }
+        }
+        if (!failures.isEmpty()) {
+            return key.equals(seerrKey(context)) ? Map.of() : Map.of(keyName(), key);
         }
         client.initialize();
         return key.equals(seerrKey(context)) ? Map.of() : Map.of(keyName(), key);
@@ -146,6 +169,9 @@ final class SeerrSetup implements AppSetup {
                 .put("activeDirectory", folder.path("path").asText())
                 .put("is4k", false).put("isDefault", true).put("enableSeasonFolders", true)
                 .put("externalUrl", "").put("syncEnabled", true).put("preventSearch", false);
+        if (kind == SeerrClient.Servarr.RADARR) {
+            instance.put("minimumAvailability", "released"); // required for Radarr; RadarrModal's default
+        }
         return instance;
     }
 
