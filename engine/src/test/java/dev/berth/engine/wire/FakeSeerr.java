@@ -62,25 +62,32 @@ public final class FakeSeerr implements AutoCloseable {
     private final List<String> refused = new ArrayList<>();
     private final Map<String, ArrayNode> instances = new HashMap<>();
     private final List<ObjectNode> libraries = new ArrayList<>();
-    private final String apiKey = java.util.Base64.getEncoder().encodeToString((System.nanoTime() + UUID.randomUUID().toString())
-            .getBytes(StandardCharsets.UTF_8));
+    private final String apiKey;
     private boolean initialized;
     private boolean admin;
     private String mediaServerIp = "";
     private int writes;
 
-    private FakeSeerr(HttpServer server, MediaServer media) {
+    private FakeSeerr(HttpServer server, MediaServer media, String apiKey) {
         this.server = server;
         this.media = media;
+        this.apiKey = apiKey;
         instances.put("sonarr", JSON.createArrayNode());
         instances.put("radarr", JSON.createArrayNode());
     }
 
     /** A fresh Seerr (no user, not set up) on a free loopback port, whose media server is {@code media}. */
     public static FakeSeerr start(MediaServer media) throws IOException {
+        // settings/index.ts generateApiKey: base64 of the time and a UUID
+        return start(media, java.util.Base64.getEncoder().encodeToString((System.currentTimeMillis() + UUID.randomUUID().toString())
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The same, with this key as the one Seerr made (as a stack whose secrets/ already holds it). */
+    public static FakeSeerr start(MediaServer media, String apiKey) throws IOException {
         SeerrSchema.require();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        FakeSeerr seerr = new FakeSeerr(server, media);
+        FakeSeerr seerr = new FakeSeerr(server, media, apiKey);
         server.createContext("/", seerr::handle);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
