@@ -87,10 +87,11 @@ final class BazarrSetup implements AppSetup {
         } catch (ArrException e) {
             return failed(e.getMessage(), context.memory(), 0);
         }
-        try (BazarrClient client = new BazarrClient(context.base(), key, displayName())) {
+        BazarrClient client = new BazarrClient(context.base(), key, displayName());
+        try (client) {
             return apply(context, client, memory, made);
         } catch (ArrException e) {
-            return failed(e.getMessage() + ". Check Bazarr's Settings, then run berth wire.", context.memory(), 0);
+            return failed(e.getMessage() + ". Check Bazarr's Settings, then run berth wire.", context.memory(), client.writes());
         }
     }
 

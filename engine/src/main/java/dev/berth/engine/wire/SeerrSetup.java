@@ -145,10 +145,9 @@ final class SeerrSetup implements AppSetup {
                         + " runs (berth status), then run berth wire: Berth adds it and finishes Seerr's setup then.");
             }
         }
-        if (!failures.isEmpty()) {
-            return key.equals(seerrKey(context)) ? Map.of() : Map.of(keyName(), key);
+        if (failures.isEmpty()) {
+            client.initialize();
         }
-        client.initialize();
         return key.equals(seerrKey(context)) ? Map.of() : Map.of(keyName(), key);
     }
 
@@ -179,7 +178,10 @@ final class SeerrSetup implements AppSetup {
     private List<Link> prove(SeerrClient client, String key, Optional<PlannedService> media) throws InterruptedException {
         client.useKey(key);
         List<Link> links = new ArrayList<>();
-        media.ifPresent(m -> links.add(check(m.displayName(), () -> client.mediaServerUsers())));
+        media.ifPresent(m -> links.add(check(m.displayName(), () -> {
+            client.mediaServerUsers();
+            return null;
+        })));
         for (PlannedService app : arrApps()) {
             SeerrClient.Servarr kind = servarr(app).orElseThrow();
             links.add(check(app.displayName(), () -> {
@@ -187,8 +189,8 @@ final class SeerrSetup implements AppSetup {
                         .filter(i -> i.path("hostname").asText().equals(app.address()) && i.path("port").asInt() == app.webPort())
                         .findFirst().orElse(null);
                 if (held == null) {
-                    throw new ArrException(404, "Seerr has no " + app.displayName() + " at " + app.address() + ":" + app.webPort()
-                            + " (removed in its Settings → Services?)", "");
+                    return "Seerr has no " + app.displayName() + " at " + app.address() + ":" + app.webPort()
+                            + " any more (removed in its Settings → Services): Berth leaves it so.";
                 }
                 ObjectNode connection = SetupHttp.JSON.createObjectNode();
                 for (String field : List.of("hostname", "port", "apiKey", "useSsl", "baseUrl")) {
@@ -197,23 +199,30 @@ final class SeerrSetup implements AppSetup {
                     }
                 }
                 client.test(kind, connection);
+                return null;
             }));
         }
         return links;
     }
 
+    /** One of Seerr's tests: null when it passed, else why Berth left the link as the person made it. */
     private interface Check {
-        void run() throws ArrException, InterruptedException;
+        String run() throws ArrException, InterruptedException;
     }
 
     private Link check(String to, Check check) {
         try {
-            check.run();
-            return new Link(displayName(), to, Link.Status.OK, "");
+            String leftAlone = check.run();
+            return leftAlone == null ? new Link(displayName(), to, Link.Status.OK, "")
+                    : new Link(displayName(), to, Link.Status.LEFT_ALONE, leftAlone);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Link(displayName(), to, Link.Status.NEEDS_ATTENTION, "Stopped before it was proved: run berth wire.");
         } catch (ArrException e) {
+            if (e.status() == 403) {
+                return new Link(displayName(), to, Link.Status.NEEDS_ATTENTION, "Seerr did not accept the key in secrets/" + keyName()
+                        + " (made anew in its Settings → General?): copy Seerr's key into that file, then run berth wire.");
+            }
             return new Link(displayName(), to, Link.Status.NEEDS_ATTENTION, e.getMessage()
                     + ". Check in Seerr's Settings that " + to + " is there and runs (berth status), then run berth wire.");
         }

@@ -126,6 +126,11 @@ public final class FakeSeerr implements AutoCloseable {
         mediaServerIp = media.host();
     }
 
+    /** The person removes an *arr app ("sonarr") in Settings → Services. */
+    public synchronized void personRemoves(String kind) {
+        instances.put(kind, JSON.createArrayNode());
+    }
+
     public synchronized boolean initialized() {
         return initialized;
     }

@@ -179,6 +179,24 @@ class SeerrBazarrSetupTest {
     }
 
     @Test
+    void whatThePersonChangesAfterBerthIsLeftAlone() {
+        StackWiring.Outcome first = run(plan, WiringMemory.EMPTY);
+        assertEquals(List.of(), first.result().needingAttention());
+        seerr.personRemoves("sonarr");
+        bazarr.personSets("radarr", "ip", "10.0.0.7");
+        StackWiring.Outcome again = run(withSecrets(plan, first.madeSecrets()), first.memory());
+        Map<String, Link> links = new TreeMap<>();
+        again.result().links().forEach(l -> links.put(l.label(), l));
+        assertEquals(Link.Status.LEFT_ALONE, links.get("Seerr → Sonarr").status());
+        assertTrue(links.get("Seerr → Sonarr").detail().contains("removed"), links.get("Seerr → Sonarr").detail());
+        assertEquals(Link.Status.LEFT_ALONE, links.get("Bazarr → Radarr").status());
+        assertEquals(Link.Status.OK, links.get("Bazarr → Sonarr").status());
+        assertEquals(0, again.result().writes(), () -> again.result().links().toString());
+        assertEquals(List.of(), seerr.instances("sonarr"));
+        assertEquals("10.0.0.7", bazarr.setting("radarr", "ip"));
+    }
+
+    @Test
     void anAppThatRefusesIsShownWithItsWordsAndWhatToDo() {
         seerr.cannotReach("radarr");
         bazarr.unreachable("sonarr:8989");
