@@ -276,11 +276,7 @@ public final class ArrClient implements AutoCloseable {
     }
 
     private static HttpRequest.BodyPublisher body(JsonNode json) {
-        try {
-            return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json), StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a request body", e);
-        }
+        return SetupHttp.body(json);
     }
 
     @Override

@@ -5,20 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
 
 /**
  * A stand-in for Bazarr 1.5's API (Bazarr publishes no API description and has no Debian package),
@@ -43,7 +38,7 @@ import java.util.concurrent.Executors;
  * Its *arr apps are stand-ins given to it ({@link #reaches}). A form key outside those sections, or a
  * call it does not answer, is recorded in {@link #refused()}.
  */
-public final class FakeBazarr implements AutoCloseable {
+public final class FakeBazarr extends HttpDouble {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The keys of config.py's validators for the sections Berth sets, with their defaults. */
     private static final Map<String, Map<String, Object>> DEFAULTS = Map.of(
@@ -60,7 +55,6 @@ public final class FakeBazarr implements AutoCloseable {
     public record Arr(String version, String apiKey) {
     }
 
-    private final HttpServer server;
     private final Map<String, Map<String, Object>> settings = new TreeMap<>();
     private final Set<String> enabled = new java.util.TreeSet<>();
     private ArrayNode profiles = JSON.createArrayNode();
@@ -68,24 +62,16 @@ public final class FakeBazarr implements AutoCloseable {
     private final List<String> refused = new ArrayList<>();
     private int writes;
 
-    private FakeBazarr(HttpServer server, String apiKey) {
-        this.server = server;
+    private FakeBazarr(String apiKey) throws IOException {
         DEFAULTS.forEach((section, keys) -> settings.put(section, new TreeMap<>(keys)));
         settings.get("auth").put("apikey", apiKey);
     }
 
     /** A Bazarr at its first start, with the key it made (as in its config.yaml), on a free loopback port. */
     public static FakeBazarr start(String apiKey) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        FakeBazarr bazarr = new FakeBazarr(server, apiKey);
-        server.createContext("/", bazarr::handle);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
+        FakeBazarr bazarr = new FakeBazarr(apiKey);
+        bazarr.start();
         return bazarr;
-    }
-
-    public int port() {
-        return server.getAddress().getPort();
     }
 
     /** Bazarr reaches an app at {@code host:port} (its test asks {@code /api/v3/system/status} there). */
@@ -141,19 +127,7 @@ public final class FakeBazarr implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
-    }
-
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            synchronized (this) {
-                answer(ex);
-            }
-        }
-    }
-
-    private void answer(HttpExchange ex) throws IOException {
+    protected void answer(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getRawPath();
         String method = ex.getRequestMethod();
         if (path.startsWith("/test/") && method.equals("GET")) {
@@ -275,28 +249,6 @@ public final class FakeBazarr implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
-    }
-
-    private static List<Map.Entry<String, String>> pairs(String raw) {
-        List<Map.Entry<String, String>> out = new ArrayList<>();
-        if (raw == null || raw.isEmpty()) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            out.add(Map.entry(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
-        }
-        return out;
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new LinkedHashMap<>();
-        pairs(raw).forEach(e -> q.put(e.getKey(), e.getValue()));
-        return q;
+        send(ex, status, type, body.getBytes(StandardCharsets.UTF_8));
     }
 }

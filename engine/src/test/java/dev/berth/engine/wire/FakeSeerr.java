@@ -6,23 +6,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 
 /**
  * A stand-in for Seerr v3.1.0's API, answering as its source does at that tag
@@ -43,7 +37,7 @@ import java.util.concurrent.Executors;
  * ({@link SeerrSchema}); a request to a path or method it does not document, or a body or answer that
  * breaks its schema, is recorded in {@link #refused()}.
  */
-public final class FakeSeerr implements AutoCloseable {
+public final class FakeSeerr extends HttpDouble {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A media server as Seerr reaches it: where, its admin, its libraries (id → name). */
@@ -54,7 +48,6 @@ public final class FakeSeerr implements AutoCloseable {
     public record Servarr(String host, int port, String apiKey, Map<Integer, String> profiles, List<String> rootFolders) {
     }
 
-    private final HttpServer server;
     private final MediaServer media;
     private final Map<String, Servarr> apps = new HashMap<>();
     private final Set<String> failing = new HashSet<>();
@@ -68,8 +61,7 @@ public final class FakeSeerr implements AutoCloseable {
     private String mediaServerIp = "";
     private int writes;
 
-    private FakeSeerr(HttpServer server, MediaServer media, String apiKey) {
-        this.server = server;
+    private FakeSeerr(MediaServer media, String apiKey) throws IOException {
         this.media = media;
         this.apiKey = apiKey;
         instances.put("sonarr", JSON.createArrayNode());
@@ -86,16 +78,9 @@ public final class FakeSeerr implements AutoCloseable {
     /** The same, with this key as the one Seerr made (as a stack whose secrets/ already holds it). */
     public static FakeSeerr start(MediaServer media, String apiKey) throws IOException {
         SeerrSchema.require();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        FakeSeerr seerr = new FakeSeerr(server, media, apiKey);
-        server.createContext("/", seerr::handle);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
+        FakeSeerr seerr = new FakeSeerr(media, apiKey);
+        seerr.start();
         return seerr;
-    }
-
-    public int port() {
-        return server.getAddress().getPort();
     }
 
     public URI base() {
@@ -156,19 +141,7 @@ public final class FakeSeerr implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
-    }
-
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            synchronized (this) {
-                answer(ex);
-            }
-        }
-    }
-
-    private void answer(HttpExchange ex) throws IOException {
+    protected void answer(HttpExchange ex) throws IOException {
         String full = ex.getRequestURI().getPath();
         String method = ex.getRequestMethod().toLowerCase(java.util.Locale.ROOT);
         if (!full.startsWith("/api/v1/")) {
@@ -317,10 +290,7 @@ public final class FakeSeerr implements AutoCloseable {
             SeerrSchema.response(template, method, status).ifPresent(schema -> SeerrSchema.problems(schema, answer)
                     .forEach(p -> refused.add("the double's answer to " + method + " " + template + ": " + p)));
         }
-        byte[] bytes = JSON.writeValueAsBytes(answer);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
+        send(ex, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(answer));
     }
 
     private static String kind(String path) {
@@ -339,18 +309,5 @@ public final class FakeSeerr implements AutoCloseable {
             }
         }
         return "";
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new LinkedHashMap<>();
-        if (raw == null) {
-            return q;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            q.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return q;
     }
 }
