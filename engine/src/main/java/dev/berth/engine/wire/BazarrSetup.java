@@ -124,7 +124,7 @@ final class BazarrSetup implements AppSetup {
             links.add(leftAlone.contains(arr.section())
                     ? new Link(displayName(), arr.app().displayName(), Link.Status.LEFT_ALONE,
                             "Bazarr's " + arr.app().displayName() + " settings were changed by hand: Berth leaves them as they are.")
-                    : test(client, saved, arr, context));
+                    : test(client, saved, arr));
         }
         links.add(languages);
         return new SetupResult(links, client.writes(), memory, made, List.of());
@@ -136,7 +136,7 @@ final class BazarrSetup implements AppSetup {
             JsonNode settings = client.settings();
             List<Link> links = new ArrayList<>();
             for (Arr arr : arrs()) {
-                links.add(context.memory().containsKey(arr.section()) ? test(client, settings, arr, context)
+                links.add(context.memory().containsKey(arr.section()) ? test(client, settings, arr)
                         : new Link(displayName(), arr.app().displayName(), Link.Status.LEFT_ALONE, "Not set by Berth."));
             }
             return links;
@@ -211,8 +211,8 @@ final class BazarrSetup implements AppSetup {
         }
         JsonNode general = settings.path("general");
         for (Arr arr : arrs()) {
-            if (!general.path(arr.defaults() + "_default_enabled").asBoolean(false)
-                    || !String.valueOf(id).equals(general.path(arr.defaults() + "_default_profile").asText())) {
+            // A default the person set (another profile) stays theirs.
+            if (!general.path(arr.defaults() + "_default_enabled").asBoolean(false)) {
                 form.add(Map.entry("settings-general-" + arr.defaults() + "_default_enabled", "true"));
                 form.add(Map.entry("settings-general-" + arr.defaults() + "_default_profile", String.valueOf(id)));
             }
@@ -243,7 +243,7 @@ final class BazarrSetup implements AppSetup {
     }
 
     /** Bazarr's own test of the connection it holds: it asks the app's status with the key it keeps. */
-    private Link test(BazarrClient client, JsonNode settings, Arr arr, SetupContext context) throws InterruptedException {
+    private Link test(BazarrClient client, JsonNode settings, Arr arr) throws InterruptedException {
         JsonNode s = settings.path(arr.section());
         String baseUrl = s.path("base_url").asText("/");
         String path = s.path("ip").asText() + ":" + s.path("port").asText() + (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/")

@@ -184,6 +184,8 @@ class SeerrBazarrSetupTest {
         assertEquals(List.of(), first.result().needingAttention());
         seerr.personRemoves("sonarr");
         bazarr.personSets("radarr", "ip", "10.0.0.7");
+        bazarr.personAddsProfile(9, "Films in French", List.of("fr"));
+        bazarr.personSets("general", "movie_default_profile", 9);
         StackWiring.Outcome again = run(withSecrets(plan, first.madeSecrets()), first.memory());
         Map<String, Link> links = new TreeMap<>();
         again.result().links().forEach(l -> links.put(l.label(), l));
@@ -194,6 +196,7 @@ class SeerrBazarrSetupTest {
         assertEquals(0, again.result().writes(), () -> again.result().links().toString());
         assertEquals(List.of(), seerr.instances("sonarr"));
         assertEquals("10.0.0.7", bazarr.setting("radarr", "ip"));
+        assertEquals(9, bazarr.setting("general", "movie_default_profile"), "the default the person chose stays");
     }
 
     @Test
