@@ -326,8 +326,11 @@ final class DefinitionChecker {
                     + " or the app has a 'library' (Berth sets its sign-in through its API)");
         }
         if (def.apiKey().isPresent()) {
-            require(def.apiKey().get().fileVariable() != null || hasFiles, "api.key.fileVariable",
-                    "is required unless 'downloadClient.settingsFiles' writes the key into the app's own settings file");
+            // An app Berth sets up through its API makes its own key; its setup reads it back and keeps it in the secret.
+            boolean readBack = def.setup() != null;
+            require(def.apiKey().get().fileVariable() != null || hasFiles || readBack, "api.key.fileVariable",
+                    "is required unless 'downloadClient.settingsFiles' writes the key into the app's own settings file,"
+                    + " or 'setup' names the code that reads the key the app made (Seerr, Bazarr)");
         }
     }
 

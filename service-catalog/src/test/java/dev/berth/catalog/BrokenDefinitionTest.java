@@ -325,6 +325,13 @@ class BrokenDefinitionTest {
                         "demo.yaml: field 'api.key.fileVariable': is required unless 'downloadClient.settingsFiles' writes the key"));
     }
 
+    /** An app that Berth sets up through its API may leave the key to the app: its setup reads it back. */
+    @Test
+    void aKeyWithoutFileIsFineWhenTheSetupReadsItBack() throws IOException {
+        write("demo.yaml", GOOD + "api: { key: { secret: demo_api_key } }\nsetup: { kind: seerr }\n");
+        assertEquals("demo_api_key", new CatalogLoader().load(dir).get("demo").apiKey().orElseThrow().secret());
+    }
+
     @ParameterizedTest
     @MethodSource("badSettingsFiles")
     void aBadSettingsFileIsNamed(String yaml, String expected) throws IOException {

@@ -17,7 +17,9 @@ import java.util.function.BiFunction;
 public final class AppSetups {
     /** kind → the setup of one planned app. */
     private static final Map<String, BiFunction<StackPlan, PlannedService, AppSetup>> KINDS = Map.of(
-            "plex", PlexSetup::new);
+            "plex", PlexSetup::new,
+            "seerr", SeerrSetup::new,
+            "bazarr", BazarrSetup::new);
 
     private AppSetups() {
     }

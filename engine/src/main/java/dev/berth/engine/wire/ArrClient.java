@@ -4,13 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +33,7 @@ public final class ArrClient implements AutoCloseable {
     private final URI api;
     private final String apiKey;
     private final String where;
-    private final HttpClient http;
+    private final SetupHttp http;
     private final AtomicInteger writes = new AtomicInteger();
 
     /**
@@ -51,7 +47,7 @@ public final class ArrClient implements AutoCloseable {
         this.api = URI.create(b + "/" + apiPath.replaceAll("^/+|/+$", "") + "/");
         this.apiKey = apiKey;
         this.where = where;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = new SetupHttp(api, where, ArrClient::reason);
     }
 
     /** Create, update and delete requests sent so far (tests and reads do not count). */
@@ -170,15 +166,7 @@ public final class ArrClient implements AutoCloseable {
     }
 
     private HttpResponse<String> exchange(HttpRequest request, String what) throws ArrException, InterruptedException {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedException("cancelled before " + where + " was asked to " + what);
-        }
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ArrException(ArrException.NO_ANSWER, "No answer from " + where + " when asked to " + what + " ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
-        }
+        return http.exchange(request, what);
     }
 
     private ArrException failure(HttpResponse<String> r, String what) {
@@ -276,11 +264,7 @@ public final class ArrClient implements AutoCloseable {
     }
 
     private static HttpRequest.BodyPublisher body(JsonNode json) {
-        try {
-            return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json), StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a request body", e);
-        }
+        return SetupHttp.body(json);
     }
 
     @Override
@@ -291,6 +275,6 @@ public final class ArrClient implements AutoCloseable {
     /** Stops what is still in flight (a cancelled deploy must not wait for a slow test). */
     @Override
     public void close() {
-        http.shutdownNow();
+        http.close();
     }
 }

@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The full example wired from its plan, as a deploy wires it after the health wait: what to set
  * comes from {@link WiringPlan}, the apps are reached through the target ({@link StackWiring}),
  * Sonarr, Radarr, Lidarr and Prowlarr are {@link FakeArr} doubles checked against their own
- * OpenAPI descriptions, SABnzbd is {@link FakeSabnzbd}, and qBittorrent is the real
+ * OpenAPI descriptions, SABnzbd is {@link FakeSabnzbd}, Seerr is {@link FakeSeerr} (checked against
+ * its own API description), Bazarr is {@link FakeBazarr}, and qBittorrent is the real
  * {@code qbittorrent-nox} started with the settings files Berth writes for it, so its sign-in link
  * proves that file. Locally, and over SSH (the tunnels go through the SSH connection); the class
  * starts its sshd for both, so it runs with the ssh-tagged tests.
@@ -54,6 +55,8 @@ class FullExampleWiringTest extends SshdTestBase {
     private StackPlan plan;
     private final Map<ArrApp, FakeArr> apps = new EnumMap<>(ArrApp.class);
     private FakeSabnzbd sabnzbd;
+    private FakeSeerr seerr;
+    private FakeBazarr bazarr;
     private Process qbittorrent;
     private final Map<String, Integer> ports = new HashMap<>();
 
@@ -72,6 +75,7 @@ class FullExampleWiringTest extends SshdTestBase {
             PlannedService s = plan.service(app.name().toLowerCase(java.util.Locale.ROOT)).orElseThrow();
             apps.get(ArrApp.PROWLARR).reaches(s.internalUrl(), apps.get(app));
         }
+        startSeerrAndBazarr();
         sabnzbd = FakeSabnzbd.start(plan.secrets().get("sabnzbd_api_key"), Set.of("localhost", "127.0.0.1"));
         ports.put("sabnzbd", sabnzbd.port());
         ports.put("qbittorrent", startQbittorrent());
@@ -82,6 +86,12 @@ class FullExampleWiringTest extends SshdTestBase {
         apps.values().forEach(FakeArr::close);
         if (sabnzbd != null) {
             sabnzbd.close();
+        }
+        if (seerr != null) {
+            seerr.close();
+        }
+        if (bazarr != null) {
+            bazarr.close();
         }
         if (qbittorrent != null) {
             qbittorrent.destroy();
@@ -119,7 +129,8 @@ class FullExampleWiringTest extends SshdTestBase {
         List<String> labels = first.result().links().stream().map(Link::label).toList();
         for (String expected : List.of("Sonarr → qBittorrent", "Sonarr → SABnzbd", "Radarr → qBittorrent", "Lidarr → SABnzbd",
                 "Prowlarr → Sonarr", "Prowlarr → Radarr", "Prowlarr → Lidarr", "Prowlarr → FlareSolverr",
-                "qBittorrent sign-in", "SABnzbd sign-in")) {
+                "qBittorrent sign-in", "SABnzbd sign-in", "Seerr → Jellyfin", "Seerr → Sonarr", "Seerr → Radarr",
+                "Bazarr → Sonarr", "Bazarr → Radarr")) {
             assertTrue(labels.contains(expected), () -> expected + " missing in " + labels);
         }
         assertTrue(first.result().writes() > 0);
@@ -158,6 +169,37 @@ class FullExampleWiringTest extends SshdTestBase {
         }
     }
 
+    /**
+     * Seerr, whose media server takes the admin password the plan holds (the media server's own
+     * setup makes it; added here when the plan has none), and Bazarr, their keys already the ones in
+     * secrets/ (reading the keys they made themselves is SeerrBazarrSetupTest's). Both reach
+     * Sonarr and Radarr at the addresses the containers use.
+     */
+    private void startSeerrAndBazarr() throws IOException {
+        if (!plan.secrets().containsKey("jellyfin_password")) {
+            java.util.TreeMap<String, String> secrets = new java.util.TreeMap<>(plan.secrets());
+            secrets.put("jellyfin_password", "JellyfinAdminPassword0123");
+            plan = new StackPlan(plan.answers(), plan.services(), plan.additions(), plan.suggestions(), plan.portMoves(), secrets,
+                    plan.dataDirectories(), plan.namedVolumes());
+        }
+        PlannedService jellyfin = plan.service("jellyfin").orElseThrow();
+        PlannedService sonarr = plan.service("sonarr").orElseThrow();
+        PlannedService radarr = plan.service("radarr").orElseThrow();
+        String sonarrKey = plan.secrets().get("sonarr_api_key");
+        String radarrKey = plan.secrets().get("radarr_api_key");
+        seerr = FakeSeerr.start(new FakeSeerr.MediaServer(jellyfin.address(), jellyfin.webPort(), WiringPlan.SIGN_IN_USER,
+                        plan.secrets().get("jellyfin_password"), Map.of("lib-movies", "Movies")), plan.secrets().get("seerr_api_key"))
+                .reaches("sonarr", new FakeSeerr.Servarr(sonarr.address(), sonarr.webPort(), sonarrKey, Map.of(1, "Any"),
+                        List.of(sonarr.definition().library().rootFolder())))
+                .reaches("radarr", new FakeSeerr.Servarr(radarr.address(), radarr.webPort(), radarrKey, Map.of(1, "Any"),
+                        List.of(radarr.definition().library().rootFolder())));
+        ports.put("seerr", seerr.port());
+        bazarr = FakeBazarr.start(plan.secrets().get("bazarr_api_key"))
+                .reaches(sonarr.address() + ":" + sonarr.webPort(), new FakeBazarr.Arr("4.0.15.2941", sonarrKey))
+                .reaches(radarr.address() + ":" + radarr.webPort(), new FakeBazarr.Arr("6.0.4.10291", radarrKey));
+        ports.put("bazarr", bazarr.port());
+    }
+
     /** The real qBittorrent with the files Berth writes for it (qbittorrent-nox keeps them under its profile's config folder). */
     private int startQbittorrent() throws Exception {
         Path program = ExternalTool.require("qbittorrent-nox", "apt-get install qbittorrent-nox");
@@ -191,7 +233,7 @@ class FullExampleWiringTest extends SshdTestBase {
     }
 
     private int totalWrites() {
-        return apps.values().stream().mapToInt(FakeArr::writes).sum();
+        return apps.values().stream().mapToInt(FakeArr::writes).sum() + seerr.writes() + bazarr.writes();
     }
 
     private List<String> refused() {
@@ -199,6 +241,8 @@ class FullExampleWiringTest extends SshdTestBase {
         apps.values().forEach(a -> all.addAll(a.refusedBodies()));
         apps.values().forEach(a -> all.addAll(a.badAnswers()));
         all.addAll(sabnzbd.refused());
+        all.addAll(seerr.refused());
+        all.addAll(bazarr.refused());
         return all;
     }
 }
