@@ -61,8 +61,9 @@ class WatchingOptionsTest {
         assertTrue(vm.subtitlesShownProperty().get());
 
         choose(vm, "recyclarr");
-        assertFalse(vm.profilesShownProperty().get(), "the built-in entries offer no profiles here: nothing to show for them");
-        assertTrue(vm.qualityProfiles().isEmpty());
+        assertTrue(vm.profilesShownProperty().get());
+        assertEquals(List.of("sonarr"), vm.qualityProfiles().stream().map(ProfileChoice::app).toList(),
+                "only the apps chosen that Recyclarr serves");
     }
 
     @Test
@@ -132,41 +133,9 @@ class WatchingOptionsTest {
     }
 
     /** A catalog whose Sonarr offers two profiles (the built-in entries get theirs from the Recyclarr work). */
-    private Catalog catalogWithProfiles() throws IOException {
-        Path from = RepoPaths.root().resolve("service-catalog/src/main/resources/dev/berth/catalog/services");
-        try (var files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                String text = Files.readString(f);
-                if (f.getFileName().toString().equals("sonarr.yaml")) {
-                    text = text.replace("  instance: tv\n", """
-                              instance: tv
-                              profiles:
-                                - { key: web-1080p, name: WEB 1080p, description: Streaming releases in 1080p; small files., templates: [sonarr-v4-quality-profile-web-1080p] }
-                                - { key: web-2160p, name: WEB 2160p, description: 4K streaming releases for a 4K screen., templates: [sonarr-v4-quality-profile-web-2160p] }
-                            """);
-                }
-                Files.writeString(dir.resolve(f.getFileName()), text);
-            }
-        }
-        return new CatalogLoader().load(dir);
-    }
-
     @Test
-    void recyclarrOffersEachServedAppsProfilesWithTheFirstAsDefault() throws IOException {
-        Catalog catalog = catalogWithProfiles();
-        WizardBackend real = WizardBackend.standard();
-        WizardBackend backend = new WizardBackend() {
-            @Override
-            public Catalog catalog() {
-                return catalog;
-            }
-
-            @Override
-            public Target open(TargetAnswers target, Login login) throws TargetException {
-                return real.open(target, login);
-            }
-        };
-        StepContext withProfiles = StepContext.create(backend, new CurrentThreadTaskRunner(), new ScriptedDialogs());
+    void recyclarrOffersEachServedAppsProfilesWithTheFirstAsDefault() {
+        StepContext withProfiles = StepContext.create(WizardBackend.standard(), new CurrentThreadTaskRunner(), new ScriptedDialogs());
         withProfiles.model().setStorage(STORAGE);
         AppsViewModel page = new AppsViewModel(withProfiles);
         page.enter();
@@ -175,9 +144,9 @@ class WatchingOptionsTest {
 
         choose(page, "recyclarr");
         assertTrue(page.profilesShownProperty().get());
-        assertEquals(List.of("sonarr"), page.qualityProfiles().stream().map(ProfileChoice::app).toList(),
-                "Radarr offers none here: nothing shown for it");
-        ProfileChoice sonarr = page.qualityProfiles().getFirst();
+        assertEquals(java.util.Set.of("sonarr", "radarr"), page.qualityProfiles().stream().map(ProfileChoice::app)
+                .collect(java.util.stream.Collectors.toSet()));
+        ProfileChoice sonarr = page.qualityProfiles().stream().filter(p -> p.app().equals("sonarr")).findFirst().orElseThrow();
         assertEquals("web-1080p", sonarr.chosen().get().key(), "the default is the first");
         assertEquals(Map.of(), withProfiles.model().mediaProperty().get().qualityProfiles());
 
