@@ -94,6 +94,12 @@ class JellyfinSetupTest {
         StackPlan plan = plan(answers, Map.of());
         assertEquals("", plan.secrets().get("jellyfin_api_key"), "the key starts as an empty placeholder");
 
+        // The deploy wrote the empty placeholder, and Homepage mounted that very file (a Compose secret is a bind mount).
+        Path placeholder = tmp.resolve("stack/secrets/jellyfin_api_key");
+        Files.writeString(placeholder, "");
+        Files.setPosixFilePermissions(placeholder, PosixFilePermissions.fromString("rw-------"));
+        Object inode = Files.getAttribute(placeholder, "unix:ino");
+
         WiringResult first = wire(plan);
 
         assertEquals(List.of(), jellyfin.refused(), "every request fits Jellyfin's controllers");
@@ -113,6 +119,7 @@ class JellyfinSetupTest {
         assertEquals(List.of("Berth"), jellyfin.keyNames());
         String key = secretsOnDisk().get("jellyfin_api_key");
         assertTrue(jellyfin.isKey(key), "the key Jellyfin made is kept in secrets/");
+        assertEquals(inode, Files.getAttribute(placeholder, "unix:ino"), "filled in place: the mounted file itself holds the key");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("stack/secrets/jellyfin_api_key"))));
         assertEquals(List.of(new Credential("Jellyfin", "http://localhost:8096/", "admin", "jellyfin_password", true)),
                 first.credentials());
