@@ -275,7 +275,8 @@ public final class ArrClient implements AutoCloseable {
         return entry.path("name").asText("");
     }
 
-    private static HttpRequest.BodyPublisher body(JsonNode json) {
+    /** A JSON request body; the media servers' client sends its bodies the same way. */
+    static HttpRequest.BodyPublisher body(JsonNode json) {
         try {
             return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json), StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

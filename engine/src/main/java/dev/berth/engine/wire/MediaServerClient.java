@@ -83,7 +83,7 @@ public final class MediaServerClient implements AutoCloseable {
             throws MediaServerException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("ServerName", serverName).put("UICulture", uiCulture)
                 .put("MetadataCountryCode", country).put("PreferredMetadataLanguage", language);
-        write(request("Startup/Configuration").POST(body(body)).build(), "take the server name and languages");
+        write(request("Startup/Configuration").POST(ArrClient.body(body)).build(), "take the server name and languages");
     }
 
     /**
@@ -97,13 +97,13 @@ public final class MediaServerClient implements AutoCloseable {
     /** {@code POST Startup/User}: the first user's name and password. */
     public void startupUser(String name, String password) throws MediaServerException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("Name", name).put("Password", password);
-        write(request("Startup/User").POST(body(body)).build(), "set its first user");
+        write(request("Startup/User").POST(ArrClient.body(body)).build(), "set its first user");
     }
 
     /** {@code POST Startup/RemoteAccess}. Automatic port mapping (UPnP) is gone from Jellyfin and stays off. */
     public void remoteAccess(boolean enable) throws MediaServerException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("EnableRemoteAccess", enable).put("EnableAutomaticPortMapping", false);
-        write(request("Startup/RemoteAccess").POST(body(body)).build(), "set remote access");
+        write(request("Startup/RemoteAccess").POST(ArrClient.body(body)).build(), "set remote access");
     }
 
     /** {@code POST Startup/Complete}: the wizard is done; from now on only an administrator may change settings. */
@@ -115,7 +115,7 @@ public final class MediaServerClient implements AutoCloseable {
     public void signIn(String user, String password) throws MediaServerException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("Username", user).put("Pw", password);
         String what = "let " + user + " sign in";
-        ObjectNode session = object(send(request("Users/AuthenticateByName").POST(body(body)).build(), what), what);
+        ObjectNode session = object(send(request("Users/AuthenticateByName").POST(ArrClient.body(body)).build(), what), what);
         String accessToken = session.path("AccessToken").asText("");
         if (accessToken.isEmpty()) {
             throw unexpected(what);
@@ -138,7 +138,7 @@ public final class MediaServerClient implements AutoCloseable {
         ObjectNode options = JSON.createObjectNode();
         options.putObject("LibraryOptions").put("PreferredMetadataLanguage", language).put("MetadataCountryCode", country)
                 .putArray("PathInfos").addObject().put("Path", path);
-        write(request("Library/VirtualFolders?" + query).POST(body(options)).build(), "add the library " + name + " (" + path + ")");
+        write(request("Library/VirtualFolders?" + query).POST(ArrClient.body(options)).build(), "add the library " + name + " (" + path + ")");
     }
 
     /** {@code GET Auth/Keys}: the API keys ({@code AccessToken}, {@code AppName}, {@code DateCreated}); needs an administrator. */
@@ -272,14 +272,6 @@ public final class MediaServerClient implements AutoCloseable {
         StringJoiner q = new StringJoiner("&");
         new java.util.TreeMap<>(params).forEach((k, v) -> q.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return q.toString();
-    }
-
-    private static HttpRequest.BodyPublisher body(JsonNode json) {
-        try {
-            return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json), StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a request body", e);
-        }
     }
 
     @Override
