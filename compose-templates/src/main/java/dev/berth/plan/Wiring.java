@@ -101,7 +101,10 @@ final class Wiring {
      */
     void decideApiKeys() {
         for (ServiceDraft d : drafts.values()) {
-            d.def.apiKey().ifPresent(key -> secrets.keepOrCreate(key.secret(), generator::apiKey));
+            // A key the app makes itself (Jellyfin) is never generated: the previous one (filled in by
+            // Berth's setup of the app) is kept, and the first time its file starts empty, so the
+            // containers that mount it (Homepage) start, and the setup writes the key into it.
+            d.def.apiKey().ifPresent(key -> secrets.keepOrCreate(key.secret(), key.madeByApp() ? () -> "" : generator::apiKey));
         }
     }
 

@@ -208,7 +208,8 @@ class PlannerRulesTest {
         StackPlan plan = planner.plan(full, Map.of());
         for (PlannedService s : plan.services()) {
             for (String value : s.environment().values()) {
-                for (String secret : plan.secrets().values()) {
+                // An empty value is the placeholder of a key an app makes itself (jellyfin_api_key): nothing to leak.
+                for (String secret : plan.secrets().values().stream().filter(v -> !v.isEmpty()).toList()) {
                     assertFalse(value.contains(secret), s.name() + " has a secret in its environment");
                 }
             }

@@ -56,6 +56,9 @@ class GeneratedFilesConsistencyTest {
         stack.files().forEach((path, file) -> {
             if (!file.secret()) {
                 for (var secret : plan.secrets().entrySet()) {
+                    if (secret.getValue().isEmpty()) {
+                        continue; // the placeholder of a key an app makes itself (jellyfin_api_key) holds nothing yet
+                    }
                     assertFalse(file.text().contains(secret.getValue()), path + " contains the secret " + secret.getKey());
                 }
             }

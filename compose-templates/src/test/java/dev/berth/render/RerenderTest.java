@@ -65,4 +65,31 @@ class RerenderTest {
         });
         assertEquals(true, dev.berth.secrets.Argon2idHasher.verify(second.secrets().get("authelia_user_alice_hash"), "a brand new passphrase"));
     }
+    /**
+     * Jellyfin makes its own API key (catalog {@code madeBy: app}): the first render gives an empty
+     * file, never a generated key, so Homepage's mount exists before Jellyfin was set up; once the
+     * setup filled it in, a re-render keeps it and changes no byte.
+     */
+    @org.junit.jupiter.api.Test
+    void aKeyTheAppMakesStartsEmptyAndIsKeptOnceMade() {
+        Answers answers = Examples.answers("full-wireguard");
+        StackPlan first = new Planner(Catalog.builtIn(), Examples.repeatableGenerator()).plan(answers, Map.of());
+        assertEquals("", first.secrets().get("jellyfin_api_key"), "no key is generated for an app that makes its own");
+        RenderedStack a = new Renderer().render(first);
+        assertEquals("", a.text("secrets/jellyfin_api_key"));
+        assertEquals(true, a.text("compose.yaml").contains("HOMEPAGE_FILE_JELLYFIN_KEY: /run/secrets/jellyfin_api_key"),
+                "Homepage is given the file the setup fills in");
+        assertEquals(true, a.text("config/homepage/services.yaml").contains("key: '{{HOMEPAGE_FILE_JELLYFIN_KEY}}'"));
+        assertEquals(false, a.text("compose.yaml").contains("FILE__JELLYFIN"), "nothing presets the key in Jellyfin itself");
+
+        Map<String, String> afterSetup = new java.util.TreeMap<>(first.secrets());
+        afterSetup.put("jellyfin_api_key", "0123456789abcdef0123456789abcdef");
+        RenderedStack made = new Renderer().render(new Planner(Catalog.builtIn()).plan(answers, afterSetup));
+        RenderedStack again = new Renderer().render(new Planner(Catalog.builtIn()).plan(answers, made.files().keySet().stream()
+                .filter(p -> p.startsWith("secrets/")).collect(java.util.stream.Collectors.toMap(p -> p.substring("secrets/".length()),
+                        p -> made.text(p)))));
+        assertEquals("0123456789abcdef0123456789abcdef", made.text("secrets/jellyfin_api_key"));
+        assertEquals(made.files().keySet(), again.files().keySet());
+        made.files().forEach((path, file) -> assertArrayEquals(file.content(), again.file(path).content(), path));
+    }
 }

@@ -61,6 +61,20 @@ class SshFilesTest extends SshdTestBase {
         assertTrue(files.stat(dir.toString()).orElseThrow().directory());
     }
 
+    /** A file a container bind-mounted (a Compose secret) keeps its inode, so the container sees the new content. */
+    @Test
+    void overwritesAFileInPlaceAndNeverMakesOne() throws Exception {
+        String path = dir.resolve("jellyfin_api_key").toString();
+        files.writeAtomic(path, new byte[0], 0600);
+        Object inode = Files.getAttribute(Path.of(path), "unix:ino");
+        files.overwrite(path, "0123456789abcdef".getBytes());
+        assertArrayEquals("0123456789abcdef".getBytes(), files.read(path));
+        assertEquals(inode, Files.getAttribute(Path.of(path), "unix:ino"));
+        assertEquals(0600, files.stat(path).orElseThrow().mode());
+        assertThrows(TargetException.class, () -> files.overwrite(dir.resolve("absent").toString(), new byte[1]));
+        assertFalse(files.stat(dir.resolve("absent").toString()).isPresent());
+    }
+
     @Test
     void makesFoldersWithTheirParents() throws Exception {
         String deep = dir.resolve("a/b/c").toString();

@@ -18,6 +18,9 @@ final class DefinitionChecker {
     private static final Pattern EXTRA_HOST = Pattern.compile("[A-Za-z0-9.-]+:(host-gateway|[0-9A-Fa-f.:]+)");
     /** A key in the helpers' own files (a TOML table, a YAML key, part of a secret name). */
     private static final Pattern SECTION = Pattern.compile("[a-z][a-z0-9_]*");
+    /** The collection types Jellyfin's and Emby's library APIs take (Jellyfin 10.11 CollectionTypeOptions, less the mixed kind). */
+    private static final java.util.Set<String> MEDIA_SERVER_LIBRARY_TYPES = new java.util.TreeSet<>(java.util.Set.of(
+            "movies", "tvshows", "music", "musicvideos", "homevideos", "books"));
     private static final java.util.Set<String> ARCHES = java.util.Set.of("amd64", "arm64", "arm", "386", "ppc64le", "riscv64", "s390x");
 
     /** The Done page's row: room for a sentence or two beside the address. */
@@ -188,6 +191,17 @@ final class DefinitionChecker {
                 "says nothing: give 'key' (the API key Berth presets) or 'publicPaths', or leave 'api' out");
         if (api.key() != null) {
             requireSecretName(api.key().secret(), "api.key.secret", "_api_key");
+            require(ApiKey.BERTH.equals(api.key().madeBy()) || ApiKey.APP.equals(api.key().madeBy()), "api.key.madeBy",
+                    "must be 'berth' (Berth generates the key and presets it) or 'app' (the app makes it when Berth sets it up)");
+            if (api.key().madeByApp()) {
+                require(api.key().fileVariable() == null, "api.key.fileVariable",
+                        "must be left out when the app makes its key (madeBy: app): no variable can preset a key the app makes");
+                require(def.setup() != null, "api.key.madeBy",
+                        "'app' needs 'setup': Berth asks the app for its key while it sets the app up (setup.kind)");
+                require(def.metrics() == null && def.unpackerr() == null && def.recyclarr() == null, "api.key.madeBy",
+                        "'app' cannot serve 'metrics', 'unpackerr' or 'recyclarr': they start with the key, which the app"
+                        + " makes only after the deploy; only Homepage (and setups that run later) can wait for it");
+            }
             if (api.key().fileVariable() != null) { // null: the app reads it only from its settings file
                 requireVariable(api.key().fileVariable(), "api.key.fileVariable",
                         "the variable that gives the app its key from a file (LinuxServer images: FILE__<APP>__AUTH__APIKEY)");
@@ -226,6 +240,13 @@ final class DefinitionChecker {
                 "needs 'api.key' and 'api.path': Berth sets up the app's root folder and download clients through its API");
         require(library.prowlarrApplication() == null || library.prowlarrApplication().matches("[A-Z][A-Za-z0-9]*"),
                 "library.prowlarrApplication", "must be the application's name in Prowlarr's API (Sonarr, Radarr, Lidarr)");
+        LibrarySpec.MediaServerLibrary shown = library.mediaServerLibrary();
+        if (shown != null) {
+            require(notBlank(shown.name()) && shown.name().strip().equals(shown.name()) && shown.name().length() <= 64,
+                    "library.mediaServerLibrary.name", "must be the library's name the person sees in the media server (Movies, Shows, Music)");
+            require(shown.type() != null && MEDIA_SERVER_LIBRARY_TYPES.contains(shown.type()), "library.mediaServerLibrary.type",
+                    "must be one of " + MEDIA_SERVER_LIBRARY_TYPES + " (the collection type Jellyfin and Emby know)");
+        }
     }
 
     private void checkIndexerProxy() {
@@ -318,15 +339,17 @@ final class DefinitionChecker {
      */
     private void requireSecretsReachTheApp() {
         boolean hasFiles = def.downloadClient() != null && !def.downloadClient().settingsFiles().isEmpty();
-        // An app with a library gets its sign-in password through its API after the deploy (WiringPlan).
-        boolean setThroughApi = def.library() != null;
+        // An app with a library gets its sign-in password through its API after the deploy (WiringPlan);
+        // an app with a setup gets its first user's password through its first-run API (AppSetup).
+        boolean setThroughApi = def.library() != null || def.setup() != null;
         for (int i = 0; i < def.passwords().size(); i++) {
             require(def.passwords().get(i).fileVariable() != null || hasFiles || setThroughApi, "passwords[" + i + "].fileVariable",
                     "is required unless 'downloadClient.settingsFiles' writes the password into the app's own settings file,"
-                    + " or the app has a 'library' (Berth sets its sign-in through its API)");
+                    + " or the app has a 'library' or a 'setup' (Berth sets its sign-in through its API)");
         }
-        if (def.apiKey().isPresent()) {
-            // An app Berth sets up through its API makes its own key; its setup reads it back and keeps it in the secret.
+        if (def.apiKey().isPresent() && !def.apiKey().get().madeByApp()) {
+            // An app Berth sets up through its API may have made its own key before Berth could give one; its setup
+            // reads it back and keeps it in the secret (Seerr, Bazarr).
             boolean readBack = def.setup() != null;
             require(def.apiKey().get().fileVariable() != null || hasFiles || readBack, "api.key.fileVariable",
                     "is required unless 'downloadClient.settingsFiles' writes the key into the app's own settings file,"

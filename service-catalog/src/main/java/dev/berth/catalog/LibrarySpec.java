@@ -15,9 +15,11 @@ import java.util.Map;
  *                              Prowlarr does not know the app
  * @param rootFolderProperties  what the app needs besides the path to make a root folder (Lidarr: a name and its
  *                              default profiles); empty for apps that take the path alone
+ * @param mediaServerLibrary    the library a media server shows for this folder ({@code Shows}, of type
+ *                              {@code tvshows}); null: the media servers get none for it
  */
 public record LibrarySpec(String category, String categoryField, String prowlarrApplication,
-                          Map<String, Object> rootFolderProperties) {
+                          Map<String, Object> rootFolderProperties, MediaServerLibrary mediaServerLibrary) {
     public LibrarySpec {
         rootFolderProperties = rootFolderProperties == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rootFolderProperties));
@@ -26,5 +28,15 @@ public record LibrarySpec(String category, String categoryField, String prowlarr
     /** Where the app files its library: {@code /data/media/<category>}, inside the container. */
     public String rootFolder() {
         return "/data/media/" + category;
+    }
+
+    /**
+     * A library of the media server (Jellyfin, Emby) over an *arr app's folder.
+     *
+     * @param name what the person sees in the media server ("Movies", "Shows", "Music")
+     * @param type the media server's collection type, as Jellyfin's and Emby's APIs name it
+     *             ({@code movies}, {@code tvshows}, {@code music}): it decides which metadata the server looks up
+     */
+    public record MediaServerLibrary(String name, String type) {
     }
 }

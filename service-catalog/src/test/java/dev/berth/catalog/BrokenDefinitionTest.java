@@ -214,7 +214,21 @@ class BrokenDefinitionTest {
                 Arguments.of(GOOD + API + RECYCLARR + PROFILE.replace(" }", ", customFormatGroups: [{ trashId: 158188097a58d7687dee647e04af0da3, select: [x265] }] }") + "]}\n",
                         "demo.yaml: field 'recyclarr.profiles[0].customFormatGroups[0]': trashId and select must be TRaSH trash_ids"),
                 Arguments.of(GOOD + "unpackerr: { section: demo }\n",
-                        "demo.yaml: field 'unpackerr': needs 'api.key': Unpackerr calls the app's API with its key"));
+                        "demo.yaml: field 'unpackerr': needs 'api.key': Unpackerr calls the app's API with its key"),
+                Arguments.of(GOOD + "api: { key: { secret: demo_api_key, madeBy: someone } }\n",
+                        "demo.yaml: field 'api.key.madeBy': must be 'berth'"),
+                Arguments.of(GOOD + "api: { key: { secret: demo_api_key, madeBy: app } }\n",
+                        "demo.yaml: field 'api.key.madeBy': 'app' needs 'setup'"),
+                Arguments.of(GOOD + "api: { key: { secret: demo_api_key, madeBy: app, fileVariable: FILE__KEY } }\nsetup: { kind: jellyfin }\n",
+                        "demo.yaml: field 'api.key.fileVariable': must be left out when the app makes its key"),
+                Arguments.of(GOOD + MADE_KEY + "unpackerr: { section: demo }\n",
+                        "demo.yaml: field 'api.key.madeBy': 'app' cannot serve 'metrics', 'unpackerr' or 'recyclarr'"),
+                Arguments.of(GOOD + "passwords:\n  - { secret: demo_password }\n",
+                        "demo.yaml: field 'passwords[0].fileVariable': is required unless"),
+                Arguments.of(GOOD + API + "library: { category: tv, categoryField: tvCategory, mediaServerLibrary: { name: Shows, type: series } }\n",
+                        "demo.yaml: field 'library.mediaServerLibrary.type': must be one of"),
+                Arguments.of(GOOD + API + "library: { category: tv, categoryField: tvCategory, mediaServerLibrary: { name: ' ', type: tvshows } }\n",
+                        "demo.yaml: field 'library.mediaServerLibrary.name': must be the library's name"));
     }
 
     /** The Done page shows handOver as one line beside the address (or, for an app without a page, beside its name). */
@@ -343,6 +357,16 @@ class BrokenDefinitionTest {
 
 
 
+
+    /** Jellyfin and Emby make their own key: Berth keeps what they make, and only Homepage and setups can wait for it. */
+    private static final String MADE_KEY = "api: { key: { secret: demo_api_key, madeBy: app } }\nsetup: { kind: jellyfin }\n";
+
+    @Test
+    void aKeyTheAppMakesLoadsWithItsSetupAndWidget() throws IOException {
+        write("demo.yaml", GOOD + MADE_KEY + "homepage: { widget: jellyfin }\npasswords:\n  - { secret: demo_password }\n");
+        ApiKey key = new CatalogLoader().load(dir).get("demo").apiKey().orElseThrow();
+        assertTrue(key.madeByApp());
+    }
 
     private void write(String name, String text) throws IOException {
         Files.writeString(dir.resolve(name), text);

@@ -20,7 +20,16 @@ final class MadeSecrets {
     static void write(Target target, String stackDir, Map<String, String> secrets, Optional<Owner> owner) throws TargetException {
         for (var e : secrets.entrySet()) {
             String path = StackPaths.join(stackDir, "secrets/" + e.getKey());
-            target.files().writeAtomic(path, e.getValue().getBytes(StandardCharsets.UTF_8), 0600);
+            byte[] value = e.getValue().getBytes(StandardCharsets.UTF_8);
+            var present = target.files().stat(path);
+            if (present.isPresent() && present.get().regularFile() && present.get().mode() == 0600) {
+                // The placeholder a running container (Homepage) mounted as a Compose secret: a bind
+                // mount of this one file, which keeps the old file after a rename. Filled in place, it
+                // sees the key at once.
+                target.files().overwrite(path, value);
+                continue;
+            }
+            target.files().writeAtomic(path, value, 0600);
             if (owner.isPresent()) {
                 target.files().chown(path, owner.get().uid(), owner.get().gid());
             }

@@ -53,8 +53,15 @@ public final class WireStackJob implements Job {
     @Override
     public String description() {
         int apps = wiring.apps().size();
-        return apps == 0 ? "Check the sign-in of each download client"
-                : "Connect " + apps + (apps == 1 ? " app" : " apps") + " to the download clients and each other, and test every link";
+        String connect = apps == 0 ? "check the sign-in of each download client"
+                : "connect " + apps + (apps == 1 ? " app" : " apps") + " to the download clients and each other, and test every link";
+        if (wiring.setups().isEmpty()) {
+            return Character.toUpperCase(connect.charAt(0)) + connect.substring(1);
+        }
+        // A stack with a media server alone has no download client to check: say only what happens.
+        String setUp = "Set up " + String.join(", ", wiring.setups().stream().map(dev.berth.engine.wire.AppSetup::displayName).toList())
+                + " through " + (wiring.setups().size() == 1 ? "its" : "their") + " API";
+        return apps == 0 && wiring.clientSignIns().isEmpty() ? setUp : setUp + ", then " + connect;
     }
 
     @Override

@@ -41,6 +41,17 @@ final class LocalFiles implements RemoteFiles {
     }
 
     @Override
+    public void overwrite(String path, byte[] content) throws TargetException {
+        // No CREATE: only a file that is there, whose inode a container may have mounted.
+        try (FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(java.nio.ByteBuffer.wrap(content));
+            ch.force(true);
+        } catch (IOException e) {
+            throw fileError("write", path, e);
+        }
+    }
+
+    @Override
     public String stage(String path, byte[] content, int mode) throws TargetException {
         Path target = Path.of(path);
         Path tmp = null;

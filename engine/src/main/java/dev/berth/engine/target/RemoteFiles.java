@@ -13,6 +13,14 @@ public interface RemoteFiles {
     void writeAtomic(String path, byte[] content, int mode) throws TargetException;
 
     /**
+     * Replaces the content of a file that exists, keeping the file itself (its inode) and its mode
+     * and owner. A container that bind-mounts this one file (a Compose secret under
+     * {@code /run/secrets/}) sees the new content; after {@link #writeAtomic}'s rename it would keep
+     * seeing the old file. Not atomic: for small files whose readers read them again later.
+     */
+    void overwrite(String path, byte[] content) throws TargetException;
+
+    /**
      * The first half of a write that lands together with others: the content, with its mode, in a
      * hidden temporary file beside {@code path} (named {@code .<name>.<random>.berth-tmp}). Nothing
      * a reader sees has changed yet.

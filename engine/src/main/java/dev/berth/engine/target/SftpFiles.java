@@ -58,6 +58,21 @@ final class SftpFiles implements RemoteFiles {
     }
 
     @Override
+    public void overwrite(String path, byte[] content) throws TargetException {
+        SftpClient c = sftp();
+        // Without Create: only a file that is there, whose inode a container may have mounted.
+        try (SftpClient.CloseableHandle h = c.open(path, EnumSet.of(SftpClient.OpenMode.Write, SftpClient.OpenMode.Truncate))) {
+            c.write(h, 0, content, 0, content.length);
+            OpenSSHFsyncExtension fsync = c.getExtension(OpenSSHFsyncExtension.class);
+            if (fsync.isSupported()) {
+                fsync.fsync(h);
+            }
+        } catch (IOException e) {
+            throw error("write", path, e);
+        }
+    }
+
+    @Override
     public String stage(String path, byte[] content, int mode) throws TargetException {
         String name = path.substring(path.lastIndexOf('/') + 1);
         String tmp = SftpErrors.parent(path) + "/." + name + "." + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".berth-tmp";

@@ -1,5 +1,6 @@
 package dev.berth.engine.wire;
 
+import dev.berth.catalog.Catalog;
 import dev.berth.catalog.SetupSpec;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
@@ -17,6 +18,7 @@ import java.util.function.BiFunction;
 public final class AppSetups {
     /** kind → the setup of one planned app. */
     private static final Map<String, BiFunction<StackPlan, PlannedService, AppSetup>> KINDS = Map.of(
+            "jellyfin", (plan, s) -> new JellyfinSetup(plan, s, MediaLibrary.wanted(plan, Catalog.builtIn())),
             "plex", PlexSetup::new,
             "seerr", SeerrSetup::new,
             "bazarr", BazarrSetup::new);

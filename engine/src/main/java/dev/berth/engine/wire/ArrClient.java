@@ -263,7 +263,8 @@ public final class ArrClient implements AutoCloseable {
         return entry.path("name").asText("");
     }
 
-    private static HttpRequest.BodyPublisher body(JsonNode json) {
+    /** A JSON request body; the media servers' client sends its bodies the same way. */
+    static HttpRequest.BodyPublisher body(JsonNode json) {
         return SetupHttp.body(json);
     }
 

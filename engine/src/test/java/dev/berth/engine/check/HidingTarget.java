@@ -67,6 +67,11 @@ public final class HidingTarget implements Target {
             }
 
             @Override
+            public void overwrite(String path, byte[] content) throws TargetException {
+                files.overwrite(path, content);
+            }
+
+            @Override
             public String stage(String path, byte[] content, int mode) throws TargetException {
                 return files.stage(path, content, mode);
             }

@@ -130,8 +130,15 @@ class WireStackJobTest {
     }
 
     @Test
-    void aStackWithoutArrAppsOrDownloadClientsGetsNoWiringJob() throws Exception {
-        assertFalse(WireStackJob.needed(WiringPlan.of(Examples.plan("minimal-jellyfin"), Map.of())));
+    void aStackWithNothingToConnectOrSetUpGetsNoWiringJob() throws Exception {
+        Planner planner = new Planner(Catalog.builtIn(), Examples.repeatableGenerator());
+        assertFalse(WireStackJob.needed(WiringPlan.of(planner.plan(Examples.answers("minimal-jellyfin")
+                .withServices(List.of("uptime-kuma")), Map.of()), Map.of())));
+        // Jellyfin alone is set up through its first-run API, and the step says so.
+        WiringPlan jellyfin = WiringPlan.of(Examples.plan("minimal-jellyfin"), Map.of());
+        assertTrue(WireStackJob.needed(jellyfin));
+        assertEquals("Set up Jellyfin through its API", new WireStackJob(Examples.plan("minimal-jellyfin"), jellyfin, Optional.empty(),
+                (target, project) -> null).description());
         assertTrue(WireStackJob.needed(WiringPlan.of(plan(), Map.of())));
     }
 }

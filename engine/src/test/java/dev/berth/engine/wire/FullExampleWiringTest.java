@@ -57,6 +57,7 @@ class FullExampleWiringTest extends SshdTestBase {
     private FakeSabnzbd sabnzbd;
     private FakeSeerr seerr;
     private FakeBazarr bazarr;
+    private FakeJellyfin jellyfin;
     private Process qbittorrent;
     private final Map<String, Integer> ports = new HashMap<>();
 
@@ -76,6 +77,8 @@ class FullExampleWiringTest extends SshdTestBase {
             apps.get(ArrApp.PROWLARR).reaches(s.internalUrl(), apps.get(app));
         }
         startSeerrAndBazarr();
+        jellyfin = FakeJellyfin.start();
+        ports.put("jellyfin", jellyfin.port());
         sabnzbd = FakeSabnzbd.start(plan.secrets().get("sabnzbd_api_key"), Set.of("localhost", "127.0.0.1"));
         ports.put("sabnzbd", sabnzbd.port());
         ports.put("qbittorrent", startQbittorrent());
@@ -92,6 +95,9 @@ class FullExampleWiringTest extends SshdTestBase {
         }
         if (bazarr != null) {
             bazarr.close();
+        }
+        if (jellyfin != null) {
+            jellyfin.close();
         }
         if (qbittorrent != null) {
             qbittorrent.destroy();
@@ -127,7 +133,8 @@ class FullExampleWiringTest extends SshdTestBase {
                 p -> said.add(p.toString()), () -> false);
         assertEquals(List.of(), first.result().needingAttention(), () -> first.result().links().toString());
         List<String> labels = first.result().links().stream().map(Link::label).toList();
-        for (String expected : List.of("Sonarr → qBittorrent", "Sonarr → SABnzbd", "Radarr → qBittorrent", "Lidarr → SABnzbd",
+        for (String expected : List.of("Jellyfin → first run", "Jellyfin → library Movies", "Jellyfin → library Shows",
+                "Jellyfin → library Music", "Jellyfin → API key", "Sonarr → qBittorrent", "Sonarr → SABnzbd", "Radarr → qBittorrent", "Lidarr → SABnzbd",
                 "Prowlarr → Sonarr", "Prowlarr → Radarr", "Prowlarr → Lidarr", "Prowlarr → FlareSolverr",
                 "qBittorrent sign-in", "SABnzbd sign-in", "Seerr → Jellyfin", "Seerr → Sonarr", "Seerr → Radarr",
                 "Bazarr → Sonarr", "Bazarr → Radarr")) {
@@ -136,7 +143,13 @@ class FullExampleWiringTest extends SshdTestBase {
         assertTrue(first.result().writes() > 0);
         assertEquals(List.of(), refused(), "every request the doubles saw fits the apps' own descriptions");
 
-        // A re-run with nothing changed sends no write request to any app.
+        // A re-run with nothing changed sends no write request to any app. It plans with the key
+        // Jellyfin made, as the next deploy reads it from secrets/.
+        assertEquals(java.util.Set.of("jellyfin_api_key"), first.madeSecrets().keySet());
+        Map<String, String> kept = new java.util.TreeMap<>(plan.secrets());
+        kept.putAll(first.madeSecrets());
+        plan = new Planner(Catalog.builtIn(), Examples.repeatableGenerator()).plan(Examples.answers("full-wireguard"), kept);
+        wiring = WiringPlan.of(plan, kept);
         int writesBefore = totalWrites();
         StackWiring.Outcome again = stack.run(plan, wiring, first.memory(), StackWiring.Mode.APPLY, p -> said.add(p.toString()), () -> false);
         assertEquals(0, again.result().writes());
@@ -233,7 +246,7 @@ class FullExampleWiringTest extends SshdTestBase {
     }
 
     private int totalWrites() {
-        return apps.values().stream().mapToInt(FakeArr::writes).sum() + seerr.writes() + bazarr.writes();
+        return apps.values().stream().mapToInt(FakeArr::writes).sum() + seerr.writes() + bazarr.writes() + jellyfin.writes();
     }
 
     private List<String> refused() {
@@ -243,6 +256,7 @@ class FullExampleWiringTest extends SshdTestBase {
         all.addAll(sabnzbd.refused());
         all.addAll(seerr.refused());
         all.addAll(bazarr.refused());
+        all.addAll(jellyfin.refused());
         return all;
     }
 }

@@ -1,0 +1,47 @@
+package dev.berth.engine.wire;
+
+import dev.berth.catalog.Catalog;
+import dev.berth.catalog.LibrarySpec;
+import dev.berth.catalog.ServiceDefinition;
+import dev.berth.plan.PlannedService;
+import dev.berth.plan.StackPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One library Berth makes in a media server: what the person sees, the server's collection type,
+ * and the folder inside the container.
+ *
+ * @param name the library's name ("Movies")
+ * @param type Jellyfin's and Emby's collection type ({@code movies}, {@code tvshows}, {@code music})
+ * @param path the folder ({@code /data/media/movies}), where the *arr app files what it fetched
+ */
+public record MediaLibrary(String name, String type, String path) {
+
+    /**
+     * The libraries for a plan, from the catalog's {@code library.mediaServerLibrary}: one per *arr
+     * app chosen, in the order the person chose them; with none, every one the catalog knows (the
+     * person then puts files into those folders by hand).
+     */
+    public static List<MediaLibrary> wanted(StackPlan plan, Catalog catalog) {
+        List<MediaLibrary> out = new ArrayList<>();
+        for (PlannedService s : plan.servicesInChosenOrder()) {
+            of(s.definition()).ifPresent(out::add);
+        }
+        if (out.isEmpty()) {
+            for (ServiceDefinition d : catalog.all()) {
+                of(d).ifPresent(out::add);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static java.util.Optional<MediaLibrary> of(ServiceDefinition d) {
+        LibrarySpec library = d.library();
+        if (library == null || library.mediaServerLibrary() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new MediaLibrary(library.mediaServerLibrary().name(), library.mediaServerLibrary().type(),
+                library.rootFolder()));
+    }
+}
