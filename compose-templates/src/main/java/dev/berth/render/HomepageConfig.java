@@ -35,6 +35,7 @@ final class HomepageConfig {
                 }
                 homepage.fields().forEach((field, value) -> widget.put(field, switch (value) {
                     case WidgetField.Text(String text) -> text;
+                    case WidgetField.Switch(boolean on) -> on;
                     // Like the key: the planner mounted the secret's file for this variable.
                     case WidgetField.FromSecret f -> "{{" + HomepageKeys.variable(s.name(), field) + "}}";
                 }));

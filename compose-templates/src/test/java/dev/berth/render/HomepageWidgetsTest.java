@@ -50,6 +50,9 @@ class HomepageWidgetsTest {
             Map.entry("qbittorrent", Set.of("url", "username", "password")),
             Map.entry("transmission", Set.of("url", "username", "password")),
             Map.entry("nzbget", Set.of("url", "username", "password")));
+    /** Settings a widget's docs list as optional that Berth sets all the same. */
+    private static final Map<String, Set<String>> OPTIONAL = Map.of(
+            "jellyfin", Set.of("enableBlocks"));
 
     /** The examples with Homepage, and the full one with every download client Homepage shows. */
     static Stream<String> stacks() {
@@ -68,6 +71,7 @@ class HomepageWidgetsTest {
             Set<String> given = new TreeSet<>();
             e.getValue().fieldNames().forEachRemaining(given::add);
             given.remove("type");
+            given.removeAll(OPTIONAL.getOrDefault(type, Set.of()));
             assertEquals(new TreeSet<>(required), given, stack + ": the settings of " + e.getKey() + "'s " + type + " widget");
             e.getValue().forEach(v -> assertFalse(v.asText().isBlank(), e.getKey() + " has an empty setting"));
         }
@@ -82,6 +86,18 @@ class HomepageWidgetsTest {
         assertEquals("{{HOMEPAGE_FILE_TRANSMISSION_PASSWORD}}", widgets.get("Transmission").get("password").asText());
         assertEquals("nzbget", widgets.get("NZBGet").get("username").asText());
         assertEquals("{{HOMEPAGE_FILE_SABNZBD_KEY}}", widgets.get("SABnzbd").get("key").asText());
+    }
+
+    @Test
+    void jellyfinsTileCountsTheLibrariesWithTheKeyJellyfinMadeAndSeerrAndBazarrShowTheirQueues() throws IOException {
+        Map<String, JsonNode> widgets = widgets(render("full-wireguard").text(SERVICES));
+
+        JsonNode jellyfin = widgets.get("Jellyfin");
+        assertTrue(jellyfin.get("enableBlocks").isBoolean() && jellyfin.get("enableBlocks").booleanValue(),
+                "Homepage shows the counts only with enableBlocks: true (a YAML boolean): " + jellyfin);
+        assertEquals("{{HOMEPAGE_FILE_JELLYFIN_KEY}}", jellyfin.get("key").asText());
+        assertEquals("{{HOMEPAGE_FILE_SEERR_KEY}}", widgets.get("Seerr").get("key").asText());
+        assertEquals("{{HOMEPAGE_FILE_BAZARR_KEY}}", widgets.get("Bazarr").get("key").asText());
     }
 
     /** Homepage fails to read services.yaml when a {{HOMEPAGE_FILE_…}} names a variable or file it lacks. */

@@ -10,6 +10,10 @@ public sealed interface WidgetField {
     record Text(String value) implements WidgetField {
     }
 
+    /** An on/off option, written as YAML's true or false ({@code enableBlocks: true}): Homepage reads it as a boolean. */
+    record Switch(boolean on) implements WidgetField {
+    }
+
     /** One of the app's own secrets ({@code passwords[].secret}), mounted on Homepage as a file. */
     record FromSecret(String secret) implements WidgetField {
     }
@@ -17,6 +21,9 @@ public sealed interface WidgetField {
     /** {@code admin}, or {@code { secret: qbittorrent_password }}; anything else is refused with the two forms. */
     @JsonCreator
     static WidgetField of(JsonNode node) {
+        if (node.isBoolean()) {
+            return new Switch(node.booleanValue());
+        }
         if (node.isValueNode() && !node.isNull()) {
             return new Text(node.asText());
         }

@@ -114,6 +114,9 @@ class StackDiffTest {
         assertTrue(text.contains(firstNewSecret(r) + ": new\n"), text);
         assertFalse(text.contains("hand-edited-value-123"), text);
         for (Map.Entry<String, String> s : r.plan().secrets().entrySet()) {
+            if (s.getValue().isEmpty()) {
+                continue; // a key the app makes is empty until made: "" is in every text
+            }
             assertFalse(text.contains(s.getValue()), "the value of " + s.getKey() + " is in the diff");
         }
     }

@@ -84,9 +84,9 @@ class PlexSetupTest {
         assertEquals(3, first.result().writes());
         assertEquals(List.of(), stack.plex.refused(), "every request fits what Plex takes");
         assertEquals(List.of(
-                new FakePlex.Section(1, "Shows", "show", "tv.plex.agents.series", "Plex TV Series", "en-US", List.of("/data/media/tv")),
-                new FakePlex.Section(2, "Movies", "movie", "tv.plex.agents.movie", "Plex Movie", "en-US", List.of("/data/media/movies")),
-                new FakePlex.Section(3, "Music", "artist", "tv.plex.agents.music", "Plex Music", "en-US", List.of("/data/media/music"))),
+                new FakePlex.Section(1, "Shows", "show", "tv.plex.agents.series", "Plex TV Series", "en-GB", List.of("/data/media/tv")),
+                new FakePlex.Section(2, "Movies", "movie", "tv.plex.agents.movie", "Plex Movie", "en-GB", List.of("/data/media/movies")),
+                new FakePlex.Section(3, "Music", "artist", "tv.plex.agents.music", "Plex Music", "en-GB", List.of("/data/media/music"))),
                 stack.plex.sections());
 
         StackWiring.Outcome again = stack.run(local, first.memory(), StackWiring.Mode.APPLY);

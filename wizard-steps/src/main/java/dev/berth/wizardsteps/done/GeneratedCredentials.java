@@ -60,6 +60,12 @@ final class GeneratedCredentials {
                 return Optional.of(new String[] {"Authelia sign-in", u.username()});
             }
         }
+        boolean keptFromTheApp = preview.plan().services().stream().anyMatch(s -> s.definition().setup() != null
+                && s.definition().apiKey().map(k -> k.secret().equals(name)).orElse(false));
+        if (keptFromTheApp) {
+            // Jellyfin, Seerr and Bazarr make their own key; Berth keeps it after setting them up, so the plan's is not it.
+            return Optional.empty();
+        }
         if (name.endsWith(API_KEY)) {
             String app = name.substring(0, name.length() - API_KEY.length());
             String label = preview.plan().services().stream().filter(s -> s.definition().id().equals(app)).findFirst()
