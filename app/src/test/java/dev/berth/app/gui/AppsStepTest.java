@@ -56,10 +56,11 @@ class AppsStepTest {
         assertFalse(next.isDisabled());
         assertEquals("Den", ctx.model().mediaProperty().get().serverName());
 
-        CheckBox german = robot.lookup("#subtitle-de").queryAs(CheckBox.class);
-        robot.interact(german::fire);
-        assertEquals(List.of("en", "de"), ctx.model().mediaProperty().get().subtitleLanguages());
-        assertEquals("In this order of preference: English, German. Untick and tick again to move one to the end.",
+        // Europe/Berlin: German by default, so English is the one to add.
+        CheckBox english = robot.lookup("#subtitle-en").queryAs(CheckBox.class);
+        robot.interact(english::fire);
+        assertEquals(List.of("de", "en"), ctx.model().mediaProperty().get().subtitleLanguages());
+        assertEquals("In this order of preference: German, English. Untick and tick again to move one to the end.",
                 robot.lookup("#subtitle-order").queryAs(Label.class).getText());
         // The user guide's figure of the section (scripts/screenshots).
         robot.interact(() -> StepHarness.screenshot(robot.lookup("#watching-options").query(), "apps-watching"));
