@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.answers.Answers;
-import dev.berth.answers.StorageAnswers;
-import dev.berth.catalog.Catalog;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.wire.AppSetup;
 import dev.berth.engine.wire.Credential;
@@ -18,11 +15,7 @@ import dev.berth.engine.wire.WiringMemoryFile;
 import dev.berth.engine.wire.WiringPlan;
 import dev.berth.engine.wire.WiringProgress;
 import dev.berth.engine.wire.WiringResult;
-import dev.berth.plan.Planner;
 import dev.berth.plan.StackPlan;
-import dev.berth.testsupport.Examples;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -48,17 +41,7 @@ class StackWiringSetupsTest {
     Path tmp;
 
     private StackPlan plan() {
-        Answers a = Examples.answers("full-wireguard");
-        StorageAnswers s = a.storage();
-        a = a.withStorage(new StorageAnswers(tmp.resolve("stack").toString(), s.dataRoot(), s.configRoot(), s.puid(), s.pgid(),
-                s.timeZone(), false));
-        return new Planner(Catalog.builtIn(), Examples.repeatableGenerator()).plan(a, Map.of());
-    }
-
-    private static int deadPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return WireStackJobTest.fullExample(tmp.resolve("stack"));
     }
 
     /** A setup that records the secrets it was given and answers as told. */
@@ -93,7 +76,7 @@ class StackWiringSetupsTest {
         WiringPlan arr = WiringPlan.of(plan, Map.of());
         // Listed "wrong way round": the phase decides the order, not the list.
         WiringPlan wiring = new WiringPlan(arr.apps(), List.of(), List.of(), List.of(requests, mediaServer));
-        int dead = deadPort();
+        int dead = WireStackJobTest.deadPort();
         Map<String, Integer> ports = new HashMap<>();
         plan.services().forEach(s -> ports.put(s.name(), dead));
         List<WiringProgress> progress = new ArrayList<>();
@@ -132,7 +115,7 @@ class StackWiringSetupsTest {
         List<Map<String, String>> seen = new ArrayList<>();
         AppSetup broken = new Recording("jellyfin", "Jellyfin", AppSetup.Phase.BEFORE_ARR_APPS, Map.of(), seen, true);
         AppSetup after = new Recording("seerr", "Seerr", AppSetup.Phase.AFTER_ARR_APPS, Map.of(), seen, false);
-        int dead = deadPort();
+        int dead = WireStackJobTest.deadPort();
         Map<String, Integer> ports = new HashMap<>();
         plan.services().forEach(s -> ports.put(s.name(), dead));
         StackWiring stackWiring = new StackWiring(ServiceAddresses.loopback(ports), Optional.empty(), "this computer");

@@ -40,15 +40,20 @@ class WireStackJobTest {
     Path tmp;
 
     private StackPlan plan() {
+        return fullExample(tmp.resolve("stack"));
+    }
+
+    /** The full example with its stack folder at {@code stackDir}, planned with the repeatable generator. */
+    static StackPlan fullExample(Path stackDir) {
         Answers a = Examples.answers("full-wireguard");
         StorageAnswers s = a.storage();
-        a = a.withStorage(new StorageAnswers(tmp.resolve("stack").toString(), s.dataRoot(), s.configRoot(), s.puid(), s.pgid(),
+        a = a.withStorage(new StorageAnswers(stackDir.toString(), s.dataRoot(), s.configRoot(), s.puid(), s.pgid(),
                 s.timeZone(), false));
         return new Planner(Catalog.builtIn(), Examples.repeatableGenerator()).plan(a, Map.of());
     }
 
     /** A loopback port that was free a moment ago: connecting there is refused. */
-    private static int deadPort() throws IOException {
+    static int deadPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

@@ -189,12 +189,6 @@ class FullExampleWiringTest extends SshdTestBase {
      * Sonarr and Radarr at the addresses the containers use.
      */
     private void startSeerrAndBazarr() throws IOException {
-        if (!plan.secrets().containsKey("jellyfin_password")) {
-            java.util.TreeMap<String, String> secrets = new java.util.TreeMap<>(plan.secrets());
-            secrets.put("jellyfin_password", "JellyfinAdminPassword0123");
-            plan = new StackPlan(plan.answers(), plan.services(), plan.additions(), plan.suggestions(), plan.portMoves(), secrets,
-                    plan.dataDirectories(), plan.namedVolumes());
-        }
         PlannedService jellyfin = plan.service("jellyfin").orElseThrow();
         PlannedService sonarr = plan.service("sonarr").orElseThrow();
         PlannedService radarr = plan.service("radarr").orElseThrow();

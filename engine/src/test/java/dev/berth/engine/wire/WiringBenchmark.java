@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Wiring figures, printed, never asserted on time (run with {@code ./bench wire}; not part of the
- * test run: the class name is outside Surefire's includes). The full example's apps — Sonarr,
- * Radarr, Lidarr and Prowlarr with qBittorrent, SABnzbd and FlareSolverr — wired from its plan
- * ({@link WiringPlan}, {@link StackWiring}) against fresh doubles, then again with nothing to change. The doubles check every request
- * and answer against the apps' OpenAPI descriptions, so the figures include that work: the real
+ * test run: the class name is outside Surefire's includes). The full example's apps — Jellyfin's
+ * first run, libraries and key; Sonarr, Radarr, Lidarr and Prowlarr with qBittorrent, SABnzbd and
+ * FlareSolverr; Seerr and Bazarr — wired from its plan ({@link WiringPlan}, {@link StackWiring})
+ * against fresh doubles, then again with nothing to change. The doubles check every request and
+ * answer against the apps' published descriptions, so the figures include that work: the real
  * apps answer slower or faster, but Berth's own share is in here.
  */
 class WiringBenchmark {
@@ -33,14 +34,13 @@ class WiringBenchmark {
     void wiringTheFullExampleAndARunWithNothingToChange() throws Exception {
         ArrSchemas.require();
         StackPlan plan = new Planner(Catalog.builtIn(), Examples.repeatableGenerator()).plan(Examples.answers("full-wireguard"), Map.of());
-        WiringPlan full = WiringPlan.of(plan, Map.of());
-        // The *arr apps and Prowlarr only: the apps set up through their own API (Seerr, Bazarr) have their own tests.
-        WiringPlan wiring = new WiringPlan(full.apps(), full.clientSignIns(), full.credentials());
+        WiringPlan wiring = WiringPlan.of(plan, Map.of());
         long[] first = new long[RUNS];
         long[] again = new long[RUNS];
         int links = 0;
         for (int i = -WARMUPS; i < RUNS; i++) {
             Map<ArrApp, FakeArr> doubles = new EnumMap<>(ArrApp.class);
+            List<AutoCloseable> others = new ArrayList<>();
             try {
                 Map<String, Integer> ports = new HashMap<>();
                 for (ArrApp a : ArrApp.values()) {
@@ -52,7 +52,8 @@ class WiringBenchmark {
                 for (ArrApp a : List.of(ArrApp.SONARR, ArrApp.RADARR, ArrApp.LIDARR)) {
                     doubles.get(ArrApp.PROWLARR).reaches(plan.service(a.name().toLowerCase(Locale.ROOT)).orElseThrow().internalUrl(), doubles.get(a));
                 }
-                // The *arr apps' wiring only: the download clients' own sign-in checks need the real clients.
+                startTheAppsSetThroughTheirApi(plan, ports, others);
+                // The download clients' own sign-in checks need the real clients: left out (no checker).
                 StackWiring stack = new StackWiring(ServiceAddresses.loopback(ports), Optional.empty(), "this computer");
                 long start = System.nanoTime();
                 StackWiring.Outcome made = stack.run(plan, wiring, WiringMemory.EMPTY, StackWiring.Mode.APPLY, p -> { }, () -> false);
@@ -69,10 +70,41 @@ class WiringBenchmark {
                 }
             } finally {
                 doubles.values().forEach(FakeArr::close);
+                for (AutoCloseable c : others) {
+                    c.close();
+                }
             }
         }
-        print("wiring the full example (4 apps, " + links + " links) against the doubles", first, "<= 2000 ms");
+        print("wiring the full example (Jellyfin, 4 *arr apps, Seerr, Bazarr: " + links + " links) against the doubles", first,
+                "<= 2000 ms");
         print("wiring again with nothing to change (0 writes)", again, "<= 500 ms");
+    }
+
+    /** Jellyfin, Seerr and Bazarr doubles, as {@code FullExampleWiringTest} starts them. */
+    private static void startTheAppsSetThroughTheirApi(StackPlan plan, Map<String, Integer> ports, List<AutoCloseable> started)
+            throws java.io.IOException {
+        FakeJellyfin jellyfin = FakeJellyfin.start();
+        started.add(jellyfin::close);
+        ports.put("jellyfin", jellyfin.port());
+        var jellyfinService = plan.service("jellyfin").orElseThrow();
+        var sonarr = plan.service("sonarr").orElseThrow();
+        var radarr = plan.service("radarr").orElseThrow();
+        String sonarrKey = plan.secrets().get("sonarr_api_key");
+        String radarrKey = plan.secrets().get("radarr_api_key");
+        FakeSeerr seerr = FakeSeerr.start(new FakeSeerr.MediaServer(jellyfinService.address(), jellyfinService.webPort(),
+                        WiringPlan.SIGN_IN_USER, plan.secrets().get("jellyfin_password"), Map.of("lib-movies", "Movies")),
+                        plan.secrets().get("seerr_api_key"))
+                .reaches("sonarr", new FakeSeerr.Servarr(sonarr.address(), sonarr.webPort(), sonarrKey, Map.of(1, "Any"),
+                        List.of(sonarr.definition().library().rootFolder())))
+                .reaches("radarr", new FakeSeerr.Servarr(radarr.address(), radarr.webPort(), radarrKey, Map.of(1, "Any"),
+                        List.of(radarr.definition().library().rootFolder())));
+        started.add(seerr::close);
+        ports.put("seerr", seerr.port());
+        FakeBazarr bazarr = FakeBazarr.start(plan.secrets().get("bazarr_api_key"))
+                .reaches(sonarr.address() + ":" + sonarr.webPort(), new FakeBazarr.Arr("4.0.15.2941", sonarrKey))
+                .reaches(radarr.address() + ":" + radarr.webPort(), new FakeBazarr.Arr("6.0.4.10291", radarrKey));
+        started.add(bazarr::close);
+        ports.put("bazarr", bazarr.port());
     }
 
     private static void print(String name, long[] samples, String goal) {
