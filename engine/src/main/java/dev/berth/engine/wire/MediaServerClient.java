@@ -19,13 +19,14 @@ import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The calls of Jellyfin's API that its first run and Berth's setup need, as Jellyfin 10.11's
- * controllers take them: public system info, the startup wizard ({@code Startup/Configuration},
+ * The calls of Jellyfin's and Emby's APIs that their first run and Berth's setup need, as Jellyfin
+ * 10.11's controllers and Emby 4.8's services take them (the differences are {@link MediaServerApi}'s):
+ * public system info, the startup wizard ({@code Startup/Configuration},
  * {@code Startup/User}, {@code Startup/RemoteAccess}, {@code Startup/Complete}), signing in
  * ({@code Users/AuthenticateByName}), libraries ({@code Library/VirtualFolders}) and API keys
  * ({@code Auth/Keys}). Every request carries Jellyfin's {@code Authorization: MediaBrowser Client=…,
- * Device=…, DeviceId=…, Version=…} header, with {@code Token=…} once Berth has one (a session's or
- * an API key).
+ * Device=…, DeviceId=…, Version=…} header (Emby's {@code X-Emby-Authorization: Emby …}, and {@code X-Emby-Token}),
+ * with {@code Token=…} once Berth has one (a session's or an API key).
  *
  * <p>Counts its write requests (everything that changes the server; signing in only opens a
  * session and is not counted). Messages name the server, the call and its own words, never a
@@ -38,6 +39,7 @@ public final class MediaServerClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final MediaServerApi api;
     private final String deviceId;
     private final String where;
     private final HttpClient http;
@@ -50,8 +52,9 @@ public final class MediaServerClient implements AutoCloseable {
      *                 signing in again replaces Berth's session rather than adding devices
      * @param where    the server for messages: "Jellyfin on nas.local"
      */
-    public MediaServerClient(URI base, String deviceId, String where) {
-        this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
+    public MediaServerClient(URI base, MediaServerApi api, String deviceId, String where) {
+        this.base = URI.create(base.toString().replaceAll("/+$", "") + "/" + api.pathPrefix());
+        this.api = api;
         this.deviceId = deviceId;
         this.where = where;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
@@ -72,17 +75,41 @@ public final class MediaServerClient implements AutoCloseable {
         return object(send(request("System/Info/Public").GET().build(), "tell its public info"), "tell its public info");
     }
 
-    /** Whether the startup wizard is complete, from the public info (absent counts as complete: never redo a server's first run by guess). */
-    public static boolean wizardCompleted(ObjectNode publicInfo) {
-        JsonNode completed = publicInfo.get("StartupWizardCompleted");
-        return completed == null || completed.isNull() || completed.asBoolean(true);
+    /**
+     * Whether the startup wizard is complete. Jellyfin says so in its public info (absent counts as
+     * complete: never redo a server's first run by guess). Emby's public info does not; its startup
+     * service lets anyone in only while the wizard is open, and asks for an administrator after,
+     * so {@code GET Startup/Configuration} without a sign-in tells it.
+     */
+    public boolean wizardCompleted() throws MediaServerException, InterruptedException {
+        if (api.wizardInPublicInfo()) {
+            JsonNode completed = publicInfo().get("StartupWizardCompleted");
+            return completed == null || completed.isNull() || completed.asBoolean(true);
+        }
+        publicInfo(); // a server that answers, else the caller's message is that it does not
+        String token = this.token;
+        this.token = null;
+        try {
+            send(request("Startup/Configuration").GET().build(), "tell whether its startup wizard is open");
+            return false;
+        } catch (MediaServerException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                return true;
+            }
+            throw e;
+        } finally {
+            this.token = token;
+        }
     }
 
-    /** {@code POST Startup/Configuration}: server name, UI culture, metadata country and language. */
+    /** {@code POST Startup/Configuration}: server name (where the server takes it here), UI culture, metadata country and language. */
     public void startupConfiguration(String serverName, String uiCulture, String country, String language)
             throws MediaServerException, InterruptedException {
-        ObjectNode body = JSON.createObjectNode().put("ServerName", serverName).put("UICulture", uiCulture)
-                .put("MetadataCountryCode", country).put("PreferredMetadataLanguage", language);
+        ObjectNode body = JSON.createObjectNode();
+        if (api.namesServerAtStartup()) {
+            body.put("ServerName", serverName);
+        }
+        body.put("UICulture", uiCulture).put("MetadataCountryCode", country).put("PreferredMetadataLanguage", language);
         write(request("Startup/Configuration").POST(ArrClient.body(body)).build(), "take the server name and languages");
     }
 
@@ -123,51 +150,72 @@ public final class MediaServerClient implements AutoCloseable {
         this.token = accessToken;
     }
 
-    /** {@code GET Library/VirtualFolders}: every library with its folders ({@code Name}, {@code Locations}, {@code CollectionType}). */
+    /**
+     * Every library with its folders ({@code Name}, {@code Locations}, {@code CollectionType}): Jellyfin's
+     * {@code GET Library/VirtualFolders}, an array; Emby's {@code GET Library/VirtualFolders/Query}, a query result.
+     */
     public List<ObjectNode> libraries() throws MediaServerException, InterruptedException {
-        return list(send(request("Library/VirtualFolders").GET().build(), "list its libraries"), "list its libraries");
+        String what = "list its libraries";
+        if (api.librariesInQueryResult()) {
+            return items(object(send(request("Library/VirtualFolders/Query").GET().build(), what), what));
+        }
+        return list(send(request("Library/VirtualFolders").GET().build(), what), what);
     }
 
     /**
-     * {@code POST Library/VirtualFolders?name=…&collectionType=…&paths=…&refreshLibrary=true}: a library
-     * over one folder, with the metadata language and country the person chose, scanned at once.
+     * {@code POST Library/VirtualFolders}: a library over one folder, with the metadata language and
+     * country the person chose, scanned at once. Jellyfin takes name, type and folder as query
+     * parameters; Emby only in its {@code AddVirtualFolder} body, the folder once, in {@code LibraryOptions.PathInfos}.
      */
     public void addLibrary(String name, String collectionType, String path, String language, String country)
             throws MediaServerException, InterruptedException {
-        String query = query(Map.of("name", name, "collectionType", collectionType, "paths", path, "refreshLibrary", "true"));
-        ObjectNode options = JSON.createObjectNode();
-        options.putObject("LibraryOptions").put("PreferredMetadataLanguage", language).put("MetadataCountryCode", country)
+        ObjectNode body = JSON.createObjectNode();
+        String target = "Library/VirtualFolders";
+        if (api.librariesInQueryResult()) {
+            body.put("Name", name).put("CollectionType", collectionType).put("RefreshLibrary", true);
+        } else {
+            target += "?" + query(Map.of("name", name, "collectionType", collectionType, "paths", path, "refreshLibrary", "true"));
+        }
+        body.putObject("LibraryOptions").put("PreferredMetadataLanguage", language).put("MetadataCountryCode", country)
                 .putArray("PathInfos").addObject().put("Path", path);
-        write(request("Library/VirtualFolders?" + query).POST(ArrClient.body(options)).build(), "add the library " + name + " (" + path + ")");
+        write(request(target).POST(ArrClient.body(body)).build(), "add the library " + name + " (" + path + ")");
     }
 
     /** {@code GET Auth/Keys}: the API keys ({@code AccessToken}, {@code AppName}, {@code DateCreated}); needs an administrator. */
     public List<ObjectNode> apiKeys() throws MediaServerException, InterruptedException {
-        ObjectNode result = object(send(request("Auth/Keys").GET().build(), "list its API keys"), "list its API keys");
-        List<ObjectNode> keys = new ArrayList<>();
-        for (JsonNode key : result.path("Items")) {
-            if (key.isObject()) {
-                keys.add((ObjectNode) key);
+        return items(object(send(request("Auth/Keys").GET().build(), "list its API keys"), "list its API keys"));
+    }
+
+    /** A query result's {@code Items}. */
+    private static List<ObjectNode> items(ObjectNode result) {
+        List<ObjectNode> items = new ArrayList<>();
+        for (JsonNode item : result.path("Items")) {
+            if (item.isObject()) {
+                items.add((ObjectNode) item);
             }
         }
-        return keys;
+        return items;
     }
 
     /** {@code POST Auth/Keys?app=…}: a new key; the server answers 204 without it, so the caller lists the keys after. */
     public void createApiKey(String app) throws MediaServerException, InterruptedException {
-        write(request("Auth/Keys?" + query(Map.of("app", app))).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        write(request("Auth/Keys?" + query(Map.of(api.keyAppParameter(), app))).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 "make an API key for " + app);
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json").header("Content-Type", "application/json")
-                .header("Authorization", authorization());
+                .header(api.authHeader(), authorization());
+        if (token != null && api.tokenHeader() != null) {
+            request.header(api.tokenHeader(), token);
+        }
+        return request;
     }
 
-    /** Jellyfin's own scheme (AuthorizationContext): quoted, comma-separated parts after "MediaBrowser ". */
+    /** The servers' own scheme (Jellyfin's AuthorizationContext, Emby's): quoted, comma-separated parts after the scheme's word. */
     private String authorization() {
-        StringJoiner parts = new StringJoiner(", ", "MediaBrowser ", "");
+        StringJoiner parts = new StringJoiner(", ", api.authScheme() + " ", "");
         parts.add("Client=\"" + CLIENT + "\"").add("Device=\"" + CLIENT + "\"").add("DeviceId=\"" + deviceId + "\"")
                 .add("Version=\"1\"");
         if (token != null) {

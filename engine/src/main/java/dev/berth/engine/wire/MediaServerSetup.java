@@ -18,7 +18,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Jellyfin's first run and libraries ({@code setup.kind: jellyfin}), through {@link MediaServerClient}.
+ * Jellyfin's and Emby's first run and libraries ({@code setup.kind: jellyfin} and {@code emby}), through
+ * {@link MediaServerClient}; where their APIs differ is {@link MediaServerApi}'s. Emby's startup
+ * configuration has no server name: Emby keeps the one it chose.
  *
  * <ul>
  *   <li>Only while its startup wizard is incomplete: the server name, UI culture and metadata
@@ -34,7 +36,7 @@ import java.util.TreeMap;
  *       reads it); with that key a later run signs in without a password and writes nothing.</li>
  * </ul>
  */
-public final class JellyfinSetup implements AppSetup {
+public final class MediaServerSetup implements AppSetup {
     /** The first user's name: the same sign-in name as every app Berth sets up ({@link WiringPlan#SIGN_IN_USER}). */
     static final String USER = WiringPlan.SIGN_IN_USER;
     /** The API key's name in the server's list (Dashboard → API Keys). */
@@ -46,13 +48,15 @@ public final class JellyfinSetup implements AppSetup {
     private final StackPlan plan;
     private final PlannedService service;
     private final List<MediaLibrary> libraries;
+    private final MediaServerApi api;
     private final String passwordSecret;
     private final String keySecret;
 
-    public JellyfinSetup(StackPlan plan, PlannedService service, List<MediaLibrary> libraries) {
+    public MediaServerSetup(StackPlan plan, PlannedService service, List<MediaLibrary> libraries, MediaServerApi api) {
         this.plan = plan;
         this.service = service;
         this.libraries = List.copyOf(libraries);
+        this.api = api;
         String file = "services/" + service.definition().id() + ".yaml";
         this.passwordSecret = service.definition().passwords().stream().map(GeneratedPassword::secret).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(file + " needs passwords: [{ secret: <id>_password }]: the first user's password"));
@@ -89,7 +93,7 @@ public final class JellyfinSetup implements AppSetup {
     public List<Link> testOnly(SetupContext context) throws InterruptedException {
         String key = context.secrets().getOrDefault(keySecret, "");
         try (MediaServerClient client = client(context)) {
-            if (!MediaServerClient.wizardCompleted(client.publicInfo())) {
+            if (!client.wizardCompleted()) {
                 return List.of(link("first run", Link.Status.NEEDS_ATTENTION, "Its first run is not done yet: run berth wire."));
             }
             if (key.isEmpty()) {
@@ -123,7 +127,7 @@ public final class JellyfinSetup implements AppSetup {
 
     private MediaServerClient client(SetupContext context) {
         // One device for Berth per stack: signing in again replaces its session instead of adding devices.
-        return new MediaServerClient(context.base(), "berth-" + plan.projectName(), displayName());
+        return new MediaServerClient(context.base(), api, "berth-" + plan.projectName(), displayName());
     }
 
     /** One run's links and what it made. */
@@ -146,7 +150,7 @@ public final class JellyfinSetup implements AppSetup {
             boolean berthsServer = memory.containsKey(FIRST_RUN);
             String step = "first run";
             try {
-                if (!MediaServerClient.wizardCompleted(client.publicInfo())) {
+                if (!client.wizardCompleted()) {
                     firstRun();
                     berthsServer = true;
                     links.add(link("first run", Link.Status.OK, ""));
@@ -164,7 +168,7 @@ public final class JellyfinSetup implements AppSetup {
                 if (!withKey) {
                     if (!berthsServer) {
                         links.add(link("sign-in", Link.Status.NEEDS_ATTENTION, displayName() + " did not accept the key in secrets/"
-                                + keySecret + ": make an API key in its Dashboard → API Keys, write it into that file and run berth wire."));
+                                + keySecret + ": make an API key in its " + api.keysPage() + ", write it into that file and run berth wire."));
                         return;
                     }
                     signIn();
@@ -191,7 +195,7 @@ public final class JellyfinSetup implements AppSetup {
         private void firstRun() throws MediaServerException, InterruptedException {
             MediaAnswers media = MediaDefaults.resolved(plan.answers().media(), plan.answers().storage().timeZone());
             client.startupConfiguration(media.serverName(), uiCulture(media), media.metadataCountry(), media.metadataLanguage());
-            client.firstUser(); // Jellyfin makes its first user here; the next call renames it
+            client.firstUser(); // Jellyfin makes its first user here; the next call renames it (Emby made it at start)
             client.startupUser(USER, context.secrets().get(passwordSecret));
             // People come in from outside only through the proxy, with a domain; a LAN-only stack stays on the LAN.
             client.remoteAccess(plan.answers().access().proxyEnabled());
@@ -262,8 +266,8 @@ public final class JellyfinSetup implements AppSetup {
                         + displayName() + " may read it, then run berth wire.";
             }
             if (step.equals("sign-in")) {
-                return "Put that password back for " + USER + " in " + displayName() + " (Dashboard → Users), or make an API key in"
-                        + " Dashboard → API Keys and write it into secrets/" + keySecret + ", then run berth wire.";
+                return "Put that password back for " + USER + " in " + displayName() + " (" + api.usersPage() + "), or make an API key in "
+                        + api.keysPage() + " and write it into secrets/" + keySecret + ", then run berth wire.";
             }
             return "Open " + displayName() + " at " + Links.url(plan, service) + " to see where it stopped, then run berth wire.";
         }
@@ -273,8 +277,8 @@ public final class JellyfinSetup implements AppSetup {
     private String leftAlone() {
         List<String> named = libraries.stream().map(l -> l.name() + " (" + l.path() + ")").toList();
         return displayName() + "'s first run was done before Berth set it up, so Berth renamed nothing and made no user. Add the"
-                + " libraries " + String.join(", ", named) + " in its Dashboard → Libraries, or make an API key in Dashboard → API"
-                + " Keys, write it into secrets/" + keySecret + " and run berth wire: Berth then adds them.";
+                + " libraries " + String.join(", ", named) + " in its " + api.librariesPage() + ", or make an API key in "
+                + api.keysPage() + ", write it into secrets/" + keySecret + " and run berth wire: Berth then adds them.";
     }
 
     /** A library over the folder, or with the name: the person's own is left as it is. */
@@ -293,7 +297,7 @@ public final class JellyfinSetup implements AppSetup {
     }
 
     /**
-     * Jellyfin's UI cultures are a language, with a country only where it has several (en-US,
+     * Jellyfin's (and Emby's) UI cultures are a language, with a country only where it has several (en-US,
      * en-GB, pt-BR, pt-PT, zh-CN, zh-TW); an unknown one falls back to English in its web client.
      */
     static String uiCulture(MediaAnswers media) {
