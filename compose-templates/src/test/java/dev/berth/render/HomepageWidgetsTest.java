@@ -52,7 +52,8 @@ class HomepageWidgetsTest {
             Map.entry("nzbget", Set.of("url", "username", "password")));
     /** Settings a widget's docs list as optional that Berth sets all the same. */
     private static final Map<String, Set<String>> OPTIONAL = Map.of(
-            "jellyfin", Set.of("enableBlocks"));
+            "jellyfin", Set.of("enableBlocks"),
+            "emby", Set.of("enableBlocks"));
 
     /** The examples with Homepage, and the full one with every download client Homepage shows. */
     static Stream<String> stacks() {
