@@ -237,6 +237,30 @@ class SeerrBazarrSetupTest {
         assertEquals(0, seerr.writes());
     }
 
+    @Test
+    void seerrWithEmbySignsInAsTheAdminBerthMadeInEmby() throws Exception {
+        Answers emby = plan.answers().withServices(plan.answers().services().stream().map(s -> s.equals("jellyfin") ? "emby" : s).toList());
+        StackPlan withEmby = new Planner(Catalog.builtIn(), Examples.repeatableGenerator()).plan(emby, Map.of());
+        PlannedService server = withEmby.service("emby").orElseThrow();
+        PlannedService sonarr = withEmby.service("sonarr").orElseThrow();
+        PlannedService radarr = withEmby.service("radarr").orElseThrow();
+        try (FakeSeerr seerrWithEmby = FakeSeerr.start(new FakeSeerr.MediaServer(server.address(), server.webPort(), "admin",
+                        withEmby.secrets().get("emby_password"), new TreeMap<>(Map.of("lib-movies", "Movies"))))
+                .reaches("sonarr", new FakeSeerr.Servarr(sonarr.address(), sonarr.webPort(), withEmby.secrets().get("sonarr_api_key"),
+                        new TreeMap<>(Map.of(1, "Any")), List.of("/data/media/tv")))
+                .reaches("radarr", new FakeSeerr.Servarr(radarr.address(), radarr.webPort(), withEmby.secrets().get("radarr_api_key"),
+                        new TreeMap<>(Map.of(1, "Any")), List.of("/data/media/movies")))) {
+            StackWiring.Outcome first = new StackWiring(ServiceAddresses.loopback(Map.of("seerr", seerrWithEmby.port())), Optional.empty(),
+                    "this computer", Optional.of(local.files())).run(withEmby, new WiringPlan(List.of(), List.of(), List.of(),
+                    AppSetups.of(withEmby).stream().filter(s -> s.service().equals("seerr")).toList()), WiringMemory.EMPTY,
+                    StackWiring.Mode.APPLY, p -> { }, () -> false);
+            assertEquals(List.of(), first.result().needingAttention(), () -> first.result().links().toString());
+            assertEquals(List.of("Seerr → Emby", "Seerr → Sonarr", "Seerr → Radarr"), labels(first));
+            assertEquals(List.of(), seerrWithEmby.refused());
+            assertTrue(seerrWithEmby.initialized(), "the person's first sign-in to Seerr is their own");
+        }
+    }
+
     private StackWiring.Outcome run(StackPlan p, WiringMemory memory) {
         return new StackWiring(addresses(), Optional.empty(), "this computer", Optional.of(local.files()))
                 .run(p, setups(p), memory, StackWiring.Mode.APPLY, progress -> { }, () -> false);
