@@ -12,8 +12,8 @@ package dev.berth.engine.wire;
  * @param tokenHeader     a header carrying the token alone as well, or null (Emby documents {@code X-Emby-Token})
  * @param wizardInPublicInfo whether {@code System/Info/Public} tells {@code StartupWizardCompleted} (Jellyfin);
  *                        else the startup API answering without a sign-in tells the wizard is open (Emby)
- * @param namesServerAtStartup whether {@code Startup/Configuration} takes {@code ServerName} (Jellyfin's DTO has it,
- *                        Emby's has not)
+ * @param namesServerAtStartup whether {@code Startup/Configuration} takes {@code ServerName} (Jellyfin's DTO has it;
+ *                        Emby's has not, so Emby is named through {@code System/Configuration} after its first run)
  * @param librariesInQueryResult whether libraries are listed by {@code Library/VirtualFolders/Query} as
  *                        {@code {Items: […]}} and added with the whole {@code AddVirtualFolder} body (Emby), else
  *                        listed by {@code GET Library/VirtualFolders} as an array and added with query parameters

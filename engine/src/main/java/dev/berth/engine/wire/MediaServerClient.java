@@ -138,6 +138,18 @@ public final class MediaServerClient implements AutoCloseable {
         write(request("Startup/Complete").POST(HttpRequest.BodyPublishers.noBody()).build(), "complete its startup wizard");
     }
 
+    /**
+     * The server's name through its settings: {@code GET System/Configuration}, then the whole of it
+     * back with the name changed ({@code POST} takes the full {@code ServerConfiguration}). For Emby,
+     * whose startup configuration has no server name; needs an administrator.
+     */
+    public void nameServer(String serverName) throws MediaServerException, InterruptedException {
+        String what = "tell its settings";
+        ObjectNode settings = object(send(request("System/Configuration").GET().build(), what), what);
+        settings.put("ServerName", serverName);
+        write(request("System/Configuration").POST(ArrClient.body(settings)).build(), "take the server name " + serverName);
+    }
+
     /** {@code POST Users/AuthenticateByName}: a session for the user; its token is used from then on. */
     public void signIn(String user, String password) throws MediaServerException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("Username", user).put("Pw", password);

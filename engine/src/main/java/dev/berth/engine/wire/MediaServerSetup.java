@@ -20,7 +20,7 @@ import java.util.TreeMap;
 /**
  * Jellyfin's and Emby's first run and libraries ({@code setup.kind: jellyfin} and {@code emby}), through
  * {@link MediaServerClient}; where their APIs differ is {@link MediaServerApi}'s. Emby's startup
- * configuration has no server name: Emby keeps the one it chose.
+ * configuration has no server name: Berth names it through its settings right after the first run.
  *
  * <ul>
  *   <li>Only while its startup wizard is incomplete: the server name, UI culture and metadata
@@ -148,11 +148,13 @@ public final class MediaServerSetup implements AppSetup {
         void apply() throws InterruptedException {
             String key = context.secrets().getOrDefault(keySecret, "");
             boolean berthsServer = memory.containsKey(FIRST_RUN);
+            boolean firstRunNow = false;
             String step = "first run";
             try {
                 if (!client.wizardCompleted()) {
                     firstRun();
                     berthsServer = true;
+                    firstRunNow = true;
                     links.add(link("first run", Link.Status.OK, ""));
                 } else if (!berthsServer && key.isEmpty()) {
                     links.add(link("first run", Link.Status.LEFT_ALONE, leftAlone()));
@@ -172,6 +174,9 @@ public final class MediaServerSetup implements AppSetup {
                         return;
                     }
                     signIn();
+                }
+                if (firstRunNow && !api.namesServerAtStartup()) {
+                    nameServer();
                 }
                 for (MediaLibrary library : libraries) {
                     // One library the server refuses (its folder is missing) leaves the others and the key to be made.
@@ -202,6 +207,18 @@ public final class MediaServerSetup implements AppSetup {
             client.completeStartup();
             memory.put(FIRST_RUN, USER);
             credentials.add(new Credential(displayName(), Links.url(plan, service), USER, passwordSecret, true));
+        }
+
+        /** Emby's startup takes no server name, so it is set in its settings once, as the admin Berth just made. */
+        private void nameServer() throws InterruptedException {
+            String name = MediaDefaults.resolved(plan.answers().media(), plan.answers().storage().timeZone()).serverName();
+            try {
+                client.nameServer(name);
+            } catch (MediaServerException e) {
+                // Only the name: the libraries and the key still follow.
+                links.add(link("server name", Link.Status.NEEDS_ATTENTION, e.getMessage() + ". " + displayName()
+                        + " keeps the name it chose; give it the name " + name + " in its settings if you like."));
+            }
         }
 
         private boolean keyAccepted(String key) throws MediaServerException, InterruptedException {

@@ -103,7 +103,7 @@ class EmbySetupTest {
                 "Emby → API key"), links.keySet());
         assertTrue(first.links().stream().allMatch(l -> l.status() == Link.Status.OK), first.links()::toString);
         assertTrue(emby.completed());
-        assertEquals("nas", emby.serverName(), "Emby's startup API takes no server name: it keeps its own");
+        assertEquals("Berth", emby.serverName(), "named through its settings, since Emby's startup takes no name");
         assertEquals("de/DE/de", emby.languages(), "culture, country and language from Europe/Berlin");
         assertEquals(false, emby.remoteAccess(), "a stack without a domain stays on the home network");
         assertEquals(Map.of("admin", plan.secrets().get("emby_password")), emby.users(), "Emby's first user renamed, with Berth's password");
@@ -144,7 +144,7 @@ class EmbySetupTest {
     void aServerThePersonSetUpIsNeverRenamedAndGetsNoUser() throws Exception {
         emby.personDidTheFirstRun("alice", "her own password", "Wohnzimmer");
 
-        WiringResult result = wire(plan(answers(MediaAnswers.DEFAULTS), Map.of()));
+        WiringResult result = wire(plan(answers(new MediaAnswers("Keller", null, null, List.of(), Map.of(), null)), Map.of()));
 
         assertEquals(0, result.writes());
         assertEquals(List.of(), emby.refused());

@@ -35,7 +35,9 @@ import java.util.concurrent.Executors;
  *       ServerId); {@code GET Library/VirtualFolders/Query} (StartIndex, Limit; a {@code QueryResult_VirtualFolderInfo},
  *       for any signed-in user — there is no GET of {@code Library/VirtualFolders}); {@code POST Library/VirtualFolders}
  *       (body only, {@code Library.AddVirtualFolder}: Name, CollectionType, RefreshLibrary, Paths, LibraryOptions, with
- *       {@code LibraryOptions}' properties and {@code MediaPathInfo}; administrators); {@code GET/POST Auth/Keys} (query
+ *       {@code LibraryOptions}' properties and {@code MediaPathInfo}; administrators); {@code GET/POST System/Configuration}
+ *       ({@code ServerConfiguration}, with ServerName; GET for users, POST the whole of it for administrators — the
+ *       double answers a few of its properties and takes back only those); {@code GET/POST Auth/Keys} (query
  *       StartIndex, Limit; App required; administrators); the {@code X-Emby-Authorization} header, {@code Emby
  *       UserId="…", Client="…", Device="…", DeviceId="…", Version="…", Token="…"}, and the {@code X-Emby-Token} header
  *       (securitySchemes).</li>
@@ -324,6 +326,21 @@ final class FakeEmby implements AutoCloseable {
                     library(name, dto.path("CollectionType").asText(""), paths.toArray(String[]::new));
                     answer(ex, 204, null);
                 }
+                case "GET /System/Configuration" -> {
+                    user(token);
+                    noQuery(query, route);
+                    answer(ex, 200, settings());
+                }
+                case "POST /System/Configuration" -> {
+                    admin(token);
+                    noQuery(query, route);
+                    Set<String> known = new HashSet<>();
+                    settings().fieldNames().forEachRemaining(known::add);
+                    ObjectNode dto = dto(body, known, route);
+                    writes++;
+                    serverName = dto.path("ServerName").asText(serverName);
+                    answer(ex, 204, null);
+                }
                 case "GET /Auth/Keys" -> {
                     admin(token);
                     onlyQuery(query, PAGING, route);
@@ -355,6 +372,14 @@ final class FakeEmby implements AutoCloseable {
             }
             ex.close();
         }
+    }
+
+    /** A few of ServerConfiguration's properties, as Emby keeps them. */
+    private ObjectNode settings() {
+        String[] l = languages.split("/", -1);
+        return JSON.createObjectNode().put("ServerName", serverName).put("UICulture", l[0]).put("MetadataCountryCode", l[1])
+                .put("PreferredMetadataLanguage", l[2]).put("EnableUPnP", false).put("PublicPort", 8096).put("HttpServerPortNumber", 8096)
+                .put("IsStartupWizardCompleted", completed).put("LogFileRetentionDays", 3);
     }
 
     private void library(String name, String type, String... paths) {
