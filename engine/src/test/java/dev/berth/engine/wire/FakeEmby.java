@@ -1,15 +1,10 @@
 package dev.berth.engine.wire;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 
 /**
  * A stand-in for Emby (no image can run here). Where each fact comes from:
@@ -57,8 +51,7 @@ import java.util.concurrent.Executors;
  * Stricter than Emby on purpose: a body or query field its DTO does not have is refused with 400 and listed in
  * {@link #refused()}, as is any call outside this list. Counts write requests (every POST but signing in).
  */
-final class FakeEmby implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+final class FakeEmby extends MediaServerDouble {
     private static final String SERVER_ID = "a1b2c3d4e5f6478899aabbccddeeff00";
     private static final Set<String> CONFIGURATION = Set.of("UICulture", "MetadataCountryCode", "PreferredMetadataLanguage");
     private static final Set<String> USER = Set.of("Name", "Password", "ConnectUserName");
@@ -83,13 +76,11 @@ final class FakeEmby implements AutoCloseable {
             "MinResumePct", "MaxResumePct", "MinResumeDurationSeconds", "ThumbnailImagesIntervalSeconds", "SampleIgnoreSize");
     private static final Set<String> MEDIA_PATH_INFO = Set.of("Path", "NetworkPath", "Username", "Password");
 
-    private final HttpServer server;
     private final Set<String> folders = new HashSet<>(Set.of("/data/media/movies", "/data/media/tv", "/data/media/music"));
     private final Map<String, String> users = new LinkedHashMap<>(); // name → password; the first is the administrator
     private final Map<String, String> sessions = new HashMap<>(); // token → user
     private final List<ObjectNode> keys = new ArrayList<>();
     private final List<ObjectNode> libraries = new ArrayList<>();
-    private final List<String> refused = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
     private boolean completed;
     private String serverName = "nas";
@@ -97,22 +88,14 @@ final class FakeEmby implements AutoCloseable {
     private Boolean remoteAccess;
     private int writes;
 
-    private FakeEmby(HttpServer server) {
-        this.server = server;
+    private FakeEmby() throws IOException {
         users.put("nas", ""); // the user Emby makes when it first starts, named after the machine, without a password
     }
 
     static FakeEmby start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        FakeEmby fake = new FakeEmby(server);
-        server.createContext("/", fake::handle);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
+        FakeEmby fake = new FakeEmby();
+        fake.listen();
         return fake;
-    }
-
-    int port() {
-        return server.getAddress().getPort();
     }
 
     /** The person did the first run in Emby's own pages, with their own user and a library of their own. */
@@ -131,10 +114,6 @@ final class FakeEmby implements AutoCloseable {
 
     synchronized int writes() {
         return writes;
-    }
-
-    synchronized List<String> refused() {
-        return List.copyOf(refused);
     }
 
     synchronized boolean completed() {
@@ -182,7 +161,8 @@ final class FakeEmby implements AutoCloseable {
         return List.copyOf(calls);
     }
 
-    private synchronized void handle(HttpExchange ex) throws IOException {
+    @Override
+    protected void handle(HttpExchange ex) throws IOException {
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getPath();
         calls.add(method + " " + path);
@@ -223,7 +203,7 @@ final class FakeEmby implements AutoCloseable {
                 case "POST /Startup/Configuration" -> {
                     beforeWizardOrAdmin(token);
                     noQuery(query, route);
-                    ObjectNode dto = dto(body, CONFIGURATION, route);
+                    ObjectNode dto = dto(body, CONFIGURATION, Set.of(), route);
                     writes++;
                     languages = dto.path("UICulture").asText("") + "/" + dto.path("MetadataCountryCode").asText("") + "/"
                             + dto.path("PreferredMetadataLanguage").asText("");
@@ -237,7 +217,7 @@ final class FakeEmby implements AutoCloseable {
                 case "POST /Startup/User" -> {
                     beforeWizardOrAdmin(token);
                     noQuery(query, route);
-                    ObjectNode dto = dto(body, USER, route);
+                    ObjectNode dto = dto(body, USER, Set.of(), route);
                     writes++;
                     String first = users.keySet().iterator().next();
                     Map<String, String> rest = new LinkedHashMap<>(users);
@@ -250,7 +230,7 @@ final class FakeEmby implements AutoCloseable {
                 case "POST /Startup/RemoteAccess" -> {
                     beforeWizardOrAdmin(token);
                     noQuery(query, route);
-                    ObjectNode dto = dto(body, REMOTE_ACCESS, route);
+                    ObjectNode dto = dto(body, REMOTE_ACCESS, Set.of(), route);
                     writes++;
                     remoteAccess = dto.path("EnableRemoteAccess").asBoolean(false);
                     answer(ex, 204, null);
@@ -270,7 +250,7 @@ final class FakeEmby implements AutoCloseable {
                             throw new Answer(400, "Client, Device, DeviceId and Version are required");
                         }
                     }
-                    ObjectNode dto = dto(body, AUTHENTICATE, route);
+                    ObjectNode dto = dto(body, AUTHENTICATE, Set.of(), route);
                     String user = dto.path("Username").asText("");
                     if (!users.containsKey(user) || !dto.path("Pw").asText("").equals(users.get(user))) {
                         throw new Answer(401, "Invalid username or password entered.");
@@ -293,7 +273,7 @@ final class FakeEmby implements AutoCloseable {
                 case "POST /Library/VirtualFolders" -> {
                     admin(token);
                     noQuery(query, route);
-                    ObjectNode dto = dto(body, ADD_VIRTUAL_FOLDER, route);
+                    ObjectNode dto = dto(body, ADD_VIRTUAL_FOLDER, Set.of(), route);
                     List<String> paths = new ArrayList<>();
                     dto.path("Paths").forEach(p -> paths.add(p.asText()));
                     JsonNode options = dto.path("LibraryOptions");
@@ -336,7 +316,7 @@ final class FakeEmby implements AutoCloseable {
                     noQuery(query, route);
                     Set<String> known = new HashSet<>();
                     settings().fieldNames().forEachRemaining(known::add);
-                    ObjectNode dto = dto(body, known, route);
+                    ObjectNode dto = dto(body, known, Set.of(), route);
                     writes++;
                     serverName = dto.path("ServerName").asText(serverName);
                     answer(ex, 204, null);
@@ -364,13 +344,7 @@ final class FakeEmby implements AutoCloseable {
                 default -> refuse(ex, 404, route + " is not a call of Emby's API that Berth should make");
             }
         } catch (Answer a) {
-            byte[] bytes = a.text.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "text/plain");
-            ex.sendResponseHeaders(a.status, bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                ex.getResponseBody().write(bytes);
-            }
-            ex.close();
+            answer(ex, a);
         }
     }
 
@@ -422,62 +396,6 @@ final class FakeEmby implements AutoCloseable {
         }
     }
 
-    private ObjectNode dto(String body, Set<String> properties, String route) throws Answer {
-        JsonNode json;
-        try {
-            json = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            refused.add(route + ": the body is not JSON");
-            throw new Answer(400, "");
-        }
-        if (json == null || !json.isObject()) {
-            refused.add(route + ": the body is not an object");
-            throw new Answer(400, "");
-        }
-        List<String> problems = new ArrayList<>();
-        json.properties().forEach(e -> {
-            if (!properties.contains(e.getKey())) {
-                problems.add(route + ": the DTO has no property " + e.getKey());
-            }
-        });
-        if (!problems.isEmpty()) {
-            refused.addAll(problems);
-            throw new Answer(400, String.join("; ", problems));
-        }
-        return (ObjectNode) json;
-    }
-
-    private void noQuery(Map<String, String> query, String route) throws Answer {
-        onlyQuery(query, Set.of(), route);
-    }
-
-    private void onlyQuery(Map<String, String> query, Set<String> allowed, String route) throws Answer {
-        for (String name : query.keySet()) {
-            if (!allowed.contains(name)) {
-                refused.add(route + ": no query parameter " + name);
-                throw new Answer(400, "");
-            }
-        }
-    }
-
-    private void refuse(HttpExchange ex, int status, String why) throws IOException {
-        refused.add(why);
-        ex.sendResponseHeaders(status, -1);
-        ex.close();
-    }
-
-    private static void answer(HttpExchange ex, int status, JsonNode body) throws IOException {
-        if (body == null) {
-            ex.sendResponseHeaders(status, -1);
-        } else {
-            byte[] bytes = JSON.writeValueAsBytes(body);
-            ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            ex.sendResponseHeaders(status, bytes.length);
-            ex.getResponseBody().write(bytes);
-        }
-        ex.close();
-    }
-
     /** "Emby " then the parts, parsed as Jellyfin's AuthorizationContext (forked from Emby's) does; null for another scheme. */
     private static Map<String, String> authorization(String header) {
         if (header == null || !header.regionMatches(true, 0, "Emby ", 0, 5)) {
@@ -504,22 +422,5 @@ final class FakeEmby implements AutoCloseable {
                     eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return out;
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-    }
-
-    /** An answer other than the happy one, as Emby sends it (plain text). */
-    private static final class Answer extends Exception {
-        final int status;
-        final String text;
-
-        Answer(int status, String text) {
-            super(null, null, false, false);
-            this.status = status;
-            this.text = text;
-        }
     }
 }

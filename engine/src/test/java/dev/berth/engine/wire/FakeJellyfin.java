@@ -1,15 +1,10 @@
 package dev.berth.engine.wire;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 
 /**
  * A stand-in for Jellyfin (no image can run here), recorded from its own source: jellyfin/jellyfin
@@ -55,8 +49,7 @@ import java.util.concurrent.Executors;
  * ignore, is refused with 400 and listed in {@link #refused()}, as is any call outside this list. Answers are
  * PascalCase, as Jellyfin writes them. Counts write requests (every POST but signing in).
  */
-final class FakeJellyfin implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+final class FakeJellyfin extends MediaServerDouble {
     private static final Set<String> CONFIGURATION = Set.of("ServerName", "UICulture", "MetadataCountryCode", "PreferredMetadataLanguage");
     private static final Set<String> USER = Set.of("Name", "Password");
     private static final Set<String> REMOTE_ACCESS = Set.of("EnableRemoteAccess", "EnableAutomaticPortMapping");
@@ -75,13 +68,11 @@ final class FakeJellyfin implements AutoCloseable {
             "PreferNonstandardArtistsTag", "UseCustomTagDelimiters", "CustomTagDelimiters", "DelimiterWhitelist",
             "AutomaticallyAddToCollection", "AllowEmbeddedSubtitles", "TypeOptions");
 
-    private final HttpServer server;
     private final Set<String> folders = new HashSet<>(Set.of("/data/media/movies", "/data/media/tv", "/data/media/music"));
     private final Map<String, String> users = new LinkedHashMap<>(); // name → password; the first is the administrator
     private final Map<String, String> sessions = new HashMap<>(); // token → user
     private final List<ObjectNode> keys = new ArrayList<>();
     private final List<ObjectNode> libraries = new ArrayList<>();
-    private final List<String> refused = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
     private boolean completed;
     private String serverName = "0123456789ab";
@@ -91,21 +82,13 @@ final class FakeJellyfin implements AutoCloseable {
     private Boolean remoteAccess;
     private int writes;
 
-    private FakeJellyfin(HttpServer server) {
-        this.server = server;
+    private FakeJellyfin() throws IOException {
     }
 
     static FakeJellyfin start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        FakeJellyfin fake = new FakeJellyfin(server);
-        server.createContext("/", fake::handle);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
+        FakeJellyfin fake = new FakeJellyfin();
+        fake.listen();
         return fake;
-    }
-
-    int port() {
-        return server.getAddress().getPort();
     }
 
     /** The person did the first run in Jellyfin's own pages, with their own user and a library of their own. */
@@ -131,11 +114,6 @@ final class FakeJellyfin implements AutoCloseable {
 
     synchronized int writes() {
         return writes;
-    }
-
-    /** Every request that Jellyfin's controllers would not take as sent, or that the double does not know. */
-    synchronized List<String> refused() {
-        return List.copyOf(refused);
     }
 
     synchronized boolean completed() {
@@ -185,7 +163,8 @@ final class FakeJellyfin implements AutoCloseable {
         return List.copyOf(calls);
     }
 
-    private synchronized void handle(HttpExchange ex) throws IOException {
+    @Override
+    protected void handle(HttpExchange ex) throws IOException {
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getPath();
         calls.add(method + " " + path);
@@ -356,13 +335,7 @@ final class FakeJellyfin implements AutoCloseable {
                 default -> refuse(ex, 404, route + " is not a call of Jellyfin's API that Berth should make");
             }
         } catch (Answer a) {
-            byte[] bytes = a.text.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", a.text.startsWith("\"") ? "application/json" : "text/plain");
-            ex.sendResponseHeaders(a.status, bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                ex.getResponseBody().write(bytes);
-            }
-            ex.close();
+            answer(ex, a);
         }
     }
 
@@ -398,67 +371,6 @@ final class FakeJellyfin implements AutoCloseable {
         if (!apiKey && !users.isEmpty() && !users.keySet().iterator().next().equals(user)) {
             throw new Answer(403, "");
         }
-    }
-
-    private ObjectNode dto(String body, Set<String> properties, Set<String> required, String route) throws Answer {
-        JsonNode json;
-        try {
-            json = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            refused.add(route + ": the body is not JSON");
-            throw new Answer(400, "");
-        }
-        if (json == null || !json.isObject()) {
-            refused.add(route + ": the body is not an object");
-            throw new Answer(400, "");
-        }
-        List<String> problems = new ArrayList<>();
-        json.properties().forEach(e -> {
-            if (!properties.contains(e.getKey())) {
-                problems.add(route + ": the DTO has no property " + e.getKey());
-            }
-        });
-        for (String r : required) {
-            if (!json.hasNonNull(r)) {
-                problems.add(route + ": " + r + " is required");
-            }
-        }
-        if (!problems.isEmpty()) {
-            refused.addAll(problems);
-            throw new Answer(400, String.join("; ", problems));
-        }
-        return (ObjectNode) json;
-    }
-
-    private void noQuery(Map<String, String> query, String route) throws Answer {
-        onlyQuery(query, Set.of(), route);
-    }
-
-    private void onlyQuery(Map<String, String> query, Set<String> allowed, String route) throws Answer {
-        for (String name : query.keySet()) {
-            if (!allowed.contains(name)) {
-                refused.add(route + ": no query parameter " + name);
-                throw new Answer(400, "");
-            }
-        }
-    }
-
-    private void refuse(HttpExchange ex, int status, String why) throws IOException {
-        refused.add(why);
-        ex.sendResponseHeaders(status, -1);
-        ex.close();
-    }
-
-    private static void answer(HttpExchange ex, int status, JsonNode body) throws IOException {
-        if (body == null) {
-            ex.sendResponseHeaders(status, -1);
-        } else {
-            byte[] bytes = JSON.writeValueAsBytes(body);
-            ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            ex.sendResponseHeaders(status, bytes.length);
-            ex.getResponseBody().write(bytes);
-        }
-        ex.close();
     }
 
     /** AuthorizationContext.GetAuthorization: "MediaBrowser " then its GetParts; null when the scheme is not MediaBrowser. */
@@ -516,22 +428,5 @@ final class FakeJellyfin implements AutoCloseable {
             out.put(canonical, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return out;
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-    }
-
-    /** An answer other than the happy one, as Jellyfin sends it. */
-    private static final class Answer extends Exception {
-        final int status;
-        final String text;
-
-        Answer(int status, String text) {
-            super(null, null, false, false);
-            this.status = status;
-            this.text = text;
-        }
     }
 }
