@@ -76,19 +76,10 @@ final class FakeEmby extends MediaServerDouble {
             "MinResumePct", "MaxResumePct", "MinResumeDurationSeconds", "ThumbnailImagesIntervalSeconds", "SampleIgnoreSize");
     private static final Set<String> MEDIA_PATH_INFO = Set.of("Path", "NetworkPath", "Username", "Password");
 
-    private final Set<String> folders = new HashSet<>(Set.of("/data/media/movies", "/data/media/tv", "/data/media/music"));
-    private final Map<String, String> users = new LinkedHashMap<>(); // name → password; the first is the administrator
-    private final Map<String, String> sessions = new HashMap<>(); // token → user
-    private final List<ObjectNode> keys = new ArrayList<>();
-    private final List<ObjectNode> libraries = new ArrayList<>();
-    private final List<String> calls = new ArrayList<>();
-    private boolean completed;
-    private String serverName = "nas";
     private String languages = "en-US//";
-    private Boolean remoteAccess;
-    private int writes;
 
     private FakeEmby() throws IOException {
+        super("nas");
         users.put("nas", ""); // the user Emby makes when it first starts, named after the machine, without a password
     }
 
@@ -107,58 +98,9 @@ final class FakeEmby extends MediaServerDouble {
         library("Filme", "movies", "/data/media/movies");
     }
 
-    /** The folder is not there inside the container. */
-    synchronized void folderMissing(String path) {
-        folders.remove(path);
-    }
-
-    synchronized int writes() {
-        return writes;
-    }
-
-    synchronized boolean completed() {
-        return completed;
-    }
-
-    synchronized Map<String, String> users() {
-        return Map.copyOf(users);
-    }
-
-    synchronized String serverName() {
-        return serverName;
-    }
-
     /** Culture, country and language as the wizard set them: "de/DE/de". */
     synchronized String languages() {
         return languages;
-    }
-
-    synchronized Boolean remoteAccess() {
-        return remoteAccess;
-    }
-
-    /** Library name → its folders. */
-    synchronized Map<String, List<String>> libraries() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        libraries.forEach(l -> {
-            List<String> paths = new ArrayList<>();
-            l.path("Locations").forEach(p -> paths.add(p.asText()));
-            out.put(l.path("Name").asText(), paths);
-        });
-        return out;
-    }
-
-    synchronized List<String> keyNames() {
-        return keys.stream().map(k -> k.path("AppName").asText()).toList();
-    }
-
-    synchronized boolean isKey(String token) {
-        return keys.stream().anyMatch(k -> k.path("AccessToken").asText().equals(token));
-    }
-
-    /** "METHOD path" of every request, in order. */
-    synchronized List<String> calls() {
-        return List.copyOf(calls);
     }
 
     @Override

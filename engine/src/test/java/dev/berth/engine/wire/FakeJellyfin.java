@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,21 +66,12 @@ final class FakeJellyfin extends MediaServerDouble {
             "PreferNonstandardArtistsTag", "UseCustomTagDelimiters", "CustomTagDelimiters", "DelimiterWhitelist",
             "AutomaticallyAddToCollection", "AllowEmbeddedSubtitles", "TypeOptions");
 
-    private final Set<String> folders = new HashSet<>(Set.of("/data/media/movies", "/data/media/tv", "/data/media/music"));
-    private final Map<String, String> users = new LinkedHashMap<>(); // name → password; the first is the administrator
-    private final Map<String, String> sessions = new HashMap<>(); // token → user
-    private final List<ObjectNode> keys = new ArrayList<>();
-    private final List<ObjectNode> libraries = new ArrayList<>();
-    private final List<String> calls = new ArrayList<>();
-    private boolean completed;
-    private String serverName = "0123456789ab";
     private String uiCulture = "en-US";
     private String country = "";
     private String language = "";
-    private Boolean remoteAccess;
-    private int writes;
 
     private FakeJellyfin() throws IOException {
+        super("0123456789ab");
     }
 
     static FakeJellyfin start() throws IOException {
@@ -107,60 +96,9 @@ final class FakeJellyfin extends MediaServerDouble {
         return token;
     }
 
-    /** The folder is not there inside the container (the data root is not mounted, or was removed). */
-    synchronized void folderMissing(String path) {
-        folders.remove(path);
-    }
-
-    synchronized int writes() {
-        return writes;
-    }
-
-    synchronized boolean completed() {
-        return completed;
-    }
-
-    synchronized Map<String, String> users() {
-        return Map.copyOf(users);
-    }
-
-    synchronized String serverName() {
-        return serverName;
-    }
-
     /** Culture, country and language as the wizard set them: "de/DE/de". */
     synchronized String languages() {
         return uiCulture + "/" + country + "/" + language;
-    }
-
-    synchronized Boolean remoteAccess() {
-        return remoteAccess;
-    }
-
-    /** Library name → its folders. */
-    synchronized Map<String, List<String>> libraries() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        libraries.forEach(l -> {
-            List<String> paths = new ArrayList<>();
-            l.path("Locations").forEach(p -> paths.add(p.asText()));
-            out.put(l.path("Name").asText(), paths);
-        });
-        return out;
-    }
-
-    /** The API keys' app names, in order. */
-    synchronized List<String> keyNames() {
-        return keys.stream().map(k -> k.path("AppName").asText()).toList();
-    }
-
-    /** Whether this is a key the server made. */
-    synchronized boolean isKey(String token) {
-        return keys.stream().anyMatch(k -> k.path("AccessToken").asText().equals(token));
-    }
-
-    /** "METHOD path" of every request, in order. */
-    synchronized List<String> calls() {
-        return List.copyOf(calls);
     }
 
     @Override

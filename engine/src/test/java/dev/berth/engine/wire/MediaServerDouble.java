@@ -11,6 +11,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +21,9 @@ import java.util.concurrent.Executors;
 
 /**
  * What {@link FakeJellyfin} and {@link FakeEmby} share: a server on a free loopback port, one
- * request at a time, and the strict checks of a body or query against the fields a server's DTO
- * has (what does not fit is refused with 400 and listed in {@link #refused()}).
+ * request at a time, the state both keep (users, sessions, keys, libraries, the folders that
+ * exist), and the strict checks of a body or query against the fields a server's DTO has (what
+ * does not fit is refused with 400 and listed in {@link #refused()}).
  */
 abstract class MediaServerDouble implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -27,8 +31,20 @@ abstract class MediaServerDouble implements AutoCloseable {
     private final HttpServer server;
     /** Every request the server would not take as sent, or that the double does not know. */
     protected final List<String> refused = new ArrayList<>();
+    protected final Set<String> folders = new HashSet<>(Set.of("/data/media/movies", "/data/media/tv", "/data/media/music"));
+    protected final Map<String, String> users = new LinkedHashMap<>(); // name → password; the first is the administrator
+    protected final Map<String, String> sessions = new HashMap<>(); // token → user
+    protected final List<ObjectNode> keys = new ArrayList<>();
+    protected final List<ObjectNode> libraries = new ArrayList<>();
+    protected final List<String> calls = new ArrayList<>();
+    protected boolean completed;
+    protected String serverName;
+    protected Boolean remoteAccess;
+    protected int writes;
 
-    MediaServerDouble() throws IOException {
+    /** @param serverName the name the server gives itself at first start */
+    MediaServerDouble(String serverName) throws IOException {
+        this.serverName = serverName;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", ex -> {
             synchronized (this) {
@@ -49,6 +65,57 @@ abstract class MediaServerDouble implements AutoCloseable {
 
     synchronized List<String> refused() {
         return List.copyOf(refused);
+    }
+
+    /** The folder is not there inside the container (the data root is not mounted, or was removed). */
+    synchronized void folderMissing(String path) {
+        folders.remove(path);
+    }
+
+    synchronized int writes() {
+        return writes;
+    }
+
+    synchronized boolean completed() {
+        return completed;
+    }
+
+    synchronized Map<String, String> users() {
+        return Map.copyOf(users);
+    }
+
+    synchronized String serverName() {
+        return serverName;
+    }
+
+    synchronized Boolean remoteAccess() {
+        return remoteAccess;
+    }
+
+    /** Library name → its folders. */
+    synchronized Map<String, List<String>> libraries() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        libraries.forEach(l -> {
+            List<String> paths = new ArrayList<>();
+            l.path("Locations").forEach(p -> paths.add(p.asText()));
+            out.put(l.path("Name").asText(), paths);
+        });
+        return out;
+    }
+
+    /** The API keys' app names, in order. */
+    synchronized List<String> keyNames() {
+        return keys.stream().map(k -> k.path("AppName").asText()).toList();
+    }
+
+    /** Whether this is a key the server made. */
+    synchronized boolean isKey(String token) {
+        return keys.stream().anyMatch(k -> k.path("AccessToken").asText().equals(token));
+    }
+
+    /** "METHOD path" of every request, in order. */
+    synchronized List<String> calls() {
+        return List.copyOf(calls);
     }
 
     /** Answers one request, holding the double's lock. */
