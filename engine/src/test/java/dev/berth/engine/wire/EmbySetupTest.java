@@ -17,13 +17,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,19 +71,7 @@ class EmbySetupTest {
     }
 
     private Map<String, String> secretsOnDisk() throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> files = Files.list(tmp.resolve("stack/secrets"))) {
-            for (Path f : files.toList()) {
-                out.put(f.getFileName().toString(), Files.readString(f));
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Link> byLabel(WiringResult result) {
-        Map<String, Link> out = new LinkedHashMap<>();
-        result.links().forEach(l -> out.put(l.label(), l));
-        return out;
+        return JellyfinSetupTest.secretsIn(tmp.resolve("stack/secrets"));
     }
 
     @Test
@@ -98,7 +83,7 @@ class EmbySetupTest {
         WiringResult first = wire(plan);
 
         assertEquals(List.of(), emby.refused(), "every request fits Emby's API");
-        Map<String, Link> links = byLabel(first);
+        Map<String, Link> links = JellyfinSetupTest.byLabel(first);
         assertEquals(Set.of("Emby → first run", "Emby → library Movies", "Emby → library Shows", "Emby → library Music",
                 "Emby → API key"), links.keySet());
         assertTrue(first.links().stream().allMatch(l -> l.status() == Link.Status.OK), first.links()::toString);
@@ -131,7 +116,7 @@ class EmbySetupTest {
         StackWiring.Outcome status = stack().run(again, WiringPlan.of(again, Map.of()),
                 new WiringMemory(Map.of("emby", Map.of("firstrun", "admin"))), StackWiring.Mode.TEST_ONLY, p -> { }, () -> false);
         assertEquals(writes, emby.writes());
-        assertEquals(links.keySet(), byLabel(status.result()).keySet());
+        assertEquals(links.keySet(), JellyfinSetupTest.byLabel(status.result()).keySet());
         assertEquals(List.of(), status.result().needingAttention());
 
         String everything = String.join("\n", said) + first + second + Files.readString(tmp.resolve("stack/.berth/wiring.json"));
@@ -166,7 +151,7 @@ class EmbySetupTest {
 
         WiringResult result = wire(plan(answers(MediaAnswers.DEFAULTS), Map.of()));
 
-        Map<String, Link> links = byLabel(result);
+        Map<String, Link> links = JellyfinSetupTest.byLabel(result);
         Link shows = links.get("Emby → library Shows");
         assertEquals(Link.Status.NEEDS_ATTENTION, shows.status());
         assertTrue(shows.detail().contains("The path does not exist: /data/media/tv"), shows.detail());

@@ -71,10 +71,14 @@ class JellyfinSetupTest {
         }
     }
 
-    /** secrets/ as the next deploy reads it. */
     private Map<String, String> secretsOnDisk() throws IOException {
+        return secretsIn(tmp.resolve("stack/secrets"));
+    }
+
+    /** secrets/ as the next deploy reads it (shared with {@link EmbySetupTest}). */
+    static Map<String, String> secretsIn(Path secrets) throws IOException {
         Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> files = Files.list(tmp.resolve("stack/secrets"))) {
+        try (Stream<Path> files = Files.list(secrets)) {
             for (Path f : files.toList()) {
                 out.put(f.getFileName().toString(), Files.readString(f));
             }
@@ -82,7 +86,7 @@ class JellyfinSetupTest {
         return out;
     }
 
-    private static Map<String, Link> byLabel(WiringResult result) {
+    static Map<String, Link> byLabel(WiringResult result) {
         Map<String, Link> out = new LinkedHashMap<>();
         result.links().forEach(l -> out.put(l.label(), l));
         return out;
