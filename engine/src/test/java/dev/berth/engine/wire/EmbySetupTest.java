@@ -143,6 +143,20 @@ class EmbySetupTest {
         assertTrue(link.detail().contains("Settings → Library") && link.detail().contains("Settings → Advanced → API Keys")
                 && link.detail().contains("secrets/emby_api_key"), link.detail());
         assertEquals(List.of(), result.credentials());
+
+        // With a key of the person's own in secrets/, Berth adds the missing libraries and still touches no user or name.
+        Answers answers = answers(new MediaAnswers("Keller", null, null, List.of(), Map.of(), null));
+        Map<String, String> secrets = new java.util.TreeMap<>(plan(answers, Map.of()).secrets());
+        secrets.put("emby_api_key", emby.personMakesKey("Mine"));
+        WiringResult withKey = wire(plan(answers, secrets));
+        assertEquals(List.of(), emby.refused());
+        assertEquals(Map.of("Filme", List.of("/data/media/movies"), "Shows", List.of("/data/media/tv"),
+                "Music", List.of("/data/media/music")), emby.libraries(), "Filme already shows /data/media/movies");
+        assertEquals(Map.of("alice", "her own password"), emby.users());
+        assertEquals("Wohnzimmer", emby.serverName());
+        assertEquals(List.of("Mine"), emby.keyNames(), "no key made beside the person's");
+        assertEquals(Link.Status.LEFT_ALONE, JellyfinSetupTest.byLabel(withKey).get("Emby → first run").status());
+        assertEquals(List.of(), withKey.needingAttention());
     }
 
     @Test

@@ -88,14 +88,6 @@ final class FakeJellyfin extends MediaServerDouble {
         library("Films", "movies", "/data/media/movies");
     }
 
-    /** The person made an API key in Dashboard → API Keys, for Berth to use. */
-    synchronized String personMakesKey(String app) {
-        String token = UUID.randomUUID().toString().replace("-", "");
-        keys.add(JSON.createObjectNode().put("Id", keys.size() + 1).put("AccessToken", token).put("AppName", app)
-                .put("DateCreated", "2026-12-01T10:00:00.0000000Z"));
-        return token;
-    }
-
     /** Culture, country and language as the wizard set them: "de/DE/de". */
     synchronized String languages() {
         return uiCulture + "/" + country + "/" + language;

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 
 /**
@@ -65,6 +66,14 @@ abstract class MediaServerDouble implements AutoCloseable {
 
     synchronized List<String> refused() {
         return List.copyOf(refused);
+    }
+
+    /** The person made an API key in the server's settings, for Berth to use. */
+    synchronized String personMakesKey(String app) {
+        String token = UUID.randomUUID().toString().replace("-", "");
+        keys.add(JSON.createObjectNode().put("Id", keys.size() + 1).put("AccessToken", token).put("AppName", app)
+                .put("DateCreated", "2026-12-01T10:00:00.0000000Z"));
+        return token;
     }
 
     /** The folder is not there inside the container (the data root is not mounted, or was removed). */
