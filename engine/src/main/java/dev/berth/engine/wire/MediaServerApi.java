@@ -21,16 +21,25 @@ package dev.berth.engine.wire;
  * @param librariesPage   where the person adds libraries by hand
  * @param keysPage        where the person makes an API key
  * @param usersPage       where the person sets a user's password
+ * @param wizardStateFile the server's settings file, relative to its {@code /config} folder, whose
+ *                        {@code <IsStartupWizardCompleted>true</IsStartupWizardCompleted>} says the first run
+ *                        is done, read on the target as a second witness before a first run; null: none
  */
 public record MediaServerApi(String pathPrefix, String authHeader, String authScheme, String tokenHeader,
                              boolean wizardInPublicInfo, boolean namesServerAtStartup, boolean librariesInQueryResult,
-                             String keyAppParameter, String librariesPage, String keysPage, String usersPage) {
+                             String keyAppParameter, String librariesPage, String keysPage, String usersPage,
+                             String wizardStateFile) {
 
     /** Jellyfin 10.11 (its controllers; see FakeJellyfin). */
     public static final MediaServerApi JELLYFIN = new MediaServerApi("", "Authorization", "MediaBrowser", null, true, true, false,
-            "app", "Dashboard → Libraries", "Dashboard → API Keys", "Dashboard → Users");
+            "app", "Dashboard → Libraries", "Dashboard → API Keys", "Dashboard → Users", null);
 
-    /** Emby 4.8/4.9 (its published OpenAPI and the startup service of its last open source; see FakeEmby). */
+    /**
+     * Emby 4.8/4.9 (its published OpenAPI and the startup service of its last open source; see FakeEmby).
+     * Whether its wizard is open is read from its startup API answering without a sign-in, which no
+     * published document of 4.9 confirms; its own settings file ({@code IsStartupWizardCompleted} of
+     * its server configuration) is checked too, so a server already set up is never renamed by guess.
+     */
     public static final MediaServerApi EMBY = new MediaServerApi("emby/", "X-Emby-Authorization", "Emby", "X-Emby-Token", false, false,
-            true, "App", "Settings → Library", "Settings → Advanced → API Keys", "Settings → Users");
+            true, "App", "Settings → Library", "Settings → Advanced → API Keys", "Settings → Users", "config/system.xml");
 }

@@ -125,6 +125,33 @@ public final class MediaServerSetup implements AppSetup {
         }
     }
 
+    /**
+     * Whether the server's own settings file on the target says its first run is done
+     * ({@link MediaServerApi#wizardStateFile()}). A file that is absent or cannot be read says
+     * nothing, and the API's answer stands.
+     */
+    static boolean wizardDoneOnDisk(SetupContext context, MediaServerApi api) {
+        if (api.wizardStateFile() == null || context.files().isEmpty()) {
+            return false;
+        }
+        return context.service().mounts().stream()
+                .filter(m -> m.type() == dev.berth.plan.Mount.Type.BIND && m.target().equals("/config"))
+                .findFirst()
+                .map(m -> m.source().replaceAll("/+$", "") + "/" + api.wizardStateFile())
+                .map(path -> {
+                    try {
+                        if (context.files().get().stat(path).isEmpty()) {
+                            return false;
+                        }
+                        String xml = new String(context.files().get().read(path), java.nio.charset.StandardCharsets.UTF_8);
+                        return xml.replaceAll("\\s+", "").contains("<IsStartupWizardCompleted>true</IsStartupWizardCompleted>");
+                    } catch (dev.berth.engine.target.TargetException e) {
+                        return false;
+                    }
+                })
+                .orElse(false);
+    }
+
     private MediaServerClient client(SetupContext context) {
         // One device for Berth per stack: signing in again replaces its session instead of adding devices.
         return new MediaServerClient(context.base(), api, "berth-" + plan.projectName(), displayName());
@@ -151,7 +178,7 @@ public final class MediaServerSetup implements AppSetup {
             boolean firstRunNow = false;
             String step = "first run";
             try {
-                if (!client.wizardCompleted()) {
+                if (!client.wizardCompleted() && !wizardDoneOnDisk(context, api)) {
                     firstRun();
                     berthsServer = true;
                     firstRunNow = true;

@@ -159,6 +159,42 @@ class EmbySetupTest {
         assertEquals(List.of(), withKey.needingAttention());
     }
 
+    /**
+     * Whether Emby 4.9 still opens its startup API to anyone once the wizard is done is not in any
+     * document Berth could read: its own settings file on the target is a second witness, and when it
+     * says the first run is done Berth does not do it again, whatever the API answered.
+     */
+    @Test
+    void aServerWhoseSettingsFileSaysItsFirstRunIsDoneIsNeverRenamedEvenIfItsApiLooksOpen() throws Exception {
+        Answers base = answers(MediaAnswers.DEFAULTS);
+        StorageAnswers s = base.storage();
+        Path config = tmp.resolve("config");
+        Answers answers = base.withStorage(new StorageAnswers(s.stackDir(), s.dataRoot(), config.toString(), s.puid(), s.pgid(),
+                s.timeZone(), false));
+        // Emby's ServerConfiguration as it writes it: the flag among its other settings.
+        Path systemXml = config.resolve("emby/config/system.xml");
+        Files.createDirectories(systemXml.getParent());
+        Files.writeString(systemXml, """
+                <?xml version="1.0"?>
+                <ServerConfiguration xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+                  <IsStartupWizardCompleted>true</IsStartupWizardCompleted>
+                  <ServerName>Wohnzimmer</ServerName>
+                </ServerConfiguration>
+                """);
+        StackPlan plan = plan(answers, Map.of());
+
+        WiringResult result;
+        try (LocalTarget local = new LocalTarget()) {
+            result = new StackWiring(ServiceAddresses.loopback(Map.of("emby", emby.port())), Optional.empty(), "this computer",
+                    Optional.of(local.files())).runOnStack(local, plan, WiringPlan.of(plan, Map.of()), StackWiring.Mode.APPLY,
+                    Optional.empty(), p -> { }, () -> false);
+        }
+
+        assertEquals(0, result.writes(), "the API looked open, the file says done: nothing is written");
+        assertEquals(Link.Status.LEFT_ALONE, result.links().getFirst().status(), result.links().toString());
+        assertEquals(List.of(), result.credentials());
+    }
+
     @Test
     void aLibraryEmbyRefusesNeedsAttentionInItsWordsAndTheRestIsDone() throws Exception {
         emby.folderMissing("/data/media/tv");
