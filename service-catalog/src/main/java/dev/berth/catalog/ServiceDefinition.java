@@ -82,6 +82,10 @@ public record ServiceDefinition(
 
     /** The capability of the app that keeps the indexers and shares them with the *arr apps (Prowlarr). */
     public static final String INDEXER_MANAGER = "indexer-manager";
+    /** The capability of the app that fetches subtitles in the languages the person picks (Bazarr). */
+    public static final String SUBTITLES = "subtitles";
+    /** The capability of the app that keeps the chosen TRaSH quality profile in the apps it serves (Recyclarr). */
+    public static final String QUALITY_SYNC = "quality-sync";
 
     public boolean supports(String architecture) {
         return architectures.contains(architecture);

@@ -243,7 +243,7 @@ public final class AppsViewModel extends FormStep<MediaAnswers> {
         }
         quietly(() -> watching.offerProfiles(catalog, running, media));
         mediaServerShown.set(WatchingForm.hasMediaServer(catalog, running));
-        subtitlesShown.set(running.contains(WatchingForm.BAZARR));
+        subtitlesShown.set(WatchingForm.provides(catalog, running, ServiceDefinition.SUBTITLES));
         profilesShown.set(!watching.profiles.isEmpty());
         watchingShown.set(mediaServerShown.get() || subtitlesShown.get() || profilesShown.get());
     }

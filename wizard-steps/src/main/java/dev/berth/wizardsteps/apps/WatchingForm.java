@@ -119,7 +119,7 @@ final class WatchingForm {
      */
     boolean offerProfiles(Catalog catalog, List<String> running, MediaAnswers media) {
         List<String> apps = new ArrayList<>();
-        if (running.contains(RECYCLARR)) {
+        if (provides(catalog, running, ServiceDefinition.QUALITY_SYNC)) {
             for (String id : running) {
                 catalog.find(id).filter(d -> d.recyclarr() != null && !d.recyclarr().profiles().isEmpty()).ifPresent(d -> apps.add(id));
             }
@@ -148,8 +148,10 @@ final class WatchingForm {
         return running.stream().flatMap(id -> catalog.find(id).stream()).anyMatch(d -> d.category() == Category.MEDIA_SERVER);
     }
 
-    static final String BAZARR = "bazarr";
-    static final String RECYCLARR = "recyclarr";
+    /** Whether an app in the stack provides the capability (its catalog entry's {@code relations.provides}). */
+    static boolean provides(Catalog catalog, List<String> running, String capability) {
+        return running.stream().flatMap(id -> catalog.find(id).stream()).anyMatch(d -> d.satisfies(capability));
+    }
 
     private void offerSubtitle(String code) {
         if (!subtitleTicks.containsKey(code)) {
