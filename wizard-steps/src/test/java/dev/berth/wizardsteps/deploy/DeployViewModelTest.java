@@ -35,9 +35,13 @@ class DeployViewModelTest {
     @TempDir
     Path tmp;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    /** Logs of first installs that fail go to the test's folder, not this user's settings. */
+    /**
+     * Logs of first installs that fail go to the test's folder, not this user's settings. No wiring:
+     * the stand-in Jellyfin answers only its health path, so its first run would need attention
+     * (the wiring has its own tests; this one is about steps, images and services).
+     */
     private final StepContext ctx = TestContexts.create(dialogs,
-            () -> DeployOptions.DEFAULT.withLocalLogFolder(tmp.resolve("berth-settings/deploy-logs")));
+            () -> DeployOptions.DEFAULT.withLocalLogFolder(tmp.resolve("berth-settings/deploy-logs")).withWiring(false));
     private final DeploySession session = new DeploySession(ctx.backend());
     private final DeployViewModel vm = new DeployViewModel(ctx, session);
     private String project;

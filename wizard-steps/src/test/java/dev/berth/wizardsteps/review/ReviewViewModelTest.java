@@ -69,7 +69,8 @@ class ReviewViewModelTest {
         assertTrue(vm.files().stream().anyMatch(f -> f.path().equals("compose.yaml") && f.change() == ReviewedFile.Change.NEW));
         assertEquals(tmp.resolve("stack").toString(), vm.treeProperty().get().name());
         assertTrue(vm.jobs().getFirst().startsWith("Check the target once more"), vm.jobs().toString());
-        assertTrue(vm.jobs().getLast().startsWith("Wait until every service is healthy"), vm.jobs().toString());
+        assertTrue(vm.jobs().contains("Wait until every service is healthy (up to 10 min)"), vm.jobs().toString());
+        assertEquals("Set up Jellyfin through its API", vm.jobs().getLast(), "its first run, once it is healthy");
         assertEquals("compose.yaml", vm.viewer().selectedProperty().get().path());
         assertTrue(vm.viewer().textProperty().get().contains("jellyfin:"), vm.viewer().textProperty().get());
         assertEquals("", vm.viewer().diffProperty().get());
