@@ -60,4 +60,13 @@ public record PlannedService(
         String base = definition.name();
         return name.equals(definition.id()) ? base : base + " (" + name.substring(definition.id().length() + 1) + ")";
     }
+
+    /**
+     * The host folder bind-mounted at {@code containerPath}: for {@code /config}, where the app keeps
+     * its own files (settings Berth merges, a token or flag Berth reads back on the target).
+     */
+    public java.util.Optional<String> hostFolder(String containerPath) {
+        return mounts().stream().filter(m -> m.type() == Mount.Type.BIND && m.target().equals(containerPath))
+                .map(Mount::source).findFirst();
+    }
 }

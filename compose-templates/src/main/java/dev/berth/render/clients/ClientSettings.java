@@ -3,7 +3,6 @@ package dev.berth.render.clients;
 import dev.berth.catalog.DownloadClientSpec;
 import dev.berth.catalog.LibrarySpec;
 import dev.berth.catalog.SettingsFileSpec;
-import dev.berth.plan.Mount;
 import dev.berth.plan.Placement;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
@@ -45,7 +44,6 @@ public final class ClientSettings {
 
     /** The host folder mounted at /config (the catalog refuses settings files without one). */
     private static String configFolder(PlannedService service) {
-        return service.mounts().stream().filter(m -> m.target().equals("/config")).map(Mount::source)
-                .findFirst().orElseThrow(() -> new IllegalStateException(service.name() + " has no /config mount"));
+        return service.hostFolder("/config").orElseThrow(() -> new IllegalStateException(service.name() + " has no /config mount"));
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.answers.MediaDefaults;
 import dev.berth.engine.target.TargetException;
-import dev.berth.plan.Mount;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
 import java.nio.charset.StandardCharsets;
@@ -340,8 +339,7 @@ final class BazarrSetup implements AppSetup {
     }
 
     private String configFolder() {
-        return bazarr.mounts().stream().filter(m -> m.target().equals("/config")).map(Mount::source).findFirst()
-                .orElseThrow(() -> new IllegalStateException("bazarr has no /config mount"));
+        return bazarr.hostFolder("/config").orElseThrow(() -> new IllegalStateException("bazarr has no /config mount"));
     }
 
     private String keyName() {

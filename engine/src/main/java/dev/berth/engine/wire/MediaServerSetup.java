@@ -134,10 +134,8 @@ public final class MediaServerSetup implements AppSetup {
         if (api.wizardStateFile() == null || context.files().isEmpty()) {
             return false;
         }
-        return context.service().mounts().stream()
-                .filter(m -> m.type() == dev.berth.plan.Mount.Type.BIND && m.target().equals("/config"))
-                .findFirst()
-                .map(m -> m.source().replaceAll("/+$", "") + "/" + api.wizardStateFile())
+        return context.service().hostFolder("/config")
+                .map(folder -> folder.replaceAll("/+$", "") + "/" + api.wizardStateFile())
                 .map(path -> {
                     try {
                         if (context.files().get().stat(path).isEmpty()) {

@@ -2,7 +2,6 @@ package dev.berth.engine.wire;
 
 import dev.berth.engine.target.RemoteFiles;
 import dev.berth.engine.target.TargetException;
-import dev.berth.plan.Mount;
 import dev.berth.plan.PlannedService;
 import java.io.IOException;
 import java.util.Optional;
@@ -43,8 +42,7 @@ final class PlexPreferences {
 
     /** The file's place on the target: the host folder mounted as the app's {@code /config}. */
     static Optional<String> path(PlannedService plex) {
-        return plex.mounts().stream().filter(m -> m.type() == Mount.Type.BIND && m.target().equals("/config"))
-                .findFirst().map(m -> m.source().replaceAll("/+$", "") + IN_CONFIG);
+        return plex.hostFolder("/config").map(folder -> folder.replaceAll("/+$", "") + IN_CONFIG);
     }
 
     static State read(RemoteFiles files, String path) throws TargetException, IOException {
