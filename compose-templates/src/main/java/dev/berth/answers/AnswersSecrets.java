@@ -19,7 +19,7 @@ public final class AnswersSecrets {
         VpnAnswers.WireGuard wg = vpn.wireguard() == null ? null
                 : new VpnAnswers.WireGuard(null, vpn.wireguard().addresses(), null);
         VpnAnswers strippedVpn = new VpnAnswers(vpn.enabled(), vpn.provider(), vpn.type(), wg, null,
-                vpn.countries(), vpn.routedServices(), vpn.lanSubnet());
+                vpn.countries(), vpn.routedServices(), vpn.lanSubnet(), vpn.portForwarding());
         AccessAnswers access = a.access();
         AccessAnswers.Npm npm = access.npm() == null ? null : new AccessAnswers.Npm(access.npm().adminEmail(), null);
         List<AutheliaUser> users = access.authelia().users().stream()

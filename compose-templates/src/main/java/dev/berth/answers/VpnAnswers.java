@@ -20,9 +20,12 @@ import java.util.List;
  * @param countries       server countries, as the provider names them
  * @param routedServices  the services whose traffic must leave through the VPN
  * @param lanSubnet       the home network, reachable from inside the tunnel (outbound exception)
+ * @param portForwarding  whether the provider forwards a port to the routed torrent client; null (the
+ *                        default, left out of berth.yaml): on when a torrent client is routed and the
+ *                        provider forwards ports, else off
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"enabled", "provider", "type", "wireguard", "openvpn", "countries", "routedServices", "lanSubnet"})
+@JsonPropertyOrder({"enabled", "provider", "type", "wireguard", "openvpn", "countries", "routedServices", "lanSubnet", "portForwarding"})
 public record VpnAnswers(
         boolean enabled,
         @VpnProvider String provider,
@@ -31,9 +34,20 @@ public record VpnAnswers(
         @Valid OpenVpn openvpn,
         List<@NotNull @Pattern(regexp = "[\\p{L}][\\p{L} .'-]{1,55}", message = "is not a country name (letters, spaces, '.', ''' or '-')") String> countries,
         List<@NotNull String> routedServices,
-        @Cidr String lanSubnet) {
+        @Cidr String lanSubnet,
+        Boolean portForwarding) {
 
     public static final VpnAnswers OFF = new VpnAnswers(false, null, null, null, null, List.of(), List.of(), null);
+
+    /** Port forwarding left to the default (see {@code portForwarding}). */
+    public VpnAnswers(boolean enabled, String provider, Type type, WireGuard wireguard, OpenVpn openvpn,
+                      List<String> countries, List<String> routedServices, String lanSubnet) {
+        this(enabled, provider, type, wireguard, openvpn, countries, routedServices, lanSubnet, null);
+    }
+
+    public VpnAnswers withPortForwarding(Boolean on) {
+        return new VpnAnswers(enabled, provider, type, wireguard, openvpn, countries, routedServices, lanSubnet, on);
+    }
 
     public VpnAnswers {
         countries = countries == null ? List.of() : List.copyOf(countries);

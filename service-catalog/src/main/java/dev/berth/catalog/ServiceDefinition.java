@@ -23,6 +23,8 @@ import java.util.Map;
  * @param setup       how Berth sets the app up through its own API once it runs; null: it does not
  * @param handOver    one or two sentences the Done page shows beside the app's address: how the
  *                    person signs in, or what is left to do and why; null: the address says it all
+ * @param vpnGateway  present when this service is the VPN gateway other apps are routed through (Gluetun)
+ * @param forwardedPort how a torrent client takes the port the VPN provider forwards; null: it does not
  */
 public record ServiceDefinition(
         String id,
@@ -52,7 +54,9 @@ public record ServiceDefinition(
         DownloadClientSpec downloadClient,
         IndexerProxySpec indexerProxy,
         SetupSpec setup,
-        String handOver) {
+        String handOver,
+        VpnGatewaySpec vpnGateway,
+        ForwardedPortSpec forwardedPort) {
 
     public ServiceDefinition {
         architectures = architectures == null ? List.of() : List.copyOf(architectures);
