@@ -69,6 +69,13 @@ final class DeployLog {
         // The apps' own words may quote what they were sent: through the redactor like every line.
         outcome.wiring().ifPresent(w -> w.links().forEach(l -> line("  link " + l.label() + ": "
                 + l.status().name().toLowerCase().replace('_', ' ') + (l.detail().isBlank() ? "" : " (" + l.detail() + ")"))));
+        outcome.vpn().ifPresent(vpn -> {
+            vpn.checks().forEach(c -> line("  vpn " + c.service() + " " + c.kind().title() + ": "
+                    + c.verdict().name().toLowerCase() + (c.detail().isBlank() ? "" : " (" + c.detail() + ")")));
+            if (!vpn.stopped().isEmpty()) {
+                line("  vpn leak: stopped " + String.join(", ", vpn.stopped()));
+            }
+        });
     }
 
     synchronized String text() {

@@ -1,6 +1,7 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.engine.npm.ProxyHostsResult;
+import dev.berth.engine.vpn.VpnProof;
 import dev.berth.engine.wire.WiringResult;
 import java.util.Optional;
 
@@ -19,14 +20,20 @@ import java.util.Optional;
  *                  empty when the stack has nothing to wire or the deploy ended before
  */
 public record DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir,
-                            Optional<DeployLogFile> log, Optional<ProxyHostsResult> proxyHosts, Optional<WiringResult> wiring) {
+                            Optional<DeployLogFile> log, Optional<ProxyHostsResult> proxyHosts, Optional<WiringResult> wiring,
+                            Optional<VpnProof> vpn) {
     public DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir) {
-        this(result, report, backupDir, Optional.empty(), Optional.empty(), Optional.empty());
+        this(result, report, backupDir, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir,
                          Optional<DeployLogFile> log, Optional<ProxyHostsResult> proxyHosts) {
         this(result, report, backupDir, log, proxyHosts, Optional.empty());
+    }
+
+    public DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir,
+                         Optional<DeployLogFile> log, Optional<ProxyHostsResult> proxyHosts, Optional<WiringResult> wiring) {
+        this(result, report, backupDir, log, proxyHosts, wiring, Optional.empty());
     }
 
     public boolean succeeded() {

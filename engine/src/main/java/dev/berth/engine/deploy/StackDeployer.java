@@ -16,6 +16,7 @@ import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
+import dev.berth.engine.vpn.VpnProof;
 import dev.berth.engine.wire.WiringPlan;
 import dev.berth.engine.wire.WiringResult;
 import dev.berth.plan.Planner;
@@ -47,18 +48,30 @@ import java.util.function.Consumer;
  * stands before the write); when a root folder moved and the person chose to move it, move the
  * folders; create the data folders; write the files; set Berth's keys in the download clients'
  * settings files (stopping a client that runs first); pull; {@code compose up};
- * wait for health; then, when a domain was chosen, the proxy hosts; then the wiring of the apps
- * (which never fails the deploy).
+ * wait for health; then, when apps are routed through the VPN, the proof that they reach the
+ * internet only through the tunnel (before anything publishes or wires a leaking app; it never fails
+ * the deploy); then, when a domain was chosen, the proxy hosts; then the wiring of the apps (which
+ * never fails the deploy).
  */
 public final class StackDeployer {
     private final Target target;
     private final Catalog catalog;
     private final Clock clock;
+    private final VpnProofJob.Prover vpnProver;
 
-    public StackDeployer(Target target, Catalog catalog, Clock clock) {
+    /**
+     * @param vpnProver proves the VPN after the health wait: {@link VpnProofJob.Prover#onTarget} in a
+     *                  deploy, made-up proofs in tests of what shows them
+     */
+    public StackDeployer(Target target, Catalog catalog, Clock clock, VpnProofJob.Prover vpnProver) {
         this.target = target;
         this.catalog = catalog;
         this.clock = clock;
+        this.vpnProver = vpnProver;
+    }
+
+    public StackDeployer(Target target, Catalog catalog, Clock clock) {
+        this(target, catalog, clock, VpnProofJob.Prover.onTarget());
     }
 
     public StackDeployer(Target target, Catalog catalog) {
@@ -145,6 +158,9 @@ public final class StackDeployer {
         jobs.add(new PullImagesJob(plan, options.offline()));
         jobs.add(new ComposeUpJob(compose, plan, dir));
         jobs.add(new AwaitHealthJob(plan, options.healthTimeout()));
+        if (VpnProofJob.needed(plan)) {
+            jobs.add(new VpnProofJob(plan, vpnProver));
+        }
         if (options.proxyHosts() && ConfigureProxyHostsJob.needed(plan)) {
             jobs.add(new ConfigureProxyHostsJob(plan));
         }
@@ -219,7 +235,8 @@ public final class StackDeployer {
         Optional<String> backup = outcomes.get(BackupJob.FOLDER);
         Optional<ProxyHostsResult> proxyHosts = outcomes.get(ConfigureProxyHostsJob.RESULT);
         Optional<WiringResult> wiring = outcomes.get(WireStackJob.RESULT);
-        DeployOutcome outcome = new DeployOutcome(result, report, backup, Optional.empty(), proxyHosts, wiring);
+        Optional<VpnProof> vpn = outcomes.get(VpnProofJob.PROOF);
+        DeployOutcome outcome = new DeployOutcome(result, report, backup, Optional.empty(), proxyHosts, wiring, vpn);
         log.finished(outcome);
         Optional<DeployLogFile> written;
         if (outcome.succeeded() || preview.before().isBerthStack()) {
@@ -230,7 +247,7 @@ public final class StackDeployer {
             // the next run's folder check fail on Berth's own leftovers.
             written = log.writeLocal(preview.options().localLogFolder(), preview.plan().projectName());
         }
-        return new DeployOutcome(result, report, backup, written, proxyHosts, wiring);
+        return new DeployOutcome(result, report, backup, written, proxyHosts, wiring, vpn);
     }
 
     /** Whether the folder is still as {@code before} found it: the same kind, and every file read then the same. */
