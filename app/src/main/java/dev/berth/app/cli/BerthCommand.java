@@ -35,6 +35,11 @@ public final class BerthCommand implements Runnable {
      */
     public static final int NOTHING_TO_SHOW = 9;
     /**
+     * Exit code of {@code berth deploy} and {@code berth status} when the VPN proof found traffic that
+     * can leave outside the tunnel: the routed apps were stopped, and the VPN table says what to fix.
+     */
+    public static final int VPN_LEAK = 10;
+    /**
      * Exit code for a deploy cancelled by Ctrl-C or SIGTERM (and rolled back): 128 + SIGINT, which
      * is what a shell reports for a program ended by Ctrl-C, so scripts see "interrupted".
      */

@@ -7,6 +7,7 @@ import dev.berth.engine.deploy.DeployOutcome;
 import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.engine.deploy.DeploymentResult;
 import dev.berth.engine.deploy.StackDeployer;
+import dev.berth.engine.deploy.VpnProofJob;
 import dev.berth.engine.stack.StackBusyException;
 import dev.berth.engine.stack.StackLock;
 import dev.berth.engine.stack.StackState;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
         description = "Deploys the stack an answers file describes, on this computer or a server over SSH: shows what "
                 + "would change, asks, then writes the files, pulls the images, starts the containers and waits until "
                 + "every service is healthy. On failure, or Ctrl-C, the previous stack is put back. An existing stack keeps its "
-                + "passwords and keys. One deploy of a stack runs at a time.")
+                + "passwords and keys. One deploy of a stack runs at a time. Apps routed through the VPN are then proved to "
+                + "reach the internet only through the tunnel; on a leak they are stopped (exit code 10).")
 public final class DeployCommand implements Callable<Integer> {
     @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
     StackCommandInputs.Source source;
@@ -81,6 +83,7 @@ public final class DeployCommand implements Callable<Integer> {
     private final TargetOpener opener;
     /** What the options above change; the default keeps logs of failed first installs in Berth's settings folder. */
     private final DeployOptions defaults;
+    private final VpnProofJob.Prover vpnProver;
 
     public DeployCommand() {
         this(TargetOpener.standard());
@@ -91,8 +94,14 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     public DeployCommand(TargetOpener opener, DeployOptions defaults) {
+        this(opener, defaults, VpnProofJob.Prover.onTarget());
+    }
+
+    /** @param vpnProver proves the VPN after the health wait; tests give made-up proofs */
+    public DeployCommand(TargetOpener opener, DeployOptions defaults, VpnProofJob.Prover vpnProver) {
         this.opener = opener;
         this.defaults = defaults;
+        this.vpnProver = vpnProver;
     }
 
     @Override
@@ -113,7 +122,7 @@ public final class DeployCommand implements Callable<Integer> {
     private int deploy(Target t, Answers answers, DeployOptions options, PrintWriter out, PrintWriter err)
             throws TargetException, StackState.ForeignStackException {
         DeployProgressPrinter printer = new DeployProgressPrinter(err);
-        StackDeployer deployer = new StackDeployer(t, Catalog.builtIn());
+        StackDeployer deployer = new StackDeployer(t, Catalog.builtIn(), java.time.Clock.systemDefaultZone(), vpnProver);
         // The stack folder must be known (and the answers valid) before its lock can be taken.
         StackRendering.Checked checked = deployer.check(answers);
         // Held from before the folder is read until the deploy has ended: a second deploy of the same
@@ -158,12 +167,13 @@ public final class DeployCommand implements Callable<Integer> {
             LinksPrinter.links(w, out);
             LinksPrinter.credentials(w.credentials(), preview.plan().secrets(), preview.stackDir(), out);
         });
+        outcome.vpn().ifPresent(proof -> VpnPrinter.print(preview.plan(), proof, out));
         if (outcome.result() instanceof DeploymentResult.Succeeded) {
             TwoFactorCodeCommand.afterDeploy(preview.plan(), preview.stackDir()).ifPresent(out::println);
         }
         out.flush();
         return switch (outcome.result()) {
-            case DeploymentResult.Succeeded s -> 0;
+            case DeploymentResult.Succeeded s -> outcome.vpn().map(proof -> VpnPrinter.exitCode(proof, 0)).orElse(0);
             case DeploymentResult.RolledBack r -> BerthCommand.DEPLOY_FAILED;
             case DeploymentResult.Cancelled c -> BerthCommand.CANCELLED;
         };

@@ -3,6 +3,8 @@ package dev.berth.app.cli;
 import dev.berth.engine.deploy.DeployReport;
 import dev.berth.engine.deploy.StackStatus;
 import dev.berth.engine.deploy.StackWiring;
+import dev.berth.engine.deploy.VpnProofJob;
+import dev.berth.engine.vpn.VpnProof;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
 import dev.berth.engine.wire.WiringPlan;
@@ -17,14 +19,24 @@ import picocli.CommandLine.Command;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Shows each service of a deployed stack: its state (starting, healthy, unhealthy, exited, ...), "
                 + "whether its web page answers, and where to open it; then the apps' own test of each link Berth set up "
-                + "(Sonarr → qBittorrent, ...). Changes nothing.")
+                + "(Sonarr → qBittorrent, ...); then, when apps are routed through the VPN, proves they reach the internet "
+                + "only through the tunnel and shows the forwarded port. Like a deploy, the proof restarts routed apps that "
+                + "lost Gluetun's network and stops them all on a leak (exit code 10); apart from that it changes nothing.")
 public final class StatusCommand extends DeployedStackCommand {
     public StatusCommand() {
         this(TargetOpener.standard());
     }
 
+    private final VpnProofJob.Prover vpnProver;
+
     public StatusCommand(TargetOpener opener) {
+        this(opener, VpnProofJob.Prover.onTarget());
+    }
+
+    /** @param vpnProver proves the VPN of a stack that routes apps; tests give made-up proofs */
+    public StatusCommand(TargetOpener opener, VpnProofJob.Prover vpnProver) {
         super(opener);
+        this.vpnProver = vpnProver;
     }
 
     @Override
@@ -40,7 +52,13 @@ public final class StatusCommand extends DeployedStackCommand {
                     StackWiring.Mode.TEST_ONLY, Optional.empty(), p -> { }, () -> false);
             LinksPrinter.links(links, out);
         }
+        int exit = report.ok() ? 0 : BerthCommand.DEPLOY_FAILED;
+        if (VpnProofJob.needed(plan)) {
+            VpnProof proof = VpnProofJob.proveOrExplain(vpnProver, t, plan, () -> false);
+            VpnPrinter.print(plan, proof, out);
+            exit = VpnPrinter.exitCode(proof, exit);
+        }
         out.flush();
-        return report.ok() ? 0 : BerthCommand.DEPLOY_FAILED;
+        return exit;
     }
 }

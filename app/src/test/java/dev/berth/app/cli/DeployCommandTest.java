@@ -9,6 +9,8 @@ import dev.berth.answers.AnswersFile;
 import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.StandInStacks;
+import dev.berth.engine.vpn.VpnCheck;
+import dev.berth.engine.vpn.VpnProof;
 import dev.berth.testsupport.Examples;
 import dev.berth.testsupport.NeedsDocker;
 import java.io.PrintWriter;
@@ -278,5 +280,50 @@ class DeployCommandTest {
         }
         assertFalse(out.toString().contains(PLEX_CLAIM), "the code is not printed");
         assertTrue(out.toString().lines().anyMatch(l -> l.contains("Plex") && l.contains("recreated")), out.toString());
+    }
+
+    /**
+     * A stack that routes SABnzbd through Gluetun, proved by a made-up prover that finds a leak: the
+     * deploy still succeeds but exits 10 with the VPN table after the links and the stopped app;
+     * {@code berth status} proves again (10 on a leak, 0 when a check could only say UNKNOWN); and the
+     * real prover's table is printed whatever it finds.
+     */
+    @Test
+    void theVpnTableFollowsTheLinksAndALeakExitsTenButUnknownDoesNot() throws Exception {
+        Answers base = Examples.answers("minimal-jellyfin").withServices(java.util.List.of("jellyfin", "sabnzbd"))
+                .withVpn(Examples.answers("plex-usenet-openvpn").vpn());
+        Answers answers = StandInStacks.deployable(base, tmp, project);
+        Path file = answersFile(answers);
+        String stackDir = answers.storage().stackDir();
+        VpnProof leak = new VpnProof(java.util.List.of(
+                new VpnCheck("sabnzbd", VpnCheck.Kind.DNS, VpnCheck.Verdict.FAIL, "resolver 192.168.0.1, outside the tunnel")),
+                java.util.Optional.of("203.0.113.7"), java.util.Optional.empty(), java.util.List.of("sabnzbd"), java.util.List.of());
+        DeployCommand deploy = new DeployCommand(TargetOpener.standard(), DeployOptions.DEFAULT, (t, plan, cancelled) -> leak);
+
+        assertEquals(BerthCommand.VPN_LEAK, run(deploy, "--answers", file.toString(), "--yes", "--offline"), out + "\n" + err);
+        String said = out.toString();
+        assertTrue(said.contains("Deployed: every service is up."), said);
+        assertTrue(said.indexOf("\nLinks:\n") < said.indexOf("\nVPN:\n"), said);
+        assertTrue(said.lines().anyMatch(l -> l.matches("  sabnzbd  DNS is Gluetun's  FAIL +resolver 192.168.0.1, outside the tunnel")), said);
+        assertTrue(said.contains("Public address: 203.0.113.7"), said);
+        assertTrue(said.contains("Forwarded port: none: no torrent client is routed through the VPN"), said);
+        assertTrue(said.contains("Berth stopped SABnzbd: its traffic could leave outside the tunnel."), said);
+        assertTrue(err.toString().contains("Prove the VPN: SABnzbd reaches the internet only through the tunnel"), err.toString());
+
+        assertEquals(BerthCommand.VPN_LEAK, run(new StatusCommand(TargetOpener.standard(), (t, plan, cancelled) -> leak),
+                "--dir", stackDir), out + "\n" + err);
+        assertTrue(out.toString().contains("Berth stopped SABnzbd"), out.toString());
+
+        VpnProof unknown = new VpnProof(java.util.List.of(new VpnCheck("gluetun", VpnCheck.Kind.PUBLIC_ADDRESS,
+                VpnCheck.Verdict.UNKNOWN, "the internet cannot be reached")), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.List.of(), java.util.List.of());
+        assertEquals(0, run(new StatusCommand(TargetOpener.standard(), (t, plan, cancelled) -> unknown), "--dir", stackDir),
+                out + "\n" + err);
+        assertTrue(out.toString().contains("Public address: unknown (the internet cannot be reached)"), out.toString());
+
+        // The real prover, whatever it finds on stand-ins: its table is there, and an UNKNOWN alone exits 0.
+        int real = run(new StatusCommand(), "--dir", stackDir);
+        assertTrue(out.toString().contains("VPN:") && out.toString().contains("Forwarded port: "), out + "\n" + err);
+        assertTrue(real == 0 || real == BerthCommand.VPN_LEAK, out + "\n" + err);
     }
 }
