@@ -1,6 +1,9 @@
 package dev.berth.wizardsteps.done;
 
 import dev.berth.engine.deploy.DeployReport;
+import dev.berth.engine.deploy.VpnSummary;
+import dev.berth.engine.vpn.VpnCheck;
+import dev.berth.engine.vpn.VpnProof;
 import dev.berth.engine.wire.WiringResult;
 import dev.berth.plan.PlannedService;
 import dev.berth.wizardsteps.core.DeploySession;
@@ -25,8 +28,9 @@ import javafx.collections.ObservableList;
  * sign in to it — the sign-in Berth made (its password handed over once: leaving the page forgets
  * it, and the row says where it is kept on the target), else what its catalog entry says; the
  * links Berth set up between the apps, each proved by the app's own test, with Retry when one needs
- * attention; the other passwords and keys it generated, shown once; and with Authelia sending its
- * links to a file, the newest one-time link to register a device.
+ * attention; when apps are routed through the VPN, the proof that they reach the internet only
+ * through the tunnel, with the forwarded port; the other passwords and keys it generated, shown
+ * once; and with Authelia sending its links to a file, the newest one-time link to register a device.
  */
 public final class DoneViewModel extends StepViewModel {
     private static final String FIRST_OPEN = "Berth did not connect the apps this time (the deploy ran without wiring, or there was"
@@ -44,6 +48,12 @@ public final class DoneViewModel extends StepViewModel {
     private final ReadOnlyStringWrapper linksSummary = new ReadOnlyStringWrapper(this, "linksSummary", "");
     private final ReadOnlyStringWrapper signInsNote = new ReadOnlyStringWrapper(this, "signInsNote", "");
     private final ReadOnlyStringWrapper credentialsNote = new ReadOnlyStringWrapper(this, "credentialsNote", "");
+    private final ObservableList<VpnRow> vpnChecks = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper vpnSummary = new ReadOnlyStringWrapper(this, "vpnSummary", "");
+    private final ReadOnlyStringWrapper publicAddress = new ReadOnlyStringWrapper(this, "publicAddress", "");
+    private final ReadOnlyStringWrapper forwardedPort = new ReadOnlyStringWrapper(this, "forwardedPort", "");
+    private final ReadOnlyStringWrapper vpnStopped = new ReadOnlyStringWrapper(this, "vpnStopped", "");
+    private final ReadOnlyBooleanWrapper vpnLeaked = new ReadOnlyBooleanWrapper(this, "vpnLeaked", false);
     private final ReadOnlyBooleanWrapper needsAttention = new ReadOnlyBooleanWrapper(this, "needsAttention", false);
     private final ReadOnlyBooleanWrapper canRetry = new ReadOnlyBooleanWrapper(this, "canRetry", false);
     /** The deploy whose credentials were shown: they are not shown a second time. */
@@ -102,6 +112,36 @@ public final class DoneViewModel extends StepViewModel {
      */
     public ObservableList<SignInRow> signIns() {
         return signIns;
+    }
+
+    /** The VPN proof's checks, routed app by routed app; empty when the stack routes no app (the section is hidden). */
+    public ObservableList<VpnRow> vpnChecks() {
+        return vpnChecks;
+    }
+
+    /** Above the VPN checks: no leak, a leak, or what could not be proved; empty without a proof. */
+    public ReadOnlyStringProperty vpnSummaryProperty() {
+        return vpnSummary.getReadOnlyProperty();
+    }
+
+    /** The address the internet sees through the tunnel, or "unknown" and why. */
+    public ReadOnlyStringProperty publicAddressProperty() {
+        return publicAddress.getReadOnlyProperty();
+    }
+
+    /** "41234 → qBittorrent", or why no port is forwarded. */
+    public ReadOnlyStringProperty forwardedPortProperty() {
+        return forwardedPort.getReadOnlyProperty();
+    }
+
+    /** After a leak: the apps Berth stopped and what to do; empty otherwise. */
+    public ReadOnlyStringProperty vpnStoppedProperty() {
+        return vpnStopped.getReadOnlyProperty();
+    }
+
+    /** Whether a check found a leak (the section then shows in the danger style). */
+    public ReadOnlyBooleanProperty vpnLeakedProperty() {
+        return vpnLeaked.getReadOnlyProperty();
     }
 
     /** "3 services run on this computer." */
@@ -221,6 +261,7 @@ public final class DoneViewModel extends StepViewModel {
             credentialsNote.set("");
             madeSignIns = List.of();
             showWiring(null, null);
+            showVpn(null);
             registration.show(null);
             return;
         }
@@ -230,6 +271,7 @@ public final class DoneViewModel extends StepViewModel {
         headline.set(count + (count == 1 ? " service runs on " : " services run on ") + where + ".");
         setSummary("Running, " + count + " services");
         registration.show(d);
+        showVpn(d);
         String secretsDir = preview.stackDir() + "/secrets/";
         if (d == shown) {
             showWiring(d, wiring);
@@ -290,6 +332,34 @@ public final class DoneViewModel extends StepViewModel {
     public void close() {
         cancelRetry();
         registration.cancel();
+    }
+
+    /** The deploy's VPN proof, or nothing when the stack routes no app (or the deploy did not get as far). */
+    private void showVpn(DeploySession.Deployed d) {
+        VpnProof proof = d == null ? null : d.outcome().vpn().orElse(null);
+        if (proof == null) {
+            vpnChecks.clear();
+            vpnSummary.set("");
+            publicAddress.set("");
+            forwardedPort.set("");
+            vpnStopped.set("");
+            vpnLeaked.set(false);
+            return;
+        }
+        var plan = d.from().preview().plan();
+        vpnChecks.setAll(proof.checks().stream().map(c -> new VpnRow(plan.services().stream()
+                .filter(s -> s.name().equals(c.service())).findFirst().map(s -> s.definition().name()).orElse(c.service()),
+                c.kind().title(), c.verdict(), c.detail())).toList());
+        vpnSummary.set(switch (proof.verdict()) {
+            case PASS -> "No leak: every routed app reaches the internet only through the tunnel.";
+            case FAIL -> "A leak: traffic can leave outside the tunnel. Each failed check below says what to fix.";
+            case UNKNOWN -> "No leak found, but Berth could not prove everything: each unknown check says why. "
+                    + "berth status proves it again.";
+        });
+        publicAddress.set(VpnSummary.publicAddress(proof));
+        forwardedPort.set(VpnSummary.forwardedPort(plan, proof));
+        vpnStopped.set(VpnSummary.stopped(plan, proof).orElse(""));
+        vpnLeaked.set(proof.verdict() == VpnCheck.Verdict.FAIL);
     }
 
     /** The links and sign-ins of {@code result}, or none when the wiring did not run. */

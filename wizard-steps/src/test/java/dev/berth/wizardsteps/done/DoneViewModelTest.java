@@ -15,6 +15,8 @@ import dev.berth.engine.deploy.DeployReport;
 import dev.berth.engine.deploy.DeploymentResult;
 import dev.berth.engine.health.ServiceState;
 import dev.berth.engine.target.LocalTarget;
+import dev.berth.engine.vpn.VpnCheck;
+import dev.berth.engine.vpn.VpnProof;
 import dev.berth.plan.PlannedService;
 import dev.berth.testsupport.Examples;
 import dev.berth.wizardsteps.core.DeploySession;
@@ -53,11 +55,15 @@ class DoneViewModelTest {
     }
 
     private void deployed(DeployPreview preview) {
+        deployed(preview, Optional.empty());
+    }
+
+    private void deployed(DeployPreview preview, Optional<VpnProof> vpn) {
         List<DeployReport.ServiceReport> services = preview.plan().services().stream()
                 .map(s -> new DeployReport.ServiceReport(s.name(), ServiceState.HEALTHY, "",
                         s.hostWebPort() == 0 ? null : "http://localhost:" + s.hostWebPort() + "/", List.of(), true)).toList();
         DeployOutcome outcome = new DeployOutcome(new DeploymentResult.Succeeded(preview.jobs()), Optional.of(new DeployReport(services)),
-                Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), vpn);
         var on = new TargetSession.Connected(TargetAnswers.LOCAL, target, null, null);
         session.finished(new DeploySession.Deployed(new DeploySession.Reviewed(on, preview.plan().answers(), preview.options(), preview),
                 outcome));
@@ -178,5 +184,56 @@ class DoneViewModelTest {
         vm.enter();
         assertEquals("Nothing is deployed yet.", vm.headlineProperty().get());
         assertTrue(vm.services().isEmpty());
+    }
+
+    /** Jellyfin and qBittorrent, qBittorrent routed through PIA over OpenVPN (which forwards a port). */
+    private static Answers routedTorrent() {
+        var vpn = Examples.answers("plex-usenet-openvpn").vpn();
+        return Examples.answers("minimal-jellyfin").withServices(List.of("jellyfin", "qbittorrent"))
+                .withVpn(new dev.berth.answers.VpnAnswers(true, vpn.provider(), vpn.type(), null, vpn.openvpn(), vpn.countries(),
+                        List.of("qbittorrent"), vpn.lanSubnet()));
+    }
+
+    @Test
+    void theVpnSectionShowsTheForwardedPortAndEachCheckWithItsVerdict() {
+        DeployPreview preview = Previews.of(routedTorrent(), Map.of(), List.of());
+        deployed(preview, Optional.of(new VpnProof(List.of(
+                new VpnCheck("qbittorrent", VpnCheck.Kind.ROUTE, VpnCheck.Verdict.PASS, "default route: tun0"),
+                new VpnCheck("gluetun", VpnCheck.Kind.PUBLIC_ADDRESS, VpnCheck.Verdict.UNKNOWN,
+                        "the server's own address could not be asked: the internet cannot be reached")),
+                Optional.of("203.0.113.7"), Optional.of(41234), List.of(), List.of())));
+        vm.enter();
+
+        assertEquals(List.of(new VpnRow("qBittorrent", "internet route is the tunnel", VpnCheck.Verdict.PASS, "default route: tun0"),
+                new VpnRow("Gluetun", "public address is the VPN's", VpnCheck.Verdict.UNKNOWN,
+                        "the server's own address could not be asked: the internet cannot be reached")), vm.vpnChecks());
+        assertEquals("41234 → qBittorrent", vm.forwardedPortProperty().get());
+        assertEquals("203.0.113.7", vm.publicAddressProperty().get());
+        assertTrue(vm.vpnSummaryProperty().get().startsWith("No leak found, but Berth could not prove everything"),
+                vm.vpnSummaryProperty().get());
+        assertFalse(vm.vpnLeakedProperty().get());
+        assertEquals("", vm.vpnStoppedProperty().get());
+    }
+
+    @Test
+    void aLeakNamesTheStoppedAppsAndAStackWithoutVpnHasNoSection() {
+        DeployPreview preview = Previews.of(routedTorrent(), Map.of(), List.of());
+        deployed(preview, Optional.of(new VpnProof(List.of(
+                new VpnCheck("qbittorrent", VpnCheck.Kind.DNS, VpnCheck.Verdict.FAIL,
+                        "resolver 192.168.0.1 is outside the tunnel: recreate qBittorrent with berth deploy")),
+                Optional.empty(), Optional.empty(), List.of("qbittorrent"), List.of())));
+        vm.enter();
+        assertTrue(vm.vpnLeakedProperty().get());
+        assertTrue(vm.vpnSummaryProperty().get().startsWith("A leak"), vm.vpnSummaryProperty().get());
+        assertTrue(vm.vpnStoppedProperty().get().startsWith("Berth stopped qBittorrent: its traffic could leave outside the tunnel."),
+                vm.vpnStoppedProperty().get());
+        assertTrue(vm.forwardedPortProperty().get().startsWith("none yet: Gluetun asks private internet access for one"),
+                vm.forwardedPortProperty().get());
+
+        deployed(Previews.of(Examples.answers("minimal-jellyfin"), Map.of(), List.of()));
+        vm.enter();
+        assertTrue(vm.vpnChecks().isEmpty());
+        assertEquals("", vm.vpnSummaryProperty().get());
+        assertFalse(vm.vpnLeakedProperty().get());
     }
 }

@@ -72,11 +72,17 @@ public final class WiredDeploys {
     /** The same on the machine {@code spec} names ({@code target} stands in for the connection). */
     public static DeploySession.Deployed finish(DeploySession session, DeployPreview preview, TargetAnswers spec, Target target,
                                                 WiringResult wiring) {
+        return finish(session, preview, spec, target, wiring, Optional.empty());
+    }
+
+    /** The same, with the VPN proof the deploy ended with (a stack that routes apps). */
+    public static DeploySession.Deployed finish(DeploySession session, DeployPreview preview, TargetAnswers spec, Target target,
+                                                WiringResult wiring, Optional<dev.berth.engine.vpn.VpnProof> vpn) {
         List<DeployReport.ServiceReport> services = preview.plan().services().stream()
                 .map(s -> new DeployReport.ServiceReport(s.name(), ServiceState.HEALTHY, "",
                         s.hostWebPort() == 0 ? null : "http://localhost:" + s.hostWebPort() + "/", List.of(), true)).toList();
         DeployOutcome outcome = new DeployOutcome(new DeploymentResult.Succeeded(preview.jobs()), Optional.of(new DeployReport(services)),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.ofNullable(wiring));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.ofNullable(wiring), vpn);
         var on = new TargetSession.Connected(spec, target, null, null);
         DeploySession.Deployed d = new DeploySession.Deployed(
                 new DeploySession.Reviewed(on, preview.plan().answers(), preview.options(), preview), outcome);
