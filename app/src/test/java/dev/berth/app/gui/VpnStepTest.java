@@ -11,6 +11,7 @@ import dev.berth.wizardsteps.testing.ScriptedDialogs;
 import dev.berth.wizardsteps.testing.TestContexts;
 import dev.berth.wizardsteps.vpn.VpnViewModel;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -22,7 +23,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The VPN page in the real shell, headless: a bad WireGuard key blocks Next and says why. */
+/** The VPN page in the real shell, headless: a bad WireGuard key blocks Next and says why; ProtonVPN's forwarded port and its user name rule. */
 @NeedsFx
 @ExtendWith(ApplicationExtension.class)
 class VpnStepTest {
@@ -63,5 +64,36 @@ class VpnStepTest {
         assertFalse(next.isDisabled());
         assertEquals(KEY, ctx.model().vpnProperty().get().wireguard().privateKey());
         robot.interact(() -> StepHarness.screenshot(shell.lookup(".step-page"), "vpn-page"));
+    }
+
+    /**
+     * ProtonVPN over OpenVPN with qBittorrent routed: the page says the port goes to qBittorrent, a
+     * user name without +pmp blocks Next with what to type, and unticking the box lets it through.
+     */
+    @Test
+    void protonVpnSaysWhereTheForwardedPortGoesAndAsksForItsUserNameSuffix(FxRobot robot) {
+        Button next = robot.lookup("#next").queryButton();
+        robot.clickOn("#vpn-on");
+        ComboBox<String> provider = robot.lookup("#provider").queryComboBox();
+        robot.interact(() -> provider.setValue("protonvpn"));
+        robot.clickOn("#vpn-openvpn");
+        StepHarness.fill(robot, "#vpnUser", "anna");
+        StepHarness.type(robot, "#password", "secret-password");
+        StepHarness.fill(robot, "#lanSubnet", "192.168.1.0/24");
+
+        Label said = robot.lookup("#port-forwarding-text").queryAs(Label.class);
+        assertTrue(WizardWindowTest.shown(said));
+        assertEquals("Proton VPN forwards a port: qBittorrent gets it at every reconnect, so other peers can connect to it.",
+                said.getText());
+        Label message = robot.lookup((Label l) -> l.getText().startsWith("must end with +pmp for Proton VPN")).queryAs(Label.class);
+        assertTrue(WizardWindowTest.shown(message));
+        assertTrue(next.isDisabled());
+        robot.interact(() -> StepHarness.screenshot(shell.lookup(".step-page"), "vpn-port-forwarding"));
+
+        CheckBox box = robot.lookup("#port-forwarding").queryAs(CheckBox.class);
+        robot.interact(box::fire);
+        assertFalse(WizardWindowTest.shown(message));
+        assertFalse(next.isDisabled());
+        assertEquals(Boolean.FALSE, ctx.model().vpnProperty().get().portForwarding());
     }
 }

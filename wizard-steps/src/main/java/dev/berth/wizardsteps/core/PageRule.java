@@ -10,6 +10,11 @@ public enum PageRule implements RuleId {
     VPN_PROVIDER_UNSUPPORTED,
     /** OpenVPN chosen for a provider Gluetun reaches only with WireGuard. */
     OPENVPN_UNSUPPORTED,
+    /**
+     * The OpenVPN user name lacks what the provider needs to forward a port ({@code +pmp} for
+     * ProtonVPN, from the gateway's catalog entry) while port forwarding is on.
+     */
+    PORT_FORWARDING_USER_SUFFIX,
     /** The sign-in page is on but protects no app. */
     NOTHING_PROTECTED
 }

@@ -29,10 +29,13 @@ final class VpnForm {
     final StringProperty password = new SimpleStringProperty(this, "password", "");
     final StringProperty countries = new SimpleStringProperty(this, "countries", "");
     final StringProperty lanSubnet = new SimpleStringProperty(this, "lanSubnet", "");
+    /** The page's "forward the provider's port" box: ticked unless the person switched it off. */
+    final BooleanProperty portForwarding = new SimpleBooleanProperty(this, "portForwarding", true);
 
     /** Every field, for listening to edits (the routed apps are kept by the ViewModel). */
     List<Observable> all() {
-        return List.of(enabled, provider, type, privateKey, addresses, presharedKey, user, password, countries, lanSubnet);
+        return List.of(enabled, provider, type, privateKey, addresses, presharedKey, user, password, countries, lanSubnet,
+                portForwarding);
     }
 
     /** The text of a field, by its name in {@link VpnViewModel#FIELDS}; empty for the other choices. */
@@ -77,6 +80,7 @@ final class VpnForm {
         password.set(ovpn == null ? "" : blank(ovpn::password));
         countries.set(String.join(", ", v.countries()));
         lanSubnet.set(v.lanSubnet() == null ? "" : v.lanSubnet());
+        portForwarding.set(!Boolean.FALSE.equals(v.portForwarding()));
     }
 
     /** For the sidebar: "Mullvad, WireGuard: qBittorrent", or "Off". */

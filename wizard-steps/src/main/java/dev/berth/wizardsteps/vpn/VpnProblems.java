@@ -37,12 +37,16 @@ final class VpnProblems {
 
     private final VpnForm form;
     private final ReadOnlyObjectProperty<Map<String, String>> previousSecrets;
+    /** The port forwarding the answers would get, for the provider's requirements. */
+    private final java.util.function.Function<VpnAnswers, java.util.Optional<PortForwardingOffer>> forwarding;
     private final Map<String, ReadOnlyStringWrapper> prompts = Map.of("privateKey", new ReadOnlyStringWrapper(),
             "presharedKey", new ReadOnlyStringWrapper(), "user", new ReadOnlyStringWrapper(), "password", new ReadOnlyStringWrapper());
 
-    VpnProblems(VpnForm form, ReadOnlyObjectProperty<Map<String, String>> previousSecrets) {
+    VpnProblems(VpnForm form, ReadOnlyObjectProperty<Map<String, String>> previousSecrets,
+                java.util.function.Function<VpnAnswers, java.util.Optional<PortForwardingOffer>> forwarding) {
         this.form = form;
         this.previousSecrets = previousSecrets;
+        this.forwarding = forwarding;
         previousSecrets.addListener(o -> updatePrompts());
         updatePrompts();
     }
@@ -82,6 +86,16 @@ final class VpnProblems {
             if (missing("password")) {
                 found.add(new Problem("vpn.openvpn.password", "is required for OpenVPN", PlanRule.SECRET_REQUIRED));
             }
+            forwarding.apply(v).filter(offer -> !Boolean.FALSE.equals(v.portForwarding()))
+                    .ifPresent(offer -> offer.openVpnUserSuffix().ifPresent(suffix -> {
+                // A user name kept from the stack being changed is not on the page to check: the deploy's plan checks it.
+                String user = form.user.get().strip();
+                if (!user.isEmpty() && !user.endsWith(suffix)) {
+                    found.add(new Problem("vpn.openvpn.user", "must end with " + suffix + " for " + info.name()
+                            + " to forward a port to " + offer.client() + ": type " + user + suffix
+                            + ", or switch port forwarding off below", PageRule.PORT_FORWARDING_USER_SUFFIX));
+                }
+            }));
         }
         return found;
     }

@@ -31,7 +31,7 @@ public final class VpnView extends Page {
                 onOff.card(true, "Through a _VPN", "Gluetun connects to your VPN provider. The apps you tick below reach the "
                         + "internet only through it, and stop if the VPN drops instead of leaking.", "vpn-on"));
 
-        VBox details = new VBox(20, provider(vm), credentials(vm), apps(vm), network(vm));
+        VBox details = new VBox(20, provider(vm), credentials(vm), apps(vm), forwarding(vm), network(vm));
         Fields.shownWhen(details, vm.enabledProperty());
         Label missing = Fields.hint("");
         missing.textProperty().bind(vm.missingProperty());
@@ -104,6 +104,22 @@ public final class VpnView extends Page {
         return new VBox(10, Fields.heading("Apps that use the VPN"), boxes, none,
                 Fields.messageLabel(vm.messageProperty("routedServices")),
                 Fields.hint("Other apps reach them as before; only their own internet traffic goes through the VPN."));
+    }
+
+    /** Shown when the provider forwards a port and a torrent client is routed: what happens, the box to switch it off, the provider's hint. */
+    private static VBox forwarding(VpnViewModel vm) {
+        CheckBox on = new CheckBox("_Forward the provider's port to the torrent client");
+        on.setId("port-forwarding");
+        on.setMnemonicParsing(true);
+        on.selectedProperty().bindBidirectional(vm.portForwardingProperty());
+        Label said = Fields.hint("port-forwarding-text", vm.forwardingProperty());
+        said.setWrapText(true);
+        Label hint = Fields.hint("port-forwarding-hint", vm.forwardingHintProperty());
+        hint.setWrapText(true);
+        Fields.shownWhen(hint, vm.forwardingHintProperty().isNotEmpty());
+        VBox box = new VBox(10, Fields.heading("Port forwarding"), on, said, hint);
+        Fields.shownWhen(box, vm.forwardingOfferedProperty());
+        return box;
     }
 
     private static VBox network(VpnViewModel vm) {

@@ -11,6 +11,7 @@ import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
@@ -32,6 +33,9 @@ public final class VpnViewModel extends FormStep<VpnAnswers> {
     private final VpnProblems pageRules;
     private final ReadOnlyStringWrapper detectedSubnet = new ReadOnlyStringWrapper(this, "detectedSubnet", "");
     private final ReadOnlyStringWrapper missing = new ReadOnlyStringWrapper(this, "missing", "");
+    private final ReadOnlyBooleanWrapper forwardingOffered = new ReadOnlyBooleanWrapper(this, "forwardingOffered", false);
+    private final ReadOnlyStringWrapper forwarding = new ReadOnlyStringWrapper(this, "forwarding", "");
+    private final ReadOnlyStringWrapper forwardingHint = new ReadOnlyStringWrapper(this, "forwardingHint", "");
     /** The problems last shown, by the page's field names. */
     private List<Problem> onFields = List.of();
 
@@ -41,7 +45,7 @@ public final class VpnViewModel extends FormStep<VpnAnswers> {
             touch("routedServices");
             edited();
         });
-        pageRules = new VpnProblems(form, ctx.model().previousSecretsProperty());
+        pageRules = new VpnProblems(form, ctx.model().previousSecretsProperty(), this::forwardingOffer);
         editedOnChange(form.all());
         form.provider.addListener((o, was, now) -> {
             if (!updating()) {
@@ -168,6 +172,26 @@ public final class VpnViewModel extends FormStep<VpnAnswers> {
         return detectedSubnet.getReadOnlyProperty();
     }
 
+    /** Ticked: the provider's forwarded port goes to the routed torrent client; unticked writes {@code portForwarding: false}. */
+    public BooleanProperty portForwardingProperty() {
+        return form.portForwarding;
+    }
+
+    /** Whether the provider forwards a port with the chosen type and a torrent client is routed (the box is shown). */
+    public ReadOnlyBooleanProperty forwardingOfferedProperty() {
+        return forwardingOffered.getReadOnlyProperty();
+    }
+
+    /** "ProtonVPN forwards a port: qBittorrent gets it at every reconnect, …", or that it is off; empty when not offered. */
+    public ReadOnlyStringProperty forwardingProperty() {
+        return forwarding.getReadOnlyProperty();
+    }
+
+    /** What the person must do at the provider for it, from the gateway's catalog entry; empty when nothing. */
+    public ReadOnlyStringProperty forwardingHintProperty() {
+        return forwardingHint.getReadOnlyProperty();
+    }
+
     /** "Still needed: …" for what is missing but not marked yet (fields not touched). */
     public ReadOnlyStringProperty missingProperty() {
         return missing.getReadOnlyProperty();
@@ -178,13 +202,35 @@ public final class VpnViewModel extends FormStep<VpnAnswers> {
         if (form.enabled.get()) {
             routed.ensureCatalog(); // the routed apps are offered from the catalog
         }
-        return form.build(routed.selected());
+        VpnAnswers built = form.build(routed.selected());
+        // Unticked only says something where forwarding was offered; ticked is the default, left out of berth.yaml.
+        return !form.portForwarding.get() && forwardingOffer(built).isPresent() ? built.withPortForwarding(false) : built;
     }
 
     @Override
     protected List<Problem> findProblems() {
-        onFields = pageRules.onPage(ctx.model().vpnProperty().get(), draftProblems());
+        VpnAnswers draft = ctx.model().vpnProperty().get();
+        showForwarding(draft);
+        onFields = pageRules.onPage(draft, draftProblems());
         return onFields;
+    }
+
+    /** The port forwarding these answers get, whatever the box says; empty without a VPN, a forwarding provider or a routed torrent client. */
+    private java.util.Optional<PortForwardingOffer> forwardingOffer(VpnAnswers v) {
+        if (!v.enabled()) {
+            return java.util.Optional.empty();
+        }
+        routed.ensureCatalog();
+        return PortForwardingOffer.of(ctx.backend().catalog(), v.provider(), v.type(), ctx.model().servicesProperty().get(),
+                v.routedServices());
+    }
+
+    private void showForwarding(VpnAnswers v) {
+        var offer = forwardingOffer(v);
+        forwardingOffered.set(offer.isPresent());
+        forwardingHint.set(offer.map(o -> o.provider().hint()).filter(h -> h != null).orElse(""));
+        forwarding.set(offer.map(o -> form.portForwarding.get() ? o.sentence()
+                : "Off: " + o.client() + " gets no forwarded port, so it finds fewer peers.").orElse(""));
     }
 
     @Override

@@ -220,4 +220,70 @@ class VpnViewModelTest {
         vm.addressesProperty().set("10.64.222.21/32");
         vm.lanSubnetProperty().set("192.168.1.0/24");
     }
+
+    /** ProtonVPN over OpenVPN with qBittorrent routed: the port is forwarded to it unless switched off. */
+    private void readyWithProtonOpenVpn() {
+        Drafts.upToApps(ctx, "jellyfin", "qbittorrent");
+        vm.enter();
+        vm.enabledProperty().set(true);
+        vm.providerProperty().set("protonvpn");
+        vm.typeProperty().set(Type.OPENVPN);
+        vm.passwordProperty().set("secret-password");
+        vm.lanSubnetProperty().set("192.168.1.0/24");
+    }
+
+    @Test
+    void protonVpnForwardsAPortToTheRoutedTorrentClientAndItsOpenVpnUserMustEndAsTheCatalogSays() {
+        readyWithProtonOpenVpn();
+        String suffix = dev.berth.catalog.Catalog.builtIn().get("gluetun").vpnGateway().forwarding("protonvpn").orElseThrow()
+                .openvpnUserSuffix();
+        assertTrue(vm.forwardingOfferedProperty().get());
+        assertTrue(vm.portForwardingProperty().get(), "on by default");
+        assertEquals("Proton VPN forwards a port: qBittorrent gets it at every reconnect, so other peers can connect to it.",
+                vm.forwardingProperty().get());
+
+        vm.userProperty().set("anna");
+        assertEquals("must end with " + suffix + " for Proton VPN to forward a port to qBittorrent: type anna" + suffix
+                + ", or switch port forwarding off below", vm.messageProperty("user").get());
+        assertFalse(vm.isValid());
+        vm.userProperty().set("anna" + suffix);
+        assertEquals("", vm.messageProperty("user").get());
+        assertTrue(vm.isValid(), vm.missingProperty().get());
+        assertEquals(null, ctx.model().vpnProperty().get().portForwarding(), "the default stays out of berth.yaml");
+
+        // Switched off: the user name may be the plain one, and the answers say so.
+        vm.userProperty().set("anna");
+        vm.portForwardingProperty().set(false);
+        assertEquals("", vm.messageProperty("user").get());
+        assertTrue(vm.isValid(), vm.missingProperty().get());
+        assertEquals(Boolean.FALSE, ctx.model().vpnProperty().get().portForwarding());
+        assertEquals("Off: qBittorrent gets no forwarded port, so it finds fewer peers.", vm.forwardingProperty().get());
+    }
+
+    @Test
+    void theProvidersHintShowsAndAProviderWithoutForwardingOffersNone() {
+        readyWithProtonOpenVpn();
+        vm.typeProperty().set(Type.WIREGUARD);
+        assertEquals(dev.berth.catalog.Catalog.builtIn().get("gluetun").vpnGateway().forwarding("protonvpn").orElseThrow().hint(),
+                vm.forwardingHintProperty().get());
+        assertFalse(vm.forwardingHintProperty().get().isEmpty());
+
+        vm.portForwardingProperty().set(false);
+        vm.providerProperty().set("mullvad");
+        assertFalse(vm.forwardingOfferedProperty().get());
+        assertEquals("", vm.forwardingProperty().get());
+        assertEquals(null, ctx.model().vpnProperty().get().portForwarding(), "nothing to switch off: nothing written");
+    }
+
+    @Test
+    void answersWithForwardingOffUntickTheBox() {
+        Drafts.upToApps(ctx, "jellyfin", "qbittorrent");
+        ctx.model().setVpn(new VpnAnswers(true, "protonvpn", Type.OPENVPN, null, new VpnAnswers.OpenVpn("anna", "pw"),
+                List.of(), List.of("qbittorrent"), "192.168.1.0/24", false));
+        VpnViewModel loaded = new VpnViewModel(ctx);
+        loaded.enter();
+        assertFalse(loaded.portForwardingProperty().get());
+        assertEquals("", loaded.messageProperty("user").get());
+        assertEquals(Boolean.FALSE, ctx.model().vpnProperty().get().portForwarding());
+    }
 }
