@@ -66,6 +66,13 @@ public final class WireStackJob implements Job {
 
     @Override
     public void execute(JobContext context) {
+        if (context.outcomes().get(VpnProofJob.PROOF).filter(dev.berth.engine.vpn.VpnProof::leaked).isPresent()) {
+            // The proof stopped the routed apps: wiring them would hand a leaking app to the others (and wait on stopped ones).
+            context.record(RESULT, new WiringResult(List.of(new Link("Berth", "the apps", Link.Status.NEEDS_ATTENTION,
+                    "Not connected: the VPN proof found a leak and Berth stopped the apps routed through it. Fix what the VPN "
+                            + "table says, then run berth deploy again.")), 0, List.of()));
+            return;
+        }
         WiringResult result;
         try {
             result = runner.apply(context.target(), plan.projectName()).runOnStack(context.target(), plan, wiring,

@@ -80,6 +80,22 @@ class VpnProofJobTest {
         }
     }
 
+    /** After a leak the wiring does not run: it would connect a leaking app to the others, and wait on stopped ones. */
+    @Test
+    void aLeakKeepsTheWiringFromRunning() throws Exception {
+        StackPlan plan = WireStackJobTest.fullExample(root.resolve("stack"));
+        try (LocalTarget local = new LocalTarget()) {
+            JobContext context = new JobContext(local, DeployFixtures.CLOCK);
+            new VpnProofJob(plan, (target, p, cancelled) -> LEAK).execute(context);
+            new WireStackJob(plan, dev.berth.engine.wire.WiringPlan.of(plan, java.util.Map.of()), Optional.empty(), (target, project) -> {
+                throw new AssertionError("the wiring ran after a leak");
+            }).execute(context);
+            var links = context.outcomes().get(WireStackJob.RESULT).orElseThrow().links();
+            assertEquals(1, links.size(), links::toString);
+            assertTrue(links.getFirst().detail().startsWith("Not connected: the VPN proof found a leak"), links::toString);
+        }
+    }
+
     /**
      * Through the whole deploy with stand-in images, a made-up leak: the deploy succeeds (a rollback
      * would bring back a stack that leaks the same way), the outcome and the log carry the proof,
