@@ -58,6 +58,12 @@ class DeployCommandTest {
         return cli.execute(args);
     }
 
+    /** Jellyfin and SABnzbd, SABnzbd routed through Gluetun (PIA over OpenVPN). */
+    private static Answers routedSabnzbd() {
+        return Examples.answers("minimal-jellyfin").withServices(java.util.List.of("jellyfin", "sabnzbd"))
+                .withVpn(Examples.answers("plex-usenet-openvpn").vpn());
+    }
+
     private Path answersFile(Answers answers) throws Exception {
         return Files.writeString(tmp.resolve("answers.yaml"), AnswersFile.write(answers));
     }
@@ -152,8 +158,7 @@ class DeployCommandTest {
      */
     @Test
     void aDependencyThatNeverTurnsHealthyPrintsItsLastLinesAndWhereTheLogIs() throws Exception {
-        Answers base = Examples.answers("minimal-jellyfin").withServices(java.util.List.of("jellyfin", "sabnzbd"))
-                .withVpn(Examples.answers("plex-usenet-openvpn").vpn());
+        Answers base = routedSabnzbd();
         Answers answers = StandInStacks.deployable(base, tmp, project);
         Path file = answersFile(answers);
         Path logs = tmp.resolve("berth-settings/deploy-logs");
@@ -290,8 +295,7 @@ class DeployCommandTest {
      */
     @Test
     void theVpnTableFollowsTheLinksAndALeakExitsTenButUnknownDoesNot() throws Exception {
-        Answers base = Examples.answers("minimal-jellyfin").withServices(java.util.List.of("jellyfin", "sabnzbd"))
-                .withVpn(Examples.answers("plex-usenet-openvpn").vpn());
+        Answers base = routedSabnzbd();
         Answers answers = StandInStacks.deployable(base, tmp, project);
         Path file = answersFile(answers);
         String stackDir = answers.storage().stackDir();

@@ -49,8 +49,8 @@ import java.util.function.Consumer;
  * folders; create the data folders; write the files; set Berth's keys in the download clients'
  * settings files (stopping a client that runs first); pull; {@code compose up};
  * wait for health; then, when apps are routed through the VPN, the proof that they reach the
- * internet only through the tunnel (before anything publishes or wires a leaking app; it never fails
- * the deploy); then, when a domain was chosen, the proxy hosts; then the wiring of the apps (which
+ * internet only through the tunnel (it never fails the deploy; after a leak the wiring does not
+ * run); then, when a domain was chosen, the proxy hosts; then the wiring of the apps (which
  * never fails the deploy).
  */
 public final class StackDeployer {

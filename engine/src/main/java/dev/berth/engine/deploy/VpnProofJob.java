@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * After every service is healthy, and before the proxy hosts and the wiring (an app that leaks must
- * not be wired or published): proves that every app routed through Gluetun reaches the internet
- * only through the tunnel, and records the {@link VpnProof}.
+ * After every service is healthy, and before the proxy hosts and the wiring (which does not run
+ * after a leak: a leaking app must not be connected to the others): proves that every app routed
+ * through Gluetun reaches the internet only through the tunnel, and records the {@link VpnProof}.
  *
  * <p>It never fails the deploy, and so never rolls back: a leak is handled by stopping the routed
  * apps (the prover does that), and rolling back would put back a stack that leaks the same way. A

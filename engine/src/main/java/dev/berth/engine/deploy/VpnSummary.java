@@ -3,6 +3,7 @@ package dev.berth.engine.deploy;
 import dev.berth.answers.VpnAnswers;
 import dev.berth.engine.vpn.VpnCheck;
 import dev.berth.engine.vpn.VpnProof;
+import dev.berth.plan.Placement;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.PortForwarding;
 import dev.berth.plan.StackPlan;
@@ -42,7 +43,7 @@ public final class VpnSummary {
             return "off (switched off in the answers: vpn.portForwarding is false)";
         }
         boolean torrentRouted = plan.services().stream()
-                .anyMatch(s -> s.placement() == dev.berth.plan.Placement.VPN && s.definition().forwardedPort() != null);
+                .anyMatch(s -> s.placement() == Placement.VPN && s.definition().forwardedPort() != null);
         if (!torrentRouted) {
             return "none: no torrent client is routed through the VPN (only a torrent client needs one)";
         }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,9 @@ class VpnProofJobTest {
 
     @TempDir
     Path root;
+    /** Set by the tests that deploy (see {@link #routedSabnzbd}). */
+    private LocalTarget target;
+    private String project;
 
     @Test
     void itsDescriptionNamesTheRoutedApps() {
@@ -103,33 +107,24 @@ class VpnProofJobTest {
      */
     @Test
     void aDeployProvesTheVpnAfterTheHealthWaitAndALeakRollsNothingBack() throws Exception {
-        RequiresDocker.engine();
-        String project = DeployFixtures.project();
-        try (LocalTarget target = new LocalTarget()) {
-            try {
-                Answers answers = routedSabnzbd(project);
-                List<String> proved = new ArrayList<>();
-                StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK, (t, plan, cancelled) -> {
-                    proved.add(plan.projectName());
-                    return LEAK;
-                });
-                DeployPreview preview = deployer.preview(answers, DeployOptions.DEFAULT.withOffline(true)
-                        .withHealthTimeout(Duration.ofSeconds(60)));
-                List<Class<?>> order = preview.jobs().stream().<Class<?>>map(Object::getClass).toList();
-                assertEquals(order.indexOf(AwaitHealthJob.class) + 1, order.indexOf(VpnProofJob.class), order::toString);
-                assertTrue(order.indexOf(VpnProofJob.class) < order.indexOf(WireStackJob.class), order::toString);
+        Answers answers = routedSabnzbd();
+        List<String> proved = new ArrayList<>();
+        StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK, (t, plan, cancelled) -> {
+            proved.add(plan.projectName());
+            return LEAK;
+        });
+        DeployPreview preview = deployer.preview(answers, DeployOptions.DEFAULT.withOffline(true).withHealthTimeout(Duration.ofSeconds(60)));
+        List<Class<?>> order = preview.jobs().stream().<Class<?>>map(Object::getClass).toList();
+        assertEquals(order.indexOf(AwaitHealthJob.class) + 1, order.indexOf(VpnProofJob.class), order::toString);
+        assertTrue(order.indexOf(VpnProofJob.class) < order.indexOf(WireStackJob.class), order::toString);
 
-                DeployOutcome outcome = deployer.deploy(preview, p -> { }, () -> false);
-                assertInstanceOf(DeploymentResult.Succeeded.class, outcome.result(), outcome::toString);
-                assertEquals(Optional.of(LEAK), outcome.vpn());
-                assertEquals(List.of(project), proved);
-                String log = Files.readString(Path.of(answers.storage().stackDir(), ".berth", "deploy.log"));
-                assertTrue(log.contains("vpn qbittorrent internet route is the tunnel: fail (default route: eth0)"), log);
-                assertTrue(log.contains("vpn leak: stopped qbittorrent"), log);
-            } finally {
-                DeployFixtures.removeProject(target, project);
-            }
-        }
+        DeployOutcome outcome = deployer.deploy(preview, p -> { }, () -> false);
+        assertInstanceOf(DeploymentResult.Succeeded.class, outcome.result(), outcome::toString);
+        assertEquals(Optional.of(LEAK), outcome.vpn());
+        assertEquals(List.of(project), proved);
+        String log = Files.readString(Path.of(answers.storage().stackDir(), ".berth", "deploy.log"));
+        assertTrue(log.contains("vpn qbittorrent internet route is the tunnel: fail (default route: eth0)"), log);
+        assertTrue(log.contains("vpn leak: stopped qbittorrent"), log);
     }
 
     /**
@@ -139,29 +134,32 @@ class VpnProofJobTest {
      */
     @Test
     void aDeployWithTheRealProverEndsWithAProof() throws Exception {
-        RequiresDocker.engine();
-        String project = DeployFixtures.project();
-        try (LocalTarget target = new LocalTarget()) {
-            try {
-                Answers answers = routedSabnzbd(project);
-                StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK);
-                DeployOutcome outcome = deployer.deploy(deployer.preview(answers, DeployOptions.DEFAULT.withOffline(true)
-                        .withHealthTimeout(Duration.ofSeconds(60))), p -> { }, () -> false);
-                assertInstanceOf(DeploymentResult.Succeeded.class, outcome.result(), outcome::toString);
-                VpnProof proof = outcome.vpn().orElseThrow();
-                assertFalse(proof.checks().isEmpty(), proof::toString);
-                assertNotEquals(VpnCheck.Verdict.PASS, proof.checks().stream().filter(c -> c.kind() == VpnCheck.Kind.PUBLIC_ADDRESS)
-                        .map(VpnCheck::verdict).findFirst().orElse(VpnCheck.Verdict.UNKNOWN), proof::toString);
-            } finally {
-                DeployFixtures.removeProject(target, project);
-            }
-        }
+        Answers answers = routedSabnzbd();
+        StackDeployer deployer = new StackDeployer(target, Catalog.builtIn(), DeployFixtures.CLOCK);
+        DeployOutcome outcome = deployer.deploy(deployer.preview(answers, DeployOptions.DEFAULT.withOffline(true)
+                .withHealthTimeout(Duration.ofSeconds(60))), p -> { }, () -> false);
+        assertInstanceOf(DeploymentResult.Succeeded.class, outcome.result(), outcome::toString);
+        VpnProof proof = outcome.vpn().orElseThrow();
+        assertFalse(proof.checks().isEmpty(), proof::toString);
+        assertNotEquals(VpnCheck.Verdict.PASS, proof.checks().stream().filter(c -> c.kind() == VpnCheck.Kind.PUBLIC_ADDRESS)
+                .map(VpnCheck::verdict).findFirst().orElse(VpnCheck.Verdict.UNKNOWN), proof::toString);
     }
 
-    /** Jellyfin and SABnzbd, SABnzbd routed through Gluetun (PIA over OpenVPN), all stand-ins. */
-    private Answers routedSabnzbd(String project) {
+    /** Jellyfin and SABnzbd, SABnzbd routed through Gluetun (PIA over OpenVPN), all stand-ins, in a project removed afterwards. */
+    private Answers routedSabnzbd() {
+        RequiresDocker.engine();
+        project = DeployFixtures.project();
+        target = new LocalTarget();
         Answers base = Examples.answers("minimal-jellyfin").withServices(List.of("jellyfin", "sabnzbd"))
                 .withVpn(Examples.answers("plex-usenet-openvpn").vpn());
         return StandInStacks.deployable(base, root, project);
+    }
+
+    @AfterEach
+    void removeStack() {
+        if (target != null) {
+            DeployFixtures.removeProject(target, project);
+            target.close();
+        }
     }
 }

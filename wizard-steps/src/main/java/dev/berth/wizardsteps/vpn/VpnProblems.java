@@ -11,6 +11,8 @@ import dev.berth.wizardsteps.core.PageRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -38,12 +40,12 @@ final class VpnProblems {
     private final VpnForm form;
     private final ReadOnlyObjectProperty<Map<String, String>> previousSecrets;
     /** The port forwarding the answers would get, for the provider's requirements. */
-    private final java.util.function.Function<VpnAnswers, java.util.Optional<PortForwardingOffer>> forwarding;
+    private final Function<VpnAnswers, Optional<PortForwardingOffer>> forwarding;
     private final Map<String, ReadOnlyStringWrapper> prompts = Map.of("privateKey", new ReadOnlyStringWrapper(),
             "presharedKey", new ReadOnlyStringWrapper(), "user", new ReadOnlyStringWrapper(), "password", new ReadOnlyStringWrapper());
 
     VpnProblems(VpnForm form, ReadOnlyObjectProperty<Map<String, String>> previousSecrets,
-                java.util.function.Function<VpnAnswers, java.util.Optional<PortForwardingOffer>> forwarding) {
+                Function<VpnAnswers, Optional<PortForwardingOffer>> forwarding) {
         this.form = form;
         this.previousSecrets = previousSecrets;
         this.forwarding = forwarding;

@@ -8,6 +8,7 @@ import dev.berth.wizardsteps.core.FieldMessages;
 import dev.berth.wizardsteps.core.FormStep;
 import dev.berth.wizardsteps.core.StepContext;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -216,9 +217,9 @@ public final class VpnViewModel extends FormStep<VpnAnswers> {
     }
 
     /** The port forwarding these answers get, whatever the box says; empty without a VPN, a forwarding provider or a routed torrent client. */
-    private java.util.Optional<PortForwardingOffer> forwardingOffer(VpnAnswers v) {
+    private Optional<PortForwardingOffer> forwardingOffer(VpnAnswers v) {
         if (!v.enabled()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         routed.ensureCatalog();
         return PortForwardingOffer.of(ctx.backend().catalog(), v.provider(), v.type(), ctx.model().servicesProperty().get(),
