@@ -4,6 +4,7 @@ import dev.berth.catalog.Healthcheck;
 import dev.berth.plan.Mount;
 import dev.berth.plan.Placement;
 import dev.berth.plan.PlannedService;
+import dev.berth.plan.PortForwarding;
 import dev.berth.plan.PublishedPort;
 import dev.berth.plan.StackPlan;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class ComposeFile {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> services = new LinkedHashMap<>();
         for (PlannedService s : plan.services()) {
-            services.put(s.name(), service(s));
+            services.put(s.name(), service(plan, s));
         }
         root.put("services", services);
         root.put("networks", Map.of(StackPlan.NETWORK, Map.of("driver", "bridge")));
@@ -47,7 +48,7 @@ final class ComposeFile {
         return HEADER + Yaml.dump(ComposeEscaper.escape(root));
     }
 
-    private static Map<String, Object> service(PlannedService s) {
+    private static Map<String, Object> service(StackPlan plan, PlannedService s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("image", s.definition().image().reference());
         m.put("restart", "unless-stopped");
@@ -77,8 +78,12 @@ final class ComposeFile {
         if (!s.command().isEmpty()) {
             m.put("command", s.command());
         }
-        if (!s.environment().isEmpty()) {
-            m.put("environment", new LinkedHashMap<>(s.environment()));
+        Map<String, String> environment = new LinkedHashMap<>(s.environment());
+        if (s.definition().vpnGateway() != null) {
+            PortForwarding.of(plan).ifPresent(forwarding -> environment.putAll(forwarding.gatewayEnvironment()));
+        }
+        if (!environment.isEmpty()) {
+            m.put("environment", environment);
         }
         if (!s.ports().isEmpty() && s.placement() != Placement.HOST) {
             m.put("ports", s.ports().stream().map(PublishedPort::composeSpec).toList());

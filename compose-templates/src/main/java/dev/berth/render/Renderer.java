@@ -17,6 +17,8 @@ public final class Renderer {
         out.put("compose.yaml", RenderedFile.text(ComposeFile.render(plan)));
         out.put(".env", RenderedFile.text(EnvFile.render(plan)));
         plan.secrets().forEach((name, value) -> out.put("secrets/" + name, RenderedFile.secretText(value)));
+        plan.services().stream().filter(s -> s.definition().vpnGateway() != null).findFirst().ifPresent(gateway ->
+                out.put(ControlServerAuth.path(gateway), RenderedFile.secretText(ControlServerAuth.render(plan, gateway))));
         if (plan.has("prometheus")) {
             out.put("config/prometheus/prometheus.yml", RenderedFile.text(PrometheusConfig.render(plan)));
         }

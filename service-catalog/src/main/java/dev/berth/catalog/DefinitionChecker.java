@@ -394,9 +394,10 @@ final class DefinitionChecker {
         }
         requirePort(gateway.controlPort(), "vpnGateway.controlPort");
         String auth = gateway.authFile();
-        require(auth != null && auth.endsWith(".toml") && !auth.startsWith("/")
+        require(auth != null && auth.endsWith(".toml") && !auth.startsWith("/") && auth.contains("/")
                         && java.util.Arrays.stream(auth.split("/")).noneMatch(p -> p.isEmpty() || p.equals(".") || p.equals("..")),
-                "vpnGateway.authFile", "must be a .toml file path inside the gateway's config folder, without '..' (e.g. auth/config.toml)");
+                "vpnGateway.authFile", "must be a .toml file in a folder of the gateway's config folder, without '..' (e.g. auth/config.toml):"
+                        + " Berth mounts that folder read-only");
         require(def.volumes().stream().anyMatch(v -> v.kind() == VolumeSpec.Kind.CONFIG), "vpnGateway.authFile",
                 "needs a 'config' volume: the auth file is written into the gateway's config folder");
         requireSecretName(gateway.keySecret(), "vpnGateway.keySecret", "_control_api_key");
