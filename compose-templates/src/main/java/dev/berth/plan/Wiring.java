@@ -241,6 +241,9 @@ final class Wiring {
         for (ServiceDraft app : ChosenOrder.of(answers.services(), drafts.values(), a -> a.name)) {
             if (app.def.homepage() != null && app.exportedApp == null) {
                 app.def.apiKey().ifPresent(key -> d.secretFile(HomepageKeys.variable(app.name), key.secret()));
+                if (app.def.vpnGateway() != null) { // the read-only key of its control server's widget role
+                    d.secretFile(HomepageKeys.variable(app.name), app.def.vpnGateway().widgetKeySecret());
+                }
                 app.def.homepage().fields().forEach((field, value) -> {
                     if (value instanceof WidgetField.FromSecret(String secret)) {
                         d.secretFile(HomepageKeys.variable(app.name, field), secret);

@@ -124,7 +124,8 @@ final class DefinitionChecker {
         if (def.homepage() != null) {
             require(def.homepage().widget() != null && WIDGET.matcher(def.homepage().widget()).matches(), "homepage.widget",
                     "must be a Homepage widget type such as 'sonarr' (lower-case letters, digits, '-')");
-            require(def.web() != null, "homepage", "needs 'web': the widget reads the app at its web port");
+            require(def.web() != null || def.vpnGateway() != null, "homepage",
+                    "needs 'web' (the widget reads the app at its web port) or 'vpnGateway' (it reads the control server)");
             checkWidgetFields(def.homepage());
         }
         if (def.unpackerr() != null) {
@@ -152,6 +153,8 @@ final class DefinitionChecker {
             require(WIDGET_FIELD.matcher(name).matches(), field, "must be a setting's name as Homepage's widget docs spell it (e.g. username)");
             require(!name.equals("type") && !name.equals("url"), field, "is written by Berth: 'type' from homepage.widget, 'url' from the app's address");
             require(!(name.equals("key") && def.apiKey().isPresent()), field, "is written by Berth: the widget is given the app's api.key");
+            require(!(name.equals("key") && def.vpnGateway() != null), field,
+                    "is written by Berth: the widget is given the control server's vpnGateway.widgetKeySecret");
             if (value instanceof WidgetField.FromSecret(String secret)) {
                 require(passwords.contains(secret), field + ".secret",
                         "must name one of this app's passwords[].secret " + passwords + ": Homepage can only be given a secret the stack keeps");

@@ -435,6 +435,22 @@ class BrokenDefinitionTest {
     }
 
     @Test
+    void aGatewayWithoutAPageCanHaveAWidgetButAnotherServiceCannot() throws IOException {
+        write("gateway.yaml", GATEWAY + "homepage: { widget: gluetun, fields: { version: \"2\" } }\n");
+        write("other.yaml", GOOD.replace("id: demo", "id: other").replace(
+                "web: { port: 8080, healthPath: /health, publish: true, websockets: false }\n", "") + "homepage: { widget: other }\n");
+        assertProblem("other.yaml: field 'homepage': needs 'web' (the widget reads the app at its web port) or 'vpnGateway'");
+        write("other.yaml", GOOD.replace("id: demo", "id: other"));
+        assertEquals("gluetun", new CatalogLoader().load(dir).get("gateway").homepage().widget());
+    }
+
+    @Test
+    void aGatewaysWidgetKeyIsBerths() throws IOException {
+        write("gateway.yaml", GATEWAY + "homepage: { widget: gluetun, fields: { key: mine } }\n");
+        assertProblem("gateway.yaml: field 'homepage.fields.key': is written by Berth: the widget is given the control server's vpnGateway.widgetKeySecret");
+    }
+
+    @Test
     void onlyOneServiceCanBeTheGateway() throws IOException {
         write("gateway.yaml", GATEWAY);
         write("other.yaml", GATEWAY.replace("id: gateway", "id: other").replace("gateway_", "other_"));
