@@ -327,8 +327,7 @@ final class DefinitionChecker {
             SettingsFileSpec file = client.settingsFiles().get(i);
             String field = "downloadClient.settingsFiles[" + i + "]";
             String path = file.path();
-            require(path != null && !path.isBlank() && !path.startsWith("/") && !path.endsWith("/")
-                            && java.util.Arrays.stream(path.split("/")).noneMatch(p -> p.isEmpty() || p.equals(".") || p.equals("..")),
+            require(path != null && insideFolder(path),
                     field + ".path", "must be a file path inside the app's /config folder, without '..' (e.g. qBittorrent/qBittorrent.conf)");
             require(path == null || paths.add(path), field + ".path", "names the same file as an earlier entry; list each file once");
             require(file.format() != null && file.format().matches("[a-z][a-z0-9-]*"), field + ".format",
@@ -397,8 +396,7 @@ final class DefinitionChecker {
         }
         requirePort(gateway.controlPort(), "vpnGateway.controlPort");
         String auth = gateway.authFile();
-        require(auth != null && auth.endsWith(".toml") && !auth.startsWith("/") && auth.contains("/")
-                        && java.util.Arrays.stream(auth.split("/")).noneMatch(p -> p.isEmpty() || p.equals(".") || p.equals("..")),
+        require(auth != null && auth.endsWith(".toml") && auth.contains("/") && insideFolder(auth),
                 "vpnGateway.authFile", "must be a .toml file in a folder of the gateway's config folder, without '..' (e.g. auth/config.toml):"
                         + " Berth mounts that folder read-only");
         require(def.volumes().stream().anyMatch(v -> v.kind() == VolumeSpec.Kind.CONFIG), "vpnGateway.authFile",
@@ -509,6 +507,12 @@ final class DefinitionChecker {
 
     private void fail(String field, String message) {
         problems.accept(file + ": field '" + field + "': " + message);
+    }
+
+    /** A relative file path that stays inside its folder: no leading or trailing '/', no empty, '.' or '..' part. */
+    private static boolean insideFolder(String path) {
+        return !path.isBlank() && !path.startsWith("/") && !path.endsWith("/")
+                && java.util.Arrays.stream(path.split("/")).noneMatch(p -> p.isEmpty() || p.equals(".") || p.equals(".."));
     }
 
     private static boolean notBlank(String s) {
