@@ -186,6 +186,32 @@ class RenderCommandTest {
     }
 
     @Test
+    void aComposeVersionThatRestartsDependentsGetsRestartTrueForRoutedApps() throws IOException {
+        Path v1 = tmp.resolve("v1");
+        assertEquals(0, berth("render", "--answers", Examples.file("full-wireguard").toString(), "--out", v1.toString()), err.toString());
+        assertFalse(Files.readString(v1.resolve("compose.yaml")).contains("restart: true"));
+        Path v2 = tmp.resolve("v2");
+        assertEquals(0, berth("render", "--answers", Examples.file("full-wireguard").toString(), "--out", v2.toString(),
+                "--compose-version", "2.26.1"), err.toString());
+        assertTrue(Files.readString(v2.resolve("compose.yaml")).contains("""
+                    depends_on:
+                      gluetun:
+                        condition: service_healthy
+                        restart: true
+                """), Files.readString(v2.resolve("compose.yaml")));
+    }
+
+    @Test
+    void aComposeVersionThatIsNoneIsRefusedWithHowToWriteIt() {
+        int code = berth("render", "--answers", Examples.file("full-wireguard").toString(), "--out", tmp.resolve("s").toString(),
+                "--compose-version", "latest");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("'latest' is not a Compose version: give it as 'docker compose version --short'"
+                + " prints it on the target, e.g. 2.26.1 or 1.29.2"), err.toString());
+        assertFalse(Files.exists(tmp.resolve("s")));
+    }
+
+    @Test
     void aMissingAnswersFileIsNamed() {
         int code = berth("render", "--answers", tmp.resolve("nope.yaml").toString(), "--out", tmp.resolve("s").toString());
         assertEquals(BerthCommand.IO_ERROR, code);

@@ -61,6 +61,10 @@ public enum AnswerRule implements RuleId {
     SET_UP_ELSEWHERE,
     NO_WIREGUARD_SUPPORT,
     NOT_VPN_CAPABLE,
+    /** vpn.portForwarding: true with a provider Gluetun forwards no port for. */
+    NO_PORT_FORWARDING,
+    /** vpn.portForwarding: true with a VPN type the provider forwards no port with (PIA: OpenVPN only). */
+    NO_PORT_FORWARDING_WITH_TYPE,
     ROUTED_NOT_CHOSEN,
     VPN_PORT_CLASH,
     NO_WEB_PAGE,

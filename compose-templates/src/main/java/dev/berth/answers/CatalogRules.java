@@ -73,6 +73,7 @@ final class CatalogRules {
             problems.accept(new Problem("vpn.type", "Gluetun has no WireGuard support for '" + vpn.provider()
                     + "': choose OpenVPN, or the 'custom' provider with your provider's WireGuard file", AnswerRule.NO_WIREGUARD_SUPPORT));
         }
+        checkPortForwarding(vpn);
         List<String> routed = vpn.routedServices();
         // Everything routed shares one network namespace: one port space for all of them.
         Map<Integer, String> fixedPorts = new HashMap<>();
@@ -103,6 +104,27 @@ final class CatalogRules {
                 }
             }
         }
+    }
+
+    /** Port forwarding asked for explicitly must be something the gateway can do for this provider and type. */
+    private void checkPortForwarding(VpnAnswers vpn) {
+        if (!Boolean.TRUE.equals(vpn.portForwarding()) || vpn.provider() == null || vpn.type() == null) {
+            return;
+        }
+        catalog.all().stream().map(ServiceDefinition::vpnGateway).filter(java.util.Objects::nonNull).findFirst().ifPresent(gateway -> {
+            var forwarding = gateway.forwarding(vpn.provider());
+            if (forwarding.isEmpty()) {
+                problems.accept(new Problem("vpn.portForwarding", "Gluetun forwards a port only for "
+                        + String.join(", ", gateway.portForwarding().stream().map(p -> p.provider()).toList())
+                        + ", not for '" + vpn.provider() + "': choose one of those providers, or set portForwarding to false",
+                        AnswerRule.NO_PORT_FORWARDING));
+            } else if (!forwarding.get().types().contains(vpn.type().key())) {
+                problems.accept(new Problem("vpn.portForwarding", "'" + vpn.provider() + "' forwards a port only with "
+                        + String.join(" or ", forwarding.get().types()) + ", not with " + vpn.type().key()
+                        + ": choose " + String.join(" or ", forwarding.get().types()) + " as vpn.type, or set portForwarding to false",
+                        AnswerRule.NO_PORT_FORWARDING_WITH_TYPE));
+            }
+        });
     }
 
     /** Each key an app Recyclarr serves and the person chose, each value a profile its catalog entry offers. */

@@ -19,12 +19,8 @@ public final class TextRules {
     private static final Pattern MAIL_SENDER = Pattern.compile(MAIL_ADDRESS + "|[^<>]*[^<>\\s]\\s<" + MAIL_ADDRESS + ">");
     private static final Pattern BASE64_32 = Pattern.compile("[A-Za-z0-9+/]{43}=");
 
-    /** Gluetun's VPN_SERVICE_PROVIDER values (internal/constants/providers, mid-2026). */
-    public static final List<String> VPN_PROVIDERS = List.of(
-            "airvpn", "custom", "cyberghost", "expressvpn", "fastestvpn", "giganews", "hidemyass", "ipvanish",
-            "ivpn", "mullvad", "nordvpn", "perfect privacy", "privado", "private internet access", "privatevpn",
-            "protonvpn", "purevpn", "slickvpn", "surfshark", "torguard", "vpn secure", "vpn unlimited", "vyprvpn",
-            "windscribe");
+    /** Gluetun's VPN_SERVICE_PROVIDER values (kept in the catalog, which gluetun.yaml is checked against). */
+    public static final List<String> VPN_PROVIDERS = dev.berth.catalog.GluetunProviders.ALL;
 
     /** Providers with native WireGuard support in Gluetun; the others need OpenVPN (or 'custom'). */
     public static final Set<String> WIREGUARD_PROVIDERS = Set.of(

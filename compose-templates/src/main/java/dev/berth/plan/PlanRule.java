@@ -13,5 +13,7 @@ public enum PlanRule implements RuleId {
     /** The catalog makes services wait for each other in a circle. */
     DEPENDENCY_CYCLE,
     /** A secret the stack needs was neither typed nor kept from the stack being changed. */
-    SECRET_REQUIRED
+    SECRET_REQUIRED,
+    /** Port forwarding with a provider that forwards only to a marked OpenVPN user (ProtonVPN's +pmp), and the user is not. */
+    OPENVPN_USER_SUFFIX
 }

@@ -115,13 +115,16 @@ public final class Planner {
             wiring.wire(d);
         }
         wiring.decidePasswordsWithoutFile();
+        wiring.decideGatewayKeys();
         new DependencyOrder(catalog, drafts).apply();
 
         List<PlannedService> services = drafts.values().stream().map(ServiceDraft::build).toList();
         TreeSet<String> named = new TreeSet<>();
         services.forEach(s -> s.mounts().stream().filter(m -> m.type() == Mount.Type.VOLUME).forEach(m -> named.add(m.source())));
-        return new StackPlan(answers, services, List.copyOf(additions), resolution.suggestions(), List.copyOf(moves),
+        StackPlan plan = new StackPlan(answers, services, List.copyOf(additions), resolution.suggestions(), List.copyOf(moves),
                 secrets.used(), DataTree.directories(services), List.copyOf(named));
+        PortForwarding.of(plan).ifPresent(forwarding -> forwarding.requireOpenVpnUser(plan));
+        return plan;
     }
 
     /**

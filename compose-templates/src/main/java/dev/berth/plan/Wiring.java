@@ -10,6 +10,8 @@ import dev.berth.answers.Problem;
 import dev.berth.answers.VpnAnswers;
 import dev.berth.catalog.ExporterSpec;
 import dev.berth.catalog.GeneratedPassword;
+import dev.berth.catalog.VolumeSpec;
+import dev.berth.catalog.VpnGatewaySpec;
 import dev.berth.catalog.WidgetField;
 import dev.berth.secrets.Argon2idHasher;
 import dev.berth.secrets.SecretGenerator;
@@ -119,6 +121,33 @@ final class Wiring {
         }
     }
 
+    /**
+     * The gateway's control server keys (Berth's and Homepage's widget's), kept on re-runs. Decided
+     * last, so the secrets made before keep their place in a seeded generator's sequence.
+     */
+    void decideGatewayKeys() {
+        for (ServiceDraft d : drafts.values()) {
+            VpnGatewaySpec gateway = d.def.vpnGateway();
+            if (gateway != null) {
+                // Gluetun's own keys are 22 base58 characters (~129 bits); 32 letters and digits are ~190.
+                secrets.keepOrCreate(gateway.keySecret(), () -> generator.alphanumeric(32));
+                secrets.keepOrCreate(gateway.widgetKeySecret(), () -> generator.alphanumeric(32));
+            }
+        }
+    }
+
+    /**
+     * The control server's auth file is rendered into the stack folder (a secret, 0600, shown
+     * redacted in diffs) and its folder mounted read-only over the gateway's config folder: a
+     * folder rather than the file, since a file mount would keep the old file after a rewrite.
+     */
+    private void gatewayAuthMount(ServiceDraft d, VpnGatewaySpec gateway) {
+        // The catalog requires a config volume and a folder in authFile (DefinitionChecker).
+        String configTarget = d.def.volumes().stream().filter(v -> v.kind() == VolumeSpec.Kind.CONFIG)
+                .map(VolumeSpec::target).findFirst().orElseThrow();
+        d.mounts.add(Mount.bind("./config/" + d.def.id() + "/" + gateway.authFolder(), configTarget + "/" + gateway.authFolder(), true));
+    }
+
     /** An exporter instance, pointed at its app's API with the app's key. */
     private void exporter(ServiceDraft d) {
         ServiceDraft app = d.exportedApp;
@@ -140,6 +169,9 @@ final class Wiring {
             d.env.put("SERVER_COUNTRIES", String.join(",", vpn.countries()));
         }
         d.env.put("FIREWALL_OUTBOUND_SUBNETS", vpn.lanSubnet());
+        if (d.def.vpnGateway() != null) {
+            gatewayAuthMount(d, d.def.vpnGateway());
+        }
         if (vpn.type() == VpnAnswers.Type.WIREGUARD) {
             VpnAnswers.WireGuard wg = vpn.wireguard();
             required("wireguard_private_key", wg.privateKey(), "vpn.wireguard.privateKey",
@@ -209,6 +241,9 @@ final class Wiring {
         for (ServiceDraft app : ChosenOrder.of(answers.services(), drafts.values(), a -> a.name)) {
             if (app.def.homepage() != null && app.exportedApp == null) {
                 app.def.apiKey().ifPresent(key -> d.secretFile(HomepageKeys.variable(app.name), key.secret()));
+                if (app.def.vpnGateway() != null) { // the read-only key of its control server's widget role
+                    d.secretFile(HomepageKeys.variable(app.name), app.def.vpnGateway().widgetKeySecret());
+                }
                 app.def.homepage().fields().forEach((field, value) -> {
                     if (value instanceof WidgetField.FromSecret(String secret)) {
                         d.secretFile(HomepageKeys.variable(app.name, field), secret);

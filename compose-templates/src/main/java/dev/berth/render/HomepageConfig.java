@@ -2,6 +2,7 @@ package dev.berth.render;
 
 import dev.berth.catalog.Category;
 import dev.berth.catalog.HomepageSpec;
+import dev.berth.catalog.VpnGatewaySpec;
 import dev.berth.catalog.WidgetField;
 import dev.berth.plan.HomepageKeys;
 import dev.berth.plan.PlannedService;
@@ -11,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Homepage's services.yaml: one tile per web app, grouped like the Apps screen. */
+/** Homepage's services.yaml: one tile per web app, and the VPN gateway's widget, grouped like the Apps screen. */
 final class HomepageConfig {
     private HomepageConfig() {
     }
@@ -19,17 +20,24 @@ final class HomepageConfig {
     static String render(StackPlan plan) {
         Map<Category, List<Object>> groups = new LinkedHashMap<>();
         for (PlannedService s : plan.services()) {
-            if (s.definition().web() == null || !s.definition().web().publish() || s.name().equals("homepage")) {
+            VpnGatewaySpec gateway = s.definition().vpnGateway();
+            boolean page = s.definition().web() != null && s.definition().web().publish();
+            // The VPN gateway has no page, but its widget shows the tunnel's public address from its control server.
+            boolean gatewayWidget = gateway != null && s.definition().homepage() != null;
+            if (!page && !gatewayWidget || s.name().equals("homepage")) {
                 continue;
             }
             Map<String, Object> tile = new LinkedHashMap<>();
-            tile.put("href", Links.url(plan, s));
+            if (page) {
+                tile.put("href", Links.url(plan, s));
+            }
             tile.put("description", s.definition().name());
             tile.put("icon", s.definition().id() + ".png");
             HomepageSpec homepage = s.definition().homepage();
             if (homepage != null) {
-                Map<String, Object> widget = Yaml.map("type", homepage.widget(), "url", s.internalUrl());
-                if (s.definition().apiKey().isPresent()) {
+                String url = page ? s.internalUrl() : "http://" + s.address() + ":" + gateway.controlPort();
+                Map<String, Object> widget = Yaml.map("type", homepage.widget(), "url", url);
+                if (s.definition().apiKey().isPresent() || gateway != null) {
                     // Homepage fills {{HOMEPAGE_FILE_…}} from the key file the planner mounted for it.
                     widget.put("key", "{{" + HomepageKeys.variable(s.name()) + "}}");
                 }

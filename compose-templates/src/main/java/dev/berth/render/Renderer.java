@@ -11,12 +11,20 @@ import java.util.Map;
  * function: the same plan gives the same bytes.
  */
 public final class Renderer {
+    /** The files for any target: compose.yaml as docker-compose 1.29 and Compose v2 both read it. */
     public RenderedStack render(StackPlan plan) {
+        return render(plan, ComposeDialect.V1_COMPATIBLE);
+    }
+
+    /** The files for a target whose Compose is {@code dialect}. */
+    public RenderedStack render(StackPlan plan, ComposeDialect dialect) {
         Map<String, RenderedFile> out = new LinkedHashMap<>();
         out.put("berth.yaml", RenderedFile.text(AnswersFile.write(AnswersSecrets.strip(plan.answers()))));
-        out.put("compose.yaml", RenderedFile.text(ComposeFile.render(plan)));
+        out.put("compose.yaml", RenderedFile.text(ComposeFile.render(plan, dialect)));
         out.put(".env", RenderedFile.text(EnvFile.render(plan)));
         plan.secrets().forEach((name, value) -> out.put("secrets/" + name, RenderedFile.secretText(value)));
+        plan.services().stream().filter(s -> s.definition().vpnGateway() != null).findFirst().ifPresent(gateway ->
+                out.put(ControlServerAuth.path(gateway), RenderedFile.secretText(ControlServerAuth.render(plan, gateway))));
         if (plan.has("prometheus")) {
             out.put("config/prometheus/prometheus.yml", RenderedFile.text(PrometheusConfig.render(plan)));
         }

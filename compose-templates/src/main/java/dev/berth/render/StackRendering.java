@@ -48,10 +48,16 @@ public final class StackRendering {
      * @throws dev.berth.answers.InvalidAnswersException with every problem, before anything is planned
      */
     public PlannedStack render(Answers answers, Map<String, String> previousSecrets, PreviousPorts previousPorts) {
+        return render(answers, previousSecrets, previousPorts, ComposeDialect.V1_COMPATIBLE);
+    }
+
+    /** As {@link #render(Answers, Map, PreviousPorts)}, with compose.yaml for a target whose Compose is {@code dialect}. */
+    public PlannedStack render(Answers answers, Map<String, String> previousSecrets, PreviousPorts previousPorts,
+                               ComposeDialect dialect) {
         // Hashing needs only the answers (any answers: a refused one's hash is never used), so it
         // starts first and overlaps a cold start's loading of the catalog and the validator.
         AutheliaPasswords.hashAhead(answers, previousSecrets, hasher);
-        return planAndRender(planner().validate(answers), previousSecrets, previousPorts);
+        return planAndRender(planner().validate(answers), previousSecrets, previousPorts, dialect);
     }
 
     /**
@@ -72,9 +78,10 @@ public final class StackRendering {
         return planner;
     }
 
-    private PlannedStack planAndRender(Planner.Valid answers, Map<String, String> previousSecrets, PreviousPorts previousPorts) {
+    private PlannedStack planAndRender(Planner.Valid answers, Map<String, String> previousSecrets, PreviousPorts previousPorts,
+                                       ComposeDialect dialect) {
         StackPlan plan = answers.plan(previousSecrets, previousPorts);
-        return new PlannedStack(plan, new Renderer().render(plan));
+        return new PlannedStack(plan, new Renderer().render(plan, dialect));
     }
 
     /** Answers this rendering validated. */
@@ -96,8 +103,13 @@ public final class StackRendering {
 
         /** As {@link StackRendering#render}, for these answers. */
         public PlannedStack render(Map<String, String> previousSecrets, PreviousPorts previousPorts) {
+            return render(previousSecrets, previousPorts, ComposeDialect.V1_COMPATIBLE);
+        }
+
+        /** As {@link StackRendering#render(Answers, Map, PreviousPorts, ComposeDialect)}, for these answers. */
+        public PlannedStack render(Map<String, String> previousSecrets, PreviousPorts previousPorts, ComposeDialect dialect) {
             AutheliaPasswords.hashAhead(valid.answers(), previousSecrets, hasher);
-            return planAndRender(valid, previousSecrets, previousPorts);
+            return planAndRender(valid, previousSecrets, previousPorts, dialect);
         }
     }
 }

@@ -102,6 +102,27 @@ class AnswerRuleTest {
     }
 
     @Test
+    void portForwardingAskedForWhereGluetunCannotForwardIsRefused() {
+        VpnAnswers mullvad = full.vpn().withPortForwarding(true);
+        Problem none = only(validator.validate(full.withVpn(mullvad)));
+        assertEquals(AnswerRule.NO_PORT_FORWARDING, none.rule());
+        assertEquals("vpn.portForwarding", none.field());
+        assertEquals("Gluetun forwards a port only for private internet access, protonvpn, perfect privacy, privatevpn, not for"
+                + " 'mullvad': choose one of those providers, or set portForwarding to false", none.message());
+
+        VpnAnswers pia = new VpnAnswers(true, "private internet access", VpnAnswers.Type.WIREGUARD, full.vpn().wireguard(), null,
+                List.of(), full.vpn().routedServices(), full.vpn().lanSubnet(), true);
+        List<Problem> problems = validator.validate(full.withVpn(pia));
+        Problem type = problems.stream().filter(p -> p.rule() == AnswerRule.NO_PORT_FORWARDING_WITH_TYPE).findFirst().orElseThrow();
+        assertEquals("vpn.portForwarding", type.field());
+        assertEquals("'private internet access' forwards a port only with openvpn, not with wireguard: choose openvpn as"
+                + " vpn.type, or set portForwarding to false", type.message());
+
+        // Left to the default, forwarding is simply not switched on for them.
+        assertEquals(List.of(), validator.validate(full.withVpn(full.vpn().withPortForwarding(null))));
+    }
+
+    @Test
     void answersFileProblemsGainTheirId() {
         InvalidAnswersException empty = org.junit.jupiter.api.Assertions.assertThrows(InvalidAnswersException.class,
                 () -> AnswersFile.parse("~\n"));

@@ -49,7 +49,9 @@ class HomepageWidgetsTest {
             Map.entry("sabnzbd", Set.of("url", "key")),
             Map.entry("qbittorrent", Set.of("url", "username", "password")),
             Map.entry("transmission", Set.of("url", "username", "password")),
-            Map.entry("nzbget", Set.of("url", "username", "password")));
+            Map.entry("nzbget", Set.of("url", "username", "password")),
+            // Its key is optional only when the control server's route has auth = none, which Berth never writes.
+            Map.entry("gluetun", Set.of("url", "key", "version")));
     /** Settings a widget's docs list as optional that Berth sets all the same. */
     private static final Map<String, Set<String>> OPTIONAL = Map.of(
             "jellyfin", Set.of("enableBlocks"),
@@ -99,6 +101,21 @@ class HomepageWidgetsTest {
         assertEquals("{{HOMEPAGE_FILE_JELLYFIN_KEY}}", jellyfin.get("key").asText());
         assertEquals("{{HOMEPAGE_FILE_SEERR_KEY}}", widgets.get("Seerr").get("key").asText());
         assertEquals("{{HOMEPAGE_FILE_BAZARR_KEY}}", widgets.get("Bazarr").get("key").asText());
+    }
+
+    @Test
+    void gluetunsTileReadsTheControlServerWithTheWidgetsReadOnlyKey() throws IOException {
+        RenderedStack files = render("full-wireguard");
+        JsonNode gluetun = widgets(files.text(SERVICES)).get("Gluetun");
+
+        assertEquals("gluetun", gluetun.get("type").asText());
+        assertEquals("http://gluetun:8000", gluetun.get("url").asText());
+        assertEquals("2", gluetun.get("version").asText());
+        assertEquals("{{HOMEPAGE_FILE_GLUETUN_KEY}}", gluetun.get("key").asText());
+        assertEquals("/run/secrets/gluetun_widget_api_key",
+                YAML.readTree(files.text("compose.yaml")).get("services").get("homepage").get("environment").get("HOMEPAGE_FILE_GLUETUN_KEY").asText());
+        assertTrue(files.text("config/gluetun/auth/config.toml").contains(
+                "apikey = \"" + files.text("secrets/gluetun_widget_api_key") + "\""), "the widget's key is the one its role holds");
     }
 
     /** Homepage fails to read services.yaml when a {{HOMEPAGE_FILE_…}} names a variable or file it lacks. */

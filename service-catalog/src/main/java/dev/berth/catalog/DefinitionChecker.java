@@ -21,6 +21,10 @@ final class DefinitionChecker {
     /** The collection types Jellyfin's and Emby's library APIs take (Jellyfin 10.11 CollectionTypeOptions, less the mixed kind). */
     private static final java.util.Set<String> MEDIA_SERVER_LIBRARY_TYPES = new java.util.TreeSet<>(java.util.Set.of(
             "movies", "tvshows", "music", "musicvideos", "homevideos", "books"));
+    /** A control server route as Gluetun's auth file lists it: "GET /v1/publicip/ip". */
+    private static final Pattern ROUTE = Pattern.compile("(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9/_.-]*");
+    private static final Pattern INTERFACE = Pattern.compile("[a-z][a-z0-9]{0,14}");
+    private static final java.util.Set<String> VPN_TYPES = java.util.Set.of("openvpn", "wireguard");
     private static final java.util.Set<String> ARCHES = java.util.Set.of("amd64", "arm64", "arm", "386", "ppc64le", "riscv64", "s390x");
 
     /** The Done page's row: room for a sentence or two beside the address. */
@@ -115,10 +119,13 @@ final class DefinitionChecker {
         requireSecretsReachTheApp();
         checkMetrics();
         checkExporter();
+        checkVpnGateway();
+        checkForwardedPort();
         if (def.homepage() != null) {
             require(def.homepage().widget() != null && WIDGET.matcher(def.homepage().widget()).matches(), "homepage.widget",
                     "must be a Homepage widget type such as 'sonarr' (lower-case letters, digits, '-')");
-            require(def.web() != null, "homepage", "needs 'web': the widget reads the app at its web port");
+            require(def.web() != null || def.vpnGateway() != null, "homepage",
+                    "needs 'web' (the widget reads the app at its web port) or 'vpnGateway' (it reads the control server)");
             checkWidgetFields(def.homepage());
         }
         if (def.unpackerr() != null) {
@@ -146,6 +153,8 @@ final class DefinitionChecker {
             require(WIDGET_FIELD.matcher(name).matches(), field, "must be a setting's name as Homepage's widget docs spell it (e.g. username)");
             require(!name.equals("type") && !name.equals("url"), field, "is written by Berth: 'type' from homepage.widget, 'url' from the app's address");
             require(!(name.equals("key") && def.apiKey().isPresent()), field, "is written by Berth: the widget is given the app's api.key");
+            require(!(name.equals("key") && def.vpnGateway() != null), field,
+                    "is written by Berth: the widget is given the control server's vpnGateway.widgetKeySecret");
             if (value instanceof WidgetField.FromSecret(String secret)) {
                 require(passwords.contains(secret), field + ".secret",
                         "must name one of this app's passwords[].secret " + passwords + ": Homepage can only be given a secret the stack keeps");
@@ -318,8 +327,7 @@ final class DefinitionChecker {
             SettingsFileSpec file = client.settingsFiles().get(i);
             String field = "downloadClient.settingsFiles[" + i + "]";
             String path = file.path();
-            require(path != null && !path.isBlank() && !path.startsWith("/") && !path.endsWith("/")
-                            && java.util.Arrays.stream(path.split("/")).noneMatch(p -> p.isEmpty() || p.equals(".") || p.equals("..")),
+            require(path != null && insideFolder(path),
                     field + ".path", "must be a file path inside the app's /config folder, without '..' (e.g. qBittorrent/qBittorrent.conf)");
             require(path == null || paths.add(path), field + ".path", "names the same file as an earlier entry; list each file once");
             require(file.format() != null && file.format().matches("[a-z][a-z0-9-]*"), field + ".format",
@@ -380,6 +388,71 @@ final class DefinitionChecker {
         require(def.web() != null, "exporter", "needs 'web': its port is where Prometheus collects the figures");
     }
 
+    /** The gateway's control server, its auth file and the providers it forwards a port for. */
+    private void checkVpnGateway() {
+        VpnGatewaySpec gateway = def.vpnGateway();
+        if (gateway == null) {
+            return;
+        }
+        requirePort(gateway.controlPort(), "vpnGateway.controlPort");
+        String auth = gateway.authFile();
+        require(auth != null && auth.endsWith(".toml") && auth.contains("/") && insideFolder(auth),
+                "vpnGateway.authFile", "must be a .toml file in a folder of the gateway's config folder, without '..' (e.g. auth/config.toml):"
+                        + " Berth mounts that folder read-only");
+        require(def.volumes().stream().anyMatch(v -> v.kind() == VolumeSpec.Kind.CONFIG), "vpnGateway.authFile",
+                "needs a 'config' volume: the auth file is written into the gateway's config folder");
+        requireSecretName(gateway.keySecret(), "vpnGateway.keySecret", "_control_api_key");
+        requireSecretName(gateway.widgetKeySecret(), "vpnGateway.widgetKeySecret", "_widget_api_key");
+        require(gateway.keySecret() == null || !gateway.keySecret().equals(gateway.widgetKeySecret()), "vpnGateway.widgetKeySecret",
+                "must differ from keySecret: the widget's key is read-only, Berth's may call more routes");
+        checkRoutes(gateway.keyRoutes(), "vpnGateway.keyRoutes");
+        checkRoutes(gateway.widgetRoutes(), "vpnGateway.widgetRoutes");
+        require(!gateway.tunnelInterfaces().isEmpty()
+                        && gateway.tunnelInterfaces().stream().allMatch(i -> i != null && INTERFACE.matcher(i).matches()),
+                "vpnGateway.tunnelInterfaces", "must list the tunnel's interface names (e.g. [tun0, wg0])");
+        require(!gateway.dnsAddresses().isEmpty()
+                        && gateway.dnsAddresses().stream().allMatch(a -> a != null && a.matches("[0-9A-Fa-f.:]+")),
+                "vpnGateway.dnsAddresses", "must list the IP addresses of the gateway's own DNS server (e.g. [127.0.0.1, \"::1\"])");
+        java.util.Set<String> providers = new java.util.HashSet<>();
+        for (int i = 0; i < gateway.portForwarding().size(); i++) {
+            PortForwardingProvider p = gateway.portForwarding().get(i);
+            String field = "vpnGateway.portForwarding[" + i + "]";
+            require(p.provider() != null && GluetunProviders.ALL.contains(p.provider()), field + ".provider",
+                    "'" + p.provider() + "' is not a provider Gluetun knows; use its VPN_SERVICE_PROVIDER name, one of " + GluetunProviders.ALL);
+            require(p.provider() == null || providers.add(p.provider()), field + ".provider", "'" + p.provider() + "' is listed twice; list each provider once");
+            require(!p.types().isEmpty() && p.types().stream().allMatch(VPN_TYPES::contains), field + ".types",
+                    "must list the VPN types the provider forwards a port with: openvpn, wireguard or both");
+            require(p.openvpnUserSuffix() == null || (p.openvpnUserSuffix().matches("\\S+") && p.types().contains("openvpn")),
+                    field + ".openvpnUserSuffix", "must be text without spaces (e.g. +pmp), and only for a provider that forwards with openvpn");
+            p.environment().forEach((name, value) -> {
+                require(ENV_NAME.matcher(name).matches(), field + ".environment." + name, "is not a valid variable name");
+                require(value != null, field + ".environment." + name, "needs a value (e.g. \"on\")");
+            });
+            require(p.hint() == null || (!p.hint().isBlank() && p.hint().lines().count() == 1), field + ".hint",
+                    "must be one line (use a folded block '>-'): what the person must do at the provider");
+        }
+    }
+
+    private void checkRoutes(java.util.List<String> routes, String field) {
+        require(!routes.isEmpty(), field, "must list the control server routes the key may call (e.g. \"GET /v1/publicip/ip\")");
+        for (int i = 0; i < routes.size(); i++) {
+            String route = routes.get(i);
+            require(route != null && ROUTE.matcher(route).matches(), field + "[" + i + "]",
+                    "'" + route + "' is not a route: write it as METHOD /path, e.g. \"GET /v1/publicip/ip\"");
+        }
+    }
+
+    /** Only an app routed through the gateway can take the port the provider forwards into the tunnel. */
+    private void checkForwardedPort() {
+        ForwardedPortSpec forwarded = def.forwardedPort();
+        if (forwarded == null) {
+            return;
+        }
+        require(forwarded.hook() != null && forwarded.hook().matches("[a-z][a-z0-9-]*"), "forwardedPort.hook",
+                "must name the script that pushes the port into the app (qbittorrent, transmission)");
+        require(def.vpnCapable(), "forwardedPort", "needs 'vpnCapable: true': the port is forwarded into the VPN tunnel, so only a routed app can take it");
+    }
+
     private void requireSecretName(String name, String field, String suffix) {
         require(name != null && SECRET_NAME.matcher(name).matches(), field,
                 "must be a secret name: lower-case letters, digits and '_', starting with a letter (e.g. "
@@ -434,6 +507,12 @@ final class DefinitionChecker {
 
     private void fail(String field, String message) {
         problems.accept(file + ": field '" + field + "': " + message);
+    }
+
+    /** A relative file path that stays inside its folder: no leading or trailing '/', no empty, '.' or '..' part. */
+    private static boolean insideFolder(String path) {
+        return !path.isBlank() && !path.startsWith("/") && !path.endsWith("/")
+                && java.util.Arrays.stream(path.split("/")).noneMatch(p -> p.isEmpty() || p.equals(".") || p.equals(".."));
     }
 
     private static boolean notBlank(String s) {

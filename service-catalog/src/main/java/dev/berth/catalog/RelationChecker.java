@@ -40,6 +40,12 @@ final class RelationChecker {
                 exporters.add(s.id());
             }
         }
+        List<String> gateways = services.stream().filter(s -> s.vpnGateway() != null).map(ServiceDefinition::id).toList();
+        if (gateways.size() > 1) {
+            // Routed apps join one gateway's network (network_mode: service:<id>); two would leave the planner guessing.
+            problems.accept(gateways.get(1) + ".yaml: field 'vpnGateway': only one service can be the VPN gateway, and "
+                    + gateways.getFirst() + " already is; remove the section from one of " + gateways);
+        }
         for (ServiceDefinition s : services) {
             String file = s.id() + ".yaml";
             List<Requirement> requires = s.relations().requires();
@@ -73,6 +79,10 @@ final class RelationChecker {
                         + "' is not an exporter; name a service with an 'exporter' section " + new java.util.TreeSet<>(exporters));
             }
             s.apiKey().ifPresent(key -> ownSecret(file, "api.key.secret", key.secret(), s.id(), "_api_key"));
+            if (s.vpnGateway() != null && s.vpnGateway().keySecret() != null && s.vpnGateway().widgetKeySecret() != null) {
+                ownSecret(file, "vpnGateway.keySecret", s.vpnGateway().keySecret(), s.id(), "_control_api_key");
+                ownSecret(file, "vpnGateway.widgetKeySecret", s.vpnGateway().widgetKeySecret(), s.id(), "_widget_api_key");
+            }
             for (int i = 0; i < s.passwords().size(); i++) {
                 ownSecret(file, "passwords[" + i + "].secret", s.passwords().get(i).secret(), s.id(), "_password");
             }

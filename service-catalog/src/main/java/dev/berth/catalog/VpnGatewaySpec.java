@@ -37,6 +37,11 @@ public record VpnGatewaySpec(
         portForwarding = portForwarding == null ? List.of() : List.copyOf(portForwarding);
     }
 
+    /** The folder holding the auth file, inside the config folder ({@code auth}): Berth mounts it read-only. */
+    public String authFolder() {
+        return authFile.substring(0, authFile.lastIndexOf('/'));
+    }
+
     /** The provider's port forwarding facts, when the gateway forwards a port for it. */
     public java.util.Optional<PortForwardingProvider> forwarding(String provider) {
         return portForwarding.stream().filter(p -> p.provider().equals(provider)).findFirst();

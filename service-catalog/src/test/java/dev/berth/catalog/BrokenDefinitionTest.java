@@ -368,6 +368,107 @@ class BrokenDefinitionTest {
         assertTrue(key.madeByApp());
     }
 
+    /** Gluetun's shape: a config folder, the control server's keys and the providers it forwards a port for. */
+    private static final String GATEWAY = GOOD.replace("id: demo", "id: gateway").replace(
+            "web: { port: 8080, healthPath: /health, publish: true, websockets: false }\n", "") + """
+            volumes:
+              - { kind: config, target: /gluetun, readOnly: false }
+            vpnGateway:
+              controlPort: 8000
+              authFile: auth/config.toml
+              keySecret: gateway_control_api_key
+              keyRoutes: ["GET /v1/publicip/ip", "GET /v1/vpn/status"]
+              widgetKeySecret: gateway_widget_api_key
+              widgetRoutes: ["GET /v1/publicip/ip"]
+              tunnelInterfaces: [tun0, wg0]
+              dnsAddresses: [127.0.0.1, "::1"]
+              portForwarding:
+                - { provider: protonvpn, types: [openvpn, wireguard], openvpnUserSuffix: "+pmp", environment: { PORT_FORWARD_ONLY: "on" } }
+            """;
+
+    @Test
+    void aGatewayAndATorrentClientThatTakesItsPortLoad() throws IOException {
+        write("gateway.yaml", GATEWAY);
+        write("demo.yaml", GOOD.replace("vpnCapable: false", "vpnCapable: true") + "forwardedPort: { hook: qbittorrent }\n");
+        Catalog catalog = new CatalogLoader().load(dir);
+        assertEquals("+pmp", catalog.get("gateway").vpnGateway().forwarding("protonvpn").orElseThrow().openvpnUserSuffix());
+        assertEquals("qbittorrent", catalog.get("demo").forwardedPort().hook());
+    }
+
+    static Stream<Arguments> badGateways() {
+        return Stream.of(
+                Arguments.of(GATEWAY.replace("controlPort: 8000", "controlPort: 0"),
+                        "gateway.yaml: field 'vpnGateway.controlPort': must be between 1 and 65535"),
+                Arguments.of(GATEWAY.replace("authFile: auth/config.toml", "authFile: ../auth.toml"),
+                        "gateway.yaml: field 'vpnGateway.authFile': must be a .toml file in a folder of the gateway's config folder"),
+                Arguments.of(GATEWAY.replace("authFile: auth/config.toml", "authFile: config.toml"),
+                        "gateway.yaml: field 'vpnGateway.authFile': must be a .toml file in a folder of the gateway's config folder"),
+                Arguments.of(GATEWAY.replace("  - { kind: config, target: /gluetun, readOnly: false }\n", "  - { kind: host, source: /srv, target: /gluetun, readOnly: false }\n"),
+                        "gateway.yaml: field 'vpnGateway.authFile': needs a 'config' volume"),
+                Arguments.of(GATEWAY.replace("keySecret: gateway_control_api_key", "keySecret: \"\""),
+                        "gateway.yaml: field 'vpnGateway.keySecret': must be a secret name"),
+                Arguments.of(GATEWAY.replace("widgetKeySecret: gateway_widget_api_key", "widgetKeySecret: gateway_control_api_key"),
+                        "gateway.yaml: field 'vpnGateway.widgetKeySecret': must differ from keySecret"),
+                Arguments.of(GATEWAY.replace("\"GET /v1/vpn/status\"", "\"/v1/vpn/status\""),
+                        "gateway.yaml: field 'vpnGateway.keyRoutes[1]': '/v1/vpn/status' is not a route: write it as METHOD /path"),
+                Arguments.of(GATEWAY.replace("widgetRoutes: [\"GET /v1/publicip/ip\"]", "widgetRoutes: []"),
+                        "gateway.yaml: field 'vpnGateway.widgetRoutes': must list the control server routes"),
+                Arguments.of(GATEWAY.replace("tunnelInterfaces: [tun0, wg0]", "tunnelInterfaces: []"),
+                        "gateway.yaml: field 'vpnGateway.tunnelInterfaces': must list the tunnel's interface names"),
+                Arguments.of(GATEWAY.replace("provider: protonvpn", "provider: proton"),
+                        "gateway.yaml: field 'vpnGateway.portForwarding[0].provider': 'proton' is not a provider Gluetun knows"),
+                Arguments.of(GATEWAY.replace("types: [openvpn, wireguard]", "types: [openvpn, ikev2]"),
+                        "gateway.yaml: field 'vpnGateway.portForwarding[0].types': must list the VPN types"),
+                Arguments.of(GATEWAY.replace("types: [openvpn, wireguard]", "types: [wireguard]"),
+                        "gateway.yaml: field 'vpnGateway.portForwarding[0].openvpnUserSuffix': must be text without spaces (e.g. +pmp), and only for a provider that forwards with openvpn"),
+                Arguments.of(GATEWAY.replace("PORT_FORWARD_ONLY: \"on\"", "PORT-FORWARD: \"on\""),
+                        "gateway.yaml: field 'vpnGateway.portForwarding[0].environment.PORT-FORWARD': is not a valid variable name"),
+                Arguments.of(GATEWAY + "    - { provider: protonvpn, types: [openvpn] }\n",
+                        "gateway.yaml: field 'vpnGateway.portForwarding[1].provider': 'protonvpn' is listed twice"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badGateways")
+    void aBrokenGatewayIsNamed(String yaml, String expected) throws IOException {
+        write("gateway.yaml", yaml);
+        assertProblem(expected);
+    }
+
+    @Test
+    void aGatewayWithoutAPageCanHaveAWidgetButAnotherServiceCannot() throws IOException {
+        write("gateway.yaml", GATEWAY + "homepage: { widget: gluetun, fields: { version: \"2\" } }\n");
+        write("other.yaml", GOOD.replace("id: demo", "id: other").replace(
+                "web: { port: 8080, healthPath: /health, publish: true, websockets: false }\n", "") + "homepage: { widget: other }\n");
+        assertProblem("other.yaml: field 'homepage': needs 'web' (the widget reads the app at its web port) or 'vpnGateway'");
+        write("other.yaml", GOOD.replace("id: demo", "id: other"));
+        assertEquals("gluetun", new CatalogLoader().load(dir).get("gateway").homepage().widget());
+    }
+
+    @Test
+    void aGatewaysWidgetKeyIsBerths() throws IOException {
+        write("gateway.yaml", GATEWAY + "homepage: { widget: gluetun, fields: { key: mine } }\n");
+        assertProblem("gateway.yaml: field 'homepage.fields.key': is written by Berth: the widget is given the control server's vpnGateway.widgetKeySecret");
+    }
+
+    @Test
+    void onlyOneServiceCanBeTheGateway() throws IOException {
+        write("gateway.yaml", GATEWAY);
+        write("other.yaml", GATEWAY.replace("id: gateway", "id: other").replace("gateway_", "other_"));
+        assertProblem("other.yaml: field 'vpnGateway': only one service can be the VPN gateway, and gateway already is");
+    }
+
+    @Test
+    void aForwardedPortNeedsARoutedApp() throws IOException {
+        write("demo.yaml", GOOD + "forwardedPort: { hook: qbittorrent }\n");
+        assertProblem("demo.yaml: field 'forwardedPort': needs 'vpnCapable: true'");
+    }
+
+    @Test
+    void aForwardedPortNamesItsHook() throws IOException {
+        write("demo.yaml", GOOD.replace("vpnCapable: false", "vpnCapable: true") + "forwardedPort: { hook: \"\" }\n");
+        assertProblem("demo.yaml: field 'forwardedPort.hook': must name the script");
+    }
+
     private void write(String name, String text) throws IOException {
         Files.writeString(dir.resolve(name), text);
     }

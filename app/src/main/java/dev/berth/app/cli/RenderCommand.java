@@ -10,6 +10,7 @@ import dev.berth.engine.deploy.StackFolderWriter;
 import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.TargetException;
+import dev.berth.render.ComposeDialect;
 import dev.berth.render.PlannedStack;
 import dev.berth.render.StackRendering;
 import dev.berth.secrets.SecretGenerator;
@@ -35,8 +36,26 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Where to write the files: a new or empty folder, or a stack Berth made before.")
     Path out;
 
+    @Option(names = "--compose-version", paramLabel = "VERSION", converter = ComposeVersion.class,
+            description = "The Compose version on the machine the stack will run on, as 'docker compose version --short' prints it"
+                    + " (e.g. 2.26.1). From 2.17 on, apps routed through the VPN restart when Compose restarts Gluetun."
+                    + " Default: files that docker-compose 1.29 and Compose v2 both read.")
+    ComposeDialect composeVersion = ComposeDialect.V1_COMPATIBLE;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** A version picocli refuses with the message that says how to write it (exit code 2, usage). */
+    static final class ComposeVersion implements CommandLine.ITypeConverter<ComposeDialect> {
+        @Override
+        public ComposeDialect convert(String value) {
+            try {
+                return ComposeDialect.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Override
     public Integer call() {
@@ -57,7 +76,7 @@ public final class RenderCommand implements Callable<Integer> {
             StackRendering rendering = new StackRendering(() -> Background.join(ready), new SecretGenerator());
             StackState state = StackState.loadForRendering(target, dir, false);
             Answers answers = AnswersFile.read(answersFile);
-            PlannedStack stack = rendering.render(answers, state.secrets(), state.previousPorts());
+            PlannedStack stack = rendering.render(answers, state.secrets(), state.previousPorts(), composeVersion);
             StackFolderWriter.write(target, state, stack.rendered());
             new StackSummary(stack.plan(), stack.rendered(), answers.access().domain()).print(outWriter, out);
             return 0;

@@ -4,6 +4,7 @@ import dev.berth.engine.check.CheckData;
 import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
+import dev.berth.render.ComposeDialect;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +17,11 @@ import java.util.regex.Pattern;
  * deploy is built here, so project, file and folder are always passed the same way: a stack is
  * only ever addressed by its project name, whatever folder Compose is started from.
  *
- * @param prefix the program and, for the plugin, its sub-command
- * @param v2     whether it is Compose v2 (containers named {@code project-svc-1}, not {@code project_svc_1})
+ * @param prefix  the program and, for the plugin, its sub-command
+ * @param v2      whether it is Compose v2 (containers named {@code project-svc-1}, not {@code project_svc_1})
+ * @param dialect what its compose.yaml may hold, by its version; {@link ComposeDialect#V1_COMPATIBLE} when not asked
  */
-public record ComposeTool(List<String> prefix, boolean v2) {
+public record ComposeTool(List<String> prefix, boolean v2, ComposeDialect dialect) {
     public static final ComposeTool PLUGIN = new ComposeTool(List.of("docker", "compose"), true);
     public static final ComposeTool STANDALONE_V1 = new ComposeTool(List.of("docker-compose"), false);
 
@@ -30,9 +32,20 @@ public record ComposeTool(List<String> prefix, boolean v2) {
         prefix = List.copyOf(prefix);
     }
 
+    /** A Compose program whose version was not asked: it is given compose.yaml that every Compose reads. */
+    public ComposeTool(List<String> prefix, boolean v2) {
+        this(prefix, v2, ComposeDialect.V1_COMPATIBLE);
+    }
+
     /** What the preflight's Compose check found: no second detection when the checks already ran. */
     public static ComposeTool of(CheckData.ComposeCommand found) {
-        return new ComposeTool(found.argv(), found.v2());
+        ComposeDialect dialect;
+        try {
+            dialect = ComposeDialect.parse(found.version());
+        } catch (IllegalArgumentException e) {
+            dialect = ComposeDialect.V1_COMPATIBLE; // a version it cannot read: the file every Compose reads
+        }
+        return new ComposeTool(found.argv(), found.v2(), dialect);
     }
 
     /**
@@ -44,11 +57,11 @@ public record ComposeTool(List<String> prefix, boolean v2) {
     public static ComposeTool detect(Target target) throws TargetException {
         int[] plugin = version(target, PLUGIN.prefix);
         if (plugin != null && plugin[0] >= 2) {
-            return PLUGIN;
+            return new ComposeTool(PLUGIN.prefix, true, new ComposeDialect(plugin[0], plugin[1]));
         }
         int[] standalone = version(target, STANDALONE_V1.prefix);
         if (standalone != null && (standalone[0] >= 2 || standalone[0] == 1 && standalone[1] >= 29)) {
-            return new ComposeTool(STANDALONE_V1.prefix, standalone[0] >= 2);
+            return new ComposeTool(STANDALONE_V1.prefix, standalone[0] >= 2, new ComposeDialect(standalone[0], standalone[1]));
         }
         throw new TargetException(TargetException.Reason.OTHER, "Docker Compose (v2, or docker-compose 1.29 or newer) is not installed on "
                 + target.description());

@@ -111,7 +111,9 @@ public final class StackDeployer {
         String dir = checked.answers().storage().stackDir();
         StackState loaded = StackState.loadForRendering(target, dir, options.adopt());
         PreviousPorts previousPorts = loaded.previousPorts();
-        PlannedStack planned = checked.render(loaded.secrets(), previousPorts);
+        // Asked before rendering: compose.yaml holds what this target's Compose accepts (restart: true from 2.17).
+        ComposeTool compose = ComposeTool.detect(target);
+        PlannedStack planned = checked.render(loaded.secrets(), previousPorts, compose.dialect());
         Planner planner = checked.planner();
         StackPlan plan = planned.plan();
         RenderedStack rendered = planned.rendered();
@@ -124,7 +126,6 @@ public final class StackDeployer {
         StackState before = loaded.withFiles(target, paths);
         StackDiff diff = StackDiff.between(before, rendered);
 
-        ComposeTool compose = ComposeTool.detect(target);
         ComposeServices previousCompose = PreviewedServices.previousCompose(before);
         ServiceChanges services = PreviewedServices.changes(target, compose, before, previousCompose,
                 planned, previousPlan, diff);
