@@ -65,6 +65,8 @@ public enum AnswerRule implements RuleId {
     NO_PORT_FORWARDING,
     /** vpn.portForwarding: true with a VPN type the provider forwards no port with (PIA: OpenVPN only). */
     NO_PORT_FORWARDING_WITH_TYPE,
+    /** vpn.portForwarding: true with no routed app that takes a forwarded port (a torrent client). */
+    NO_FORWARDED_PORT_CLIENT,
     ROUTED_NOT_CHOSEN,
     VPN_PORT_CLASH,
     NO_WEB_PAGE,

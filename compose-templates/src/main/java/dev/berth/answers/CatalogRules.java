@@ -123,6 +123,13 @@ final class CatalogRules {
                         + String.join(" or ", forwarding.get().types()) + ", not with " + vpn.type().key()
                         + ": choose " + String.join(" or ", forwarding.get().types()) + " as vpn.type, or set portForwarding to false",
                         AnswerRule.NO_PORT_FORWARDING_WITH_TYPE));
+            } else if (vpn.routedServices().stream().map(catalog::find).flatMap(java.util.Optional::stream)
+                    .noneMatch(d -> d.forwardedPort() != null)) {
+                // Asked for, but nothing would listen on the port: say so rather than switch it off silently.
+                List<String> takers = catalog.all().stream().filter(d -> d.forwardedPort() != null).map(ServiceDefinition::name).toList();
+                problems.accept(new Problem("vpn.portForwarding", "no app routed through the VPN takes the forwarded port: route "
+                        + String.join(" or ", takers) + " through the VPN, or leave portForwarding out",
+                        AnswerRule.NO_FORWARDED_PORT_CLIENT));
             }
         });
     }

@@ -118,6 +118,13 @@ class AnswerRuleTest {
         assertEquals("'private internet access' forwards a port only with openvpn, not with wireguard: choose openvpn as"
                 + " vpn.type, or set portForwarding to false", type.message());
 
+        VpnAnswers protonWithoutTorrents = new VpnAnswers(true, "protonvpn", VpnAnswers.Type.WIREGUARD, full.vpn().wireguard(), null,
+                List.of(), List.of("prowlarr"), full.vpn().lanSubnet(), true);
+        Problem client = only(validator.validate(full.withVpn(protonWithoutTorrents)));
+        assertEquals(AnswerRule.NO_FORWARDED_PORT_CLIENT, client.rule());
+        assertEquals("no app routed through the VPN takes the forwarded port: route qBittorrent or Transmission through the VPN,"
+                + " or leave portForwarding out", client.message());
+
         // Left to the default, forwarding is simply not switched on for them.
         assertEquals(List.of(), validator.validate(full.withVpn(full.vpn().withPortForwarding(null))));
     }
