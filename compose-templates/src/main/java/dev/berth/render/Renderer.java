@@ -2,6 +2,8 @@ package dev.berth.render;
 
 import dev.berth.answers.AnswersFile;
 import dev.berth.answers.AnswersSecrets;
+import dev.berth.plan.ForwardedPortHook;
+import dev.berth.plan.PortForwarding;
 import dev.berth.plan.StackPlan;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +19,8 @@ public final class Renderer {
         out.put("compose.yaml", RenderedFile.text(ComposeFile.render(plan)));
         out.put(".env", RenderedFile.text(EnvFile.render(plan)));
         plan.secrets().forEach((name, value) -> out.put("secrets/" + name, RenderedFile.secretText(value)));
+        PortForwarding.of(plan).ifPresent(forwarding ->
+                out.put(ForwardedPortHook.renderedPath(forwarding), RenderedFile.text(ForwardedPortHook.script(forwarding))));
         if (plan.has("prometheus")) {
             out.put("config/prometheus/prometheus.yml", RenderedFile.text(PrometheusConfig.render(plan)));
         }

@@ -95,8 +95,8 @@ class ComposeToolsTest {
         assertEquals(0, result.exitCode(), () -> tool + " rejected " + example + "/compose.yaml:\n" + result.output());
     }
 
-    /** docker-compose 1.29 from PATH; on a machine where that name is the v2 binary, v1 is missing. */
-    private static Path composeV1() {
+    /** docker-compose 1.29 from PATH; on a machine where that name is the v2 binary, v1 is missing (other tests run it too). */
+    static Path composeV1() {
         Path tool = ExternalTool.require("docker-compose", "apt-get install docker-compose");
         String version = ExternalTool.run(Path.of("."), List.of(tool.toString(), "version", "--short")).output().strip();
         if (!version.startsWith("1.")) {
@@ -105,7 +105,7 @@ class ComposeToolsTest {
         return tool;
     }
 
-    private static Path composeV2() {
+    static Path composeV2() {
         for (Path dir : PLUGIN_DIRS) {
             Path plugin = dir.resolve("docker-compose");
             if (Files.isExecutable(plugin)) {

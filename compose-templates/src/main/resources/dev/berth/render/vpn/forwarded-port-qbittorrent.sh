@@ -1,0 +1,88 @@
+#!/bin/sh
+# Written by Berth. Gluetun runs it when the VPN provider forwards a port (up) and when the
+# forwarding stops (down); it hands the port to qBittorrent through its WebUI API:
+#   /bin/sh forwarded-port.sh <up|down> <port> <interface> <qBittorrent URL> <user> <password file>
+# BusyBox only (Gluetun's image is Alpine): sh, wget, od, tr, sed. The sign-in stays on: every
+# app routed through Gluetun shares its localhost, so "bypass authentication for localhost"
+# would open qBittorrent to all of them. The password is read from its file and never printed.
+set -u
+
+mode=${1:-}
+port=${2:-}
+iface=${3:-}
+url=${4:-}
+user=${5:-}
+password_file=${6:-}
+
+say() { printf '%s\n' "berth forwarded port: $*"; }
+fail() { say "$*" >&2; exit 1; }
+
+case "$mode" in
+    up) ;;
+    # Gluetun's wiki: port 0 on the loopback drops the old port, so the next up binds again
+    # (qBittorrent keeps a port it was given before without listening on it anew).
+    down) port=0; iface=lo ;;
+    *) fail "usage: forwarded-port.sh <up|down> <port> <interface> <qBittorrent URL> <user> <password file>" ;;
+esac
+case "$port" in
+    ''|*[!0-9]*) fail "'$port' is not a port number" ;;
+esac
+[ -n "$iface" ] || fail "no VPN interface given"
+[ -r "$password_file" ] || fail "cannot read qBittorrent's password file $password_file"
+url=${url%/}
+
+# Up waits a couple of minutes for qBittorrent to start (Gluetun may forward a port before it
+# runs); down gets less, as Gluetun gives its down command 60 seconds.
+if [ "$mode" = up ]; then wait_seconds=120; else wait_seconds=30; fi
+
+work=$(mktemp -d) || fail "cannot make a temporary folder"
+trap 'rm -rf "$work"' EXIT
+umask 077
+
+# application/x-www-form-urlencoded, byte by byte.
+form_encode() {
+    printf '%s' "$1" | od -An -v -tx1 | tr -s ' \n' '\n\n' | while read -r byte; do
+        [ -n "$byte" ] || continue
+        case "$byte" in
+            3[0-9]|4[1-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9a]|2d|2e|5f|7e) printf "\\$(printf '%03o' "0x$byte")" ;;
+            *) printf '%%%s' "$(printf '%s' "$byte" | tr 'a-f' 'A-F')" ;;
+        esac
+    done
+}
+
+# POST the form in $work/form to $1; sets $status (the HTTP status, empty without an answer),
+# leaves the body in $work/body and the headers in $work/headers.
+post() {
+    shift_url=$1
+    shift
+    rm -f "$work/body" "$work/headers"
+    wget -q -S -O "$work/body" "$@" --post-file "$work/form" "$shift_url" 2>"$work/headers"
+    status=$(sed -n 's/^ *HTTP\/[0-9.]* \([0-9][0-9][0-9]\).*/\1/p' "$work/headers" | tail -n 1)
+}
+
+printf 'username=%s&password=%s' "$(form_encode "$user")" "$(form_encode "$(cat "$password_file")")" >"$work/form"
+waited=0
+while :; do
+    post "$url/api/v2/auth/login"
+    [ -n "$status" ] && break
+    [ "$waited" -ge "$wait_seconds" ] && fail "qBittorrent did not answer at $url for $wait_seconds seconds; port $port was not set (is the qbittorrent container running?)"
+    sleep 2
+    waited=$((waited + 2))
+done
+[ "$status" = 200 ] || fail "qBittorrent at $url refused the sign-in of '$user' (HTTP $status): $(head -c 200 "$work/body" 2>/dev/null)"
+[ "$(cat "$work/body")" = "Ok." ] || fail "qBittorrent at $url refused the sign-in of '$user': the password in $password_file is not its WebUI password (run Berth's deploy again to set it)"
+# The session cookie (named SID unless the WebUI's session cookie name was changed).
+cookie=$(sed -n 's/^ *[Ss]et-[Cc]ookie: *\([^;]*\).*/\1/p' "$work/headers" | head -n 1)
+[ -n "$cookie" ] || fail "qBittorrent at $url signed in but sent no session cookie"
+
+printf 'json=%s' "$(form_encode "{\"listen_port\":$port,\"random_port\":false,\"upnp\":false,\"current_network_interface\":\"$iface\"}")" >"$work/form"
+post "$url/api/v2/app/setPreferences" --header "Cookie: $cookie"
+[ "$status" = 200 ] || fail "qBittorrent at $url did not take the port $port (HTTP ${status:-no answer}): $(head -c 200 "$work/body" 2>/dev/null)"
+: >"$work/form"
+post "$url/api/v2/auth/logout" --header "Cookie: $cookie"
+
+if [ "$mode" = up ]; then
+    say "qBittorrent at $url listens on the forwarded port $port on $iface (random port and UPnP off)"
+else
+    say "qBittorrent at $url let go of the forwarded port (port 0 on lo until the next one)"
+fi
