@@ -3,10 +3,6 @@ package dev.berth.plan;
 import dev.berth.catalog.DownloadClientSpec;
 import dev.berth.catalog.ForwardedPortSpec;
 import dev.berth.catalog.VolumeSpec;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -37,18 +33,9 @@ public final class ForwardedPortHook {
         return "config/" + gateway(forwarding) + "/" + FOLDER;
     }
 
-    /** The script for the client's API. */
-    public static String script(PortForwarding forwarding) {
-        String resource = "/dev/berth/render/vpn/forwarded-port-" + hook(forwarding.client().definition().id(),
-                forwarding.client().definition().forwardedPort()) + ".sh";
-        try (InputStream in = ForwardedPortHook.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing script " + resource + " in Berth's jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The client's script, by the catalog's {@code forwardedPort.hook}: one Berth has a script for. */
+    public static String hook(PortForwarding forwarding) {
+        return hook(forwarding.client().definition().id(), forwarding.client().definition().forwardedPort());
     }
 
     /**
@@ -58,7 +45,7 @@ public final class ForwardedPortHook {
     static void wire(PortForwarding forwarding, Map<String, ServiceDraft> drafts) {
         PlannedService client = forwarding.client();
         ForwardedPortSpec spec = client.definition().forwardedPort();
-        hook(client.definition().id(), spec);
+        hook(forwarding); // a hook without a script is refused before anything is planned for it
         ServiceDraft gateway = drafts.get(gateway(forwarding));
         String configTarget = gateway.def.volumes().stream().filter(v -> v.kind() == VolumeSpec.Kind.CONFIG)
                 .map(VolumeSpec::target).findFirst()

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -119,7 +120,7 @@ public final class Planner {
 
         StackPlan plan = assemble(answers, drafts, additions, resolution.suggestions(), moves, secrets);
         // Which client takes the forwarded port is decided on the plan (the engine asks the same question of it).
-        java.util.Optional<PortForwarding> forwarding = PortForwarding.of(plan);
+        Optional<PortForwarding> forwarding = PortForwarding.of(plan);
         if (forwarding.isPresent()) {
             ForwardedPortHook.wire(forwarding.get(), drafts);
             plan = assemble(answers, drafts, additions, resolution.suggestions(), moves, secrets);

@@ -19,8 +19,9 @@ public final class Renderer {
         out.put("compose.yaml", RenderedFile.text(ComposeFile.render(plan)));
         out.put(".env", RenderedFile.text(EnvFile.render(plan)));
         plan.secrets().forEach((name, value) -> out.put("secrets/" + name, RenderedFile.secretText(value)));
-        PortForwarding.of(plan).ifPresent(forwarding ->
-                out.put(ForwardedPortHook.renderedPath(forwarding), RenderedFile.text(ForwardedPortHook.script(forwarding))));
+        // Gluetun's hooks run one script: what every client's needs (arguments, temporary folder), then the client's API.
+        PortForwarding.of(plan).ifPresent(forwarding -> out.put(ForwardedPortHook.renderedPath(forwarding), RenderedFile.text(
+                Resources.text("vpn/forwarded-port-common.sh") + Resources.text("vpn/forwarded-port-" + ForwardedPortHook.hook(forwarding) + ".sh"))));
         if (plan.has("prometheus")) {
             out.put("config/prometheus/prometheus.yml", RenderedFile.text(PrometheusConfig.render(plan)));
         }

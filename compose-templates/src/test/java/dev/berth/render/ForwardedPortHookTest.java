@@ -51,7 +51,7 @@ class ForwardedPortHookTest {
         assertTrue(gluetun.mounts().contains(Mount.bind("./config/gluetun/berth", "/gluetun/berth", true)), gluetun.mounts().toString());
         assertFalse(qbittorrent.environment().containsKey("TORRENTING_PORT"), "--torrenting-port would reset the forwarded port at each start");
         RenderedStack stack = new Renderer().render(plan);
-        assertEquals(resource("forwarded-port-qbittorrent.sh"), stack.text(SCRIPT));
+        assertEquals(script("qbittorrent"), stack.text(SCRIPT));
         assertFalse(stack.file(SCRIPT).secret(), "the script holds no secret: it reads the password from its file");
     }
 
@@ -65,7 +65,7 @@ class ForwardedPortHookTest {
                 + "/transmission/ admin /run/secrets/transmission_password", gluetun.environment().get("VPN_PORT_FORWARDING_UP_COMMAND"));
         assertTrue(gluetun.secrets().contains("transmission_password"), gluetun.secrets().toString());
         assertFalse(transmission.environment().containsKey("PEERPORT"), "the image would write PEERPORT into settings.json at each start");
-        assertEquals(resource("forwarded-port-transmission.sh"), new Renderer().render(plan).text(SCRIPT));
+        assertEquals(script("transmission"), new Renderer().render(plan).text(SCRIPT));
     }
 
     @Test
@@ -126,7 +126,9 @@ class ForwardedPortHookTest {
         return Examples.repeatablePlanner().plan(answers, Map.of());
     }
 
-    private static String resource(String name) throws IOException {
-        return Files.readString(RepoPaths.root().resolve("compose-templates/src/main/resources/dev/berth/render/vpn/" + name));
+    /** The script of the client's hook: the part every client's shares, then the client's own. */
+    private static String script(String hook) throws IOException {
+        Path folder = RepoPaths.root().resolve("compose-templates/src/main/resources/dev/berth/render/vpn/");
+        return Files.readString(folder.resolve("forwarded-port-common.sh")) + Files.readString(folder.resolve("forwarded-port-" + hook + ".sh"));
     }
 }

@@ -1,43 +1,10 @@
-#!/bin/sh
-# Written by Berth. Gluetun runs it when the VPN provider forwards a port (up) and when the
-# forwarding stops (down); it hands the port to qBittorrent through its WebUI API:
-#   /bin/sh forwarded-port.sh <up|down> <port> <interface> <qBittorrent URL> <user> <password file>
-# BusyBox only (Gluetun's image is Alpine): sh, wget, od, tr, sed. The sign-in stays on: every
-# app routed through Gluetun shares its localhost, so "bypass authentication for localhost"
-# would open qBittorrent to all of them. The password is read from its file and never printed.
-set -u
-
-mode=${1:-}
-port=${2:-}
-iface=${3:-}
-url=${4:-}
-user=${5:-}
-password_file=${6:-}
-
-say() { printf '%s\n' "berth forwarded port: $*"; }
-fail() { say "$*" >&2; exit 1; }
-
-case "$mode" in
-    up) ;;
-    # Gluetun's wiki: port 0 on the loopback drops the old port, so the next up binds again
-    # (qBittorrent keeps a port it was given before without listening on it anew).
-    down) port=0; iface=lo ;;
-    *) fail "usage: forwarded-port.sh <up|down> <port> <interface> <qBittorrent URL> <user> <password file>" ;;
-esac
-case "$port" in
-    ''|*[!0-9]*) fail "'$port' is not a port number" ;;
-esac
-[ -n "$iface" ] || fail "no VPN interface given"
-[ -r "$password_file" ] || fail "cannot read qBittorrent's password file $password_file"
-url=${url%/}
-
-# Up waits a couple of minutes for qBittorrent to start (Gluetun may forward a port before it
-# runs); down gets less, as Gluetun gives its down command 60 seconds.
-if [ "$mode" = up ]; then wait_seconds=120; else wait_seconds=30; fi
-
-work=$(mktemp -d) || fail "cannot make a temporary folder"
-trap 'rm -rf "$work"' EXIT
-umask 077
+# qBittorrent: the WebUI API (auth/login, then app/setPreferences with the session cookie).
+# Gluetun's wiki: on down, port 0 on the loopback drops the old port, so the next up binds again
+# (qBittorrent keeps a port it was given before without listening on it anew).
+if [ "$mode" = down ]; then
+    port=0
+    iface=lo
+fi
 
 # application/x-www-form-urlencoded, byte by byte.
 form_encode() {

@@ -1,34 +1,12 @@
-#!/bin/sh
-# Written by Berth. Gluetun runs it when the VPN provider forwards a port (up) and when the
-# forwarding stops (down); it hands the port to Transmission through its RPC (session-set):
-#   /bin/sh forwarded-port.sh <up|down> <port> <interface> <Transmission URL> <user> <password file>
-# The URL is the RPC's base (http://127.0.0.1:9091/transmission/). BusyBox only (Gluetun's image
-# is Alpine): sh, nc, base64, sed. HTTP is spoken through nc, since BusyBox's wget drops the
-# headers of a 409 answer, and the session id Transmission hands out comes with one. The
-# password is read from its file and never printed.
-set -u
-
-mode=${1:-}
-port=${2:-}
-iface=${3:-}
-url=${4:-}
-user=${5:-}
-password_file=${6:-}
-
-say() { printf '%s\n' "berth forwarded port: $*"; }
-fail() { say "$*" >&2; exit 1; }
-
-case "$mode" in
-    up) ;;
+# Transmission: the RPC's session-set, at the RPC under the URL base (http://127.0.0.1:9091/transmission/).
+# HTTP is spoken through nc, since BusyBox's wget drops the headers of a 409 answer, and the
+# session id Transmission hands out comes with one.
+if [ "$mode" = down ]; then
     # Transmission keeps listening on the port it has; the next up sets the new one.
-    down) say "Transmission keeps port $port until the VPN provider forwards the next one"; exit 0 ;;
-    *) fail "usage: forwarded-port.sh <up|down> <port> <interface> <Transmission URL> <user> <password file>" ;;
-esac
-case "$port" in
-    ''|*[!0-9]*) fail "'$port' is not a port number" ;;
-esac
-[ -r "$password_file" ] || fail "cannot read Transmission's password file $password_file"
-rpc="${url%/}/rpc"
+    say "Transmission keeps port $port until the VPN provider forwards the next one"
+    exit 0
+fi
+rpc="$url/rpc"
 case "$rpc" in
     http://*) ;;
     *) fail "'$url' is not an http:// address" ;;
@@ -39,11 +17,6 @@ address=${address%%/*}
 host=${address%:*}
 http_port=${address##*:}
 [ "$http_port" != "$address" ] || http_port=80
-wait_seconds=120
-
-work=$(mktemp -d) || fail "cannot make a temporary folder"
-trap 'rm -rf "$work"' EXIT
-umask 077
 
 auth=$(printf '%s:%s' "$user" "$(cat "$password_file")" | base64 | tr -d '\n')
 printf '{"method":"session-set","arguments":{"peer-port":%s,"peer-port-random-on-start":false,"port-forwarding-enabled":false}}' \
