@@ -70,10 +70,8 @@ class ForwardedPortScriptsTest {
         Hook hook = new Hook(ForwardingStacks.protonVpn("qbittorrent"), "qbittorrent");
         int port = Daemon.freePort();
         try (Daemon ignored = startQbittorrent(binary, hook, port)) {
-            Run up = hook.run("up", 41234, "tun0", port);
-            assertEquals(0, up.exitCode(), up.output());
             assertEquals("berth forwarded port: qBittorrent at http://127.0.0.1:" + port
-                    + " listens on the forwarded port 41234 on tun0 (random port and UPnP off)\n", up.output());
+                    + " listens on the forwarded port 41234 on tun0 (random port and UPnP off)\n", hook.succeeds("up", 41234, port));
             JsonNode preferences = qbittorrentPreferences(port, hook.password());
             assertEquals(41234, preferences.get("listen_port").asInt());
             assertFalse(preferences.get("random_port").asBoolean(), preferences.toString());
@@ -81,14 +79,12 @@ class ForwardedPortScriptsTest {
             assertEquals("tun0", preferences.get("current_network_interface").asText());
 
             // Gluetun's wiki: port 0 on the loopback, so the next up binds again.
-            Run down = hook.run("down", 41234, "tun0", port);
-            assertEquals(0, down.exitCode(), down.output());
+            hook.succeeds("down", 41234, port);
             preferences = qbittorrentPreferences(port, hook.password());
             assertEquals(0, preferences.get("listen_port").asInt());
             assertEquals("lo", preferences.get("current_network_interface").asText());
 
-            Run next = hook.run("up", 52345, "tun0", port);
-            assertEquals(0, next.exitCode(), next.output());
+            hook.succeeds("up", 52345, port);
             preferences = qbittorrentPreferences(port, hook.password());
             assertEquals(52345, preferences.get("listen_port").asInt(), "the port changed with the provider's");
             assertFalse(preferences.get("random_port").asBoolean(), preferences.toString());
@@ -102,16 +98,10 @@ class ForwardedPortScriptsTest {
         Hook hook = new Hook(ForwardingStacks.protonVpn("qbittorrent"), "qbittorrent");
         int port = Daemon.freePort();
         try (Daemon ignored = startQbittorrent(binary, hook, port)) {
-            String wrong = "Wr0ngPassw0rdTypedByHand";
-            Files.writeString(hook.passwordFile(), wrong);
+            String refused = hook.refusesAWrongPassword(port);
 
-            Run refused = hook.run("up", 41234, "tun0", port);
-
-            assertNotEquals(0, refused.exitCode(), refused.output());
-            assertTrue(refused.output().startsWith("berth forwarded port: qBittorrent at http://127.0.0.1:" + port
-                    + " refused the sign-in of 'admin': the password in "), refused.output());
-            assertFalse(refused.output().contains(wrong) || refused.output().contains(hook.password()), refused.output());
-            assertEquals(1, refused.output().lines().count(), refused.output());
+            assertTrue(refused.startsWith("berth forwarded port: qBittorrent at http://127.0.0.1:" + port
+                    + " refused the sign-in of 'admin': the password in "), refused);
             assertNotEquals(41234, qbittorrentPreferences(port, hook.password()).get("listen_port").asInt());
         }
     }
@@ -138,28 +128,21 @@ class ForwardedPortScriptsTest {
         Hook hook = new Hook(ForwardingStacks.protonVpn("transmission"), "transmission");
         int port = Daemon.freePort();
         try (Daemon ignored = startTransmission(binary, hook, port)) {
-            Run up = hook.run("up", 41234, "tun0", port);
-            assertEquals(0, up.exitCode(), up.output());
             assertEquals("berth forwarded port: Transmission at http://127.0.0.1:" + port
-                    + "/transmission/rpc listens on the forwarded port 41234 (random port on start and UPnP/NAT-PMP off)\n", up.output());
+                    + "/transmission/rpc listens on the forwarded port 41234 (random port on start and UPnP/NAT-PMP off)\n",
+                    hook.succeeds("up", 41234, port));
             JsonNode session = transmissionSession(port, hook.password());
             assertEquals(41234, session.get("peer-port").asInt());
             assertFalse(session.get("peer-port-random-on-start").asBoolean(), session.toString());
             assertFalse(session.get("port-forwarding-enabled").asBoolean(), session.toString());
 
-            Run down = hook.run("down", 41234, "tun0", port);
-            assertEquals(0, down.exitCode(), down.output());
-            Run next = hook.run("up", 52345, "tun0", port);
-            assertEquals(0, next.exitCode(), next.output());
+            hook.succeeds("down", 41234, port);
+            hook.succeeds("up", 52345, port);
             assertEquals(52345, transmissionSession(port, hook.password()).get("peer-port").asInt(), "the port changed with the provider's");
 
-            String wrong = "Wr0ngPassw0rdTypedByHand";
-            Files.writeString(hook.passwordFile(), wrong);
-            Run refused = hook.run("up", 41234, "tun0", port);
-            assertNotEquals(0, refused.exitCode(), refused.output());
-            assertTrue(refused.output().startsWith("berth forwarded port: Transmission at http://127.0.0.1:" + port
-                    + "/transmission/rpc refused the sign-in of 'admin': the password in "), refused.output());
-            assertFalse(refused.output().contains(wrong) || refused.output().contains(hook.password()), refused.output());
+            String refused = hook.refusesAWrongPassword(port);
+            assertTrue(refused.startsWith("berth forwarded port: Transmission at http://127.0.0.1:" + port
+                    + "/transmission/rpc refused the sign-in of 'admin': the password in "), refused);
             assertEquals(52345, transmissionSession(port, hook.password()).get("peer-port").asInt());
         }
     }
@@ -236,16 +219,26 @@ class ForwardedPortScriptsTest {
             return plan.secrets().get(client.definition().downloadClient().passwordSecret());
         }
 
-        Path passwordFile() {
-            return passwordFile;
-        }
-
         List<SettingsFile> settingsFiles() {
             return ClientSettings.of(plan).stream().filter(f -> f.service().equals(client.name())).toList();
         }
 
-        Run run(String mode, int forwarded, String vpnInterface, int clientPort) throws Exception {
-            return Run.of(start(mode, forwarded, vpnInterface, clientPort));
+        /** Runs Gluetun's command for {@code mode} with the port on tun0; it ends well, and this is what it printed. */
+        String succeeds(String mode, int forwarded, int clientPort) throws Exception {
+            Run run = Run.of(start(mode, forwarded, "tun0", clientPort));
+            assertEquals(0, run.exitCode(), run.output());
+            return run.output();
+        }
+
+        /** With a password the client does not take, up fails with one line that holds neither password. */
+        String refusesAWrongPassword(int clientPort) throws Exception {
+            String wrong = "Wr0ngPassw0rdTypedByHand";
+            Files.writeString(passwordFile, wrong);
+            Run refused = Run.of(start("up", 41234, "tun0", clientPort));
+            assertNotEquals(0, refused.exitCode(), refused.output());
+            assertFalse(refused.output().contains(wrong) || refused.output().contains(password()), refused.output());
+            assertEquals(1, refused.output().lines().count(), refused.output());
+            return refused.output();
         }
 
         /** The command Gluetun runs for {@code mode}, filled in and split as Gluetun does (internal/command/split.go). */
