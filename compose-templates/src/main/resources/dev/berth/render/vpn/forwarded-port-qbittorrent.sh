@@ -20,10 +20,10 @@ form_encode() {
 # POST the form in $work/form to $1; sets $status (the HTTP status, empty without an answer),
 # leaves the body in $work/body and the headers in $work/headers.
 post() {
-    shift_url=$1
+    target=$1
     shift
     rm -f "$work/body" "$work/headers"
-    wget -q -S -O "$work/body" "$@" --post-file "$work/form" "$shift_url" 2>"$work/headers"
+    wget -q -S -O "$work/body" "$@" --post-file "$work/form" "$target" 2>"$work/headers"
     status=$(sed -n 's/^ *HTTP\/[0-9.]* \([0-9][0-9][0-9]\).*/\1/p' "$work/headers" | tail -n 1)
 }
 
@@ -36,6 +36,8 @@ while :; do
     sleep 2
     waited=$((waited + 2))
 done
+# 403: qBittorrent bans an address for a while after repeated wrong passwords (WebUI\BanDuration).
+[ "$status" = 403 ] && fail "qBittorrent at $url refused the sign-in of '$user' (HTTP 403): it bans an address after repeated wrong passwords; restart the qbittorrent container, then Gluetun"
 [ "$status" = 200 ] || fail "qBittorrent at $url refused the sign-in of '$user' (HTTP $status): $(head -c 200 "$work/body" 2>/dev/null)"
 [ "$(cat "$work/body")" = "Ok." ] || fail "qBittorrent at $url refused the sign-in of '$user': the password in $password_file is not its WebUI password (run Berth's deploy again to set it)"
 # The session cookie (named SID unless the WebUI's session cookie name was changed).

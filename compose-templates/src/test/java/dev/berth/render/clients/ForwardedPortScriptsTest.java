@@ -103,6 +103,13 @@ class ForwardedPortScriptsTest {
             assertTrue(refused.startsWith("berth forwarded port: qBittorrent at http://127.0.0.1:" + port
                     + " refused the sign-in of 'admin': the password in "), refused);
             assertNotEquals(41234, qbittorrentPreferences(port, hook.password()).get("listen_port").asInt());
+
+            // After five wrong passwords qBittorrent bans the address (WebUI\\MaxAuthenticationFailCount): the line says what to do.
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                hook.refusesAWrongPassword(port);
+            }
+            String banned = hook.refusesAWrongPassword(port);
+            assertTrue(banned.contains("(HTTP 403): it bans an address after repeated wrong passwords; restart the qbittorrent container"), banned);
         }
     }
 
