@@ -36,3 +36,18 @@ work=$(mktemp -d) || fail "cannot make a temporary folder"
 trap 'rm -rf "$work"' EXIT
 umask 077
 
+# Runs the request ("$2"...; it sets $status, empty without an answer) until the client named
+# "$1" answers, for at most $wait_seconds.
+until_answered() {
+    client=$1
+    shift
+    waited=0
+    while :; do
+        "$@"
+        [ -n "$status" ] && return 0
+        [ "$waited" -ge "$wait_seconds" ] && fail "$client did not answer at $url for $wait_seconds seconds; port $port was not set (is its container running?)"
+        sleep 2
+        waited=$((waited + 2))
+    done
+}
+

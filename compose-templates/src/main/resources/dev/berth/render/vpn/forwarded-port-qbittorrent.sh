@@ -28,14 +28,7 @@ post() {
 }
 
 printf 'username=%s&password=%s' "$(form_encode "$user")" "$(form_encode "$(cat "$password_file")")" >"$work/form"
-waited=0
-while :; do
-    post "$url/api/v2/auth/login"
-    [ -n "$status" ] && break
-    [ "$waited" -ge "$wait_seconds" ] && fail "qBittorrent did not answer at $url for $wait_seconds seconds; port $port was not set (is the qbittorrent container running?)"
-    sleep 2
-    waited=$((waited + 2))
-done
+until_answered qBittorrent post "$url/api/v2/auth/login"
 # 403: qBittorrent bans an address for a while after repeated wrong passwords (WebUI\BanDuration).
 [ "$status" = 403 ] && fail "qBittorrent at $url refused the sign-in of '$user' (HTTP 403): it bans an address after repeated wrong passwords; restart the qbittorrent container, then Gluetun"
 [ "$status" = 200 ] || fail "qBittorrent at $url refused the sign-in of '$user' (HTTP $status): $(head -c 200 "$work/body" 2>/dev/null)"

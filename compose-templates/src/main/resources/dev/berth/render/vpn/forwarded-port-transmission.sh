@@ -35,14 +35,7 @@ post() {
     status=$(sed -n '1s/^HTTP\/[0-9.]* \([0-9][0-9][0-9]\).*/\1/p' "$work/answer")
 }
 
-waited=0
-while :; do
-    post
-    [ -n "$status" ] && break
-    [ "$waited" -ge "$wait_seconds" ] && fail "Transmission did not answer at $rpc for $wait_seconds seconds; port $port was not set (is the transmission container running?)"
-    sleep 2
-    waited=$((waited + 2))
-done
+until_answered Transmission post
 [ "$status" = 401 ] && fail "Transmission at $rpc refused the sign-in of '$user': the password in $password_file is not its RPC password (run Berth's deploy again to set it)"
 # Transmission's guard against cross-site requests: the first call gets 409 and the session id to send along.
 if [ "$status" = 409 ]; then
