@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -118,13 +119,24 @@ public final class Planner {
         wiring.decideGatewayKeys();
         new DependencyOrder(catalog, drafts).apply();
 
+        StackPlan plan = assemble(answers, drafts, additions, resolution.suggestions(), moves, secrets);
+        // Which client takes the forwarded port is decided on the plan (the engine asks the same question of it).
+        Optional<PortForwarding> forwarding = PortForwarding.of(plan);
+        if (forwarding.isPresent()) {
+            forwarding.get().requireOpenVpnUser(plan);
+            ForwardedPortHook.wire(forwarding.get(), drafts);
+            plan = assemble(answers, drafts, additions, resolution.suggestions(), moves, secrets);
+        }
+        return plan;
+    }
+
+    private static StackPlan assemble(Answers answers, Map<String, ServiceDraft> drafts, List<Addition> additions,
+                                      List<String> suggestions, List<PortMove> moves, SecretStore secrets) {
         List<PlannedService> services = drafts.values().stream().map(ServiceDraft::build).toList();
         TreeSet<String> named = new TreeSet<>();
         services.forEach(s -> s.mounts().stream().filter(m -> m.type() == Mount.Type.VOLUME).forEach(m -> named.add(m.source())));
-        StackPlan plan = new StackPlan(answers, services, List.copyOf(additions), resolution.suggestions(), List.copyOf(moves),
+        return new StackPlan(answers, services, List.copyOf(additions), suggestions, List.copyOf(moves),
                 secrets.used(), DataTree.directories(services), List.copyOf(named));
-        PortForwarding.of(plan).ifPresent(forwarding -> forwarding.requireOpenVpnUser(plan));
-        return plan;
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.berth.render;
 
 import dev.berth.answers.AnswersFile;
 import dev.berth.answers.AnswersSecrets;
+import dev.berth.plan.ForwardedPortHook;
+import dev.berth.plan.PortForwarding;
 import dev.berth.plan.StackPlan;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +27,9 @@ public final class Renderer {
         plan.secrets().forEach((name, value) -> out.put("secrets/" + name, RenderedFile.secretText(value)));
         plan.services().stream().filter(s -> s.definition().vpnGateway() != null).findFirst().ifPresent(gateway ->
                 out.put(ControlServerAuth.path(gateway), RenderedFile.secretText(ControlServerAuth.render(plan, gateway))));
+        // Gluetun's hooks run one script: what every client's needs (arguments, temporary folder), then the client's API.
+        PortForwarding.of(plan).ifPresent(forwarding -> out.put(ForwardedPortHook.renderedPath(forwarding), RenderedFile.text(
+                Resources.text("vpn/forwarded-port-common.sh") + Resources.text("vpn/forwarded-port-" + ForwardedPortHook.hook(forwarding) + ".sh"))));
         if (plan.has("prometheus")) {
             out.put("config/prometheus/prometheus.yml", RenderedFile.text(PrometheusConfig.render(plan)));
         }

@@ -11,7 +11,9 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion.VersionFlag;
 import com.networknt.schema.ValidationMessage;
+import dev.berth.plan.StackPlan;
 import dev.berth.testsupport.Examples;
+import dev.berth.testsupport.ForwardingStacks;
 import dev.berth.testsupport.SharedSchemas;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,6 +52,18 @@ class ComposeSchemaTest {
         Set<ValidationMessage> errors = schema.validate(compose);
 
         assertTrue(errors.isEmpty(), () -> example + "/compose.yaml breaks the Compose schema:\n" + describe(errors));
+    }
+
+    /** With the VPN's forwarded port pushed into the torrent client: Gluetun's hooks, their folder and the client's password. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"qbittorrent", "transmission"})
+    void aStackWithPortForwardingFollowsTheComposeSpec(String torrentClient) throws IOException {
+        StackPlan plan = Examples.repeatablePlanner().plan(ForwardingStacks.protonVpn(torrentClient), java.util.Map.of());
+        JsonNode compose = YAML.readTree(new Renderer().render(plan).text("compose.yaml"));
+
+        Set<ValidationMessage> errors = schema.validate(compose);
+
+        assertTrue(errors.isEmpty(), () -> torrentClient + " with port forwarding breaks the Compose schema:\n" + describe(errors));
     }
 
     /** Proves the check can fail: a misspelt service key is what the schema exists to catch. */

@@ -95,7 +95,7 @@ class ComposeToolsTest {
         assertEquals(0, result.exitCode(), () -> tool + " rejected " + example + "/compose.yaml:\n" + result.output());
     }
 
-    /** docker-compose 1.29 from PATH; on a machine where that name is the v2 binary, v1 is missing. */
+    /** docker-compose 1.29 from PATH; on a machine where that name is the v2 binary, v1 is missing (other tests run it too). */
     static Path composeV1() {
         Path tool = ExternalTool.require("docker-compose", "apt-get install docker-compose");
         String version = ExternalTool.run(Path.of("."), List.of(tool.toString(), "version", "--short")).output().strip();

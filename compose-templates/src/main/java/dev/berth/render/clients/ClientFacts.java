@@ -15,11 +15,19 @@ import java.util.List;
  * @param password       that user's password (a secret); null without a user
  * @param apiKey         its API key (a secret); null when it has none
  * @param categories     one download category per chosen *arr app with a library ({@code tv}, {@code movies}), in chosen order
+ * @param forwardedPort  whether Gluetun's hooks push the VPN provider's forwarded port into it ({@code PortForwarding}):
+ *                       then it must not pick a random peer port at start
  */
 public record ClientFacts(String service, int webPort, boolean routed, String domain, String downloadFolder,
-                          String username, String password, String apiKey, List<String> categories) {
+                          String username, String password, String apiKey, List<String> categories, boolean forwardedPort) {
     public ClientFacts {
         categories = List.copyOf(categories);
+    }
+
+    /** A client that does not take a forwarded port. */
+    public ClientFacts(String service, int webPort, boolean routed, String domain, String downloadFolder,
+                       String username, String password, String apiKey, List<String> categories) {
+        this(service, webPort, routed, domain, downloadFolder, username, password, apiKey, categories, false);
     }
 
     /**
@@ -39,6 +47,6 @@ public record ClientFacts(String service, int webPort, boolean routed, String do
 
     @Override
     public String toString() {
-        return "ClientFacts[" + service + ", port " + webPort + (routed ? ", routed" : "") + ", categories " + categories + "]";
+        return "ClientFacts[" + service + ", port " + webPort + (routed ? ", routed" : "") + (forwardedPort ? ", forwarded port" : "") + ", categories " + categories + "]";
     }
 }

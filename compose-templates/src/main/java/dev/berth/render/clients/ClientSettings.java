@@ -5,6 +5,7 @@ import dev.berth.catalog.LibrarySpec;
 import dev.berth.catalog.SettingsFileSpec;
 import dev.berth.plan.Placement;
 import dev.berth.plan.PlannedService;
+import dev.berth.plan.PortForwarding;
 import dev.berth.plan.StackPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class ClientSettings {
                 .map(s -> s.definition().library()).filter(Objects::nonNull)
                 .map(LibrarySpec::category).distinct().toList();
         String domain = plan.answers().access().proxyEnabled() ? plan.answers().access().domain() : null;
+        String forwardedTo = PortForwarding.of(plan).map(f -> f.client().name()).orElse(null);
         List<SettingsFile> files = new ArrayList<>();
         for (PlannedService service : plan.services()) {
             DownloadClientSpec client = service.definition().downloadClient();
@@ -31,7 +33,7 @@ public final class ClientSettings {
                     client.downloadFolder(), client.username(),
                     client.passwordSecret() == null ? null : plan.secrets().get(client.passwordSecret()),
                     service.definition().apiKey().map(key -> plan.secrets().get(key.secret())).orElse(null),
-                    categories);
+                    categories, service.name().equals(forwardedTo));
             String configFolder = configFolder(service);
             for (int i = 0; i < client.settingsFiles().size(); i++) {
                 SettingsFileSpec spec = client.settingsFiles().get(i);

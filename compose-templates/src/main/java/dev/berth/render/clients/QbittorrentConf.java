@@ -22,6 +22,7 @@ import javax.crypto.spec.PBEKeySpec;
 final class QbittorrentConf implements SettingsFormat {
     private static final String PREFERENCES = "Preferences";
     private static final String PASSWORD_KEY = "WebUI\\Password_PBKDF2";
+    private static final String USE_RANDOM_PORT = "Session\\UseRandomPort";
     /** As qBittorrent makes it (src/base/utils/password.cpp): PBKDF2-HMAC-SHA512, 100000 rounds, 16-byte salt, 64-byte key. */
     private static final int ITERATIONS = 100_000;
     private static final int SALT_BYTES = 16;
@@ -42,6 +43,12 @@ final class QbittorrentConf implements SettingsFormat {
         put(ini, set, "Network", "PortForwardingEnabled", "false");
         put(ini, set, "BitTorrent", "Session\\DefaultSavePath", facts.downloadFolder());
         put(ini, set, "BitTorrent", "Session\\DisableAutoTMMByDefault", "false");
+        // Since 4.4 a random peer port is Session\Port=0 (which the down hook sets on the loopback on purpose);
+        // the older Session\UseRandomPort=true is turned into that at start (src/app/upgrade.cpp) and removed,
+        // so Berth switches it off where it is still there and the next run finds nothing to set.
+        if (facts.forwardedPort() && ini.get("BitTorrent", USE_RANDOM_PORT).filter(v -> !v.strip().equals("false")).isPresent()) {
+            put(ini, set, "BitTorrent", USE_RANDOM_PORT, "false");
+        }
         return new SettingsMerge(ini.text(), set);
     }
 

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Transmission's {@code settings.json}: the folders under {@code /data/torrents}, the RPC sign-in
  * with the password in Transmission's salted form, the RPC port, the host names it answers to,
- * and port forwarding off (as for qBittorrent). Berth adds its names to {@code rpc-host-whitelist}
+ * and port forwarding off (as for qBittorrent); for the client Gluetun gives the VPN's forwarded port,
+ * no random peer port at start. Berth adds its names to {@code rpc-host-whitelist}
  * and keeps the person's; it leaves {@code rpc-host-whitelist-enabled} alone, because the
  * LinuxServer image sets it at every start, and with sign-in required Transmission accepts any
  * host name anyway (libtransmission rpc-server).
@@ -59,6 +60,10 @@ final class TransmissionSettings implements SettingsFormat {
             set.add("rpc-host-whitelist");
         }
         flag(root, set, "port-forwarding-enabled", false);
+        if (facts.forwardedPort()) {
+            // Gluetun's hook sets the peer port; a random one at start would lose it until the next hook.
+            flag(root, set, "peer-port-random-on-start", false);
+        }
         return new SettingsMerge(set.isEmpty() && existing.isPresent() ? existing.get() : JsonSettings.write(root), set);
     }
 

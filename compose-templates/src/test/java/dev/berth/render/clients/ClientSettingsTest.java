@@ -44,6 +44,17 @@ class ClientSettingsTest {
         assertEquals(List.of(), ClientSettings.of(Examples.plan("minimal-jellyfin")));
     }
 
+    /** Only the client Gluetun's hooks give the forwarded port to starts without a random peer port. */
+    @Test
+    void theClientThatTakesTheForwardedPortStartsWithoutARandomPeerPort() {
+        StackPlan plan = Examples.repeatablePlanner().plan(dev.berth.testsupport.ForwardingStacks.protonVpn("transmission"), java.util.Map.of());
+        SettingsFile transmission = ClientSettings.of(plan).stream().filter(f -> f.service().equals("transmission")).findFirst().orElseThrow();
+        assertTrue(transmission.merge(Optional.empty()).setKeys().contains("peer-port-random-on-start"));
+
+        SettingsFile withoutForwarding = ClientSettings.of(Examples.plan("remote-ssh")).getFirst();
+        assertFalse(withoutForwarding.merge(Optional.empty()).setKeys().contains("peer-port-random-on-start"));
+    }
+
     @Test
     void noSecretInWhatIsShown() {
         StackPlan plan = Examples.plan("full-wireguard");

@@ -65,6 +65,25 @@ class QbittorrentConfTest {
         assertTrue(QbittorrentConf.verifies(value(merge.content(), "WebUI\\\\Password_PBKDF2"), PASSWORD));
     }
 
+    /**
+     * Before 4.4 a random peer port was Session\\UseRandomPort; since then qBittorrent turns a true one into port 0 (random)
+     * at start (src/app/upgrade.cpp) and removes it. For the client taking the forwarded port Berth switches it off; a file
+     * without it gets nothing added, so once qBittorrent removed it the next run sets nothing.
+     */
+    @Test
+    void aClientTakingTheForwardedPortLosesAnOldRandomPortSetting() {
+        ClientFacts forwarded = TestClients.forwarded(facts);
+        String old = "[BitTorrent]\nSession\\UseRandomPort=true\n";
+        SettingsMerge merge = format.merge(Optional.of(old), null, forwarded);
+        assertTrue(merge.setKeys().contains("[BitTorrent] Session\\UseRandomPort"), merge.setKeys().toString());
+        assertTrue(merge.content().contains("Session\\UseRandomPort=false\n"), merge.content());
+        TestClients.setsNothingAgain(format, merge, forwarded);
+        assertFalse(format.merge(Optional.of(old), null, facts).setKeys().contains("[BitTorrent] Session\\UseRandomPort"),
+                "a client without the forwarded port keeps the person's choice");
+        SettingsMerge fresh = format.merge(Optional.empty(), null, forwarded);
+        assertFalse(fresh.content().contains("UseRandomPort"), fresh.content());
+    }
+
     @Test
     void aMovedWebPortIsSet() {
         String mine = format.merge(Optional.empty(), IMAGE_DEFAULTS, facts).content();

@@ -18,6 +18,12 @@ final class TestClients {
         return new ClientFacts(service, port, true, "media.example.com", "/data/torrents", "admin", PASSWORD, null, categories);
     }
 
+    /** The same client, as the one Gluetun's hooks push the forwarded port into. */
+    static ClientFacts forwarded(ClientFacts f) {
+        return new ClientFacts(f.service(), f.webPort(), f.routed(), f.domain(), f.downloadFolder(), f.username(), f.password(),
+                f.apiKey(), f.categories(), true);
+    }
+
     static ClientFacts usenet(String service, int port, String username, List<String> categories) {
         return new ClientFacts(service, port, true, "media.example.com", "/data/usenet", username,
                 username == null ? null : PASSWORD, username == null ? API_KEY : null, categories);

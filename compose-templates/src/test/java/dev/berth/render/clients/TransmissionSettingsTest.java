@@ -33,6 +33,16 @@ class TransmissionSettingsTest {
         TestClients.setsNothingAgain(format, merge, facts);
     }
 
+    /** Gluetun's hook sets the peer port; a random one at start would lose it until the next hook runs. */
+    @Test
+    void aClientTakingTheForwardedPortPicksNoRandomPeerPortAtStart() throws Exception {
+        ClientFacts forwarded = TestClients.forwarded(facts);
+        SettingsMerge merge = format.merge(Optional.of("{\n    \"peer-port-random-on-start\": true\n}\n"), null, forwarded);
+        assertTrue(merge.setKeys().contains("peer-port-random-on-start"), merge.setKeys().toString());
+        assertFalse(JSON.readTree(merge.content()).get("peer-port-random-on-start").asBoolean());
+        TestClients.setsNothingAgain(format, merge, forwarded);
+    }
+
     /** A vector made by Python's hashlib.sha1(password + salt): the same computation as tr_ssha1. */
     @Test
     void aHashMadeElsewhereVerifies() {
