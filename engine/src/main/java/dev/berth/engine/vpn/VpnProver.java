@@ -84,7 +84,7 @@ public final class VpnProver {
         Container gluetunContainer = containers.get(gateway.name());
         Optional<InspectContainerResponse> gluetun = inspect(gluetunContainer);
         if (gluetun.isEmpty() || !Boolean.TRUE.equals(gluetun.get().getState().getRunning())) {
-            return finish(plan, gatewayDown.check(plan), Optional.empty(), Optional.empty(), routed, containers, repaired);
+            return finish(gatewayDown.check(plan), Optional.empty(), Optional.empty(), routed, containers, repaired);
         }
         LeakChecks.Seen gluetunSeen = seen(gateway.name(), gluetun.get(), cancelled);
         LeakChecks leakChecks = new LeakChecks(spec, gateway.name());
@@ -124,11 +124,11 @@ public final class VpnProver {
                 }
             }
         }
-        return finish(plan, checks, publicAddress, forwardedPort, routed, containers, repaired);
+        return finish(checks, publicAddress, forwardedPort, routed, containers, repaired);
     }
 
-    /** On any FAIL, stops every routed app that runs, and says so in each FAIL. */
-    private VpnProof finish(StackPlan plan, List<VpnCheck> checks, Optional<String> publicAddress, Optional<Integer> forwardedPort,
+    /** On any leak, stops every routed app that runs, and says so in each leak's FAIL. */
+    private VpnProof finish(List<VpnCheck> checks, Optional<String> publicAddress, Optional<Integer> forwardedPort,
                             List<PlannedService> routed, Map<String, Container> containers, List<String> repaired)
             throws TargetException {
         // A forwarded port that missed the client is a FAIL, but no leak: only leaks stop the apps.
