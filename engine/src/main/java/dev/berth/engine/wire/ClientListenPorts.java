@@ -63,6 +63,9 @@ public final class ClientListenPorts {
                     + login.body().strip() + "); berth status shows the sign-in check");
         }
         PortlessPost prefs = PortlessPost.get(root.resolve("api/v2/app/preferences"), "Cookie: " + sid, TIMEOUT, cancelled);
+        if (prefs.status() != 200) {
+            return new Answer(OptionalInt.empty(), "qBittorrent answered " + prefs.status() + " to api/v2/app/preferences");
+        }
         JsonNode port = JSON.readTree(prefs.body()).path("listen_port");
         return port.isInt() ? new Answer(OptionalInt.of(port.asInt()), "")
                 : new Answer(OptionalInt.empty(), "qBittorrent's preferences (" + prefs.status() + ") name no listen_port");

@@ -14,7 +14,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * One HTTP/1.1 POST over a plain socket whose {@code Host} header names the host without a port.
+ * One HTTP/1.1 POST (or GET) over a plain socket whose {@code Host} header names the host without a port.
  *
  * <p>Why not {@link java.net.http.HttpClient}: it always sends the port it connects to, and
  * qBittorrent's Web UI refuses (401) a Host header whose port is not the one it listens on
