@@ -166,6 +166,16 @@ class VpnProverTest extends SshdTestBase {
             VpnProof stopped = new VpnProver(local, project).prove(plan, () -> false);
             assertVerdict(Verdict.UNKNOWN, of(stopped, "qbittorrent").get(Kind.NAMESPACE), "not running");
             assertEquals(List.of(), stopped.stopped());
+
+            // Gluetun restarted under a running app: the app keeps the old namespace. Without a repair (h4's, normally
+            // first) that is a NAMESPACE FAIL, and the app is stopped.
+            startAgain(local, "qbittorrent");
+            local.docker().restartContainerCmd(container(local, "gluetun")).exec();
+            Await.until("gluetun running again", () -> running(local, "gluetun"));
+            VpnProof stale = new VpnProver(local, project, p -> List.of(), p -> List.of()).prove(plan, () -> false);
+            assertVerdict(Verdict.FAIL, of(stale, "qbittorrent").get(Kind.NAMESPACE), "holds network namespace",
+                    "gluetun restarted without it", "Berth stopped qbittorrent");
+            assertEquals(List.of("qbittorrent"), stale.stopped());
         }
     }
 
