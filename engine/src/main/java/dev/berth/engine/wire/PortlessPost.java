@@ -14,7 +14,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * One HTTP/1.1 POST over a plain socket whose {@code Host} header names the host without a port.
+ * One HTTP/1.1 POST (or GET) over a plain socket whose {@code Host} header names the host without a port.
  *
  * <p>Why not {@link java.net.http.HttpClient}: it always sends the port it connects to, and
  * qBittorrent's Web UI refuses (401) a Host header whose port is not the one it listens on
@@ -23,10 +23,11 @@ import java.util.function.BooleanSupplier;
  * checks the host against its own address and {@code WebUI\ServerDomains} ({@code *} unless the
  * person narrowed it), as it does for any client that reaches it on its default port.
  *
- * @param status the answer's status code
- * @param body   the answer's body as text ({@code Connection: close}, so all that follows the headers)
+ * @param status  the answer's status code
+ * @param headers the answer's header lines as sent ({@code Set-Cookie: SID=…})
+ * @param body    the answer's body as text ({@code Connection: close}, so all that follows the headers)
  */
-record PortlessPost(int status, String body) {
+record PortlessPost(int status, java.util.List<String> headers, String body) {
     private static final int READ_SLICE_MILLIS = 100;
     private static final int MOST_BYTES = 1 << 20;
 
@@ -36,10 +37,20 @@ record PortlessPost(int status, String body) {
      */
     static PortlessPost send(URI uri, String contentType, String body, Duration timeout, BooleanSupplier cancelled)
             throws IOException {
+        return exchange("POST", uri, "Content-Type: " + contentType + "\r\n", body, timeout, cancelled);
+    }
+
+    /** A GET the same way, with one more header line ({@code Cookie: SID=…}) or none (""). */
+    static PortlessPost get(URI uri, String header, Duration timeout, BooleanSupplier cancelled) throws IOException {
+        return exchange("GET", uri, header.isEmpty() ? "" : header + "\r\n", "", timeout, cancelled);
+    }
+
+    private static PortlessPost exchange(String method, URI uri, String headerLines, String body, Duration timeout,
+                                         BooleanSupplier cancelled) throws IOException {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        String head = "POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: " + contentType
-                + "\r\nContent-Length: " + content.length + "\r\nConnection: close\r\n\r\n";
+        String head = method + " " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n" + headerLines
+                + "Content-Length: " + content.length + "\r\nConnection: close\r\n\r\n";
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()),
@@ -88,6 +99,8 @@ record PortlessPost(int status, String body) {
             throw new IOException("the answer came in chunks, which Berth's sign-in check does not read");
         }
         String body = end < 0 ? "" : new String(raw, end + 4, raw.length - end - 4, StandardCharsets.UTF_8);
-        return new PortlessPost(Integer.parseInt(statusLine[1]), body);
+        java.util.List<String> lines = end < 0 ? java.util.List.of()
+                : java.util.Arrays.stream(text.substring(0, end).split("\r\n")).skip(1).toList();
+        return new PortlessPost(Integer.parseInt(statusLine[1]), lines, body);
     }
 }

@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 public final class StandInImages {
     static final String LABEL = "dev.berth.test.stand-in";
     /** Bump to rebuild every stand-in after changing how they are made. */
-    private static final String RECIPE = "3";
+    private static final String RECIPE = "4";
 
     /** How a failing stand-in fails. */
     public enum Failure {
@@ -83,6 +83,8 @@ public final class StandInImages {
             #!/bin/sh
             # The stand-in's own health check (also NPM's /usr/bin/check-health): the health path answers.
             [ "$BERTH_STANDIN_FAILURE" = NEVER_HEALTHY ] && exit 1
+            # The gateway is healthy once its tunnel and control server are set up.
+            [ -n "$BERTH_STANDIN_CONTROL_PORT" ] && exec test -f /tmp/stand-in-gateway-ready
             port=$(/usr/local/bin/stand-in-port)
             [ -z "$port" ] && exit 0
             exec /bin/busybox wget -q -O /dev/null "http://127.0.0.1:$port$BERTH_STANDIN_PATH"
@@ -126,13 +128,86 @@ public final class StandInImages {
             exec /bin/busybox nc "$@"
             """;
 
+    /**
+     * Gluetun's stand-in (the catalog's VPN gateway), where the VPN proof looks: a {@code tun0} shaped like
+     * OpenVPN's (BusyBox ip has no tuntap and the kernel here no dummy module, but a veth pair named
+     * tun0/veth0 routes the same: 0.0.0.0/1 and 128.0.0.0/1 through it), its own DNS address in the
+     * resolv.conf the routed apps share, and the control server (one {@code nc -ll -e} handler per
+     * connection). Leaks on purpose: words in {@code /gluetun/berth-test/leak} at start, or
+     * {@code docker exec … stand-in-leak WORD} later.
+     */
+    private static final String GATEWAY = """
+            #!/bin/sh
+            trap 'kill $child 2>/dev/null; exit 0' TERM INT
+            ip link add name tun0 type veth
+            ip addr add 10.2.0.2/32 dev tun0
+            ip link set veth0 up
+            ip link set tun0 up
+            ip route add 0.0.0.0/1 dev tun0
+            ip route add 128.0.0.0/1 dev tun0
+            echo "nameserver 127.0.0.1" > /etc/resolv.conf
+            for leak in $(cat /gluetun/berth-test/leak 2>/dev/null); do /usr/local/bin/stand-in-leak "$leak"; done
+            echo "stand-in for $BERTH_STANDIN_SERVICE: tun0 up, control server on $BERTH_STANDIN_CONTROL_PORT"
+            /bin/busybox nc -ll -p "$BERTH_STANDIN_CONTROL_PORT" -e /usr/local/bin/stand-in-control & child=$!
+            touch /tmp/stand-in-gateway-ready
+            wait $child
+            """;
+
+    /** Makes the gateway stand-in leak: {@code route} (no tunnel routes: out through eth0) or {@code dns} (a home router). */
+    private static final String LEAK = """
+            #!/bin/sh
+            case "$1" in
+              route) ip route del 0.0.0.0/1 dev tun0; ip route del 128.0.0.0/1 dev tun0 ;;
+              dns) echo "nameserver 192.168.1.1" > /etc/resolv.conf ;;
+              *) echo "stand-in-leak: route or dns, not $1" >&2; exit 2 ;;
+            esac
+            """;
+
+    /**
+     * One request to Gluetun's control server, as v3.39.1+ answers it: a route needs a role in
+     * /gluetun/auth/config.toml whose apikey is the X-API-Key sent and whose routes list it, else 401.
+     * The answers come from files the test writes into Gluetun's config folder ({@code berth-test/}).
+     */
+    private static final String CONTROL = """
+            #!/bin/sh
+            read -r method path version
+            key=
+            while read -r line; do
+              line=$(printf %s "$line" | /bin/busybox tr -d '\\r')
+              [ -z "$line" ] && break
+              case "$line" in
+                [Xx]-[Aa][Pp][Ii]-[Kk][Ee][Yy]:*) key=$(printf %s "${line#*:}" | sed 's/^ *//') ;;
+              esac
+            done
+            path=${path%%\\?*}
+            answer() {
+              printf 'HTTP/1.1 %s\\r\\nContent-Type: %s\\r\\nContent-Length: %s\\r\\nConnection: close\\r\\n\\r\\n%s' "$1" "$2" "${#3}" "$3"
+            }
+            allowed() {
+              [ -n "$1" ] && [ -f /gluetun/auth/config.toml ] || return 1
+              /bin/busybox awk -v key="$1" -v route="\\"$2\\"" '
+                /^[[:space:]]*\\[\\[roles\\]\\]/ { if (k == key && r) ok = 1; k = ""; r = 0; next }
+                /^[[:space:]]*apikey[[:space:]]*=/ { v = $0; sub(/^[^=]*=[[:space:]]*"/, "", v); sub(/".*$/, "", v); k = v }
+                index($0, route) { r = 1 }
+                END { if (k == key && r) ok = 1; exit ok ? 0 : 1 }' /gluetun/auth/config.toml
+            }
+            if ! allowed "$key" "$method $path"; then answer "401 Unauthorized" text/plain "Unauthorized"; exit 0; fi
+            case "$path" in
+              /v1/publicip/ip) answer "200 OK" application/json "{\\"public_ip\\":\\"$(cat /gluetun/berth-test/public_ip 2>/dev/null)\\"}" ;;
+              /v1/portforward) port=$(cat /gluetun/berth-test/forwarded_port 2>/dev/null); answer "200 OK" application/json "{\\"port\\":${port:-0}}" ;;
+              /v1/vpn/status) answer "200 OK" application/json '{"status":"running"}' ;;
+              *) answer "404 Not Found" text/plain "Not found" ;;
+            esac
+            """;
+
     private static final String REDIS_CLI = """
             #!/bin/sh
             echo PONG
             """;
 
     private static final List<String> APPLETS = List.of("sh", "httpd", "sleep", "cat", "echo", "ls", "mkdir", "true",
-            "false", "id", "ps", "env", "kill", "test", "[", "sed", "grep", "head", "tail", "date", "hostname", "ip");
+            "false", "id", "ps", "env", "kill", "test", "[", "sed", "grep", "head", "tail", "date", "hostname", "ip", "readlink",
+            "touch");
 
     private final Path work;
     private final Path busybox;
@@ -180,6 +255,10 @@ public final class StandInImages {
                 .append(" BERTH_STANDIN_PORT_ENV=").append(web == null || web.portEnv() == null ? "\"\"" : web.portEnv())
                 .append(" BERTH_STANDIN_PATH=\"").append(healthPath.replace("\"", "")).append("\"")
                 .append(" BERTH_STANDIN_FAILURE=").append(failure == null ? "\"\"" : failure.name()).append('\n');
+        if (service.vpnGateway() != null && failure == null) {
+            df.append("ENV BERTH_STANDIN_CONTROL_PORT=").append(service.vpnGateway().controlPort()).append('\n');
+            df.append("ENTRYPOINT [\"/usr/local/bin/stand-in-gateway\"]\n");
+        }
         if (service.healthcheck() != null && service.healthcheck().builtin() || failure == Failure.NEVER_HEALTHY) {
             df.append("HEALTHCHECK --interval=2s --timeout=2s --retries=2 CMD [\"/usr/bin/check-health\"]\n");
         }
@@ -219,7 +298,8 @@ public final class StandInImages {
             byte[] bb = Files.readAllBytes(busybox);
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(bb);
-            for (String s : List.of(RECIPE, STAND_IN, STAND_IN_PORT, CHECK_HEALTH, CURL, WGET, NC, REDIS_CLI, String.join(",", APPLETS))) {
+            for (String s : List.of(RECIPE, STAND_IN, STAND_IN_PORT, CHECK_HEALTH, CURL, WGET, NC, REDIS_CLI, GATEWAY, LEAK, CONTROL,
+                    String.join(",", APPLETS))) {
                 md.update(s.getBytes(StandardCharsets.UTF_8));
             }
             String hash = HexFormat.of().formatHex(md.digest());
@@ -244,6 +324,9 @@ public final class StandInImages {
                 script(root, "usr/local/bin/wget", WGET);
                 script(root, "usr/local/bin/nc", NC);
                 script(root, "usr/local/bin/redis-cli", REDIS_CLI);
+                script(root, "usr/local/bin/stand-in-gateway", GATEWAY);
+                script(root, "usr/local/bin/stand-in-leak", LEAK);
+                script(root, "usr/local/bin/stand-in-control", CONTROL);
                 Path tar = work.resolve("stand-in-base/rootfs.tar");
                 run(work, "tar", "--owner=0", "--group=0", "-C", root.toString(), "-cf", tar.toString(), ".");
                 run(work, "docker", "import",

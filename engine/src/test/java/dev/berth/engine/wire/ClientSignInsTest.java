@@ -86,7 +86,9 @@ class ClientSignInsTest {
                 .generateSecret(new PBEKeySpec(PASSWORD.toCharArray(), salt, 100_000, 512)).getEncoded();
         Path conf = dir.resolve("qBittorrent/config/qBittorrent.conf");
         Files.createDirectories(conf.getParent());
-        Files.writeString(conf, "[LegalNotice]\nAccepted=true\n\n[Preferences]\nWebUI\\Address=127.0.0.1\nWebUI\\Username=" + USER
+        int peerPort = freePort();
+        Files.writeString(conf, "[BitTorrent]\nSession\\Port=" + peerPort + "\n\n"
+                + "[LegalNotice]\nAccepted=true\n\n[Preferences]\nWebUI\\Address=127.0.0.1\nWebUI\\Username=" + USER
                 + "\nWebUI\\Password_PBKDF2=\"@ByteArray(" + Base64.getEncoder().encodeToString(salt) + ":"
                 + Base64.getEncoder().encodeToString(hash) + ")\"\n");
         start(port, program.toString(), "--profile=" + dir, "--webui-port=" + port);
@@ -97,7 +99,14 @@ class ClientSignInsTest {
         // As through an SSH tunnel: another port on this side. qBittorrent refuses a Host header naming a port it does not listen on.
         try (Forward tunnel = Forward.to(port)) {
             assertEquals(Link.Status.OK, check(spec, "qBittorrent", tunnel.port(), PASSWORD, "").status());
+            // The port it listens on for peers (the VPN proof compares it with the forwarded one), through the same tunnel.
+            ClientListenPorts.Answer listening = ClientListenPorts.read(spec, URI.create("http://127.0.0.1:" + tunnel.port()), USER,
+                    PASSWORD, () -> false);
+            assertEquals(java.util.OptionalInt.of(peerPort), listening.port(), listening::why);
         }
+        ClientListenPorts.Answer refused = ClientListenPorts.read(spec, URI.create("http://127.0.0.1:" + port), USER, WRONG, () -> false);
+        assertTrue(refused.port().isEmpty() && refused.why().contains("refused Berth's sign-in"), refused::toString);
+        assertFalse(refused.why().contains(WRONG), refused.why());
     }
 
     @Test
@@ -113,12 +122,15 @@ class ClientSignInsTest {
         Path program = ExternalTool.require("transmission-daemon", "apt-get install transmission-daemon");
         int port = freePort();
         // The daemon's own way: -t (authentication required), -u, -v on its command line.
-        start(port, program.toString(), "-f", "-g", dir.toString(), "-p", String.valueOf(port), "-P", String.valueOf(freePort()),
+        int peerPort = freePort();
+        start(port, program.toString(), "-f", "-g", dir.toString(), "-p", String.valueOf(port), "-P", String.valueOf(peerPort),
                 "-t", "-u", USER, "-v", PASSWORD, "-M", "-a", "127.0.0.1", "-w", dir.toString());
         DownloadClientSpec spec = catalogs("transmission");
         assertEquals("/transmission/", spec.urlBase());
 
         assertEquals(Link.Status.OK, check(spec, "Transmission", port, PASSWORD, "").status());
+        assertEquals(java.util.OptionalInt.of(peerPort), ClientListenPorts.read(spec, URI.create("http://127.0.0.1:" + port), USER,
+                PASSWORD, () -> false).port(), "session-get's peer-port");
         assertNeedsAttention(check(spec, "Transmission", port, WRONG, ""), "Transmission answered 401 Unauthorized",
                 "Unauthorized User", "to user berth");
     }
