@@ -46,4 +46,12 @@ public record VpnCheck(String service, Kind kind, Verdict verdict, String detail
     public VpnCheck {
         detail = detail == null ? "" : detail;
     }
+
+    /**
+     * Whether this check found traffic that can leave outside the tunnel. A forwarded port that did
+     * not reach the client fails too, but leaks nothing: torrents are slower, not exposed.
+     */
+    public boolean leak() {
+        return verdict == Verdict.FAIL && kind != Kind.FORWARDED_PORT;
+    }
 }

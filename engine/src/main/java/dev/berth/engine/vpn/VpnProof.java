@@ -33,8 +33,8 @@ public record VpnProof(List<VpnCheck> checks, Optional<String> publicAddress, Op
         return VpnCheck.Verdict.PASS;
     }
 
-    /** Whether a check found traffic that can leave outside the tunnel. */
+    /** Whether a check found traffic that can leave outside the tunnel (see {@link VpnCheck#leak()}). */
     public boolean leaked() {
-        return verdict() == VpnCheck.Verdict.FAIL;
+        return checks.stream().anyMatch(VpnCheck::leak);
     }
 }

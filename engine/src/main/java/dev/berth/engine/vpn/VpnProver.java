@@ -132,7 +132,7 @@ public final class VpnProver {
                             List<PlannedService> routed, Map<String, Container> containers, List<String> repaired)
             throws TargetException {
         // A forwarded port that missed the client is a FAIL, but no leak: only leaks stop the apps.
-        if (checks.stream().noneMatch(VpnProver::leak)) {
+        if (checks.stream().noneMatch(VpnCheck::leak)) {
             return new VpnProof(checks, publicAddress, forwardedPort, List.of(), repaired);
         }
         List<String> stopped = new ArrayList<>();
@@ -151,13 +151,9 @@ public final class VpnProver {
         String sentence = stopped.isEmpty() ? ""
                 : " Berth stopped " + String.join(", ", stopped) + " so nothing leaks; berth deploy (or the wizard) starts "
                 + (stopped.size() == 1 ? "it" : "them") + " again after the fix.";
-        List<VpnCheck> told = checks.stream().map(c -> leak(c)
+        List<VpnCheck> told = stopped.isEmpty() ? checks : checks.stream().map(c -> c.leak()
                 ? new VpnCheck(c.service(), c.kind(), c.verdict(), c.detail() + "." + sentence) : c).toList();
         return new VpnProof(told, publicAddress, forwardedPort, stopped, repaired);
-    }
-
-    private static boolean leak(VpnCheck c) {
-        return c.verdict() == Verdict.FAIL && c.kind() != Kind.FORWARDED_PORT;
     }
 
     private static PlannedService gateway(StackPlan plan) {

@@ -359,7 +359,7 @@ public final class DoneViewModel extends StepViewModel {
         publicAddress.set(VpnSummary.publicAddress(proof));
         forwardedPort.set(VpnSummary.forwardedPort(plan, proof));
         vpnStopped.set(VpnSummary.stopped(plan, proof).orElse(""));
-        vpnLeaked.set(proof.verdict() == VpnCheck.Verdict.FAIL);
+        vpnLeaked.set(proof.leaked());
     }
 
     /** The links and sign-ins of {@code result}, or none when the wiring did not run. */
