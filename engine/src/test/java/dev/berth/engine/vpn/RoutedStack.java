@@ -36,6 +36,7 @@ final class RoutedStack implements AutoCloseable {
     final StackPlan plan;
 
     RoutedStack(Path root) throws Exception {
+        java.nio.file.Files.createDirectories(root);
         Answers base = Examples.answers("minimal-jellyfin").withServices(List.of("jellyfin", APP));
         VpnAnswers vpn = Examples.answers("full-wireguard").vpn();
         base = base.withVpn(new VpnAnswers(true, vpn.provider(), vpn.type(), vpn.wireguard(), vpn.openvpn(), vpn.countries(),
