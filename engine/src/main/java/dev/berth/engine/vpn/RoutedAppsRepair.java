@@ -9,6 +9,7 @@ import dev.berth.engine.vpn.RoutedContainers.NetworkUnreadable;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,11 +78,11 @@ public final class RoutedAppsRepair {
             }
             if (gatewayNamespace.isEmpty()) {
                 gatewayNamespace = namespace(containers, gateway.get());
-                if (gatewayNamespace.isEmpty()) {
-                    return List.of(); // Gluetun's own namespace cannot be read: nothing to compare with, so nothing is touched
-                }
             }
-            if (!gatewayNamespace.equals(namespace(containers, c.get()))) {
+            Optional<String> own = namespace(containers, c.get());
+            boolean lost = own.isPresent() && gatewayNamespace.isPresent() ? !own.equals(gatewayNamespace)
+                    : startedBefore(c.get(), gateway.get());
+            if (lost) {
                 restart.put(app.name(), c.get().getId());
             }
         }
@@ -94,7 +95,16 @@ public final class RoutedAppsRepair {
         return routed.stream().map(PlannedService::name).filter(n -> restart.containsKey(n) || recreate.contains(n)).toList();
     }
 
-    /** The namespace a container is in; empty when it cannot be read (then it is left alone). */
+    /**
+     * When a namespace cannot be read from inside (an image without {@code ls}), the engine's start
+     * times decide: an app joins the namespace its Gluetun has when the app starts, and Gluetun gets a
+     * new one each time it starts, so an app started before its Gluetun holds a namespace that is gone.
+     */
+    private static boolean startedBefore(InspectContainerResponse app, InspectContainerResponse gateway) {
+        return Instant.parse(app.getState().getStartedAt()).isBefore(Instant.parse(gateway.getState().getStartedAt()));
+    }
+
+    /** The namespace a container is in, read from inside; empty when it cannot be read. */
     private static Optional<String> namespace(RoutedContainers containers, InspectContainerResponse c) throws TargetException {
         try {
             return containers.look(c).namespace();

@@ -7,41 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.engine.ComposeLabels;
-import dev.berth.engine.RequiresDocker;
+import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.vpn.VpnCheck.Kind;
 import dev.berth.engine.vpn.VpnCheck.Verdict;
-import dev.berth.engine.target.ExecResult;
 import dev.berth.plan.PlannedService;
 import dev.berth.testsupport.Await;
-import dev.berth.testsupport.NeedsDocker;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The kill switch on the real engine: with Gluetun stopped, the routed app that still runs has no way out. */
-@NeedsDocker
-class KillSwitchTest {
-    @TempDir
-    Path root;
-    private RoutedStack stack;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        RequiresDocker.engine();
-        stack = new RoutedStack(root);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
+class KillSwitchTest extends OnRoutedStack {
     @Test
     void withGluetunStoppedTheRoutedAppHasNoNetwork() throws Exception {
         KillSwitch killSwitch = new KillSwitch(stack.local);

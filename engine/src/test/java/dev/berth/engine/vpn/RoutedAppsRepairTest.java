@@ -6,38 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.engine.RequiresDocker;
-import dev.berth.testsupport.NeedsDocker;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Gluetun restarted and recreated under a running routed app, on the real engine: the app is left
  * without network, and the repair brings it back into Gluetun's namespace of now.
  */
-@NeedsDocker
-class RoutedAppsRepairTest {
-    @TempDir
-    Path root;
-    private RoutedStack stack;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        RequiresDocker.engine();
-        stack = new RoutedStack(root);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
+class RoutedAppsRepairTest extends OnRoutedStack {
     @Test
     void afterGluetunRestartsTheAppIsRestartedIntoItsNewNamespace() throws Exception {
         RoutedAppsRepair repair = new RoutedAppsRepair(stack.local);
@@ -78,11 +54,29 @@ class RoutedAppsRepairTest {
     }
 
     @Test
-    void whileGluetunIsNotRunningNothingIsTouched() throws Exception {
+    void anAppWhoseNamespaceCannotBeReadIsJudgedByWhenItStarted() throws Exception {
         RoutedAppsRepair repair = new RoutedAppsRepair(stack.local);
+        var removed = stack.exec(APP, "/bin/busybox", "rm", "/bin/ls"); // an image without ls: the probe shows no namespace
+        assertTrue(removed.ok(), removed::toString);
+        assertNothingChanges(repair);
+
+        stack.local.docker().restartContainerCmd(stack.id(GLUETUN)).exec();
+        stack.awaitGluetunHealthy();
+        assertEquals(List.of(APP), repair.repair(stack.plan), "started before Gluetun: its namespace is the old one");
+        assertEquals(stack.namespace(GLUETUN), stack.namespace(APP));
+        assertNothingChanges(repair);
+    }
+
+    @Test
+    void whileGluetunIsNotRunningNothingIsTouched() throws Exception {
+        // Recreated, then stopped: the app points at a removed container, but there is no namespace to join yet.
+        var up = stack.compose("up", "-d", "--force-recreate", "--no-deps", GLUETUN);
+        assertTrue(up.ok(), up::toString);
         stack.local.docker().stopContainerCmd(stack.id(GLUETUN)).exec();
+        String app = stack.id(APP);
         String started = stack.startedAt(APP);
-        assertEquals(List.of(), repair.repair(stack.plan), "no namespace to join yet");
+        assertEquals(List.of(), new RoutedAppsRepair(stack.local).repair(stack.plan));
+        assertEquals(app, stack.id(APP));
         assertEquals(started, stack.startedAt(APP));
     }
 

@@ -67,9 +67,9 @@ final class RoutedStack implements AutoCloseable {
         return local.exec(cmd, Duration.ofSeconds(30));
     }
 
-    /** The network namespace the service's container is in, read with plain {@code ls -l} (not the code under test). */
+    /** The network namespace the service's container is in, read with BusyBox's own {@code ls -l} (not the code under test). */
     String namespace(String service) throws Exception {
-        ExecResult r = exec(service, "ls", "-l", "/proc/self/ns/net");
+        ExecResult r = exec(service, "/bin/busybox", "ls", "-l", "/proc/self/ns/net");
         Matcher m = NAMESPACE.matcher(r.stdout());
         if (!m.find()) {
             throw new AssertionError("no namespace in: " + r);
