@@ -96,7 +96,7 @@ public final class RoutedAppsRepair {
     }
 
     /**
-     * When a namespace cannot be read from inside (an image without {@code ls}), the engine's start
+     * When a namespace cannot be read from inside (an image without {@code sh}), the engine's start
      * times decide: an app joins the namespace its Gluetun has when the app starts, and Gluetun gets a
      * new one each time it starts, so an app started before its Gluetun holds a namespace that is gone.
      */

@@ -56,8 +56,11 @@ class RoutedAppsRepairTest extends OnRoutedStack {
     @Test
     void anAppWhoseNamespaceCannotBeReadIsJudgedByWhenItStarted() throws Exception {
         RoutedAppsRepair repair = new RoutedAppsRepair(stack.local);
-        var removed = stack.exec(APP, "/bin/busybox", "rm", "/bin/ls"); // an image without ls: the probe shows no namespace
-        assertTrue(removed.ok(), removed::toString);
+        // A "sh" first on the PATH that fails: the probe cannot run (as in an image without a shell); the entrypoint's /bin/sh still works.
+        var broken = stack.exec(APP, "/bin/busybox", "sh", "-c",
+                "printf '#!/bin/sh\\nexit 3\\n' > /usr/local/bin/sh && /bin/busybox chmod +x /usr/local/bin/sh");
+        assertTrue(broken.ok(), broken::toString);
+        assertEquals(3, stack.exec(APP, "sh", "-c", "true").exitCode());
         assertNothingChanges(repair);
 
         stack.local.docker().restartContainerCmd(stack.id(GLUETUN)).exec();
