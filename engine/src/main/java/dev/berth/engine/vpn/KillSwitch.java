@@ -59,7 +59,8 @@ public final class KillSwitch {
                                 + "'s. Deploy the stack again with Berth, which puts it in " + gatewayName
                                 + "'s network (network_mode: service:" + gatewayName + "), and add no other network to it"));
             } catch (NetworkUnreadable e) {
-                checks.add(check(app, Verdict.UNKNOWN, "its network could not be read from inside (" + e.getMessage() + ")"));
+                checks.add(check(app, Verdict.UNKNOWN, "its network could not be read from inside (" + e.getMessage()
+                        + "): Berth reads it with the sh, ls and cat of the app's image"));
             }
         }
         return checks;
