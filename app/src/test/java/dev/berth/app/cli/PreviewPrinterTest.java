@@ -3,7 +3,7 @@ package dev.berth.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.berth.engine.deploy.ClientSettingsJob;
-import dev.berth.engine.deploy.ComposeTool;
+import dev.berth.engine.ComposeTool;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.render.clients.SettingsFile;

@@ -1,5 +1,6 @@
 package dev.berth.engine.deploy;
 
+import dev.berth.engine.ComposeTool;
 import dev.berth.engine.ComposeLabels;
 import dev.berth.engine.stack.ServiceChanges;
 import dev.berth.engine.stack.ServiceChanges.ComposeServices;

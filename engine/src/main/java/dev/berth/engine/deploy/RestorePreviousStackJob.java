@@ -1,5 +1,6 @@
 package dev.berth.engine.deploy;
 
+import dev.berth.engine.ComposeTool;
 import dev.berth.engine.target.TargetException;
 import java.time.Duration;
 

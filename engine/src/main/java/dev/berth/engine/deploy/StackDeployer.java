@@ -1,5 +1,6 @@
 package dev.berth.engine.deploy;
 
+import dev.berth.engine.ComposeTool;
 import dev.berth.answers.Answers;
 import dev.berth.answers.InvalidAnswersException;
 import dev.berth.answers.Problem;

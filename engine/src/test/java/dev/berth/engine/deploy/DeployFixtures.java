@@ -1,5 +1,6 @@
 package dev.berth.engine.deploy;
 
+import dev.berth.engine.ComposeTool;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;

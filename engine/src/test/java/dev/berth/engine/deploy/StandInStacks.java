@@ -1,8 +1,11 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.answers.Answers;
+import dev.berth.engine.ComposeTool;
 import dev.berth.engine.target.LocalTarget;
+import dev.berth.engine.target.Target;
 import dev.berth.plan.PlannedService;
+import dev.berth.plan.StackPlan;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -28,6 +31,14 @@ public final class StandInStacks {
         Answers a = DeployFixtures.answers(base, root, project);
         new StandInImages(root).build(DeployFixtures.plan(a).services().stream().map(PlannedService::definition).toList());
         return a;
+    }
+
+    /**
+     * Writes the plan's files and starts it with Compose, as a deploy's file and Compose jobs do, and
+     * nothing after (no health wait, wiring or VPN proof): the stack exactly as Compose runs it.
+     */
+    public static DeploymentResult up(Target target, StackPlan plan, ComposeTool compose) throws Exception {
+        return DeployFixtures.deploy(target, plan, compose);
     }
 
     /** Container id by Compose service name, for "nothing was recreated". */

@@ -4,7 +4,7 @@ import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersFile;
 import dev.berth.answers.StorageAnswers;
 import dev.berth.catalog.Catalog;
-import dev.berth.engine.deploy.ComposeTool;
+import dev.berth.engine.ComposeTool;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.Planner;

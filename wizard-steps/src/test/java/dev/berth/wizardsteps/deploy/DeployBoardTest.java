@@ -8,7 +8,7 @@ import dev.berth.answers.Answers;
 import dev.berth.engine.check.CheckResult;
 import dev.berth.engine.check.Status;
 import dev.berth.engine.deploy.AwaitHealthJob;
-import dev.berth.engine.deploy.ComposeTool;
+import dev.berth.engine.ComposeTool;
 import dev.berth.engine.deploy.ComposeUpJob;
 import dev.berth.engine.deploy.DeployOutcome;
 import dev.berth.engine.deploy.DeployPreview;

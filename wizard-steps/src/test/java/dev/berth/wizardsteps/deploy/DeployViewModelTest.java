@@ -180,7 +180,7 @@ class DeployViewModelTest {
 
     private String composeUpDescription() {
         return session.deployedProperty().get() == null
-                ? new ComposeUpJob(dev.berth.engine.deploy.ComposeTool.PLUGIN, project, tmp.resolve("stack").toString()).description()
+                ? new ComposeUpJob(dev.berth.engine.ComposeTool.PLUGIN, project, tmp.resolve("stack").toString()).description()
                 : "";
     }
 

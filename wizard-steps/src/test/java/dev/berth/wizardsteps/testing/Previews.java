@@ -2,7 +2,7 @@ package dev.berth.wizardsteps.testing;
 
 import dev.berth.answers.Answers;
 import dev.berth.catalog.Catalog;
-import dev.berth.engine.deploy.ComposeTool;
+import dev.berth.engine.ComposeTool;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.engine.deploy.Job;

@@ -1,4 +1,4 @@
-package dev.berth.engine.deploy;
+package dev.berth.engine;
 
 import dev.berth.engine.check.CheckData;
 import dev.berth.engine.target.ExecResult;
