@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The kill switch shown, not claimed: while Gluetun is stopped, each routed app that still runs is
- * looked at from inside, and passes only when it has no way out at all — no interface but
- * {@code lo} up and no route. Gluetun's firewall is not what holds then (it stopped with Gluetun):
+ * looked at from inside, and passes only when it has no way out at all — no route but through
+ * {@code lo} or what is left of the tunnel. Gluetun's firewall is not what holds then (it stopped with Gluetun):
  * what holds is that the app has no network of its own, only Gluetun's namespace, which the engine
  * emptied when Gluetun stopped.
  */
@@ -36,6 +36,7 @@ public final class KillSwitch {
         RoutedContainers containers = new RoutedContainers(target, plan.projectName());
         Optional<PlannedService> gatewayService = RoutedContainers.gateway(plan);
         String gatewayName = gatewayService.map(PlannedService::name).orElse("Gluetun");
+        List<String> tunnel = gatewayService.map(s -> s.definition().vpnGateway().tunnelInterfaces()).orElse(List.of());
         boolean gatewayRuns = gatewayService.isPresent()
                 && containers.container(gatewayName).filter(RoutedContainers::running).isPresent();
         List<VpnCheck> checks = new ArrayList<>();
@@ -52,7 +53,7 @@ public final class KillSwitch {
             }
             try {
                 NetworkView seen = containers.look(c.get());
-                checks.add(seen.cutOff()
+                checks.add(seen.cutOff(tunnel)
                         ? check(app, Verdict.PASS, "no network with " + gatewayName + " stopped (" + seen.describe() + ")")
                         : check(app, Verdict.FAIL, app.name() + " can reach the network with " + gatewayName + " stopped ("
                                 + seen.describe() + "): it has a network of its own, not only " + gatewayName

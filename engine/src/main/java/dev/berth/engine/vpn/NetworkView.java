@@ -118,9 +118,17 @@ record NetworkView(Optional<String> namespace, Map<String, Boolean> interfaces, 
         return out.stream().distinct().toList();
     }
 
-    /** No way out at all: no interface but the loopback is up, and no route leaves through one. */
-    boolean cutOff() {
-        return upBesidesLoopback().isEmpty() && routesBesidesLoopback().isEmpty();
+    /**
+     * No way out: no route leaves through an interface but the loopback and the tunnel's. A tunnel
+     * interface left behind (WireGuard's, when Gluetun was killed) carries only encrypted traffic to
+     * the VPN server, and that has no route out once the engine took the namespace's eth0 away; an
+     * interface that is up but has no route sends nothing.
+     *
+     * @param tunnel the tunnel's interface names ({@code tun0}, {@code wg0})
+     */
+    boolean cutOff(java.util.Collection<String> tunnel) {
+        return routes.stream().allMatch(i -> i.equals(LOOPBACK) || tunnel.contains(i))
+                && ipv6Routes.stream().allMatch(i -> i.equals(LOOPBACK) || tunnel.contains(i));
     }
 
     /** What was seen, for a check's detail: "interfaces up: lo; routes: none". */

@@ -36,24 +36,20 @@ public final class VpnProver {
     private final Repair repair;
     private final GatewayDown gatewayDown;
 
-    /** Brings back routed apps that lost Gluetun's network (h4's {@code RoutedAppsRepair}): their names. */
+    /** Brings back routed apps that lost Gluetun's network ({@link RoutedAppsRepair}): their names. */
     @FunctionalInterface
     interface Repair {
         List<String> repair(StackPlan plan) throws TargetException;
     }
 
-    /** The checks while Gluetun does not run (h4's {@code KillSwitch}): a routed app must then have no network. */
+    /** The checks while Gluetun does not run ({@link KillSwitch}): a routed app must then have no network. */
     @FunctionalInterface
     interface GatewayDown {
         List<VpnCheck> check(StackPlan plan) throws TargetException;
     }
 
     public VpnProver(Target target, String projectName) {
-        // TODO(lead, issue 14): connect h4's classes here once merged:
-        //  this(target, projectName, new RoutedAppsRepair(target)::repair, new KillSwitch(target)::check);
-        this(target, projectName, plan -> List.of(), plan -> List.of(new VpnCheck(gatewayName(plan), Kind.KILL_SWITCH,
-                Verdict.UNKNOWN, "Gluetun is not running; whether the routed apps have no network without it was not checked."
-                + " Start it with berth deploy")));
+        this(target, projectName, new RoutedAppsRepair(target)::repair, new KillSwitch(target)::check);
     }
 
     VpnProver(Target target, String projectName, Repair repair, GatewayDown gatewayDown) {

@@ -176,7 +176,28 @@ class VpnProverTest extends SshdTestBase {
             assertVerdict(Verdict.FAIL, of(stale, "qbittorrent").get(Kind.NAMESPACE), "holds network namespace",
                     "gluetun restarted without it", "Berth stopped qbittorrent");
             assertEquals(List.of("qbittorrent"), stale.stopped());
+
+            // As deploy and status prove it (the public constructor, with the repair first): the same restart is mended,
+            // not stopped.
+            startAgain(local, "qbittorrent");
+            local.docker().restartContainerCmd(container(local, "gluetun")).exec();
+            Await.until("gluetun healthy again", () -> healthy(local, "gluetun"));
+            VpnProof mended = new VpnProver(local, project).prove(plan, () -> false);
+            assertEquals(List.of("qbittorrent"), mended.repaired());
+            assertVerdict(Verdict.PASS, of(mended, "qbittorrent").get(Kind.NAMESPACE), "same network namespace as gluetun");
+            assertEquals(List.of(), mended.stopped());
+
+            // Gluetun stopped: the kill switch is looked at from inside the app, and only that is checked.
+            local.docker().stopContainerCmd(container(local, "gluetun")).exec();
+            VpnProof down = new VpnProver(local, project).prove(plan, () -> false);
+            assertVerdict(Verdict.PASS, of(down, "qbittorrent").get(Kind.KILL_SWITCH));
+            assertEquals(List.of(Kind.KILL_SWITCH), down.checks().stream().map(VpnCheck::kind).distinct().toList());
         }
+    }
+
+    private boolean healthy(Target target, String service) throws Exception {
+        var health = target.docker().inspectContainerCmd(container(target, service)).exec().getState().getHealth();
+        return health != null && "healthy".equals(health.getStatus());
     }
 
     @Test
