@@ -28,13 +28,28 @@ esac
 [ -r "$password_file" ] || fail "cannot read the client's password file $password_file"
 url=${url%/}
 
-# Up waits a couple of minutes for the client to start (Gluetun may forward a port before it
-# runs); down gets less, as Gluetun gives its down command 60 seconds.
-if [ "$mode" = up ]; then wait_seconds=120; else wait_seconds=30; fi
+# Gluetun waits for "up" before it starts keeping the provider's lease alive (ProtonVPN's NAT-PMP
+# lease lasts 60 seconds), and it forwards a port before the client runs (the client waits for
+# Gluetun to be healthy). So "up" holds Gluetun for a few seconds only: a client still starting gets
+# its port from a copy of this script left in the background, which waits up to two minutes and
+# writes to the output of whoever ran this one (Gluetun's log). Down gets 30 seconds, within the
+# 60 Gluetun gives it.
+background=${BERTH_FORWARDED_PORT_BACKGROUND:-}
+if [ "$mode" = down ]; then wait_seconds=30; elif [ "$background" = 1 ]; then wait_seconds=120; else wait_seconds=8; fi
 
 work=$(mktemp -d) || fail "cannot make a temporary folder"
 trap 'rm -rf "$work"' EXIT
 umask 077
+
+# Leaves the rest to a copy of this script in the background and ends this one (see wait_seconds).
+in_background() {
+    out=/proc/$PPID/fd/1
+    [ -w "$out" ] || out=/dev/null
+    BERTH_FORWARDED_PORT_BACKGROUND=1 /bin/sh "$0" "$mode" "$port" "$iface" "$url" "$user" "$password_file" \
+        </dev/null >"$out" 2>&1 &
+    say "$1 does not answer at $url yet; port $port is set as soon as it does (up to 120 seconds, in the background)"
+    exit 0
+}
 
 # Runs the request ("$2"...; it sets $status, empty without an answer) until the client named
 # "$1" answers, for at most $wait_seconds.
@@ -45,7 +60,10 @@ until_answered() {
     while :; do
         "$@"
         [ -n "$status" ] && return 0
-        [ "$waited" -ge "$wait_seconds" ] && fail "$client did not answer at $url for $wait_seconds seconds; port $port was not set (is its container running?)"
+        if [ "$waited" -ge "$wait_seconds" ]; then
+            [ "$mode" = up ] && [ "$background" != 1 ] && in_background "$client"
+            fail "$client did not answer at $url for $wait_seconds seconds; port $port was not set (is its container running?)"
+        fi
         sleep 2
         waited=$((waited + 2))
     done

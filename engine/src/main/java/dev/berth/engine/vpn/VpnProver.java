@@ -2,23 +2,19 @@ package dev.berth.engine.vpn;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import dev.berth.catalog.VpnGatewaySpec;
-import dev.berth.engine.ComposeLabels;
 import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
 import dev.berth.engine.vpn.VpnCheck.Kind;
 import dev.berth.engine.vpn.VpnCheck.Verdict;
-import dev.berth.plan.Placement;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.PortForwarding;
 import dev.berth.plan.StackPlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -61,7 +57,7 @@ public final class VpnProver {
 
     /** Whether the stack routes any app through the VPN. */
     public static boolean needed(StackPlan plan) {
-        return plan.services().stream().anyMatch(s -> s.placement() == Placement.VPN);
+        return !RoutedContainers.routed(plan).isEmpty();
     }
 
     /**
@@ -74,19 +70,18 @@ public final class VpnProver {
         List<String> repaired = repair.repair(plan);
         PlannedService gateway = gateway(plan);
         VpnGatewaySpec spec = gateway.definition().vpnGateway();
-        List<PlannedService> routed = plan.services().stream().filter(s -> s.placement() == Placement.VPN).toList();
-        Map<String, Container> containers = containers();
+        List<PlannedService> routed = RoutedContainers.routed(plan);
+        RoutedContainers containers = new RoutedContainers(target, projectName);
 
-        Container gluetunContainer = containers.get(gateway.name());
-        Optional<InspectContainerResponse> gluetun = inspect(gluetunContainer);
-        if (gluetun.isEmpty() || !Boolean.TRUE.equals(gluetun.get().getState().getRunning())) {
+        Optional<InspectContainerResponse> gluetun = containers.container(gateway.name());
+        if (gluetun.isEmpty() || !RoutedContainers.running(gluetun.get())) {
             return finish(gatewayDown.check(plan), Optional.empty(), Optional.empty(), routed, containers, repaired);
         }
         LeakChecks.Seen gluetunSeen = seen(gateway.name(), gluetun.get(), cancelled);
         LeakChecks leakChecks = new LeakChecks(spec, gateway.name());
         List<VpnCheck> checks = new ArrayList<>();
         for (PlannedService app : routed) {
-            Optional<InspectContainerResponse> inspected = inspect(containers.get(app.name()));
+            Optional<InspectContainerResponse> inspected = containers.container(app.name());
             if (inspected.isEmpty()) {
                 checks.add(new VpnCheck(app.name(), Kind.NAMESPACE, Verdict.UNKNOWN, app.name() + " has no container in project "
                         + projectName + ": deploy the stack again"));
@@ -125,7 +120,7 @@ public final class VpnProver {
 
     /** On any leak, stops every routed app that runs, and says so in each leak's FAIL. */
     private VpnProof finish(List<VpnCheck> checks, Optional<String> publicAddress, Optional<Integer> forwardedPort,
-                            List<PlannedService> routed, Map<String, Container> containers, List<String> repaired)
+                            List<PlannedService> routed, RoutedContainers containers, List<String> repaired)
             throws TargetException {
         // A forwarded port that missed the client is a FAIL, but no leak: only leaks stop the apps.
         if (checks.stream().noneMatch(VpnCheck::leak)) {
@@ -134,10 +129,10 @@ public final class VpnProver {
         List<String> stopped = new ArrayList<>();
         DockerClient docker = target.docker();
         for (PlannedService app : routed) {
-            Container c = containers.get(app.name());
-            if (c != null && "running".equals(c.getState())) {
+            Optional<InspectContainerResponse> c = containers.container(app.name()).filter(RoutedContainers::running);
+            if (c.isPresent()) {
                 try {
-                    docker.stopContainerCmd(c.getId()).withTimeout((int) STOP_GRACE.toSeconds()).exec();
+                    docker.stopContainerCmd(c.get().getId()).withTimeout((int) STOP_GRACE.toSeconds()).exec();
                     stopped.add(app.name());
                 } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
                     stopped.add(app.name());
@@ -153,33 +148,11 @@ public final class VpnProver {
     }
 
     private static PlannedService gateway(StackPlan plan) {
-        return plan.services().stream().filter(s -> s.definition().vpnGateway() != null).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the plan routes apps through the VPN but has no gateway"));
+        return RoutedContainers.gateway(plan).orElseThrow(() -> new IllegalArgumentException("the plan routes apps through the VPN but has no gateway"));
     }
 
     private static String gatewayName(StackPlan plan) {
         return gateway(plan).name();
-    }
-
-    /** The project's containers by Compose service, running or not (by Compose's label, as v1 and v2 both set it). */
-    private Map<String, Container> containers() throws TargetException {
-        Map<String, Container> byService = new java.util.TreeMap<>();
-        for (Container c : target.docker().listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ComposeLabels.PROJECT, projectName)).exec()) {
-            byService.putIfAbsent(c.getLabels().get(ComposeLabels.SERVICE), c);
-        }
-        return byService;
-    }
-
-    private Optional<InspectContainerResponse> inspect(Container c) throws TargetException {
-        if (c == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(target.docker().inspectContainerCmd(c.getId()).exec());
-        } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
-            return Optional.empty();
-        }
     }
 
     /** One exec per container: every fact at once, parsed in Java. */
