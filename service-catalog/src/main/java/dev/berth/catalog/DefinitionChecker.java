@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 final class DefinitionChecker {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,30}");
     private static final Pattern DURATION = Pattern.compile("(\\d+(ms|s|m|h))+");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** A secret becomes a file name under secrets/ and a Compose secret name. */
     private static final Pattern SECRET_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Pattern WIDGET = Pattern.compile("[a-z][a-z0-9-]*");
@@ -21,10 +21,6 @@ final class DefinitionChecker {
     /** The collection types Jellyfin's and Emby's library APIs take (Jellyfin 10.11 CollectionTypeOptions, less the mixed kind). */
     private static final java.util.Set<String> MEDIA_SERVER_LIBRARY_TYPES = new java.util.TreeSet<>(java.util.Set.of(
             "movies", "tvshows", "music", "musicvideos", "homevideos", "books"));
-    /** A control server route as Gluetun's auth file lists it: "GET /v1/publicip/ip". */
-    private static final Pattern ROUTE = Pattern.compile("(GET|POST|PUT|PATCH|DELETE) /[A-Za-z0-9/_.-]*");
-    private static final Pattern INTERFACE = Pattern.compile("[a-z][a-z0-9]{0,14}");
-    private static final java.util.Set<String> VPN_TYPES = java.util.Set.of("openvpn", "wireguard");
     private static final java.util.Set<String> ARCHES = java.util.Set.of("amd64", "arm64", "arm", "386", "ppc64le", "riscv64", "s390x");
 
     /** The Done page's row: room for a sentence or two beside the address. */
@@ -119,8 +115,7 @@ final class DefinitionChecker {
         requireSecretsReachTheApp();
         checkMetrics();
         checkExporter();
-        checkVpnGateway();
-        checkForwardedPort();
+        new GatewayChecks(def, this).check();
         if (def.homepage() != null) {
             require(def.homepage().widget() != null && WIDGET.matcher(def.homepage().widget()).matches(), "homepage.widget",
                     "must be a Homepage widget type such as 'sonarr' (lower-case letters, digits, '-')");
@@ -388,72 +383,7 @@ final class DefinitionChecker {
         require(def.web() != null, "exporter", "needs 'web': its port is where Prometheus collects the figures");
     }
 
-    /** The gateway's control server, its auth file and the providers it forwards a port for. */
-    private void checkVpnGateway() {
-        VpnGatewaySpec gateway = def.vpnGateway();
-        if (gateway == null) {
-            return;
-        }
-        requirePort(gateway.controlPort(), "vpnGateway.controlPort");
-        String auth = gateway.authFile();
-        require(auth != null && auth.endsWith(".toml") && auth.contains("/") && insideFolder(auth),
-                "vpnGateway.authFile", "must be a .toml file in a folder of the gateway's config folder, without '..' (e.g. auth/config.toml):"
-                        + " Berth mounts that folder read-only");
-        require(def.volumes().stream().anyMatch(v -> v.kind() == VolumeSpec.Kind.CONFIG), "vpnGateway.authFile",
-                "needs a 'config' volume: the auth file is written into the gateway's config folder");
-        requireSecretName(gateway.keySecret(), "vpnGateway.keySecret", "_control_api_key");
-        requireSecretName(gateway.widgetKeySecret(), "vpnGateway.widgetKeySecret", "_widget_api_key");
-        require(gateway.keySecret() == null || !gateway.keySecret().equals(gateway.widgetKeySecret()), "vpnGateway.widgetKeySecret",
-                "must differ from keySecret: the widget's key is read-only, Berth's may call more routes");
-        checkRoutes(gateway.keyRoutes(), "vpnGateway.keyRoutes");
-        checkRoutes(gateway.widgetRoutes(), "vpnGateway.widgetRoutes");
-        require(!gateway.tunnelInterfaces().isEmpty()
-                        && gateway.tunnelInterfaces().stream().allMatch(i -> i != null && INTERFACE.matcher(i).matches()),
-                "vpnGateway.tunnelInterfaces", "must list the tunnel's interface names (e.g. [tun0, wg0])");
-        require(!gateway.dnsAddresses().isEmpty()
-                        && gateway.dnsAddresses().stream().allMatch(a -> a != null && a.matches("[0-9A-Fa-f.:]+")),
-                "vpnGateway.dnsAddresses", "must list the IP addresses of the gateway's own DNS server (e.g. [127.0.0.1, \"::1\"])");
-        java.util.Set<String> providers = new java.util.HashSet<>();
-        for (int i = 0; i < gateway.portForwarding().size(); i++) {
-            PortForwardingProvider p = gateway.portForwarding().get(i);
-            String field = "vpnGateway.portForwarding[" + i + "]";
-            require(p.provider() != null && GluetunProviders.ALL.contains(p.provider()), field + ".provider",
-                    "'" + p.provider() + "' is not a provider Gluetun knows; use its VPN_SERVICE_PROVIDER name, one of " + GluetunProviders.ALL);
-            require(p.provider() == null || providers.add(p.provider()), field + ".provider", "'" + p.provider() + "' is listed twice; list each provider once");
-            require(!p.types().isEmpty() && p.types().stream().allMatch(VPN_TYPES::contains), field + ".types",
-                    "must list the VPN types the provider forwards a port with: openvpn, wireguard or both");
-            require(p.openvpnUserSuffix() == null || (p.openvpnUserSuffix().matches("\\S+") && p.types().contains("openvpn")),
-                    field + ".openvpnUserSuffix", "must be text without spaces (e.g. +pmp), and only for a provider that forwards with openvpn");
-            p.environment().forEach((name, value) -> {
-                require(ENV_NAME.matcher(name).matches(), field + ".environment." + name, "is not a valid variable name");
-                require(value != null, field + ".environment." + name, "needs a value (e.g. \"on\")");
-            });
-            require(p.hint() == null || (!p.hint().isBlank() && p.hint().lines().count() == 1), field + ".hint",
-                    "must be one line (use a folded block '>-'): what the person must do at the provider");
-        }
-    }
-
-    private void checkRoutes(java.util.List<String> routes, String field) {
-        require(!routes.isEmpty(), field, "must list the control server routes the key may call (e.g. \"GET /v1/publicip/ip\")");
-        for (int i = 0; i < routes.size(); i++) {
-            String route = routes.get(i);
-            require(route != null && ROUTE.matcher(route).matches(), field + "[" + i + "]",
-                    "'" + route + "' is not a route: write it as METHOD /path, e.g. \"GET /v1/publicip/ip\"");
-        }
-    }
-
-    /** Only an app routed through the gateway can take the port the provider forwards into the tunnel. */
-    private void checkForwardedPort() {
-        ForwardedPortSpec forwarded = def.forwardedPort();
-        if (forwarded == null) {
-            return;
-        }
-        require(forwarded.hook() != null && forwarded.hook().matches("[a-z][a-z0-9-]*"), "forwardedPort.hook",
-                "must name the script that pushes the port into the app (qbittorrent, transmission)");
-        require(def.vpnCapable(), "forwardedPort", "needs 'vpnCapable: true': the port is forwarded into the VPN tunnel, so only a routed app can take it");
-    }
-
-    private void requireSecretName(String name, String field, String suffix) {
+    void requireSecretName(String name, String field, String suffix) {
         require(name != null && SECRET_NAME.matcher(name).matches(), field,
                 "must be a secret name: lower-case letters, digits and '_', starting with a letter (e.g. "
                         + def.id().replace('-', '_') + suffix + ")");
@@ -495,11 +425,11 @@ final class DefinitionChecker {
         }
     }
 
-    private void requirePort(int port, String field) {
+    void requirePort(int port, String field) {
         require(port >= 1 && port <= 65535, field, "must be between 1 and 65535");
     }
 
-    private void require(boolean ok, String field, String message) {
+    void require(boolean ok, String field, String message) {
         if (!ok) {
             fail(field, message);
         }
@@ -510,7 +440,7 @@ final class DefinitionChecker {
     }
 
     /** A relative file path that stays inside its folder: no leading or trailing '/', no empty, '.' or '..' part. */
-    private static boolean insideFolder(String path) {
+    static boolean insideFolder(String path) {
         return !path.isBlank() && !path.startsWith("/") && !path.endsWith("/")
                 && java.util.Arrays.stream(path.split("/")).noneMatch(p -> p.isEmpty() || p.equals(".") || p.equals(".."));
     }
