@@ -36,7 +36,7 @@ public final class DoneView extends Page {
         VBox secretsBox = new VBox(10, Fields.heading("Passwords and keys Berth made"), secrets, note);
         Fields.shownWhen(secretsBox, vm.credentialsNoteProperty().isNotEmpty());
 
-        getChildren().addAll(headline, appsBox, OneTimeLinkSection.of(vm), VpnSection.of(vm), LinksSection.of(vm), secretsBox);
+        getChildren().addAll(headline, appsBox, OneTimeLinkSection.of(vm), VpnSection.of(vm.vpn()), LinksSection.of(vm), secretsBox);
     }
 
     /** The app's name and address, and under the address how to sign in (its sign-in, or its catalog's sentence). */

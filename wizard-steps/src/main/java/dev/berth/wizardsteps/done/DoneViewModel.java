@@ -1,9 +1,6 @@
 package dev.berth.wizardsteps.done;
 
 import dev.berth.engine.deploy.DeployReport;
-import dev.berth.engine.deploy.VpnSummary;
-import dev.berth.engine.vpn.VpnCheck;
-import dev.berth.engine.vpn.VpnProof;
 import dev.berth.engine.wire.WiringResult;
 import dev.berth.plan.PlannedService;
 import dev.berth.wizardsteps.core.DeploySession;
@@ -48,12 +45,7 @@ public final class DoneViewModel extends StepViewModel {
     private final ReadOnlyStringWrapper linksSummary = new ReadOnlyStringWrapper(this, "linksSummary", "");
     private final ReadOnlyStringWrapper signInsNote = new ReadOnlyStringWrapper(this, "signInsNote", "");
     private final ReadOnlyStringWrapper credentialsNote = new ReadOnlyStringWrapper(this, "credentialsNote", "");
-    private final ObservableList<VpnRow> vpnChecks = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper vpnSummary = new ReadOnlyStringWrapper(this, "vpnSummary", "");
-    private final ReadOnlyStringWrapper publicAddress = new ReadOnlyStringWrapper(this, "publicAddress", "");
-    private final ReadOnlyStringWrapper forwardedPort = new ReadOnlyStringWrapper(this, "forwardedPort", "");
-    private final ReadOnlyStringWrapper vpnStopped = new ReadOnlyStringWrapper(this, "vpnStopped", "");
-    private final ReadOnlyBooleanWrapper vpnLeaked = new ReadOnlyBooleanWrapper(this, "vpnLeaked", false);
+    private final VpnResults vpn = new VpnResults();
     private final ReadOnlyBooleanWrapper needsAttention = new ReadOnlyBooleanWrapper(this, "needsAttention", false);
     private final ReadOnlyBooleanWrapper canRetry = new ReadOnlyBooleanWrapper(this, "canRetry", false);
     /** The deploy whose credentials were shown: they are not shown a second time. */
@@ -114,34 +106,9 @@ public final class DoneViewModel extends StepViewModel {
         return signIns;
     }
 
-    /** The VPN proof's checks, routed app by routed app; empty when the stack routes no app (the section is hidden). */
-    public ObservableList<VpnRow> vpnChecks() {
-        return vpnChecks;
-    }
-
-    /** Above the VPN checks: no leak, a leak, or what could not be proved; empty without a proof. */
-    public ReadOnlyStringProperty vpnSummaryProperty() {
-        return vpnSummary.getReadOnlyProperty();
-    }
-
-    /** The address the internet sees through the tunnel, or "unknown" and why. */
-    public ReadOnlyStringProperty publicAddressProperty() {
-        return publicAddress.getReadOnlyProperty();
-    }
-
-    /** "41234 → qBittorrent", or why no port is forwarded. */
-    public ReadOnlyStringProperty forwardedPortProperty() {
-        return forwardedPort.getReadOnlyProperty();
-    }
-
-    /** After a leak: the apps Berth stopped and what to do; empty otherwise. */
-    public ReadOnlyStringProperty vpnStoppedProperty() {
-        return vpnStopped.getReadOnlyProperty();
-    }
-
-    /** Whether a check found a leak (the section then shows in the danger style). */
-    public ReadOnlyBooleanProperty vpnLeakedProperty() {
-        return vpnLeaked.getReadOnlyProperty();
+    /** The VPN proof of the deploy shown, when the stack routes apps through Gluetun. */
+    public VpnResults vpn() {
+        return vpn;
     }
 
     /** "3 services run on this computer." */
@@ -336,30 +303,7 @@ public final class DoneViewModel extends StepViewModel {
 
     /** The deploy's VPN proof, or nothing when the stack routes no app (or the deploy did not get as far). */
     private void showVpn(DeploySession.Deployed d) {
-        VpnProof proof = d == null ? null : d.outcome().vpn().orElse(null);
-        if (proof == null) {
-            vpnChecks.clear();
-            vpnSummary.set("");
-            publicAddress.set("");
-            forwardedPort.set("");
-            vpnStopped.set("");
-            vpnLeaked.set(false);
-            return;
-        }
-        var plan = d.from().preview().plan();
-        vpnChecks.setAll(proof.checks().stream().map(c -> new VpnRow(plan.services().stream()
-                .filter(s -> s.name().equals(c.service())).findFirst().map(s -> s.definition().name()).orElse(c.service()),
-                c.kind().title(), c.verdict(), c.detail())).toList());
-        vpnSummary.set(switch (proof.verdict()) {
-            case PASS -> "No leak: every routed app reaches the internet only through the tunnel.";
-            case FAIL -> "A leak: traffic can leave outside the tunnel. Each failed check below says what to fix.";
-            case UNKNOWN -> "No leak found, but Berth could not prove everything: each unknown check says why. "
-                    + "berth status proves it again.";
-        });
-        publicAddress.set(VpnSummary.publicAddress(proof));
-        forwardedPort.set(VpnSummary.forwardedPort(plan, proof));
-        vpnStopped.set(VpnSummary.stopped(plan, proof).orElse(""));
-        vpnLeaked.set(proof.leaked());
+        vpn.show(d == null ? null : d.from().preview().plan(), d == null ? null : d.outcome().vpn().orElse(null));
     }
 
     /** The links and sign-ins of {@code result}, or none when the wiring did not run. */

@@ -20,28 +20,28 @@ final class VpnSection {
     private VpnSection() {
     }
 
-    static VBox of(DoneViewModel vm) {
-        Label summary = Fields.hint("vpn-summary", vm.vpnSummaryProperty());
+    static VBox of(VpnResults vpn) {
+        Label summary = Fields.hint("vpn-summary", vpn.summaryProperty());
         summary.setWrapText(true);
         Label address = new Label();
         address.setId("vpn-public-address");
-        address.textProperty().bind(Bindings.concat("Public address: ", vm.publicAddressProperty()));
+        address.textProperty().bind(Bindings.concat("Public address: ", vpn.publicAddressProperty()));
         address.setWrapText(true);
         Label port = new Label();
         port.setId("vpn-forwarded-port");
-        port.textProperty().bind(Bindings.concat("Forwarded port: ", vm.forwardedPortProperty()));
+        port.textProperty().bind(Bindings.concat("Forwarded port: ", vpn.forwardedPortProperty()));
         port.setWrapText(true);
-        GridPane table = ListGrid.of("vpn-checks", 12, "step-list", vm.vpnChecks(), VpnSection::addRow);
+        GridPane table = ListGrid.of("vpn-checks", 12, "step-list", vpn.checks(), VpnSection::addRow);
 
         Message stopped = new Message("Routed apps stopped", "");
         stopped.setId("vpn-stopped");
         stopped.getStyleClass().add(Styles.DANGER);
-        stopped.descriptionProperty().bind(vm.vpnStoppedProperty());
-        Fields.shownWhen(stopped, vm.vpnStoppedProperty().isNotEmpty());
+        stopped.descriptionProperty().bind(vpn.stoppedProperty());
+        Fields.shownWhen(stopped, vpn.stoppedProperty().isNotEmpty());
 
         VBox box = new VBox(10, Fields.heading("VPN"), summary, stopped, address, port, table);
         box.setId("vpn-section");
-        Fields.shownWhen(box, Bindings.isNotEmpty(vm.vpnChecks()));
+        Fields.shownWhen(box, Bindings.isNotEmpty(vpn.checks()));
         return box;
     }
 

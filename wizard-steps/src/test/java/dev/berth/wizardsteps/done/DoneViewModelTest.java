@@ -206,13 +206,13 @@ class DoneViewModelTest {
 
         assertEquals(List.of(new VpnRow("qBittorrent", "internet route is the tunnel", VpnCheck.Verdict.PASS, "default route: tun0"),
                 new VpnRow("Gluetun", "public address is the VPN's", VpnCheck.Verdict.UNKNOWN,
-                        "the server's own address could not be asked: the internet cannot be reached")), vm.vpnChecks());
-        assertEquals("41234 → qBittorrent", vm.forwardedPortProperty().get());
-        assertEquals("203.0.113.7", vm.publicAddressProperty().get());
-        assertTrue(vm.vpnSummaryProperty().get().startsWith("No leak found, but Berth could not prove everything"),
-                vm.vpnSummaryProperty().get());
-        assertFalse(vm.vpnLeakedProperty().get());
-        assertEquals("", vm.vpnStoppedProperty().get());
+                        "the server's own address could not be asked: the internet cannot be reached")), vm.vpn().checks());
+        assertEquals("41234 → qBittorrent", vm.vpn().forwardedPortProperty().get());
+        assertEquals("203.0.113.7", vm.vpn().publicAddressProperty().get());
+        assertTrue(vm.vpn().summaryProperty().get().startsWith("No leak found, but Berth could not prove everything"),
+                vm.vpn().summaryProperty().get());
+        assertFalse(vm.vpn().leakedProperty().get());
+        assertEquals("", vm.vpn().stoppedProperty().get());
     }
 
     @Test
@@ -223,17 +223,26 @@ class DoneViewModelTest {
                         "resolver 192.168.0.1 is outside the tunnel: recreate qBittorrent with berth deploy")),
                 Optional.empty(), Optional.empty(), List.of("qbittorrent"), List.of())));
         vm.enter();
-        assertTrue(vm.vpnLeakedProperty().get());
-        assertTrue(vm.vpnSummaryProperty().get().startsWith("A leak"), vm.vpnSummaryProperty().get());
-        assertTrue(vm.vpnStoppedProperty().get().startsWith("Berth stopped qBittorrent: its traffic could leave outside the tunnel."),
-                vm.vpnStoppedProperty().get());
-        assertTrue(vm.forwardedPortProperty().get().startsWith("none yet: Gluetun asks private internet access for one"),
-                vm.forwardedPortProperty().get());
+        assertTrue(vm.vpn().leakedProperty().get());
+        assertTrue(vm.vpn().summaryProperty().get().startsWith("A leak"), vm.vpn().summaryProperty().get());
+        assertTrue(vm.vpn().stoppedProperty().get().startsWith("Berth stopped qBittorrent: its traffic could leave outside the tunnel."),
+                vm.vpn().stoppedProperty().get());
+        assertTrue(vm.vpn().forwardedPortProperty().get().startsWith("none yet: Gluetun asks private internet access for one"),
+                vm.vpn().forwardedPortProperty().get());
+
+        // A forwarded port that missed the client fails its check, but leaks nothing: no "leak" in the words, no danger.
+        deployed(preview, Optional.of(new VpnProof(List.of(
+                new VpnCheck("gluetun", VpnCheck.Kind.FORWARDED_PORT, VpnCheck.Verdict.FAIL,
+                        "Gluetun forwards 41234 but qBittorrent listens on 6881")),
+                Optional.empty(), Optional.of(41234), List.of(), List.of())));
+        vm.enter();
+        assertFalse(vm.vpn().leakedProperty().get());
+        assertEquals("No leak, but a check failed: it says what to fix.", vm.vpn().summaryProperty().get());
 
         deployed(Previews.of(Examples.answers("minimal-jellyfin"), Map.of(), List.of()));
         vm.enter();
-        assertTrue(vm.vpnChecks().isEmpty());
-        assertEquals("", vm.vpnSummaryProperty().get());
-        assertFalse(vm.vpnLeakedProperty().get());
+        assertTrue(vm.vpn().checks().isEmpty());
+        assertEquals("", vm.vpn().summaryProperty().get());
+        assertFalse(vm.vpn().leakedProperty().get());
     }
 }
