@@ -76,12 +76,17 @@ public final class RoutedAppsRepair {
                 recreate.add(app.name());
                 continue;
             }
+            // Gluetun gets a new namespace only when it starts, and an app joins the one Gluetun has when the
+            // app starts: one started after Gluetun holds Gluetun's namespace, so only the others are looked at
+            // from inside (the proof reads every namespace anyway, and a healthy stack costs no exec here).
+            if (!startedBefore(c.get(), gateway.get())) {
+                continue;
+            }
             if (gatewayNamespace.isEmpty()) {
                 gatewayNamespace = namespace(containers, gateway.get());
             }
             Optional<String> own = namespace(containers, c.get());
-            boolean lost = own.isPresent() && gatewayNamespace.isPresent() ? !own.equals(gatewayNamespace)
-                    : startedBefore(c.get(), gateway.get());
+            boolean lost = own.isEmpty() || gatewayNamespace.isEmpty() || !own.equals(gatewayNamespace);
             if (lost) {
                 restart.put(app.name(), c.get().getId());
             }
