@@ -1,6 +1,7 @@
 package dev.berth.plan;
 
 import dev.berth.catalog.Healthcheck;
+import dev.berth.catalog.Image;
 import dev.berth.catalog.ServiceDefinition;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,11 @@ public record PlannedService(
         int hostWebPort,
         Healthcheck healthcheck,
         String exportedApp) {
+
+    /** The image it runs: the catalog's, or the one an update pinned (see {@code dev.berth.engine.update}). */
+    public Image image() {
+        return definition.image();
+    }
 
     /** The host name other containers use to reach it: gluetun for VPN-routed apps. */
     public String address() {
