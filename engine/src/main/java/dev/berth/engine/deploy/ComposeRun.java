@@ -9,7 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /** Runs one Compose command on the target and turns a failure into a message a person can act on. */
-final class ComposeRun {
+public final class ComposeRun {
     /** Compose prints one line per container; the end of its errors says what went wrong. */
     private static final int TAIL_LINES = 20;
 
@@ -20,7 +20,7 @@ final class ComposeRun {
      * @param cancelled asked while Compose runs: when it says yes, Compose is stopped (on the target)
      *                  and a {@link CancellationException} says so
      */
-    static ExecResult run(Target target, List<String> argv, Duration timeout, String what, BooleanSupplier cancelled)
+    public static ExecResult run(Target target, List<String> argv, Duration timeout, String what, BooleanSupplier cancelled)
             throws TargetException {
         ExecResult r = target.exec(argv, timeout, cancelled);
         if (r.cancelled()) {
