@@ -20,7 +20,11 @@ import dev.berth.plan.StackPlan;
 import dev.berth.testsupport.Examples;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.berth.engine.stack.LockHolder;
+import dev.berth.engine.stack.StackBusyException;
+import dev.berth.engine.stack.StackLock;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -60,6 +64,13 @@ final class LifecycleScenario {
 
         try (Target t = connect.get()) {
             StackLifecycle life = new StackLifecycle(t, plan, stackDir(), ComposeTool.PLUGIN, Clock.systemUTC());
+            try (StackLock deploying = StackLock.acquire(t, stackDir(), new LockHolder("anna@desk", 4121, "Berth 0.1.0",
+                    Instant.parse("2026-12-05T10:00:00Z")))) {
+                StackBusyException busy = assertThrows(StackBusyException.class, () -> life.stop(line -> { }, () -> false));
+                String said = life.busyMessage(busy, "stopped");
+                assertTrue(said.contains("anna@desk (pid 4121") && said.contains("Nothing was stopped"), said);
+                assertEquals(List.of("running"), states(), "a held lock: nothing stopped");
+            }
             life.stop(line -> { }, () -> false);
             assertEquals(List.of("exited"), states(), "stopped: every container exited");
             life.start(line -> { }, () -> false);
