@@ -43,20 +43,23 @@ class CommandLineConsistencyTest {
             assertSame(mixin.findOption("--target").userObject(), spec.findOption("--target").userObject(), sub.getKey());
             assertNotNull(mixin.findOption("--accept-host-key"), sub.getKey());
         }
-        assertEquals(List.of("check", "deploy", "diff", "status", "two-factor-code", "wire"), withTarget.stream().sorted().toList());
+        assertEquals(List.of("check", "deploy", "diff", "remove", "start", "status", "stop", "two-factor-code", "wire"), withTarget.stream().sorted().toList());
     }
 
     @Test
     void withoutTargetDeployDiffStatusAndWireGoWhereTheAnswersSayAndCheckChecksThisComputer() {
         String answers = Examples.file("remote-ssh").toString();
         Map<String, TargetSpec> opened = new TreeMap<>();
-        for (String command : List.of("check", "deploy", "diff", "status", "two-factor-code", "wire")) {
+        for (String command : List.of("check", "deploy", "diff", "status", "two-factor-code", "wire", "stop", "start", "remove")) {
             CommandLine cli = new CommandLine(switch (command) {
                 case "check" -> new CheckCommand(recording(command, opened));
                 case "deploy" -> new DeployCommand(recording(command, opened));
                 case "diff" -> new DiffCommand(recording(command, opened));
                 case "wire" -> new WireCommand(recording(command, opened));
                 case "two-factor-code" -> new TwoFactorCodeCommand(recording(command, opened));
+                case "stop" -> new StopCommand(recording(command, opened));
+                case "start" -> new StartCommand(recording(command, opened));
+                case "remove" -> new RemoveCommand(recording(command, opened));
                 default -> new StatusCommand(recording(command, opened));
             });
             cli.setOut(new PrintWriter(new StringWriter(), true));
@@ -67,7 +70,7 @@ class CommandLineConsistencyTest {
         }
         TargetSpec nas = new TargetSpec.Ssh("media", "nas.local", 22, "SHA256:abc");
         assertEquals(Map.of("check", new TargetSpec.Local(), "deploy", nas, "diff", nas, "status", nas, "two-factor-code", nas,
-                "wire", nas), opened);
+                "wire", nas, "stop", nas, "start", nas, "remove", nas), opened);
     }
 
     /** Notes which target a command asked for, then fails to connect, so nothing runs. */
@@ -89,7 +92,9 @@ class CommandLineConsistencyTest {
                 List.of("deploy", "--answers", bad.toString(), "--yes"),
                 List.of("diff", "--answers", bad.toString()),
                 List.of("status", "--answers", bad.toString()),
-                List.of("wire", "--answers", bad.toString()))) {
+                List.of("wire", "--answers", bad.toString()),
+                List.of("stop", "--answers", bad.toString()),
+                List.of("remove", "--answers", bad.toString(), "--purge-config"))) {
             StringWriter err = new StringWriter();
             CommandLine cli = BerthCommand.commandLine();
             cli.setOut(new PrintWriter(new StringWriter(), true));
@@ -99,7 +104,7 @@ class CommandLineConsistencyTest {
         }
         String expected = printed.get("render");
         assertEquals(Map.of("check", expected, "deploy", expected, "diff", expected, "render", expected, "status", expected,
-                "wire", expected), printed);
+                "wire", expected, "stop", expected, "remove", expected), printed);
         List<String> lines = expected.lines().toList();
         assertEquals("The answers in " + bad + " cannot be used yet. Nothing was changed.", lines.getFirst());
         assertEquals("Fix these in the answers file and run the command again.", lines.getLast());

@@ -74,7 +74,7 @@ public final class StackLifecycle {
 
     /** A purge asked with a confirmation that is not the project name: nothing was done. */
     public static final class NotConfirmedException extends Exception {
-        NotConfirmedException(String message) {
+        public NotConfirmedException(String message) {
             super(message);
         }
     }
