@@ -72,6 +72,22 @@ final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<String> askText(String title, String question) {
+        return FxThread.call(() -> {
+            Dialog<String> d = new Dialog<>();
+            prepare(d, title);
+            d.setHeaderText(question);
+            javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+            field.setId("dialog-text");
+            d.getDialogPane().setContent(field);
+            d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+            d.setResultConverter(b -> b == ButtonType.OK ? field.getText() : null);
+            field.requestFocus();
+            return d.showAndWait();
+        });
+    }
+
+    @Override
     public Optional<String> askSecret(String title, String question) {
         return FxThread.call(() -> {
             Dialog<String> d = new Dialog<>();

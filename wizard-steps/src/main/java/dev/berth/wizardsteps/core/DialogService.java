@@ -23,6 +23,15 @@ public interface DialogService {
     /** A password or passphrase; empty when the person cancels. */
     Optional<String> askSecret(String title, String question);
 
+    /**
+     * A line of text the person types in plain sight, such as a name typed back to confirm a
+     * deletion; empty when they cancel. Dialog services without a text field of their own ask
+     * through {@link #askSecret}.
+     */
+    default Optional<String> askText(String title, String question) {
+        return askSecret(title, question);
+    }
+
     /** A folder on this computer; empty when the person cancels. */
     Optional<Path> chooseFolder(String title, Path start);
 

@@ -39,6 +39,51 @@ public final class WelcomeView extends Page {
         Fields.shownWhen(fileBox, vm.startProperty().isEqualTo(Start.ANSWERS_FILE));
         file.getChildren().add(fileBox);
 
-        getChildren().addAll(fresh, change, file);
+        getChildren().addAll(fresh, change, file, stackActions(vm));
+    }
+
+    /** Stop, start or remove the stack found in the draft's folder; shown only when there is one. */
+    private static VBox stackActions(WelcomeViewModel vm) {
+        Label title = new Label("A stack Berth deployed is here");
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label which = new Label();
+        which.setId("found-stack");
+        which.textProperty().bind(vm.stackDescriptionProperty());
+        which.setWrapText(true);
+        Button stop = action("Sto_p", "stack-stop", vm::stopStack);
+        Button start = action("S_tart", "stack-start", vm::startStack);
+        Button remove = action("_Remove", "stack-remove", vm::removeStack);
+        Button purge = action("Remove and _delete its config…", "stack-remove-purge", vm::removeStackAndConfig);
+        purge.getStyleClass().add(Styles.DANGER);
+        for (Button b : new Button[] {stop, start, remove, purge}) {
+            b.disableProperty().bind(vm.stackActionRunningProperty());
+        }
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        Button cancel = action("Cancel", "stack-cancel", vm::cancelStackAction);
+        HBox running = new HBox(10, spinner, cancel);
+        Fields.shownWhen(running, vm.stackActionRunningProperty());
+        Label message = new Label();
+        message.setId("stack-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.stackMessageProperty());
+        vm.stackFailedProperty().addListener((o, was, bad) -> message.pseudoClassStateChanged(Styles.STATE_DANGER, bad));
+        Label note = new Label("Removing keeps its config and never deletes your media or downloads; deleting the config asks"
+                + " you to type the stack's name.");
+        note.setWrapText(true);
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox box = new VBox(8, title, which, new HBox(10, stop, start, remove, purge), note, running, message);
+        box.setId("stack-actions");
+        box.getStyleClass().add("choice-extra");
+        Fields.shownWhen(box, vm.stackFoundProperty().or(vm.stackMessageProperty().isNotEmpty()));
+        return box;
+    }
+
+    private static Button action(String text, String id, Runnable onAction) {
+        Button b = new Button(text);
+        b.setMnemonicParsing(true);
+        b.setId(id);
+        b.setOnAction(e -> onAction.run());
+        return b;
     }
 }

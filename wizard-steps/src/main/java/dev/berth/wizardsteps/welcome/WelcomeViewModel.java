@@ -30,6 +30,7 @@ public final class WelcomeViewModel extends StepViewModel {
     }
 
     private final LatestTask reading;
+    private final DeployedStack deployed;
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyStringWrapper fileMessage = new ReadOnlyStringWrapper(this, "fileMessage", "");
@@ -40,6 +41,7 @@ public final class WelcomeViewModel extends StepViewModel {
     public WelcomeViewModel(StepContext ctx) {
         super(ctx);
         this.reading = new LatestTask(ctx.tasks());
+        this.deployed = new DeployedStack(ctx);
         // The radio buttons write the choice here; the model is asked to take it, and is followed when it changes.
         start.set(ctx.model().startProperty().get());
         start.addListener((o, was, now) -> ctx.model().setStart(now));
@@ -80,8 +82,55 @@ public final class WelcomeViewModel extends StepViewModel {
         return fileFailed.getReadOnlyProperty();
     }
 
+    /** Whether a stack Berth deployed is in the draft's stack folder (this computer, or the server connected to). */
+    public ReadOnlyBooleanProperty stackFoundProperty() {
+        return deployed.foundProperty();
+    }
+
+    /** Which stack was found, where. */
+    public ReadOnlyStringProperty stackDescriptionProperty() {
+        return deployed.descriptionProperty();
+    }
+
+    /** Whether a stop, start or remove runs now (the View shows progress and Cancel). */
+    public ReadOnlyBooleanProperty stackActionRunningProperty() {
+        return deployed.runningProperty();
+    }
+
+    /** What the stop, start or remove does now, did, or why it did not. */
+    public ReadOnlyStringProperty stackMessageProperty() {
+        return deployed.messageProperty();
+    }
+
+    public ReadOnlyBooleanProperty stackFailedProperty() {
+        return deployed.failedProperty();
+    }
+
+    public void stopStack() {
+        deployed.stop();
+    }
+
+    public void startStack() {
+        deployed.start();
+    }
+
+    /** Removes the found stack's containers and networks, after a yes; its config and data stay. */
+    public void removeStack() {
+        deployed.remove();
+    }
+
+    /** Removes the found stack and deletes its config, once its project name is typed; never the data tree. */
+    public void removeStackAndConfig() {
+        deployed.removeAndDeleteConfig();
+    }
+
+    public void cancelStackAction() {
+        deployed.cancel();
+    }
+
     @Override
     public void enter() {
+        deployed.look();
         Path wanted = ctx.model().answersFileProperty().get();
         if (wanted != null && !wanted.equals(loadedFile) && !loading.get()) {
             open(wanted); // berth --answers FILE
@@ -112,6 +161,7 @@ public final class WelcomeViewModel extends StepViewModel {
     private void loaded(Loaded l) {
         ctx.model().load(l.answers());
         loadedFile = l.file();
+        deployed.look(); // the file may name a stack that is deployed
         loaded.set(true);
         String what = l.answers().services().size() + " app" + (l.answers().services().size() == 1 ? "" : "s")
                 + (l.answers().target().kind() == dev.berth.answers.TargetAnswers.Kind.SSH ? " on " + l.answers().target().host() : " on this computer");
@@ -143,5 +193,6 @@ public final class WelcomeViewModel extends StepViewModel {
     @Override
     public void close() {
         reading.cancel();
+        deployed.cancel();
     }
 }
