@@ -90,25 +90,23 @@ public final class StackLifecycle {
 
     /** Stops every container of the stack (they keep their state; {@link #start} runs them again). */
     public Outcome stop(Consumer<String> progress, BooleanSupplier cancelled) throws TargetException, StackBusyException {
-        try (StackLock lock = lock()) {
-            progress.accept("Stopping the stack " + projectName() + " on " + target.description() + "…");
-            ComposeRun.run(target, compose.argv(projectName(), stackDir, "stop"), COMPOSE_LIMIT, "Stopping the stack", cancelled);
-            return new Outcome("Stopped the stack " + projectName() + " on " + target.description() + ".",
-                    List.of("Its containers, settings and data are kept; berth start runs it again."));
-        }
+        return onContainers("stop", "Stopping", "Stopped", "Its containers, settings and data are kept; berth start runs it again.",
+                progress, cancelled);
     }
 
     /** Starts the stack's stopped containers, in Compose's dependency order. */
     public Outcome start(Consumer<String> progress, BooleanSupplier cancelled) throws TargetException, StackBusyException {
+        return onContainers("start", "Starting", "Started", "berth status shows when each service is healthy.", progress, cancelled);
+    }
+
+    /** {@code compose stop} or {@code compose start}, under the lock, on a stack that still has its containers. */
+    private Outcome onContainers(String verb, String doing, String done, String after, Consumer<String> progress,
+                                 BooleanSupplier cancelled) throws TargetException, StackBusyException {
         try (StackLock lock = lock()) {
-            if (!StackContainers.exists(target, projectName())) {
-                throw new TargetException(TargetException.Reason.OTHER, "The stack " + projectName() + " on " + target.description()
-                        + " has no containers to start (it was removed). berth deploy --dir " + stackDir + " creates them again.");
-            }
-            progress.accept("Starting the stack " + projectName() + " on " + target.description() + "…");
-            ComposeRun.run(target, compose.argv(projectName(), stackDir, "start"), COMPOSE_LIMIT, "Starting the stack", cancelled);
-            return new Outcome("Started the stack " + projectName() + " on " + target.description() + ".",
-                    List.of("berth status shows when each service is healthy."));
+            requireContainers(verb);
+            progress.accept(doing + " the stack " + projectName() + " on " + target.description() + "…");
+            ComposeRun.run(target, compose.argv(projectName(), stackDir, verb), COMPOSE_LIMIT, doing + " the stack", cancelled);
+            return new Outcome(done + " the stack " + projectName() + " on " + target.description() + ".", List.of(after));
         }
     }
 
@@ -188,6 +186,14 @@ public final class StackLifecycle {
             throw new TargetException(TargetException.Reason.FILE, "Could not delete " + path + " on " + target.description()
                     + " (" + r.stderr().strip() + "). The containers are removed; delete the folder yourself, or run berth remove again"
                     + " as a user who may (root, or the stack's PUID).");
+        }
+    }
+
+    /** Compose would report success with nothing done: say that the stack was removed, and how it comes back. */
+    private void requireContainers(String verb) throws TargetException {
+        if (!StackContainers.exists(target, projectName())) {
+            throw new TargetException(TargetException.Reason.OTHER, "The stack " + projectName() + " on " + target.description()
+                    + " has no containers to " + verb + " (it was removed). berth deploy --dir " + stackDir + " creates them again.");
         }
     }
 

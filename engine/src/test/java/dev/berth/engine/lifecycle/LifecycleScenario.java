@@ -83,6 +83,8 @@ final class LifecycleScenario {
             assertTrue(String.join("\n", removed.lines()).contains("Kept its config"), removed::toString);
             assertThrows(dev.berth.engine.target.TargetException.class, () -> life.start(line -> { }, () -> false),
                     "nothing to start after a remove");
+            assertThrows(dev.berth.engine.target.TargetException.class, () -> life.stop(line -> { }, () -> false),
+                    "nothing to stop after a remove");
 
             StackLifecycle.NotConfirmedException wrong = assertThrows(StackLifecycle.NotConfirmedException.class,
                     () -> life.remove(StackLifecycle.Removal.purge("berth"), line -> { }, () -> false));
