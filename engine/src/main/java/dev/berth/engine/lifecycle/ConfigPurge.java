@@ -1,7 +1,6 @@
 package dev.berth.engine.lifecycle;
 
 import dev.berth.answers.StorageAnswers;
-import dev.berth.engine.stack.StackPaths;
 import dev.berth.plan.Mount;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
@@ -86,10 +85,5 @@ public record ConfigPurge(List<String> deleted, List<String> kept, String stackD
             d = d.substring(0, d.length() - 1);
         }
         return d;
-    }
-
-    /** A path inside the stack folder. */
-    String inStack(String name) {
-        return StackPaths.join(stackDir, name);
     }
 }
