@@ -2,6 +2,7 @@ package dev.berth.engine.deploy;
 
 import dev.berth.engine.ComposeTool;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import dev.berth.answers.Answers;
@@ -131,6 +132,12 @@ final class DeployFixtures {
             for (Network n : docker.listNetworksCmd().exec()) {
                 if (n.getLabels() != null && project.equals(n.getLabels().get(ComposeLabels.PROJECT))) {
                     docker.removeNetworkCmd(n.getId()).exec();
+                }
+            }
+            // Named volumes too (Redis's data in the full stack): left behind, every run adds one more.
+            for (InspectVolumeResponse v : docker.listVolumesCmd().exec().getVolumes()) {
+                if (v.getLabels() != null && project.equals(v.getLabels().get(ComposeLabels.PROJECT))) {
+                    docker.removeVolumeCmd(v.getName()).exec();
                 }
             }
         } catch (Exception e) {

@@ -48,7 +48,7 @@ public final class StandInStacks {
         }
     }
 
-    /** Removes the project's containers and networks. */
+    /** Removes the project's containers, networks and named volumes. */
     public static void remove(String project) {
         try (LocalTarget t = new LocalTarget()) {
             DeployFixtures.removeProject(t, project);
