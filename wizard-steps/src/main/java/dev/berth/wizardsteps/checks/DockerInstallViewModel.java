@@ -129,6 +129,8 @@ public final class DockerInstallViewModel {
                 installed.set(true);
                 InstallPlan.Commands c = (InstallPlan.Commands) plan.get();
                 message.set("Docker " + c.engineVersion() + " and Compose " + c.composeVersion() + " are installed. Checking again…");
+                // A new connection, as over SSH only a new login counts the user in the docker group just joined.
+                ctx.target().connect(ctx.model().targetProperty().get());
                 ctx.checks().refreshAll();
             }
             case InstallRunner.Outcome.Failed f -> message.set(f.message());
