@@ -11,6 +11,7 @@ import dev.berth.engine.target.Target;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -73,44 +74,52 @@ final class DockerInstallPrompt {
 
     private static int run(Target t, InstallPlan.Commands plan, char[] password, PrintWriter out, PrintWriter err) {
         AtomicBoolean cancelled = new AtomicBoolean();
-        Thread runner = Thread.currentThread();
+        CountDownLatch told = new CountDownLatch(1);
         // Ctrl-C lets the command under way finish (apt or dnf stopped midway leave their
-        // database to repair) and runs no further one; the JVM ends once the runner is done.
+        // database to repair) and runs no further one; the JVM ends once the outcome is told.
+        // Waiting for the latch, not this thread: it may go on to System.exit, which waits for the hook.
         Thread stop = new Thread(() -> {
             cancelled.set(true);
             err.println();
             err.println("Stopping after the command under way ...");
             err.flush();
             try {
-                runner.join();
+                told.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         Runtime.getRuntime().addShutdownHook(stop);
-        InstallRunner.Outcome outcome;
         try {
-            outcome = new InstallRunner(t).run(plan, password, new InstallRunner.Listener() {
-                @Override
-                public void stepStarted(int number, int of, InstallStep step) {
-                    out.println("[" + number + "/" + of + "] " + step.purpose());
-                    out.println("$ " + step.shown());
-                    out.flush();
-                }
-
-                @Override
-                public void line(String text) {
-                    out.println("  " + text);
-                    out.flush();
-                }
-            }, cancelled::get);
+            return tell(new InstallRunner(t).run(plan, password, listener(out), cancelled::get), t, plan, err);
         } finally {
+            told.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(stop);
             } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C came: the hook is waiting for this thread to end.
+                // Ctrl-C came: the hook has been let go by the latch.
             }
         }
+    }
+
+    private static InstallRunner.Listener listener(PrintWriter out) {
+        return new InstallRunner.Listener() {
+            @Override
+            public void stepStarted(int number, int of, InstallStep step) {
+                out.println("[" + number + "/" + of + "] " + step.purpose());
+                out.println("$ " + step.shown());
+                out.flush();
+            }
+
+            @Override
+            public void line(String text) {
+                out.println("  " + text);
+                out.flush();
+            }
+        };
+    }
+
+    private static int tell(InstallRunner.Outcome outcome, Target t, InstallPlan.Commands plan, PrintWriter err) {
         return switch (outcome) {
             case InstallRunner.Outcome.Installed installed -> {
                 err.println("Docker " + plan.engineVersion() + " and Compose " + plan.composeVersion() + " are installed on "

@@ -30,6 +30,11 @@ class InstallRunnerTest extends SshdTestBase {
         return where.equals("ssh") ? SshTarget.connect(sshd.withKey("ed25519"), sshd.settings(tmp)) : new LocalTarget();
     }
 
+    /** A file the last step of a plan would make: proof whether it ran. */
+    private Path marker(String where) throws Exception {
+        return (where.equals("ssh") ? sshd.scratch() : tmp).resolve("ran");
+    }
+
     private static InstallStep step(String purpose, boolean readsPassword, String... argv) {
         return new InstallStep(purpose, List.of(argv), readsPassword);
     }
@@ -63,7 +68,7 @@ class InstallRunnerTest extends SshdTestBase {
     @ParameterizedTest
     @ValueSource(strings = {"local", "ssh"})
     void aFailingStepStopsThePlanAndSaysWhichAndWhy(String where) throws Exception {
-        Path marker = (where.equals("ssh") ? sshd.scratch() : tmp).resolve("ran");
+        Path marker = marker(where);
         Recorder seen = new Recorder();
         InstallRunner.Outcome outcome;
         try (Target target = open(where)) {
@@ -98,7 +103,7 @@ class InstallRunnerTest extends SshdTestBase {
     @ParameterizedTest
     @ValueSource(strings = {"local", "ssh"})
     void aCancelStopsBeforeTheNextStep(String where) throws Exception {
-        Path marker = (where.equals("ssh") ? sshd.scratch() : tmp).resolve("ran");
+        Path marker = marker(where);
         Recorder seen = new Recorder();
         InstallRunner.Outcome outcome;
         try (Target target = open(where)) {
