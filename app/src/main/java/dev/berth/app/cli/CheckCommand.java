@@ -4,6 +4,7 @@ import dev.berth.answers.AnswersFile;
 import dev.berth.answers.InvalidAnswersException;
 import dev.berth.catalog.Catalog;
 import dev.berth.catalog.CatalogException;
+import dev.berth.engine.check.CheckData;
 import dev.berth.engine.check.CheckResult;
 import dev.berth.engine.check.CheckRunner;
 import dev.berth.engine.check.Checks;
@@ -38,6 +39,12 @@ public final class CheckCommand implements Callable<Integer> {
             description = "The answers file (berth.yaml): checks ports, folders, devices and the domain it asks for.")
     Path answersFile;
 
+    @Option(names = "--install-docker",
+            description = "When the Docker check fails because Docker is missing or too old: show the commands that install "
+                    + "Docker's engine and Compose plugin (a pinned release, from Docker's own repository), ask, run them with "
+                    + "their output (sudo's password is asked for on the terminal), and check again.")
+    boolean installDocker;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -70,8 +77,22 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("Cannot read " + answersFile + ": " + e.getMessage());
             return BerthCommand.IO_ERROR;
         }
-        try (Target t = target.open(opener, where, err)) {
-            return run(t, plan, out, err);
+        try {
+            try (Target t = target.open(opener, where, err)) {
+                List<CheckResult> results = run(t, plan, out, err);
+                if (!installDocker || !dockerMissingOrOld(results)) {
+                    return exitCode(results);
+                }
+                int installed = DockerInstallPrompt.offer(t, out, err);
+                if (installed != 0) {
+                    return installed;
+                }
+            }
+            // A new connection: over SSH a new login is what picks up the docker group just joined.
+            err.println("Checking again ...");
+            try (Target t = target.open(opener, where, err)) {
+                return exitCode(run(t, plan, out, err));
+            }
         } catch (TargetException e) {
             err.println(e.getMessage());
             return BerthCommand.CHECK_FAILED;
@@ -82,7 +103,16 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private int run(Target t, StackPlan plan, PrintWriter out, PrintWriter err) throws InterruptedException {
+    /** The Docker check failed because Docker is missing or too old: what an install mends. */
+    private static boolean dockerMissingOrOld(List<CheckResult> results) {
+        return results.stream().anyMatch(r -> r.status() == Status.FAIL && r.data(CheckData.DockerInstallable.class).isPresent());
+    }
+
+    private static int exitCode(List<CheckResult> results) {
+        return results.stream().anyMatch(r -> r.status() == Status.FAIL) ? BerthCommand.CHECK_FAILED : 0;
+    }
+
+    private List<CheckResult> run(Target t, StackPlan plan, PrintWriter out, PrintWriter err) throws InterruptedException {
         err.println("Checking " + t.description() + (plan == null ? " (without answers: the machine only)" : " for " + answersFile) + " ...");
         try (CheckRunner runner = new CheckRunner(t, plan == null ? Checks.targetOnly() : Checks.all())) {
             // Ctrl-C stops the checks under way rather than leaving them running on the target.
@@ -101,7 +131,7 @@ public final class CheckCommand implements Callable<Integer> {
             out.println();
             CheckTable.print(results, out);
             out.flush();
-            return results.stream().anyMatch(r -> r.status() == Status.FAIL) ? BerthCommand.CHECK_FAILED : 0;
+            return results;
         }
     }
 }

@@ -37,6 +37,13 @@ public sealed interface CheckData {
         }
     }
 
+    /**
+     * The Docker engine is missing or too old: Berth's guided install ({@code dev.berth.engine.install})
+     * may put a current one there, and the command line and the wizard offer it.
+     */
+    record DockerInstallable() implements CheckData {
+    }
+
     /** What each host name resolved to; names that did not resolve are absent. */
     record ResolvedNames(Map<String, List<InetAddress>> addresses) implements CheckData {
         public ResolvedNames {

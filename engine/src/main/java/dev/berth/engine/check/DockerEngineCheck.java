@@ -65,7 +65,8 @@ public final class DockerEngineCheck implements Check {
                     + "root elsewhere cannot be mounted, and the snap updates itself and restarts your containers",
                     "sudo snap remove docker, then install Docker from Docker's own packages (" + INSTALL_DOCS + ")");
         }
-        return f.result("Docker " + version + " is running and this user may use it");
+        CheckResult result = f.result("Docker " + version + " is running and this user may use it");
+        return tooOld(version) ? result.withData(new CheckData.DockerInstallable()) : result;
     }
 
     private void version(Findings f, String version) {
@@ -75,16 +76,26 @@ public final class DockerEngineCheck implements Check {
             return;
         }
         int major = Integer.parseInt(m.group(1));
-        int minor = Integer.parseInt(m.group(2));
-        if (major < 20 || major == 20 && minor < 10) {
+        if (tooOld(version)) {
             f.fail("Docker " + version + " is too old: Berth needs 20.10 or newer",
-                    "Install a current Docker engine: " + INSTALL_DOCS);
+                    "Install a current Docker engine: berth check --install-docker shows the commands and runs them once you"
+                            + " agree (or by hand: " + INSTALL_DOCS + ")");
         } else if (major < 24) {
             f.warn("Docker " + version + " is older than 24: it works, but it no longer gets security fixes and "
                     + "some health check settings are ignored", "Update Docker from Docker's own packages: " + INSTALL_DOCS);
         } else {
             f.pass("Docker " + version);
         }
+    }
+
+    /** Older than 20.10, the oldest Berth supports; an unreadable version is not called old. */
+    private static boolean tooOld(String version) {
+        Matcher m = VERSION.matcher(version);
+        if (!m.find()) {
+            return false;
+        }
+        int major = Integer.parseInt(m.group(1));
+        return major < 20 || major == 20 && Integer.parseInt(m.group(2)) < 10;
     }
 
     /** Whether {@code snap list docker} knows it; a missing snap command means no snap. */
@@ -108,7 +119,9 @@ public final class DockerEngineCheck implements Check {
                         e.getMessage(), "sudo usermod -aG docker " + user + " — then log out and in again");
             }
             case DOCKER_MISSING -> CheckResult.of(this, Status.FAIL, "Docker is not installed on "
-                    + ctx.target().description(), e.getMessage(), "Install Docker: " + INSTALL_DOCS);
+                    + ctx.target().description(), e.getMessage(), "Install Docker: berth check --install-docker shows the"
+                    + " commands and runs them once you agree (or by hand: " + INSTALL_DOCS + ")")
+                    .withData(new CheckData.DockerInstallable());
             default -> CheckResult.of(this, Status.FAIL, "Cannot reach the Docker engine on " + ctx.target().description(),
                     e.getMessage(), "Start it: sudo systemctl start docker (or install it: " + INSTALL_DOCS + ")");
         };

@@ -30,6 +30,11 @@ public record TargetFacts(OsInfo os, String machine, String arch, int cores, lon
     public record OsInfo(String id, String versionId, String prettyName) {
         public static final OsInfo UNKNOWN = new OsInfo("", "", "");
 
+        /** From the text of /etc/os-release (the guided Docker install reads it too). */
+        public static OsInfo parse(String osRelease) {
+            return FactParsers.osRelease(osRelease);
+        }
+
         public String describe() {
             return prettyName.isBlank() ? (id.isBlank() ? "an unknown Linux distribution" : id + " " + versionId) : prettyName;
         }

@@ -95,6 +95,54 @@ public final class LocalTarget implements Target {
         }
     }
 
+    @Override
+    public ExecResult execStreaming(List<String> argv, byte[] input, Duration timeout, java.io.OutputStream output)
+            throws TargetException {
+        Process p;
+        try {
+            p = new ProcessBuilder(detached(argv)).start();
+        } catch (IOException e) {
+            throw new TargetException(TargetException.Reason.OTHER, "Cannot run " + argv.getFirst() + " on this computer: " + e.getMessage(), e);
+        }
+        StreamTee out = new StreamTee(output);
+        StreamTee err = new StreamTee(output);
+        CompletableFuture<Void> outDone = copy(p.getInputStream(), out);
+        CompletableFuture<Void> errDone = copy(p.getErrorStream(), err);
+        try (java.io.OutputStream in = p.getOutputStream()) {
+            in.write(input);
+        } catch (IOException e) {
+            // The program ended, or closed its input, without reading it all: its exit status says how it went.
+        }
+        try {
+            if (!p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                return new ExecResult(ExecResult.TIMED_OUT, out.text(), argv.getFirst() + " did not finish within " + timeout.toSeconds() + " s");
+            }
+            outDone.join();
+            errDone.join();
+            return new ExecResult(p.exitValue(), out.text(), err.text());
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new TargetException(TargetException.Reason.OTHER, "Interrupted while running " + argv.getFirst(), e);
+        }
+    }
+
+    /** Like drain(), on a platform thread for the same reason, passing each chunk on as it comes. */
+    private static CompletableFuture<Void> copy(InputStream in, java.io.OutputStream to) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("berth-stream").start(() -> {
+            try (in) {
+                in.transferTo(to);
+            } catch (IOException e) {
+                // the program's end closes the pipe; what came before it was passed on
+            }
+            f.complete(null);
+        });
+        return f;
+    }
+
     /**
      * Asks the program and its children to end (SIGTERM: Compose then stops what it was doing),
      * and kills what is still there after a grace period. {@code docker compose} is the docker CLI

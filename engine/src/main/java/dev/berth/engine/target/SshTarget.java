@@ -116,6 +116,38 @@ public final class SshTarget implements Target {
         }
     }
 
+    /**
+     * Without the wrapper of {@link RemoteCommand}: the program reads the channel's input itself,
+     * and is never stopped early (see {@link Target#execStreaming}); at the time limit the channel
+     * is closed and the program left to finish.
+     */
+    @Override
+    public ExecResult execStreaming(List<String> argv, byte[] input, Duration timeout, OutputStream output)
+            throws TargetException {
+        StreamTee out = new StreamTee(output);
+        StreamTee err = new StreamTee(output);
+        ClientChannel channel = channels.exec(ShellQuote.join(argv), out, err);
+        try {
+            try (OutputStream in = channel.getInvertedIn()) {
+                in.write(input);
+                in.flush();
+            } catch (IOException e) {
+                // The program ended without reading it all, or the connection went: both show below.
+            }
+            if (!channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), timeout).contains(ClientChannelEvent.CLOSED)) {
+                return new ExecResult(ExecResult.TIMED_OUT, out.text(), argv.getFirst() + " did not finish within "
+                        + seconds(timeout) + " on " + description());
+            }
+            Integer status = channel.getExitStatus();
+            if (status == null) {
+                throw SshErrors.connectionLost(description(), session.isOpen() ? null : new IOException("session closed"));
+            }
+            return new ExecResult(status, out.text(), err.text());
+        } finally {
+            channel.close(false);
+        }
+    }
+
     /** Waits for the command to end, for at most {@code timeout}, looking a few times a second whether to give up. */
     private static boolean awaitEnd(RemoteCommand command, Duration timeout, BooleanSupplier cancelled) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -32,6 +32,20 @@ public interface Target extends AutoCloseable {
     }
 
     /**
+     * Runs argv with {@code input} as its whole standard input (closed after it) and hands what it
+     * prints, output and errors alike, to {@code output} as it comes: for long commands a person
+     * watches (the guided Docker install), and for a sudo password, which must reach no argv, file
+     * or log. The program is not stopped on the way, only at {@code timeout}: stopping apt or dnf
+     * midway leaves the package database to repair, so a cancel waits for the command under way.
+     * On this computer it runs in a session of its own, out of reach of a Ctrl-C on the terminal.
+     *
+     * @param output written to from other threads, one chunk at a time
+     * @return its exit status and everything it printed
+     */
+    ExecResult execStreaming(List<String> argv, byte[] input, Duration timeout, java.io.OutputStream output)
+            throws TargetException;
+
+    /**
      * Tries to take an exclusive lock on a file of the target (created when missing; its folder
      * must exist). The lock is the kernel's, held by a process on the target that lives only as
      * long as this Berth process and its connection: when either ends, even killed, the lock is

@@ -47,6 +47,21 @@ class CheckDockerTest {
             assertEquals("Cannot reach the Docker engine on this computer at unix:///nonexistent.sock. Is Docker installed "
                     + "and running? (sudo systemctl start docker)", r.details());
             assertEquals("Start it: sudo systemctl start docker (or install it: https://docs.docker.com/engine/install/)", r.fix());
+            assertTrue(r.data(CheckData.DockerInstallable.class).isEmpty(), "an engine that does not answer is not mended by an install");
+        }
+    }
+
+    @Test
+    void aMissingDockerOffersTheGuidedInstall() throws Exception {
+        try (LocalTarget real = new LocalTarget()) {
+            TargetException missing = new TargetException(TargetException.Reason.DOCKER_MISSING,
+                    "The docker command is not installed on this computer.");
+            CheckResult r = check(new HidingTarget(real, Set.of("docker"), Set.of(), missing));
+            assertEquals(Status.FAIL, r.status());
+            assertEquals("Docker is not installed on this computer", r.summary());
+            assertEquals("Install Docker: berth check --install-docker shows the commands and runs them once you agree"
+                    + " (or by hand: https://docs.docker.com/engine/install/)", r.fix());
+            assertTrue(r.data(CheckData.DockerInstallable.class).isPresent(), "the command line and the wizard offer the install");
         }
     }
 

@@ -48,6 +48,12 @@ public final class HidingTarget implements Target {
     }
 
     @Override
+    public ExecResult execStreaming(List<String> argv, byte[] input, Duration timeout, java.io.OutputStream output)
+            throws TargetException {
+        return real.execStreaming(argv, input, timeout, output);
+    }
+
+    @Override
     public Optional<dev.berth.engine.target.TargetLock> tryLock(String path) throws TargetException {
         return real.tryLock(path);
     }

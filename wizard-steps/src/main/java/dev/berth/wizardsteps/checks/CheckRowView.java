@@ -26,6 +26,7 @@ final class CheckRowView extends VBox {
     private final Label title = new Label();
     private final Label summary = new Label();
     private final Hyperlink toggle = new Hyperlink("Details");
+    private final Button install = new Button("Install Docker…");
     private Expanded expanded;
     private CheckRow row;
 
@@ -66,16 +67,22 @@ final class CheckRowView extends VBox {
         }
     }
 
-    CheckRowView(Consumer<CheckRow> copyFix) {
+    CheckRowView(Consumer<CheckRow> copyFix, Runnable installDocker) {
         super(6);
         this.copyFix = copyFix;
+        install.setId("install-docker");
+        install.getStyleClass().add(Styles.SMALL);
+        install.setMinWidth(Region.USE_PREF_SIZE);
+        install.managedProperty().bind(install.visibleProperty());
+        install.setVisible(false);
+        install.setOnAction(e -> installDocker.run());
         getStyleClass().add("check-row");
         title.getStyleClass().add(Styles.TEXT_BOLD);
         summary.setWrapText(true);
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         VBox text = new VBox(2, title, summary);
         HBox.setHgrow(text, Priority.ALWAYS);
-        HBox head = new HBox(12, icon, text, new Region(), toggle);
+        HBox head = new HBox(12, icon, text, new Region(), install, toggle);
         head.setAlignment(Pos.CENTER_LEFT);
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggle.setOnAction(e -> setOpen(expanded == null || !expanded.isVisible()));
@@ -88,6 +95,7 @@ final class CheckRowView extends VBox {
         icon.show(r.status());
         title.setText(r.title());
         summary.setText(r.summary());
+        install.setVisible(r.offersDockerInstall());
         boolean anything = !r.details().isBlank() || !r.fix().isBlank();
         toggle.setVisible(anything);
         if (expanded != null) {

@@ -1,6 +1,7 @@
 package dev.berth.wizardsteps.checks;
 
 import dev.berth.engine.check.Check;
+import dev.berth.engine.check.CheckData;
 import dev.berth.engine.check.CheckResult;
 import dev.berth.engine.check.Status;
 import dev.berth.wizardsteps.core.StepContext;
@@ -9,6 +10,7 @@ import dev.berth.wizardsteps.core.SystemChecks;
 import dev.berth.wizardsteps.core.TargetSession;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -77,11 +79,23 @@ public final class ChecksViewModel extends StepViewModel {
         }
     }
 
+    /**
+     * The "Install Docker…" dialog's model for the connected target, its plan being made; empty
+     * when there is no connection.
+     */
+    public Optional<DockerInstallViewModel> installDocker() {
+        return ctx.target().connected().map(c -> {
+            DockerInstallViewModel install = new DockerInstallViewModel(ctx, c.target());
+            install.prepare();
+            return install;
+        });
+    }
+
     private void update() {
         List<CheckRow> next = new ArrayList<>();
         for (Check c : checks.checks()) {
             CheckResult r = checks.results().get(c.id());
-            next.add(r == null ? new CheckRow(c.id(), c.title(), null, "Waiting…", "", "") : row(r));
+            next.add(r == null ? new CheckRow(c.id(), c.title(), null, "Waiting…", "", "", false) : row(r));
         }
         if (!next.equals(rows)) {
             for (int i = 0; i < next.size(); i++) {
@@ -110,7 +124,8 @@ public final class ChecksViewModel extends StepViewModel {
     private CheckRow row(CheckResult r) {
         String summary = r.status() == Status.SKIP && !checks.plannedProperty().get()
                 ? "Runs once you have chosen storage and apps" : r.summary();
-        return new CheckRow(r.checkId(), r.title(), r.status(), summary, r.details(), r.fix());
+        return new CheckRow(r.checkId(), r.title(), r.status(), summary, r.details(), r.fix(),
+                r.status() == Status.FAIL && r.data(CheckData.DockerInstallable.class).isPresent());
     }
 
     private long count(Status s) {

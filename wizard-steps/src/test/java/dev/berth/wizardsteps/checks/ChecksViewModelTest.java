@@ -49,7 +49,7 @@ class ChecksViewModelTest {
 
     @Test
     void aFixCommandIsCopied() {
-        vm.copyFix(new CheckRow("x", "X", Status.FAIL, "broken", "", "sudo systemctl start docker"));
+        vm.copyFix(new CheckRow("x", "X", Status.FAIL, "broken", "", "sudo systemctl start docker", false));
         assertEquals(java.util.List.of("sudo systemctl start docker"), dialogs.copied);
     }
 }
