@@ -43,20 +43,22 @@ class CommandLineConsistencyTest {
             assertSame(mixin.findOption("--target").userObject(), spec.findOption("--target").userObject(), sub.getKey());
             assertNotNull(mixin.findOption("--accept-host-key"), sub.getKey());
         }
-        assertEquals(List.of("check", "deploy", "diff", "status", "two-factor-code", "wire"), withTarget.stream().sorted().toList());
+        assertEquals(List.of("check", "deploy", "diff", "status", "two-factor-code", "update", "wire"), withTarget.stream().sorted().toList());
     }
 
     @Test
     void withoutTargetDeployDiffStatusAndWireGoWhereTheAnswersSayAndCheckChecksThisComputer() {
         String answers = Examples.file("remote-ssh").toString();
         Map<String, TargetSpec> opened = new TreeMap<>();
-        for (String command : List.of("check", "deploy", "diff", "status", "two-factor-code", "wire")) {
+        for (String command : List.of("check", "deploy", "diff", "status", "two-factor-code", "update", "wire")) {
             CommandLine cli = new CommandLine(switch (command) {
                 case "check" -> new CheckCommand(recording(command, opened));
                 case "deploy" -> new DeployCommand(recording(command, opened));
                 case "diff" -> new DiffCommand(recording(command, opened));
                 case "wire" -> new WireCommand(recording(command, opened));
                 case "two-factor-code" -> new TwoFactorCodeCommand(recording(command, opened));
+                case "update" -> new UpdateCommand(recording(command, opened), dev.berth.engine.update.UpdateFinder::registries,
+                        dev.berth.engine.deploy.DeployOptions.DEFAULT);
                 default -> new StatusCommand(recording(command, opened));
             });
             cli.setOut(new PrintWriter(new StringWriter(), true));
@@ -67,7 +69,7 @@ class CommandLineConsistencyTest {
         }
         TargetSpec nas = new TargetSpec.Ssh("media", "nas.local", 22, "SHA256:abc");
         assertEquals(Map.of("check", new TargetSpec.Local(), "deploy", nas, "diff", nas, "status", nas, "two-factor-code", nas,
-                "wire", nas), opened);
+                "update", nas, "wire", nas), opened);
     }
 
     /** Notes which target a command asked for, then fails to connect, so nothing runs. */
