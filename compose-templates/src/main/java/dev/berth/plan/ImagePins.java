@@ -48,9 +48,4 @@ public record ImagePins(SortedMap<String, ImagePin> services) {
         });
         return new ImagePins(held);
     }
-
-    /** The image {@code service} runs: its pin's, else the catalog's. */
-    public Image imageFor(String service, Image catalogImage) {
-        return of(service).map(ImagePin::image).orElse(catalogImage);
-    }
 }

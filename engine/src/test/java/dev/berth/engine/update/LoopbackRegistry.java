@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * Debian's {@code docker-registry} (the CNCF distribution registry) on a free 127.0.0.1 port, with
  * its storage in a folder of the test's own and no auth: Docker treats registries on 127.0.0.0/8 as
  * insecure, so it pushes and pulls there over plain HTTP. Closing it stops the registry and removes
- * the local tags it pushed under its name.
+ * every local image named after it (pushed or pulled).
  */
 final class LoopbackRegistry implements AutoCloseable {
     private static final Pattern PUSHED = Pattern.compile("digest: (sha256:[0-9a-f]{64})");
@@ -113,6 +113,14 @@ final class LoopbackRegistry implements AutoCloseable {
     public void close() {
         for (String ref : tagged) {
             ExternalTool.run(Path.of("."), List.of("docker", "rmi", "-f", ref));
+        }
+        // Images pulled from here by digest carry no tag of the list above, only this registry's name.
+        String prefix = "127.0.0.1:" + port + "/";
+        for (String line : ExternalTool.run(Path.of("."), List.of("docker", "images", "--format", "{{.Repository}} {{.ID}}"))
+                .output().lines().toList()) {
+            if (line.startsWith(prefix)) {
+                ExternalTool.run(Path.of("."), List.of("docker", "rmi", "-f", line.substring(line.indexOf(' ') + 1)));
+            }
         }
         process.destroy();
         try {
