@@ -45,8 +45,7 @@ public final class ImpliedServices {
             implied.put("homepage", "you chose a start page (Homepage)");
         }
         if (m.watchtower() != MonitoringAnswers.Watchtower.OFF) {
-            implied.put("watchtower", "you chose to " + (m.watchtower() == MonitoringAnswers.Watchtower.UPDATE
-                    ? "update images automatically" : "be told about new images") + " (Watchtower)");
+            implied.put("watchtower", "you chose to be told about new images (Watchtower)");
         }
         return implied;
     }

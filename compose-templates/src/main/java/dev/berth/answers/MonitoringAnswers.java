@@ -25,7 +25,11 @@ public record MonitoringAnswers(boolean prometheus, boolean tautulli, boolean up
         OFF,
         /** Watchtower checks for new images and only reports them. */
         NOTIFY,
-        /** Watchtower updates containers to new images by itself. */
+        /**
+         * Chosen before Berth applied updates itself: now the same as {@link #NOTIFY} (Watchtower
+         * only reports; {@code berth update} applies them, pinned and undoable). Kept so older
+         * answers files still read.
+         */
         UPDATE;
 
         @com.fasterxml.jackson.annotation.JsonValue

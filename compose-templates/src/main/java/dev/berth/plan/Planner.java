@@ -63,6 +63,14 @@ public final class Planner {
     }
 
     /**
+     * As {@link #plan(Answers, Map, PreviousPorts)}, with the images {@code berth update} pinned in
+     * the stack: each service whose pin still holds ({@link ImagePin#holdsOver}) runs its pinned image.
+     */
+    public StackPlan plan(Answers answers, Map<String, String> previousSecrets, PreviousPorts previousPorts, ImagePins pins) {
+        return validate(answers).plan(previousSecrets, previousPorts, pins);
+    }
+
+    /**
      * Validates the answers once, for a caller that uses them before planning (the deployer reads
      * the stack folder they name, to plan with its secrets).
      *
@@ -87,11 +95,17 @@ public final class Planner {
 
         /** As {@link Planner#plan(Answers, Map, PreviousPorts)}, without validating again. */
         public StackPlan plan(Map<String, String> previousSecrets, PreviousPorts previousPorts) {
-            return planValid(answers, previousSecrets, previousPorts);
+            return planValid(answers, previousSecrets, previousPorts, ImagePins.NONE);
+        }
+
+        /** As {@link Planner#plan(Answers, Map, PreviousPorts, ImagePins)}, without validating again. */
+        public StackPlan plan(Map<String, String> previousSecrets, PreviousPorts previousPorts, ImagePins pins) {
+            return planValid(answers, previousSecrets, previousPorts, pins);
         }
     }
 
-    private StackPlan planValid(Answers answers, Map<String, String> previousSecrets, PreviousPorts previousPorts) {
+    private StackPlan planValid(Answers answers, Map<String, String> previousSecrets, PreviousPorts previousPorts,
+                                ImagePins pins) {
         answers = withLowerCaseDomain(answers);
         DependencyResolver.Resolution resolution = new DependencyResolver(catalog).resolve(answers);
         List<Addition> additions = new ArrayList<>(resolution.additions());
@@ -118,25 +132,28 @@ public final class Planner {
         wiring.decidePasswordsWithoutFile();
         wiring.decideGatewayKeys();
         new DependencyOrder(catalog, drafts).apply();
+        Map<String, dev.berth.catalog.Image> catalogImages = new LinkedHashMap<>();
+        drafts.forEach((name, d) -> catalogImages.put(name, d.def.image()));
+        ImagePins held = pins.holding(catalogImages);
 
-        StackPlan plan = assemble(answers, drafts, additions, resolution.suggestions(), moves, secrets);
+        StackPlan plan = assemble(answers, drafts, additions, resolution.suggestions(), moves, secrets, held);
         // Which client takes the forwarded port is decided on the plan (the engine asks the same question of it).
         Optional<PortForwarding> forwarding = PortForwarding.of(plan);
         if (forwarding.isPresent()) {
             forwarding.get().requireOpenVpnUser(plan);
             ForwardedPortHook.wire(forwarding.get(), drafts);
-            plan = assemble(answers, drafts, additions, resolution.suggestions(), moves, secrets);
+            plan = assemble(answers, drafts, additions, resolution.suggestions(), moves, secrets, held);
         }
         return plan;
     }
 
     private static StackPlan assemble(Answers answers, Map<String, ServiceDraft> drafts, List<Addition> additions,
-                                      List<String> suggestions, List<PortMove> moves, SecretStore secrets) {
-        List<PlannedService> services = drafts.values().stream().map(ServiceDraft::build).toList();
+                                      List<String> suggestions, List<PortMove> moves, SecretStore secrets, ImagePins pins) {
+        List<PlannedService> services = drafts.values().stream().map(d -> d.build(pins)).toList();
         TreeSet<String> named = new TreeSet<>();
         services.forEach(s -> s.mounts().stream().filter(m -> m.type() == Mount.Type.VOLUME).forEach(m -> named.add(m.source())));
         return new StackPlan(answers, services, List.copyOf(additions), suggestions, List.copyOf(moves),
-                secrets.used(), DataTree.directories(services), List.copyOf(named));
+                secrets.used(), DataTree.directories(services), List.copyOf(named), pins);
     }
 
     /**

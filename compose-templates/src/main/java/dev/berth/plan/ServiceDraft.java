@@ -56,8 +56,10 @@ final class ServiceDraft {
         env.put(variable, "/run/secrets/" + secretName);
     }
 
-    PlannedService build() {
-        return new PlannedService(name, def, placement, List.copyOf(ports), List.copyOf(mounts),
+    /** The service as planned, running the image {@code pins} hold for it (the catalog's without one). */
+    PlannedService build(ImagePins pins) {
+        ServiceDefinition runs = pins.of(name).map(p -> def.withImage(p.image())).orElse(def);
+        return new PlannedService(name, runs, placement, List.copyOf(ports), List.copyOf(mounts),
                 java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env)), List.copyOf(secrets),
                 java.util.Collections.unmodifiableSortedMap(new TreeMap<>(dependsOn)), user, List.copyOf(command),
                 List.copyOf(extraHosts), List.copyOf(devices),

@@ -16,6 +16,7 @@ import java.util.SortedMap;
  * @param secrets        every secret by name (file under secrets/)
  * @param dataDirectories the TRaSH folders under the data root, relative, parents first
  * @param namedVolumes   Docker named volumes
+ * @param pins           the images {@code berth update} pinned that still stand; the services already run them
  */
 public record StackPlan(
         Answers answers,
@@ -25,9 +26,17 @@ public record StackPlan(
         List<PortMove> portMoves,
         SortedMap<String, String> secrets,
         List<String> dataDirectories,
-        List<String> namedVolumes) {
+        List<String> namedVolumes,
+        ImagePins pins) {
 
     public static final String NETWORK = "berth";
+
+    /** A plan without pinned images. */
+    public StackPlan(Answers answers, List<PlannedService> services, List<Addition> additions, List<String> suggestions,
+                     List<PortMove> portMoves, SortedMap<String, String> secrets, List<String> dataDirectories,
+                     List<String> namedVolumes) {
+        this(answers, services, additions, suggestions, portMoves, secrets, dataDirectories, namedVolumes, ImagePins.NONE);
+    }
 
     public Optional<PlannedService> service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst();

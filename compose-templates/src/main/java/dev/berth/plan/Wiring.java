@@ -256,9 +256,7 @@ final class Wiring {
     private void watchtower(ServiceDraft d) {
         d.env.put("WATCHTOWER_SCHEDULE", "0 0 4 * * *");
         d.env.put("WATCHTOWER_LABEL_ENABLE", "true");
-        if (answers.monitoring().watchtower() == MonitoringAnswers.Watchtower.NOTIFY) {
-            d.env.put("WATCHTOWER_MONITOR_ONLY", "true");
-        }
+        // Monitor-only comes from the catalog in both modes: berth update applies updates.
     }
 
     /**

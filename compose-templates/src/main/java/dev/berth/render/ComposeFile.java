@@ -52,7 +52,7 @@ final class ComposeFile {
 
     private static Map<String, Object> service(StackPlan plan, PlannedService s, ComposeDialect dialect) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("image", s.definition().image().reference());
+        m.put("image", s.image().reference());
         m.put("restart", "unless-stopped");
         switch (s.placement()) {
             case HOST -> m.put("network_mode", "host");

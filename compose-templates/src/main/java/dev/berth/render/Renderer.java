@@ -24,6 +24,9 @@ public final class Renderer {
         out.put("berth.yaml", RenderedFile.text(AnswersFile.write(AnswersSecrets.strip(plan.answers()))));
         out.put("compose.yaml", RenderedFile.text(ComposeFile.render(plan, dialect)));
         out.put(".env", RenderedFile.text(EnvFile.render(plan)));
+        if (!plan.pins().isEmpty()) {
+            out.put(PinsFile.PATH, RenderedFile.text(PinsFile.render(plan.pins())));
+        }
         plan.secrets().forEach((name, value) -> out.put("secrets/" + name, RenderedFile.secretText(value)));
         plan.services().stream().filter(s -> s.definition().vpnGateway() != null).findFirst().ifPresent(gateway ->
                 out.put(ControlServerAuth.path(gateway), RenderedFile.secretText(ControlServerAuth.render(plan, gateway))));

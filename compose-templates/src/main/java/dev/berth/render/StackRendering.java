@@ -3,6 +3,7 @@ package dev.berth.render;
 import dev.berth.answers.Answers;
 import dev.berth.catalog.Catalog;
 import dev.berth.plan.AutheliaPasswords;
+import dev.berth.plan.ImagePins;
 import dev.berth.plan.Planner;
 import dev.berth.plan.PreviousPorts;
 import dev.berth.plan.StackPlan;
@@ -54,10 +55,16 @@ public final class StackRendering {
     /** As {@link #render(Answers, Map, PreviousPorts)}, with compose.yaml for a target whose Compose is {@code dialect}. */
     public PlannedStack render(Answers answers, Map<String, String> previousSecrets, PreviousPorts previousPorts,
                                ComposeDialect dialect) {
+        return render(answers, previousSecrets, previousPorts, dialect, ImagePins.NONE);
+    }
+
+    /** As {@link #render(Answers, Map, PreviousPorts, ComposeDialect)}, running the images the stack's {@code pins} hold. */
+    public PlannedStack render(Answers answers, Map<String, String> previousSecrets, PreviousPorts previousPorts,
+                               ComposeDialect dialect, ImagePins pins) {
         // Hashing needs only the answers (any answers: a refused one's hash is never used), so it
         // starts first and overlaps a cold start's loading of the catalog and the validator.
         AutheliaPasswords.hashAhead(answers, previousSecrets, hasher);
-        return planAndRender(planner().validate(answers), previousSecrets, previousPorts, dialect);
+        return planAndRender(planner().validate(answers), previousSecrets, previousPorts, dialect, pins);
     }
 
     /**
@@ -79,8 +86,8 @@ public final class StackRendering {
     }
 
     private PlannedStack planAndRender(Planner.Valid answers, Map<String, String> previousSecrets, PreviousPorts previousPorts,
-                                       ComposeDialect dialect) {
-        StackPlan plan = answers.plan(previousSecrets, previousPorts);
+                                       ComposeDialect dialect, ImagePins pins) {
+        StackPlan plan = answers.plan(previousSecrets, previousPorts, pins);
         return new PlannedStack(plan, new Renderer().render(plan, dialect));
     }
 
@@ -108,8 +115,14 @@ public final class StackRendering {
 
         /** As {@link StackRendering#render(Answers, Map, PreviousPorts, ComposeDialect)}, for these answers. */
         public PlannedStack render(Map<String, String> previousSecrets, PreviousPorts previousPorts, ComposeDialect dialect) {
+            return render(previousSecrets, previousPorts, dialect, ImagePins.NONE);
+        }
+
+        /** As {@link #render(Map, PreviousPorts, ComposeDialect)}, running the images {@code pins} hold (see {@link ImagePins}). */
+        public PlannedStack render(Map<String, String> previousSecrets, PreviousPorts previousPorts, ComposeDialect dialect,
+                                   ImagePins pins) {
             AutheliaPasswords.hashAhead(valid.answers(), previousSecrets, hasher);
-            return planAndRender(valid, previousSecrets, previousPorts, dialect);
+            return planAndRender(valid, previousSecrets, previousPorts, dialect, pins);
         }
     }
 }

@@ -70,6 +70,13 @@ public record ServiceDefinition(
         passwords = passwords == null ? List.of() : List.copyOf(passwords);
     }
 
+    /** The same service running {@code other}: an image {@code berth update} pinned. */
+    public ServiceDefinition withImage(Image other) {
+        return new ServiceDefinition(id, name, category, description, other, architectures, ramMb, web, ports, volumes,
+                environment, linuxserver, vpnCapable, healthcheck, relations, run, passwords, api, metrics, exporter, homepage,
+                unpackerr, recyclarr, library, downloadClient, indexerProxy, setup, handOver, vpnGateway, forwardedPort);
+    }
+
     public boolean hasWebUi() {
         return web != null;
     }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 + "reverse proxy, sign-in protection and monitoring.",
         subcommands = {RenderCommand.class, CheckCommand.class, DeployCommand.class, DiffCommand.class, StatusCommand.class,
                 WireCommand.class, TwoFactorCodeCommand.class, StopCommand.class, StartCommand.class, RemoveCommand.class,
+                UpdateCommand.class,
                 TrainCommand.class})
 public final class BerthCommand implements Runnable {
     /** Exit code for answers that cannot be used: the message says what to change. */

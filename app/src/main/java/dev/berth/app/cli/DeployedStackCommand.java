@@ -7,16 +7,20 @@ import dev.berth.engine.deploy.StackDeployer;
 import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
+import dev.berth.plan.ImagePins;
 import dev.berth.plan.Planner;
+import dev.berth.plan.PreviousPorts;
+import dev.berth.render.PinsFile;
 import dev.berth.plan.StackPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
 /**
- * The commands that work on a stack already deployed ({@code status}, {@code wire}, {@code two-factor-code}): the folder
+ * The commands that work on a stack already deployed ({@code status}, {@code wire}, {@code two-factor-code}, {@code update}): the folder
  * from {@code --dir} or the answers file, the target, and the stack's plan made from the folder's
  * own answers and secrets, so every key and password is the one the apps have.
  */
@@ -61,7 +65,9 @@ abstract class DeployedStackCommand implements Callable<Integer> {
                         + " (no berth.yaml). Name the folder with --dir, or deploy one with berth deploy.");
                 return BerthCommand.IO_ERROR;
             }
-            StackPlan plan = new Planner(Catalog.builtIn()).plan(state.answers().orElseThrow(), state.secrets());
+            // With the images berth update pinned, so a command names what the stack runs.
+            ImagePins pins = state.withFiles(t, List.of(PinsFile.PATH)).pins();
+            StackPlan plan = new Planner(Catalog.builtIn()).plan(state.answers().orElseThrow(), state.secrets(), PreviousPorts.NONE, pins);
             return run(t, plan, stackDir);
         } catch (TargetException e) {
             err.println(e.getMessage());

@@ -76,7 +76,7 @@ public final class RenderCommand implements Callable<Integer> {
             StackRendering rendering = new StackRendering(() -> Background.join(ready), new SecretGenerator());
             StackState state = StackState.loadForRendering(target, dir, false);
             Answers answers = AnswersFile.read(answersFile);
-            PlannedStack stack = rendering.render(answers, state.secrets(), state.previousPorts(), composeVersion);
+            PlannedStack stack = rendering.render(answers, state.secrets(), state.previousPorts(), composeVersion, state.pins());
             StackFolderWriter.write(target, state, stack.rendered());
             new StackSummary(stack.plan(), stack.rendered(), answers.access().domain()).print(outWriter, out);
             return 0;

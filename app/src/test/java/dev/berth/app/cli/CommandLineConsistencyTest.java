@@ -43,14 +43,14 @@ class CommandLineConsistencyTest {
             assertSame(mixin.findOption("--target").userObject(), spec.findOption("--target").userObject(), sub.getKey());
             assertNotNull(mixin.findOption("--accept-host-key"), sub.getKey());
         }
-        assertEquals(List.of("check", "deploy", "diff", "remove", "start", "status", "stop", "two-factor-code", "wire"), withTarget.stream().sorted().toList());
+        assertEquals(List.of("check", "deploy", "diff", "remove", "start", "status", "stop", "two-factor-code", "update", "wire"), withTarget.stream().sorted().toList());
     }
 
     @Test
     void withoutTargetDeployDiffStatusAndWireGoWhereTheAnswersSayAndCheckChecksThisComputer() {
         String answers = Examples.file("remote-ssh").toString();
         Map<String, TargetSpec> opened = new TreeMap<>();
-        for (String command : List.of("check", "deploy", "diff", "status", "two-factor-code", "wire", "stop", "start", "remove")) {
+        for (String command : List.of("check", "deploy", "diff", "status", "two-factor-code", "update", "wire", "stop", "start", "remove")) {
             CommandLine cli = new CommandLine(switch (command) {
                 case "check" -> new CheckCommand(recording(command, opened));
                 case "deploy" -> new DeployCommand(recording(command, opened));
@@ -60,6 +60,8 @@ class CommandLineConsistencyTest {
                 case "stop" -> new StopCommand(recording(command, opened));
                 case "start" -> new StartCommand(recording(command, opened));
                 case "remove" -> new RemoveCommand(recording(command, opened));
+                case "update" -> new UpdateCommand(recording(command, opened), dev.berth.engine.update.UpdateFinder::registries,
+                        dev.berth.engine.deploy.DeployOptions.DEFAULT);
                 default -> new StatusCommand(recording(command, opened));
             });
             cli.setOut(new PrintWriter(new StringWriter(), true));
@@ -70,7 +72,7 @@ class CommandLineConsistencyTest {
         }
         TargetSpec nas = new TargetSpec.Ssh("media", "nas.local", 22, "SHA256:abc");
         assertEquals(Map.of("check", new TargetSpec.Local(), "deploy", nas, "diff", nas, "status", nas, "two-factor-code", nas,
-                "wire", nas, "stop", nas, "start", nas, "remove", nas), opened);
+                "update", nas, "wire", nas, "stop", nas, "start", nas, "remove", nas), opened);
     }
 
     /** Notes which target a command asked for, then fails to connect, so nothing runs. */

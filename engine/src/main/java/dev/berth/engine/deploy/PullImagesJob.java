@@ -47,7 +47,7 @@ public final class PullImagesJob implements Job {
     public static List<String> images(StackPlan plan) {
         List<String> refs = new ArrayList<>();
         for (PlannedService s : plan.services()) {
-            refs.add(s.definition().image().reference());
+            refs.add(s.image().reference());
         }
         return List.copyOf(new LinkedHashSet<>(refs));
     }
@@ -100,10 +100,14 @@ public final class PullImagesJob implements Job {
     }
 
     private void pull(DockerClient docker, String image, JobContext context) throws TargetException, InterruptedException {
-        int colon = image.lastIndexOf(':');
-        boolean tagged = colon > image.lastIndexOf('/');
-        String repository = tagged ? image.substring(0, colon) : image;
-        String tag = tagged ? image.substring(colon + 1) : "latest";
+        // A pinned image (repo:tag@sha256:…) is pulled by its digest: the engine takes a digest in
+        // place of the tag, and would read the part after the digest's colon as a tag.
+        int at = image.indexOf('@');
+        String named = at < 0 ? image : image.substring(0, at);
+        int colon = named.lastIndexOf(':');
+        boolean tagged = colon > named.lastIndexOf('/');
+        String repository = tagged ? named.substring(0, colon) : named;
+        String tag = at >= 0 ? image.substring(at + 1) : tagged ? named.substring(colon + 1) : "latest";
         ResultCallback.Adapter<PullResponseItem> callback = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(PullResponseItem item) {

@@ -20,6 +20,7 @@ import dev.berth.engine.target.TargetException;
 import dev.berth.engine.vpn.VpnProof;
 import dev.berth.engine.wire.WiringPlan;
 import dev.berth.engine.wire.WiringResult;
+import dev.berth.plan.ImagePins;
 import dev.berth.plan.Planner;
 import dev.berth.plan.PreviousPorts;
 import dev.berth.plan.StackPlan;
@@ -106,15 +107,26 @@ public final class StackDeployer {
         return new StackRendering(catalog).check(answers);
     }
 
-    /** As {@link #preview(Answers, DeployOptions)}, for answers {@link #check} accepted. */
+    /** As {@link #preview(Answers, DeployOptions)}, for answers {@link #check} accepted; the folder's pinned images stay. */
     public DeployPreview preview(StackRendering.Checked checked, DeployOptions options)
+            throws TargetException, StackState.ForeignStackException {
+        return preview(checked, options, Optional.empty());
+    }
+
+    /**
+     * As {@link #preview(StackRendering.Checked, DeployOptions)}, with the images pinned as {@code pins}
+     * instead of as the folder's pins file has them: how {@code berth update} applies an update as a
+     * deploy (the pins file written with the other files, so a rollback puts the previous one back).
+     */
+    public DeployPreview preview(StackRendering.Checked checked, DeployOptions options, Optional<ImagePins> pins)
             throws TargetException, StackState.ForeignStackException {
         String dir = checked.answers().storage().stackDir();
         StackState loaded = StackState.loadForRendering(target, dir, options.adopt());
         PreviousPorts previousPorts = loaded.previousPorts();
+        ImagePins previousPins = loaded.pins();
         // Asked before rendering: compose.yaml holds what this target's Compose accepts (restart: true from 2.17).
         ComposeTool compose = ComposeTool.detect(target);
-        PlannedStack planned = checked.render(loaded.secrets(), previousPorts, compose.dialect());
+        PlannedStack planned = checked.render(loaded.secrets(), previousPorts, compose.dialect(), pins.orElse(previousPins));
         Planner planner = checked.planner();
         StackPlan plan = planned.plan();
         RenderedStack rendered = planned.rendered();
@@ -122,7 +134,7 @@ public final class StackDeployer {
         // Read every file the new answers write and the old ones wrote, so the diff also names files
         // no longer generated, and the backup and undo hold each file about to be replaced.
         Set<String> paths = new LinkedHashSet<>(rendered.files().keySet());
-        Optional<StackPlan> previousPlan = loaded.answers().flatMap(previous -> previousPlan(planner, previous, loaded.secrets(), previousPorts));
+        Optional<StackPlan> previousPlan = loaded.answers().flatMap(previous -> previousPlan(planner, previous, loaded.secrets(), previousPorts, previousPins));
         previousPlan.ifPresent(p -> paths.addAll(previousFiles(p)));
         StackState before = loaded.withFiles(target, paths);
         StackDiff diff = StackDiff.between(before, rendered);
@@ -263,9 +275,10 @@ public final class StackDeployer {
     }
 
     /** The plan of the previous answers (the files they generated, their services' names); none when they no longer plan (an old catalog). */
-    private static Optional<StackPlan> previousPlan(Planner planner, Answers previous, Map<String, String> secrets, PreviousPorts ports) {
+    private static Optional<StackPlan> previousPlan(Planner planner, Answers previous, Map<String, String> secrets, PreviousPorts ports,
+                                                    ImagePins pins) {
         try {
-            return Optional.of(planner.plan(previous, secrets, ports));
+            return Optional.of(planner.plan(previous, secrets, ports, pins));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

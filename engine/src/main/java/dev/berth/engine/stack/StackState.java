@@ -5,7 +5,9 @@ import dev.berth.answers.AnswersFile;
 import dev.berth.engine.target.FileStat;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
+import dev.berth.plan.ImagePins;
 import dev.berth.plan.PreviousPorts;
+import dev.berth.render.PinsFile;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
@@ -100,11 +102,30 @@ public record StackState(String dir, Kind kind, Optional<Answers> answers, Sorte
 
     /**
      * Loads a stack folder to render into it, as a deploy's preview and {@code berth render} do:
-     * as {@link #loadForDeploy}, with its compose.yaml read for {@link #previousPorts}.
+     * as {@link #loadForDeploy}, with its compose.yaml read for {@link #previousPorts} and its
+     * pins file for {@link #pins}.
      */
     public static StackState loadForRendering(Target target, String dir, boolean adopt)
             throws TargetException, ForeignStackException {
-        return loadForDeploy(target, dir, List.of(COMPOSE_FILE), adopt);
+        return loadForDeploy(target, dir, List.of(COMPOSE_FILE, PinsFile.PATH), adopt);
+    }
+
+    /**
+     * The images {@code berth update} pinned in a Berth stack ({@link PinsFile}); none when it has no
+     * pins file (or was not loaded with it, see {@link #loadForRendering}).
+     *
+     * @throws TargetException naming the file and what to do, when the file cannot be read
+     */
+    public ImagePins pins() throws TargetException {
+        ExistingFile file = files.get(PinsFile.PATH);
+        if (!isBerthStack() || file == null) {
+            return ImagePins.NONE;
+        }
+        try {
+            return PinsFile.parse(file.text(), StackPaths.join(dir, PinsFile.PATH));
+        } catch (IllegalArgumentException e) {
+            throw new TargetException(TargetException.Reason.FILE, e.getMessage());
+        }
     }
 
     /**

@@ -54,8 +54,8 @@ public final class MonitoringView extends Page {
                 policy.card(Watchtower.OFF, "_Off", "You update the apps yourself.", "watchtower-off"),
                 policy.card(Watchtower.NOTIFY, "_Report new versions", "Looks every night at 4:00 and lists new versions "
                         + "in its log; changes nothing.", "watchtower-notify"),
-                policy.card(Watchtower.UPDATE, "_Install them", "Every night at 4:00, updates apps with a new version and "
-                        + "restarts them. The proxy, sign-in page and VPN are left to you.", "watchtower-update"));
+                policy.card(Watchtower.UPDATE, "_Report, then install with berth update", "Watchtower only reports them: "
+                        + "berth update installs them, waits until the apps are healthy, and goes back if not.", "watchtower-update"));
         VBox updates = new VBox(10, Fields.heading("New versions (Watchtower)"), policies,
                 Fields.messageLabel(vm.messageProperty("watchtower")));
         getChildren().addAll(helpers, updates, Fields.messageLabel(vm.generalMessageProperty()));
