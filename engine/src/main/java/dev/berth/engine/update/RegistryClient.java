@@ -170,11 +170,25 @@ public final class RegistryClient {
         } catch (HttpTimeoutException e) {
             throw new RegistryException(request.uri().getHost() + " did not answer within " + TIMEOUT.toSeconds() + " s", true);
         } catch (ConnectException e) {
+            if (unresolved(e)) {
+                throw new RegistryException("could not find " + request.uri().getHost() + " (no address for its name); "
+                        + "is this machine online?", true);
+            }
             throw new RegistryException("could not connect to " + request.uri().getAuthority()
                     + " (" + (e.getMessage() == null ? "connection refused" : e.getMessage()) + "); is this machine online?", true);
         } catch (IOException e) {
             throw new RegistryException("could not reach " + request.uri().getAuthority() + " (" + e + ")", true);
         }
+    }
+
+    /** The JDK's client reports a name without an address as a ConnectException caused by UnresolvedAddressException. */
+    private static boolean unresolved(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The Authorization header a 401's challenge asks for. */

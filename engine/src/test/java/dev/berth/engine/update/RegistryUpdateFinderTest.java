@@ -113,4 +113,13 @@ class RegistryUpdateFinderTest {
         String sentence = status.unreachable().orElseThrow(() -> new AssertionError("no sentence: " + status));
         assertTrue(sentence.startsWith("could not connect to 127.0.0.1:" + closed), sentence);
     }
+
+    @Test
+    void aRegistryWhoseNameHasNoAddressIsNamed() throws Exception {
+        // .invalid never resolves (RFC 6761), online or not.
+        ImageStatus status = find(new Image("registry.invalid/linuxserver/sonarr", "4.0.15"));
+
+        String sentence = status.unreachable().orElseThrow(() -> new AssertionError("no sentence: " + status));
+        assertEquals("could not find registry.invalid (no address for its name); is this machine online?", sentence);
+    }
 }
