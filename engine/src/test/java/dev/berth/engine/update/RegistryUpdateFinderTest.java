@@ -122,4 +122,34 @@ class RegistryUpdateFinderTest {
         String sentence = status.unreachable().orElseThrow(() -> new AssertionError("no sentence: " + status));
         assertEquals("could not find registry.invalid (no address for its name); is this machine online?", sentence);
     }
+
+    @Test
+    void aMultiPlatformIndexGivesItsOwnDigestAndTheRunningPlatformsDate() throws Exception {
+        String multi = registry.host() + "/multi/sonarr";
+        // Both stand-ins are linux/amd64; the index says the second is arm64, so the date tells which entry was read.
+        build(work, multi + ":amd64-1.0.1", "amd64-1.0.1");
+        build(work, multi + ":arm64-1.0.1", "arm64-1.0.1");
+        build(work, multi + ":1.0.0", "1.0.0");
+        for (String tag : List.of("amd64-1.0.1", "arm64-1.0.1", "1.0.0")) {
+            run(work, "docker", "push", "-q", multi + ":" + tag);
+        }
+        try {
+            run(work, "docker", "manifest", "create", "--insecure", multi + ":1.0.1", multi + ":arm64-1.0.1", multi + ":amd64-1.0.1");
+            run(work, "docker", "manifest", "annotate", "--arch", "arm64", "--variant", "v8", multi + ":1.0.1", multi + ":arm64-1.0.1");
+            String pushed = ExternalTool.run(work, List.of("docker", "manifest", "push", "--insecure", "--purge", multi + ":1.0.1"))
+                    .output().strip();
+            String indexDigest = pushed.substring(pushed.lastIndexOf("sha256:"));
+
+            ImageStatus status = find(new Image(multi, "1.0.0"));
+
+            ImageUpdate update = status.update().orElseThrow(() -> new AssertionError("no update: " + status));
+            assertEquals("1.0.1", update.tag());
+            assertEquals(indexDigest, update.digest(), "the index's digest, which Docker records and a pin names");
+            assertEquals(Instant.parse(created(work, multi + ":amd64-1.0.1")), update.created(), "the running platform's entry");
+        } finally {
+            for (String tag : List.of("amd64-1.0.1", "arm64-1.0.1", "1.0.0")) {
+                ExternalTool.run(work, List.of("docker", "image", "rm", multi + ":" + tag));
+            }
+        }
+    }
 }
