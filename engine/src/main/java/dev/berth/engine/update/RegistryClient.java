@@ -133,7 +133,7 @@ public final class RegistryClient {
         }
         String said = registryWords(r.body());
         if (r.statusCode() == 404) {
-            throw new RegistryException(repo.registryName() + " has no " + what + (said.isEmpty() ? "" : " (" + said + ")"), false);
+            throw new RegistryException(repo.registryName() + " does not know " + what + (said.isEmpty() ? "" : " (" + said + ")"), false);
         }
         if (r.statusCode() == 401 || r.statusCode() == 403) {
             throw new RegistryException(repo.registryName() + " refused to show " + what + " without a sign-in"
