@@ -78,6 +78,16 @@ public final class RegistryClient {
     }
 
     /**
+     * The tag's manifest digest from a HEAD request, or empty when the registry does not send
+     * {@code Docker-Content-Digest} on it. Docker Hub counts a manifest GET as a pull against its
+     * small anonymous limit and a HEAD not, so whether a tag moved is asked this way first.
+     */
+    public Optional<String> digest(RegistryRepository repo, String tag) throws RegistryException, InterruptedException {
+        return request("HEAD", repo, manifestUri(repo, tag), MANIFESTS, repo.name() + ":" + tag)
+                .headers().firstValue("Docker-Content-Digest");
+    }
+
+    /**
      * The tag's manifest digest and when its image for {@code platform} was built. For an index (a
      * multi-platform image) the digest is the index's, and {@code created} comes from the platform's entry.
      */
@@ -121,12 +131,17 @@ public final class RegistryClient {
 
     private HttpResponse<byte[]> get(RegistryRepository repo, URI uri, String accept, String what)
             throws RegistryException, InterruptedException {
+        return request("GET", repo, uri, accept, what);
+    }
+
+    private HttpResponse<byte[]> request(String method, RegistryRepository repo, URI uri, String accept, String what)
+            throws RegistryException, InterruptedException {
         String scope = "repository:" + repo.name() + ":pull";
-        HttpResponse<byte[]> r = follow(repo, uri, accept, authorizations.get(repo.host() + " " + scope));
+        HttpResponse<byte[]> r = follow(method, repo, uri, accept, authorizations.get(repo.host() + " " + scope));
         if (r.statusCode() == 401) {
             String auth = authorize(repo, r.headers().firstValue("WWW-Authenticate").orElse(""), scope);
             authorizations.put(repo.host() + " " + scope, auth);
-            r = follow(repo, uri, accept, auth);
+            r = follow(method, repo, uri, accept, auth);
         }
         if (r.statusCode() == 200) {
             return r;
@@ -147,11 +162,12 @@ public final class RegistryClient {
     }
 
     /** One request, following redirects itself so the registry's authorization never leaves its host. */
-    private HttpResponse<byte[]> follow(RegistryRepository repo, URI uri, String accept, String authorization)
+    private HttpResponse<byte[]> follow(String method, RegistryRepository repo, URI uri, String accept, String authorization)
             throws RegistryException, InterruptedException {
         URI at = uri;
         for (int hop = 0; ; hop++) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(at).timeout(TIMEOUT).header("Accept", accept).GET();
+            HttpRequest.Builder b = HttpRequest.newBuilder(at).timeout(TIMEOUT).header("Accept", accept)
+                    .method(method, HttpRequest.BodyPublishers.noBody());
             if (authorization != null && at.getAuthority().equals(uri.getAuthority())) {
                 b.header("Authorization", authorization);
             }

@@ -71,7 +71,7 @@ final class RegistryUpdateFinder implements UpdateFinder {
             if (newer.isPresent()) {
                 RegistryImage found = client.image(repo, newer.get(), running.platform());
                 update = Optional.of(update(s, newer.get(), found));
-            } else if (running.digest() != null) {
+            } else if (running.digest() != null && !client.digest(repo, tag).equals(Optional.of(running.digest()))) {
                 RegistryImage found = client.image(repo, tag, running.platform());
                 if (!found.digest().equals(running.digest())) {
                     update = Optional.of(update(s, tag, found));

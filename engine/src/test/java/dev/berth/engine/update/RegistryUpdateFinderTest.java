@@ -12,6 +12,7 @@ import dev.berth.catalog.Image;
 import dev.berth.engine.ComposeLabels;
 import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.target.LocalTarget;
+import dev.berth.testsupport.Await;
 import dev.berth.testsupport.ExternalTool;
 import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Path;
@@ -150,6 +151,25 @@ class RegistryUpdateFinderTest {
             for (String tag : List.of("amd64-1.0.1", "arm64-1.0.1", "1.0.0")) {
                 ExternalTool.run(work, List.of("docker", "image", "rm", multi + ":" + tag));
             }
+        }
+    }
+
+    @Test
+    void whetherATagMovedIsAskedWithAHeadOnly() throws Exception {
+        // Docker Hub counts a manifest GET as a pull against its anonymous limit, a HEAD not.
+        String quiet = registry.host() + "/headonly/sonarr";
+        run(work, "docker", "tag", repo + ":4.0.16", quiet + ":2.0.0");
+        run(work, "docker", "push", "-q", quiet + ":2.0.0");
+        try {
+            ImageStatus status = find(new Image(quiet, "2.0.0"));
+
+            assertEquals(Optional.empty(), status.update());
+            String manifest = "/v2/headonly/sonarr/manifests/2.0.0 HTTP/1.1\"";
+            Await.until("docker-registry's access log showing Berth's HEAD of " + manifest, () -> registry.log().lines()
+                    .anyMatch(l -> l.contains("\"HEAD " + manifest)));
+            assertEquals(List.of(), registry.log().lines().filter(l -> l.contains("\"GET " + manifest)).toList());
+        } finally {
+            ExternalTool.run(work, List.of("docker", "image", "rm", quiet + ":2.0.0"));
         }
     }
 }
