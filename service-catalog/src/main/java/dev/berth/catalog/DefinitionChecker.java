@@ -111,6 +111,7 @@ final class DefinitionChecker {
         checkIndexerProxy();
         checkSetup();
         checkHandOver();
+        checkReleaseNotes();
         checkDownloadClient();
         requireSecretsReachTheApp();
         checkMetrics();
@@ -292,6 +293,24 @@ final class DefinitionChecker {
         require(!text.isBlank() && text.length() <= HAND_OVER_MAX && text.lines().count() == 1, "handOver",
                 "must be one line of at most " + HAND_OVER_MAX + " characters (use a folded block '>-'): how the person signs in,"
                         + " or what is left to do and why");
+    }
+
+    /** A link {@code berth status} and {@code berth update} print beside a newer tag; {version} is the only placeholder. */
+    private void checkReleaseNotes() {
+        String link = def.releaseNotes();
+        if (link == null) {
+            return;
+        }
+        boolean valid;
+        try {
+            java.net.URI uri = new java.net.URI(link.replace("{version}", "1.0.0"));
+            valid = "https".equals(uri.getScheme()) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            valid = false;
+        }
+        require(valid && !link.replace("{version}", "").contains("{"), "releaseNotes",
+                "must be an https link, with {version} where the version goes (e.g. https://github.com/Sonarr/Sonarr/releases"
+                        + " or https://github.com/qdm12/gluetun/releases/tag/v{version}); leave it out when no notes are published");
     }
 
     private void checkDownloadClient() {

@@ -25,6 +25,8 @@ import java.util.Map;
  *                    person signs in, or what is left to do and why; null: the address says it all
  * @param vpnGateway  present when this service is the VPN gateway other apps are routed through (Gluetun)
  * @param forwardedPort how a torrent client takes the port the VPN provider forwards; null: it does not
+ * @param releaseNotes where a version's release notes are, an https link in which {@code {version}} stands for
+ *                    the version a tag names ({@code 4.0.16} of {@code 4.0.16.2944-ls304}); null: none published
  */
 public record ServiceDefinition(
         String id,
@@ -56,7 +58,8 @@ public record ServiceDefinition(
         SetupSpec setup,
         String handOver,
         VpnGatewaySpec vpnGateway,
-        ForwardedPortSpec forwardedPort) {
+        ForwardedPortSpec forwardedPort,
+        String releaseNotes) {
 
     public ServiceDefinition {
         architectures = architectures == null ? List.of() : List.copyOf(architectures);
@@ -74,8 +77,20 @@ public record ServiceDefinition(
     public ServiceDefinition withImage(Image other) {
         return new ServiceDefinition(id, name, category, description, other, architectures, ramMb, web, ports, volumes,
                 environment, linuxserver, vpnCapable, healthcheck, relations, run, passwords, api, metrics, exporter, homepage,
-                unpackerr, recyclarr, library, downloadClient, indexerProxy, setup, handOver, vpnGateway, forwardedPort);
+                unpackerr, recyclarr, library, downloadClient, indexerProxy, setup, handOver, vpnGateway, forwardedPort, releaseNotes);
     }
+
+    /** The release notes of the version {@code tag} names, when the catalog knows where they are. */
+    public java.util.Optional<String> releaseNotesFor(String tag) {
+        if (releaseNotes == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher version = VERSION.matcher(tag);
+        return java.util.Optional.of(releaseNotes.replace("{version}", version.find() ? version.group() : tag));
+    }
+
+    /** The version a tag names: its first run of numbers and dots ({@code v3.1.0} → 3.1.0, {@code 7.4-alpine} → 7.4). */
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("\\d+(\\.\\d+)*");
 
     public boolean hasWebUi() {
         return web != null;

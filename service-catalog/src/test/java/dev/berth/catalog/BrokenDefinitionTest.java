@@ -52,6 +52,26 @@ class BrokenDefinitionTest {
         assertProblem("demo.yaml: field 'web.port': must be between 1 and 65535");
     }
 
+    @ParameterizedTest
+    @MethodSource("badReleaseNotes")
+    void aReleaseNotesLinkMustBeHttpsWithOnlyTheVersionPlaceholder(String link) throws IOException {
+        write("demo.yaml", GOOD + "releaseNotes: \"" + link + "\"\n");
+        assertProblem("demo.yaml: field 'releaseNotes': must be an https link, with {version} where the version goes");
+    }
+
+    static Stream<String> badReleaseNotes() {
+        return Stream.of("http://example.org/notes", "github.com/x/y/releases", "https://example.org/releases/tag/v{tag}",
+                "https://exa mple.org/");
+    }
+
+    @Test
+    void aReleaseNotesLinkGetsTheTagsVersion() throws IOException {
+        write("demo.yaml", GOOD + "releaseNotes: \"https://example.org/releases/tag/v{version}\"\n");
+        ServiceDefinition demo = new CatalogLoader().load(dir).get("demo");
+        assertEquals("https://example.org/releases/tag/v4.0.16.2944", demo.releaseNotesFor("4.0.16.2944-ls304").orElseThrow());
+        assertEquals("https://example.org/releases/tag/v26.3", demo.releaseNotesFor("version-v26.3").orElseThrow());
+    }
+
     @Test
     void latestTagIsRefused() throws IOException {
         write("demo.yaml", GOOD.replace("tag: \"1.0\"", "tag: latest"));

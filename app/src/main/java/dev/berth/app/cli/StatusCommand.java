@@ -7,6 +7,7 @@ import dev.berth.engine.deploy.VpnProofJob;
 import dev.berth.engine.vpn.VpnProof;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
+import dev.berth.engine.update.UpdateFinder;
 import dev.berth.engine.wire.WiringPlan;
 import dev.berth.engine.wire.WiringResult;
 import dev.berth.plan.StackPlan;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Command;
                 + "whether its web page answers, and where to open it; then the apps' own test of each link Berth set up "
                 + "(Sonarr → qBittorrent, ...); then, when apps are routed through the VPN, proves they reach the internet "
                 + "only through the tunnel and shows the forwarded port. Like a deploy, the proof restarts routed apps that "
-                + "lost Gluetun's network and stops them all on a leak (exit code 10); apart from that it changes nothing.")
+                + "lost Gluetun's network and stops them all on a leak (exit code 10); apart from that it changes nothing. "
+                + "After the health table, one line per image: its tag, digest and age, and the newer tag on the same track "
+                + "with its release notes, or that the registry could not be reached.")
 public final class StatusCommand extends DeployedStackCommand {
     public StatusCommand() {
         this(TargetOpener.standard());
@@ -35,8 +38,16 @@ public final class StatusCommand extends DeployedStackCommand {
 
     /** @param vpnProver proves the VPN of a stack that routes apps; tests give made-up proofs */
     public StatusCommand(TargetOpener opener, VpnProofJob.Prover vpnProver) {
+        this(opener, vpnProver, UpdateFinder.registries());
+    }
+
+    private final UpdateFinder updates;
+
+    /** @param updates asks the images' registries; tests point it at a loopback registry */
+    public StatusCommand(TargetOpener opener, VpnProofJob.Prover vpnProver, UpdateFinder updates) {
         super(opener);
         this.vpnProver = vpnProver;
+        this.updates = updates;
     }
 
     @Override
@@ -45,6 +56,8 @@ public final class StatusCommand extends DeployedStackCommand {
         DeployReport report = StackStatus.read(t, plan, Duration.ofSeconds(5));
         out.println("Stack " + plan.projectName() + " in " + stackDir + " on " + t.description() + ":");
         ReportPrinter.table(report, out);
+        // A registry that cannot be reached is a line of its own, never a failed status.
+        UpdatesPrinter.print(updates.find(t, plan, () -> false), out);
         // The apps' own tests of each link and the sign-in checks; nothing is changed.
         WiringPlan wiring = WiringPlan.of(plan, plan.secrets());
         if (!wiring.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.berth.engine.update;
 import dev.berth.testsupport.Await;
 import dev.berth.testsupport.ExternalTool;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,66 +19,72 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Debian's {@code docker-registry} (the CNCF distribution registry) on a free 127.0.0.1 port, with
- * its storage in a folder of the test's own and no auth: Docker treats registries on 127.0.0.0/8 as
- * insecure, so it pushes and pulls there over plain HTTP. Closing it stops the registry and removes
- * every local image named after it (pushed or pulled).
+ * Debian's {@code docker-registry} (the distribution project's registry 2.8) on a free 127.0.0.1
+ * port, storing in a temporary folder. Docker treats 127.0.0.0/8 as an insecure registry, so
+ * {@code docker push 127.0.0.1:PORT/...} works over plain http. Closing it stops the registry and
+ * removes every local image named after it (pushed or pulled).
  */
 final class LoopbackRegistry implements AutoCloseable {
     private static final Pattern PUSHED = Pattern.compile("digest: (sha256:[0-9a-f]{64})");
 
+    final int port;
     private final Process process;
-    private final int port;
+    private final Path log;
     private final List<String> tagged = new ArrayList<>();
 
-    private LoopbackRegistry(Process process, int port) {
-        this.process = process;
-        this.port = port;
+    /** @param auth the {@code auth:} section of the registry's config (indented by two), or "" for none */
+    LoopbackRegistry(Path work, String auth) {
+        Path binary = ExternalTool.require("docker-registry", "apt-get install docker-registry");
+        try {
+            port = freePort();
+            Path storage = Files.createDirectories(work.resolve("registry-storage"));
+            Path config = work.resolve("registry.yml");
+            Files.writeString(config, """
+                    version: 0.1
+                    log:
+                      level: info
+                    storage:
+                      filesystem:
+                        rootdirectory: %s
+                      delete:
+                        enabled: true
+                    http:
+                      addr: 127.0.0.1:%d
+                    %s
+                    """.formatted(storage, port, auth));
+            log = work.resolve("registry.log");
+            process = new ProcessBuilder(binary.toString(), "serve", config.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        Await.until("docker-registry answering on 127.0.0.1:" + port + " (log: " + log + ")", () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("docker-registry stopped: " + Files.readString(log));
+            }
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200 || r.statusCode() == 401;
+        });
     }
 
-    /** Starts one with its storage, config and log under {@code work}, and waits until it answers. */
-    static LoopbackRegistry start(Path work) throws IOException {
-        Path binary = ExternalTool.require("docker-registry", "apt-get install docker-registry");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Files.createDirectories(work.resolve("storage"));
-        Path config = work.resolve("config.yml");
-        Files.writeString(config, """
-                version: 0.1
-                log:
-                  level: warn
-                storage:
-                  filesystem:
-                    rootdirectory: %s
-                  delete:
-                    enabled: true
-                http:
-                  addr: 127.0.0.1:%d
-                """.formatted(work.resolve("storage"), port));
-        Process p = new ProcessBuilder(binary.toString(), "serve", config.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("registry.log").toFile()).start();
-        LoopbackRegistry registry = new LoopbackRegistry(p, port);
-        HttpClient http = HttpClient.newHttpClient();
-        URI v2 = URI.create("http://127.0.0.1:" + port + "/v2/");
-        Await.until("the registry on port " + port + " answers /v2/ (its log: " + work.resolve("registry.log") + ")", () -> {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("docker-registry ended: " + Files.readString(work.resolve("registry.log")));
-            }
-            try {
-                return http.send(HttpRequest.newBuilder(v2).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException notYet) {
-                return false;
-            }
-        });
-        return registry;
+    /** One without auth, its storage, config and log under {@code work}, answering. */
+    static LoopbackRegistry start(Path work) {
+        return new LoopbackRegistry(work, "");
+    }
+
+    String host() {
+        return "127.0.0.1:" + port;
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     /** {@code 127.0.0.1:PORT/name}: a repository in this registry. */
     String repository(String name) {
-        return "127.0.0.1:" + port + "/" + name;
+        return host() + "/" + name;
     }
 
     /** Tags the local image {@code image} as {@code repository:tag} here, pushes it, and returns its manifest digest. */
@@ -109,13 +116,19 @@ final class LoopbackRegistry implements AutoCloseable {
         return r.output();
     }
 
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     @Override
     public void close() {
         for (String ref : tagged) {
             ExternalTool.run(Path.of("."), List.of("docker", "rmi", "-f", ref));
         }
         // Images pulled from here by digest carry no tag of the list above, only this registry's name.
-        String prefix = "127.0.0.1:" + port + "/";
+        String prefix = host() + "/";
         for (String line : ExternalTool.run(Path.of("."), List.of("docker", "images", "--format", "{{.Repository}} {{.ID}}"))
                 .output().lines().toList()) {
             if (line.startsWith(prefix)) {
