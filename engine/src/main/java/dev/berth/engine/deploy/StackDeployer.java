@@ -112,9 +112,10 @@ public final class StackDeployer {
         String dir = checked.answers().storage().stackDir();
         StackState loaded = StackState.loadForRendering(target, dir, options.adopt());
         PreviousPorts previousPorts = loaded.previousPorts();
-        // Asked before rendering: compose.yaml holds what this target's Compose accepts (restart: true from 2.17).
+        // Asked before rendering: compose.yaml holds what this target's Compose and engine accept
+        // (restart: true from Compose 2.17, start_interval from Docker 25).
         ComposeTool compose = ComposeTool.detect(target);
-        PlannedStack planned = checked.render(loaded.secrets(), previousPorts, compose.dialect());
+        PlannedStack planned = checked.render(loaded.secrets(), previousPorts, compose.dialectOn(target));
         Planner planner = checked.planner();
         StackPlan plan = planned.plan();
         RenderedStack rendered = planned.rendered();
