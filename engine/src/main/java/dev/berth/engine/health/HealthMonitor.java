@@ -112,8 +112,10 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     /**
-     * Blocks until every listed service is up: healthy, or running without a health check (and,
-     * when it has a web port, answering its health path, since that is then the only sign of life).
+     * Blocks until every listed service is up: healthy; or still starting by Docker's health check
+     * but answering its health path (the page answering is what the check waits for, and Docker
+     * runs its next check only an interval later); or running without a health check (and, when it
+     * has a web port, answering its health path, since that is then the only sign of life).
      *
      * @return the services' health at that moment
      * @throws NotHealthyException  at the time limit, or when the monitor is closed, naming each service not up
@@ -124,12 +126,19 @@ public final class HealthMonitor implements AutoCloseable {
         return known.await(timeout, services, this::ready, () -> closed);
     }
 
-    private boolean ready(ServiceHealth h) {
+    /** Whether a service counts as up for {@link #awaitAllHealthy}. */
+    public boolean ready(ServiceHealth h) {
         return switch (h.state()) {
             case HEALTHY -> true;
-            case RUNNING -> !probes.probes(h.service()) || (h.probe() != null && h.probe().ok());
+            case STARTING -> answers(h);
+            case RUNNING -> !probes.probes(h.service()) || answers(h);
             default -> false;
         };
+    }
+
+    /** The latest probe of this container's start passed (ServiceHealthMapping drops older ones). */
+    private static boolean answers(ServiceHealth h) {
+        return h.probe() != null && h.probe().ok();
     }
 
     /**
