@@ -163,8 +163,9 @@ final class ComposeFile {
      * {@code service_healthy} check every {@value #FIRST_CHECKS}, for good: their dependents start
      * that much sooner, at the cost of a check every {@value #FIRST_CHECKS} (a Redis ping) while
      * they run; the other services keep their interval, and a deploy counts one up as soon as its
-     * published web page answers Berth's own probe (an app with no host port, behind Authelia,
-     * still waits for Docker's first check).
+     * web page answers Berth's own probe (at the published port, or at the container's address for
+     * an app with no host port, behind Authelia; where the target's host cannot reach that address
+     * the app waits for Docker's first check).
      */
     private static Map<String, Object> healthcheck(Healthcheck h, ComposeDialect dialect, boolean awaited) {
         if (h.builtin() || h.test().isEmpty()) {
