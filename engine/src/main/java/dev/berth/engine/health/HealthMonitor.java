@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * every change. The parts: {@link EventStreamFollower} reads the engine (a snapshot, then its event
  * stream, again after a drop), {@link ServiceHealthMapping} turns what it read into
  * {@link ServiceHealth}, {@link ProbeScheduler} asks the services with a web port over HTTP from
- * the target itself (at the published port, else at the container's address), and {@link KnownHealth} holds the result and tells listeners and waiters.
+ * the target itself (at the published port, else at the container's address), and
+ * {@link KnownHealth} holds the result and tells listeners and waiters.
  *
  * <p>Every change is applied on one updates thread, in the order the engine sent it, so listeners
  * see a consistent story: events, snapshots and probe results all pass through it.

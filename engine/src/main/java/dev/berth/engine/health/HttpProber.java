@@ -29,8 +29,8 @@ final class HttpProber {
     }
 
     /**
-     * The published port first; then, when that is missing or fails, the container's address. A
-     * failure there is reported only for a service with no host port, as the answer it got.
+     * The published port first; then, when that is missing or fails, the container's address. When
+     * both fail, the published port's failure is the one reported: that is the page a person opens.
      *
      * @param containerId the service's container, or null when none is known yet
      */
