@@ -212,6 +212,30 @@ class RenderCommandTest {
     }
 
     @Test
+    void aDockerVersionFromTwentyFiveGetsHealthChecksEveryTwoSecondsWhileAppsStart() throws IOException {
+        Path old = tmp.resolve("old");
+        assertEquals(0, berth("render", "--answers", Examples.file("full-wireguard").toString(), "--out", old.toString(),
+                "--compose-version", "2.26.1"), err.toString());
+        assertFalse(Files.readString(old.resolve("compose.yaml")).contains("start_interval"), "without --docker-version");
+        Path quick = tmp.resolve("quick");
+        assertEquals(0, berth("render", "--answers", Examples.file("full-wireguard").toString(), "--out", quick.toString(),
+                "--compose-version", "2.26.1", "--docker-version", "25.0.3"), err.toString());
+        assertTrue(Files.readString(quick.resolve("compose.yaml")).contains("""
+                      start_period: 60s
+                      start_interval: 2s
+                """), Files.readString(quick.resolve("compose.yaml")));
+    }
+
+    @Test
+    void aDockerVersionThatIsNoneIsRefusedWithHowToWriteIt() {
+        int code = berth("render", "--answers", Examples.file("full-wireguard").toString(), "--out", tmp.resolve("s").toString(),
+                "--docker-version", "newest");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("'newest' is not a Docker engine version"), err.toString());
+        assertFalse(Files.exists(tmp.resolve("s")));
+    }
+
+    @Test
     void aMissingAnswersFileIsNamed() {
         int code = berth("render", "--answers", tmp.resolve("nope.yaml").toString(), "--out", tmp.resolve("s").toString());
         assertEquals(BerthCommand.IO_ERROR, code);

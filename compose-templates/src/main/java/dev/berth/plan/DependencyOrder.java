@@ -10,10 +10,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Start order: a service waits for what it requires to be healthy (or started, when Docker can't
- * tell health), VPN-routed apps wait for the tunnel, exporters for their app.
+ * Start order: a service starts after what it requires, VPN-routed apps after the tunnel, exporters
+ * after their app. Only where the dependent fails without the other answering does it wait for
+ * {@code service_healthy}: routed apps on the gateway (no network until the tunnel is up) and a
+ * requirement the catalog marks {@code waitForHealthy}. Every other wait is {@code service_started},
+ * since each health-check wait along a chain holds a first deploy up by a check interval.
  */
 final class DependencyOrder {
+    static final String HEALTHY = "service_healthy";
+    static final String STARTED = "service_started";
+
     private final Catalog catalog;
     private final Map<String, ServiceDraft> drafts;
 
@@ -27,22 +33,24 @@ final class DependencyOrder {
             for (Requirement r : d.def.relations().requires()) {
                 for (ServiceDraft other : drafts.values()) {
                     if (other != d && r.anyOf().stream().anyMatch(other.def::satisfies)) {
-                        waitFor(d, other);
+                        waitFor(d, other, r.waitForHealthy());
                     }
                 }
             }
             if (d.placement == Placement.VPN) {
-                waitFor(d, drafts.get("gluetun"));
+                waitFor(d, drafts.get("gluetun"), true);
             }
             if (d.exportedApp != null) {
-                waitFor(d, d.exportedApp);
+                waitFor(d, d.exportedApp, false);
             }
         }
         checkNoCycle();
     }
 
-    private static void waitFor(ServiceDraft d, ServiceDraft other) {
-        d.dependsOn.put(other.name, other.healthcheck.reportsHealth() ? "service_healthy" : "service_started");
+    private static void waitFor(ServiceDraft d, ServiceDraft other, boolean healthy) {
+        boolean stronger = healthy && other.healthcheck.reportsHealth();
+        // Two reasons to wait for one service: the stronger wait wins.
+        d.dependsOn.merge(other.name, stronger ? HEALTHY : STARTED, (a, b) -> a.equals(HEALTHY) ? a : b);
     }
 
     private void checkNoCycle() {

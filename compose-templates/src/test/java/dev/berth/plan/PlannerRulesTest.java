@@ -175,10 +175,32 @@ class PlannerRulesTest {
     @Test
     void servicesWaitForWhatTheyNeed() {
         StackPlan plan = planner.plan(full, Map.of());
-        assertEquals("service_healthy", plan.service("authelia").orElseThrow().dependsOn().get("redis"));
-        assertEquals("service_healthy", plan.service("grafana").orElseThrow().dependsOn().get("prometheus"));
-        assertEquals("service_healthy", plan.service("exportarr-sonarr").orElseThrow().dependsOn().get("sonarr"));
-        assertEquals("service_healthy", plan.service("sonarr").orElseThrow().dependsOn().get("qbittorrent"));
+        assertEquals("service_started", plan.service("grafana").orElseThrow().dependsOn().get("prometheus"));
+        assertEquals("service_started", plan.service("exportarr-sonarr").orElseThrow().dependsOn().get("sonarr"));
+        assertEquals("service_started", plan.service("sonarr").orElseThrow().dependsOn().get("qbittorrent"));
+        assertEquals("service_started", plan.service("authelia").orElseThrow().dependsOn().get("npm"));
+    }
+
+    /**
+     * Only a dependent that fails without the other answering waits for its health check: Authelia
+     * on Redis (the catalog's waitForHealthy) and every routed app on Gluetun. Each other
+     * service_healthy would hold a first deploy up by a check interval along its chain.
+     */
+    @Test
+    void onlyAutheliaOnRedisAndRoutedAppsOnGluetunWaitForHealthy() {
+        StackPlan plan = planner.plan(full, Map.of());
+        java.util.Set<String> healthyWaits = new java.util.TreeSet<>();
+        for (PlannedService s : plan.services()) {
+            s.dependsOn().forEach((on, condition) -> {
+                if (condition.equals("service_healthy")) {
+                    healthyWaits.add(s.name() + " → " + on);
+                }
+            });
+        }
+        java.util.Set<String> expected = new java.util.TreeSet<>(java.util.Set.of("authelia → redis"));
+        plan.services().stream().filter(s -> s.placement() == Placement.VPN).forEach(s -> expected.add(s.name() + " → gluetun"));
+        assertTrue(expected.size() > 2, "the full example routes apps through the VPN: " + expected);
+        assertEquals(expected, healthyWaits);
     }
 
     @Test

@@ -98,7 +98,7 @@ class NewCatalogServiceTest {
         assertEquals(List.of("docuarr"), texts(exporter.path("command")), exporter.toString());
         assertEquals("http://docuarr:8765", exporter.path("environment").path("URL").asText());
         assertEquals("/run/secrets/docuarr_api_key", exporter.path("environment").path("API_KEY_FILE").asText());
-        assertEquals("service_healthy", exporter.path("depends_on").path("docuarr").path("condition").asText());
+        assertEquals("service_started", exporter.path("depends_on").path("docuarr").path("condition").asText());
 
         JsonNode prometheus = YAML.readTree(stack.text("config/prometheus/prometheus.yml"));
         JsonNode job = find(prometheus.path("scrape_configs"), j -> j.path("job_name").asText().equals("docuarr"));

@@ -5,6 +5,7 @@ import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
 import dev.berth.render.ComposeDialect;
+import dev.berth.render.DockerEngineVersion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,20 @@ public record ComposeTool(List<String> prefix, boolean v2, ComposeDialect dialec
         }
         throw new TargetException(TargetException.Reason.OTHER, "Docker Compose (v2, or docker-compose 1.29 or newer) is not installed on "
                 + target.description());
+    }
+
+    /**
+     * What compose.yaml may hold for this Compose on the target's Docker engine (start_interval
+     * from Docker 25). An engine that does not answer, or answers with a version Berth cannot
+     * read, is taken for the oldest: that file every engine reads, and the deploy's own checks
+     * say what is wrong with the engine.
+     */
+    public ComposeDialect dialectOn(Target target) {
+        try {
+            return dialect.on(DockerEngineVersion.parse(target.docker().versionCmd().exec().getVersion()));
+        } catch (TargetException | RuntimeException e) {
+            return dialect;
+        }
     }
 
     /** {@code <compose> -p <project> -f <dir>/compose.yaml --project-directory <dir> <args...>}. */

@@ -28,6 +28,21 @@ final class RelationChecker {
         }
     }
 
+    /**
+     * Compose would wait forever for {@code service_healthy} on a service Docker cannot tell the
+     * health of, so each service that may satisfy a waited-for requirement needs a health check.
+     */
+    private void checkReportsHealth(String file, int i, Requirement r) {
+        for (ServiceDefinition other : services) {
+            if (r.anyOf().stream().anyMatch(other::satisfies)
+                    && (other.healthcheck() == null || !other.healthcheck().reportsHealth())) {
+                problems.accept(file + ": field 'relations.requires[" + i + "].waitForHealthy': " + other.id()
+                        + " has no health check, so nothing would ever say it is healthy; give " + other.id()
+                        + ".yaml a 'healthcheck' or drop waitForHealthy");
+            }
+        }
+    }
+
     void check() {
         Set<String> exporters = new HashSet<>();
         Set<String> ids = new HashSet<>();
@@ -62,6 +77,9 @@ final class RelationChecker {
                 }
                 if (r.prefer() == null && r.anyOf().stream().noneMatch(ids::contains)) {
                     problems.accept(file + ": field 'relations.requires[" + i + "].prefer': needed when anyOf names only capabilities");
+                }
+                if (r.waitForHealthy()) {
+                    checkReportsHealth(file, i, r);
                 }
             }
             for (String id : s.relations().suggests()) {

@@ -96,6 +96,24 @@ class BrokenDefinitionTest {
         assertProblem("demo.yaml: field 'relations.requires[0].anyOf': 'nothing-here' is neither a service id nor a capability");
     }
 
+    /** Compose would wait forever for service_healthy on a service without a health check. */
+    @Test
+    void waitingForTheHealthOfAServiceWithoutAHealthCheckIsNamed() throws IOException {
+        write("demo.yaml", GOOD + "relations:\n  requires:\n    - anyOf: [store]\n      reason: Keeps its data there.\n"
+                + "      waitForHealthy: true\n");
+        write("store.yaml", GOOD.replace("id: demo", "id: store").replace("name: Demo", "name: Store"));
+        assertProblem("demo.yaml: field 'relations.requires[0].waitForHealthy': store has no health check");
+    }
+
+    @Test
+    void waitingForTheHealthOfAServiceWithAHealthCheckLoads() throws IOException {
+        write("demo.yaml", GOOD + "relations:\n  requires:\n    - anyOf: [store]\n      reason: Keeps its data there.\n"
+                + "      waitForHealthy: true\n");
+        write("store.yaml", GOOD.replace("id: demo", "id: store").replace("name: Demo", "name: Store")
+                + "healthcheck: { builtin: true }\n");
+        assertTrue(new CatalogLoader().load(dir).get("demo").relations().requires().getFirst().waitForHealthy());
+    }
+
     /** docs/catalog-format.md promises it: a second ramMb must not silently win over the first. */
     @Test
     void aDuplicateKeyIsRefused() throws IOException {

@@ -11,6 +11,7 @@ import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.render.ComposeDialect;
+import dev.berth.render.DockerEngineVersion;
 import dev.berth.render.PlannedStack;
 import dev.berth.render.StackRendering;
 import dev.berth.secrets.SecretGenerator;
@@ -42,8 +43,27 @@ public final class RenderCommand implements Callable<Integer> {
                     + " Default: files that docker-compose 1.29 and Compose v2 both read.")
     ComposeDialect composeVersion = ComposeDialect.V1_COMPATIBLE;
 
+    @Option(names = "--docker-version", paramLabel = "VERSION", converter = DockerVersion.class,
+            description = "The Docker engine's version on the machine the stack will run on, as"
+                    + " 'docker version --format {{.Server.Version}}' prints it (e.g. 25.0.3). From 25 on, with Compose 2.21"
+                    + " or newer (--compose-version), health checks run every 2 s while an app starts."
+                    + " Default: files every engine from 20.10 reads.")
+    DockerEngineVersion dockerVersion = DockerEngineVersion.OLDEST;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** A version picocli refuses with the message that says how to write it (exit code 2, usage). */
+    static final class DockerVersion implements CommandLine.ITypeConverter<DockerEngineVersion> {
+        @Override
+        public DockerEngineVersion convert(String value) {
+            try {
+                return DockerEngineVersion.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     /** A version picocli refuses with the message that says how to write it (exit code 2, usage). */
     static final class ComposeVersion implements CommandLine.ITypeConverter<ComposeDialect> {
@@ -76,7 +96,7 @@ public final class RenderCommand implements Callable<Integer> {
             StackRendering rendering = new StackRendering(() -> Background.join(ready), new SecretGenerator());
             StackState state = StackState.loadForRendering(target, dir, false);
             Answers answers = AnswersFile.read(answersFile);
-            PlannedStack stack = rendering.render(answers, state.secrets(), state.previousPorts(), composeVersion, state.pins());
+            PlannedStack stack = rendering.render(answers, state.secrets(), state.previousPorts(), composeVersion.on(dockerVersion), state.pins());
             StackFolderWriter.write(target, state, stack.rendered());
             new StackSummary(stack.plan(), stack.rendered(), answers.access().domain()).print(outWriter, out);
             return 0;

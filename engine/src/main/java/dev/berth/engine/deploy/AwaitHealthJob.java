@@ -11,8 +11,9 @@ import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
 /**
- * The last step of a deploy: waits until every planned service is up (healthy, or running without
- * a health check and answering its health path), passing each change on as it happens
+ * The last step of a deploy: waits until every planned service is up (healthy; answering its
+ * health path while Docker's first check is still to come; or running without a health check and
+ * answering its health path), passing each change on as it happens
  * ({@link DeployProgress.Health}). When the time runs out it fails, naming each service not up with
  * its state, so the deployment rolls back. Whether it succeeded, failed or was cancelled, it records
  * the {@link #REPORT}: each service's state and URL, and for those not up their last log lines, read
@@ -88,7 +89,7 @@ public final class AwaitHealthJob implements Job {
     }
 
     private Set<String> notUp(HealthMonitor m, Set<String> services) {
-        return services.stream().filter(s -> !m.health(s).state().up()).collect(Collectors.toCollection(LinkedHashSet::new));
+        return services.stream().filter(s -> !m.ready(m.health(s))).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private DeployReport buildReport(HealthMonitor m, Set<String> notUp) {

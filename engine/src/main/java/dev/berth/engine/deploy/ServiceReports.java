@@ -18,12 +18,15 @@ final class ServiceReports {
     private ServiceReports() {
     }
 
-    /** The services that answer HTTP: published web port and the catalog's health path. */
+    /**
+     * The services that answer HTTP: published web port (or none, behind Authelia), the port inside
+     * the stack's network and the catalog's health path.
+     */
     static Map<String, ProbeAddress> webEndpoints(StackPlan plan) {
         Map<String, ProbeAddress> web = new LinkedHashMap<>();
         for (PlannedService s : plan.services()) {
-            if (s.hostWebPort() != 0 && s.definition().web() != null) {
-                web.put(s.name(), new ProbeAddress(s.hostWebPort(), s.definition().web().healthPath()));
+            if (s.webPort() != 0 && s.definition().web() != null) {
+                web.put(s.name(), new ProbeAddress(s.hostWebPort(), s.webPort(), s.definition().web().healthPath()));
             }
         }
         return web;
@@ -34,7 +37,6 @@ final class ServiceReports {
      * @param withLogs read the last log lines of those services (before a rollback removes them)
      */
     static DeployReport build(StackPlan plan, HealthMonitor m, Set<String> notUp, boolean withLogs) {
-        Map<String, ProbeAddress> web = webEndpoints(plan);
         String host = host(plan);
         Redactor redactor = new Redactor(plan.secrets().values());
         List<DeployReport.ServiceReport> out = new ArrayList<>();
@@ -51,12 +53,14 @@ final class ServiceReports {
                 }
             }
             String detail = h.detail();
-            if (h.probe() != null && !h.probe().ok()) {
+            // A container's address may be out of the host's reach (Docker Desktop): only a published
+            // page that does not answer is worth a word.
+            if (h.probe() != null && !h.probe().ok() && s.hostWebPort() != 0) {
                 String probe = "probe of " + h.probe().url() + " failed"
                         + (h.probe().detail().isBlank() ? "" : ": " + h.probe().detail().strip());
                 detail = detail.isBlank() ? probe : detail.strip() + "; " + probe;
             }
-            String url = web.containsKey(s.name()) ? "http://" + host + ":" + s.hostWebPort() + "/" : null;
+            String url = s.hostWebPort() != 0 && s.definition().web() != null ? "http://" + host + ":" + s.hostWebPort() + "/" : null;
             out.add(new DeployReport.ServiceReport(s.name(), h.state(), detail, url, tail, !failed));
         }
         return new DeployReport(out);

@@ -124,9 +124,10 @@ public final class StackDeployer {
         StackState loaded = StackState.loadForRendering(target, dir, options.adopt());
         PreviousPorts previousPorts = loaded.previousPorts();
         ImagePins previousPins = loaded.pins();
-        // Asked before rendering: compose.yaml holds what this target's Compose accepts (restart: true from 2.17).
+        // Asked before rendering: compose.yaml holds what this target's Compose and engine accept
+        // (restart: true from Compose 2.17, start_interval from Docker 25).
         ComposeTool compose = ComposeTool.detect(target);
-        PlannedStack planned = checked.render(loaded.secrets(), previousPorts, compose.dialect(), pins.orElse(previousPins));
+        PlannedStack planned = checked.render(loaded.secrets(), previousPorts, compose.dialectOn(target), pins.orElse(previousPins));
         Planner planner = checked.planner();
         StackPlan plan = planned.plan();
         RenderedStack rendered = planned.rendered();

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * every change. The parts: {@link EventStreamFollower} reads the engine (a snapshot, then its event
  * stream, again after a drop), {@link ServiceHealthMapping} turns what it read into
  * {@link ServiceHealth}, {@link ProbeScheduler} asks the services with a web port over HTTP from
- * the target itself, and {@link KnownHealth} holds the result and tells listeners and waiters.
+ * the target itself (at the published port, else at the container's address), and
+ * {@link KnownHealth} holds the result and tells listeners and waiters.
  *
  * <p>Every change is applied on one updates thread, in the order the engine sent it, so listeners
  * see a consistent story: events, snapshots and probe results all pass through it.
@@ -48,7 +49,7 @@ public final class HealthMonitor implements AutoCloseable {
         this.updates = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("berth-health-" + project).factory());
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("berth-health-timer").factory());
         this.events = new EventStreamFollower(target, project, this::runUpdate, timers, this::onSnapshot, this::onEvent);
-        this.probes = new ProbeScheduler(target, web, timers, new ProbeLoop.Host() {
+        this.probes = new ProbeScheduler(target, project, web, timers, new ProbeLoop.Host() {
             @Override
             public boolean closed() {
                 return closed;
@@ -57,6 +58,11 @@ public final class HealthMonitor implements AutoCloseable {
             @Override
             public ServiceState state(String service) {
                 return health(service).state();
+            }
+
+            @Override
+            public String containerId(String service) {
+                return health(service).containerId();
             }
 
             @Override
@@ -70,7 +76,7 @@ public final class HealthMonitor implements AutoCloseable {
      * Starts following a project: takes the snapshot and opens the event stream before returning,
      * so {@link #current()} is right from the start.
      *
-     * @param web the services that answer HTTP, with their published port and health path
+     * @param web the services that answer HTTP, with their published port (if any), container port and health path
      * @throws TargetException when the target's Docker engine cannot be reached
      */
     public static HealthMonitor start(Target target, String project, Map<String, ProbeAddress> web) throws TargetException {
@@ -112,8 +118,11 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     /**
-     * Blocks until every listed service is up: healthy, or running without a health check (and,
-     * when it has a web port, answering its health path, since that is then the only sign of life).
+     * Blocks until every listed service is up: healthy; or still starting by Docker's health check
+     * but answering its health path, at its published port or its container's address (the page
+     * answering is what the check waits for, and Docker runs its next check only an interval
+     * later); or running without a health check (and, when it publishes a web port, answering its
+     * health path, since that is then the only sign of life).
      *
      * @return the services' health at that moment
      * @throws NotHealthyException  at the time limit, or when the monitor is closed, naming each service not up
@@ -124,12 +133,19 @@ public final class HealthMonitor implements AutoCloseable {
         return known.await(timeout, services, this::ready, () -> closed);
     }
 
-    private boolean ready(ServiceHealth h) {
+    /** Whether a service counts as up for {@link #awaitAllHealthy}. */
+    public boolean ready(ServiceHealth h) {
         return switch (h.state()) {
             case HEALTHY -> true;
-            case RUNNING -> !probes.probes(h.service()) || (h.probe() != null && h.probe().ok());
+            case STARTING -> answers(h);
+            case RUNNING -> !probes.probes(h.service()) || answers(h);
             default -> false;
         };
+    }
+
+    /** The latest probe of this container's start passed (ServiceHealthMapping drops older ones). */
+    private static boolean answers(ServiceHealth h) {
+        return h.probe() != null && h.probe().ok();
     }
 
     /**

@@ -6,26 +6,49 @@ import dev.berth.engine.target.TargetException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Asks a service's web port for its health path from the target itself, with a short-lived
  * program run there: the person's computer may not reach the server's ports, the server always
- * reaches its own loopback. Uses curl when the target has it, else wget (BusyBox has one), found
- * once per target.
+ * reaches its own loopback. A service with no host port (or whose host port does not answer) is
+ * asked at its container's address on the stack's network, which the server's host reaches too
+ * (on Linux). Uses curl when the target has it, else wget (BusyBox has one), found once per target.
  */
 final class HttpProber {
     /** Per request; a health page that takes longer than this is as good as down. */
     static final int REQUEST_SECONDS = 3;
 
     private final Target target;
+    private final String project;
     private volatile String tool;
 
-    HttpProber(Target target) {
+    HttpProber(Target target, String project) {
         this.target = target;
+        this.project = project;
     }
 
-    ProbeResult probe(ProbeAddress endpoint) {
-        String url = endpoint.url();
+    /**
+     * The published port first; then, when that is missing or fails, the container's address. When
+     * both fail, the published port's failure is the one reported: that is the page a person opens.
+     *
+     * @param containerId the service's container, or null when none is known yet
+     */
+    ProbeResult probe(ProbeAddress endpoint, String containerId) {
+        ProbeResult host = endpoint.published() ? probe(endpoint.url()) : null;
+        if (host != null && host.ok()) {
+            return host;
+        }
+        Optional<String> address = containerId == null ? Optional.empty() : ContainerAddress.of(target, project, containerId);
+        if (address.isEmpty()) {
+            return host != null ? host : new ProbeResult(false, endpoint.containerUrl("CONTAINER"),
+                    "the engine gives no address for the container", Instant.now());
+        }
+        ProbeResult inside = probe(endpoint.containerUrl(address.get()));
+        return inside.ok() || host == null ? inside : host;
+    }
+
+    private ProbeResult probe(String url) {
         try {
             if (tool == null) {
                 tool = detect();

@@ -16,6 +16,9 @@ final class ProbeLoop {
 
         ServiceState state(String service);
 
+        /** The service's container as last seen, or null when none. */
+        String containerId(String service);
+
         /** Hands a result to the monitor (which applies it on its updates thread). */
         void report(String service, ProbeResult r);
     }
@@ -39,6 +42,10 @@ final class ProbeLoop {
         this.timers = timers;
         this.prober = prober;
         this.host = host;
+    }
+
+    boolean published() {
+        return endpoint.published();
     }
 
     synchronized void kick() {
@@ -76,7 +83,7 @@ final class ProbeLoop {
                 schedule(PASSING);
                 return;
             }
-            ProbeResult r = prober.probe(endpoint);
+            ProbeResult r = prober.probe(endpoint, host.containerId(service));
             host.report(service, r);
             synchronized (this) {
                 if (r.ok()) {

@@ -17,8 +17,8 @@ final class ProbeScheduler {
      * @param addresses the services that answer HTTP, with where the probe asks
      * @param host      the monitor: whether it is closed, each service's state, where results go
      */
-    ProbeScheduler(Target target, Map<String, ProbeAddress> addresses, ScheduledExecutorService timers, ProbeLoop.Host host) {
-        HttpProber prober = new HttpProber(target);
+    ProbeScheduler(Target target, String project, Map<String, ProbeAddress> addresses, ScheduledExecutorService timers, ProbeLoop.Host host) {
+        HttpProber prober = new HttpProber(target, project);
         Map<String, ProbeLoop> byService = new LinkedHashMap<>();
         addresses.forEach((service, address) -> byService.put(service, new ProbeLoop(service, address, timers, prober, host)));
         this.loops = Map.copyOf(byService);
@@ -29,9 +29,14 @@ final class ProbeScheduler {
         loops.values().forEach(ProbeLoop::kick);
     }
 
-    /** Whether the service answers HTTP, so a probe is its sign of life when it has no health check. */
+    /**
+     * Whether the service answers HTTP on a published port, so a probe is its sign of life when it
+     * has no health check. Not one with no host port: its container's address may be out of reach
+     * from the host (Docker Desktop), and a probe that cannot reach must never hold a deploy up.
+     */
     boolean probes(String service) {
-        return loops.containsKey(service);
+        ProbeLoop loop = loops.get(service);
+        return loop != null && loop.published();
     }
 
     /**

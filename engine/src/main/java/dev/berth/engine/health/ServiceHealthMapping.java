@@ -173,6 +173,8 @@ final class ServiceHealthMapping {
     /**
      * What a service becomes when Docker says {@code seen}: the new state with the last probe kept,
      * or empty when state, detail and container are what they were (a replayed event publishes nothing).
+     * A (re)start drops the probe: a page that answered before says nothing of the process just
+     * started, and an answering page counts as up ({@link HealthMonitor}).
      */
     static Optional<ServiceHealth> next(ServiceHealth before, ServiceHealth seen) {
         if (before == null) {
@@ -182,7 +184,13 @@ final class ServiceHealthMapping {
                 && Objects.equals(before.containerId(), seen.containerId())) {
             return Optional.empty();
         }
-        return Optional.of(seen.withProbe(before.probe()));
+        boolean started = running(seen.state()) && !running(before.state());
+        return Optional.of(started ? seen : seen.withProbe(before.probe()));
+    }
+
+    private static boolean running(ServiceState s) {
+        return s == ServiceState.STARTING || s == ServiceState.RUNNING || s == ServiceState.HEALTHY
+                || s == ServiceState.UNHEALTHY;
     }
 
     private static ServiceHealth health(String service, ServiceState state, EngineEvent e, String detail, String id) {

@@ -40,6 +40,27 @@ final class HealthContainers implements AutoCloseable {
         return name;
     }
 
+    /**
+     * A web app answering {@code /health} on {@code port} and publishing no host port, whose Docker
+     * health check (the same page) first runs only 300 s after the start: until then only Berth's
+     * own probe can tell it is up.
+     */
+    String runUnpublishedWeb(String service, int port, List<String> options) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of("--health-cmd", "wget -q -O /dev/null http://127.0.0.1:" + port + "/health",
+                "--health-interval", "300s"));
+        return run(service, all, "mkdir -p /www" + port + " && echo ok > /www" + port + "/health && exec httpd -f -p " + port
+                + " -h /www" + port);
+    }
+
+    /** The container's address on its (one) network, as {@code docker inspect} says. */
+    String address(String name) {
+        ExternalTool.Result r = ExternalTool.run(work, List.of("docker", "inspect", "-f",
+                "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", name));
+        assertEquals(0, r.exitCode(), r.output());
+        return r.output().strip();
+    }
+
     private void run(String... argv) {
         ExternalTool.Result r = ExternalTool.run(work, List.of(argv));
         assertEquals(0, r.exitCode(), String.join(" ", argv) + ": " + r.output());

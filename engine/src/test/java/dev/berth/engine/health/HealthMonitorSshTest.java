@@ -45,11 +45,12 @@ class HealthMonitorSshTest extends SshdTestBase {
     void healthAndProbesOverSsh() throws Exception {
         Published published = new Published();
         try (SshTarget ssh = SshTarget.connect(sshd.withKey("ed25519"), sshd.settings(tmp));
-             HealthMonitor monitor = HealthMonitor.start(ssh, containers.project, Map.of("web", new ProbeAddress(PORT, "/health")));
-             HealthMonitor wrongPath = HealthMonitor.start(ssh, containers.project, Map.of("web", new ProbeAddress(PORT, "/nope")))) {
+             HealthMonitor monitor = HealthMonitor.start(ssh, containers.project, Map.of("web", new ProbeAddress(PORT, PORT, "/health")));
+             HealthMonitor wrongPath = HealthMonitor.start(ssh, containers.project, Map.of("web", new ProbeAddress(PORT, PORT, "/nope")))) {
             monitor.addListener(published);
             startWeb("web");
-            monitor.awaitAllHealthy(Duration.ofSeconds(30), Set.of("web"));
+            // Not awaitAllHealthy: a passing probe counts a starting service up before Docker says healthy.
+            published.await(Duration.ofSeconds(30), "web healthy", h -> h.service().equals("web") && h.state() == ServiceState.HEALTHY);
             List<ServiceState> states = published.of("web").stream().map(a -> a.health().state()).toList();
             assertTrue(states.indexOf(ServiceState.STARTING) < states.indexOf(ServiceState.HEALTHY), "went " + states);
             Published.At healthy = published.of("web").get(states.indexOf(ServiceState.HEALTHY));
@@ -90,6 +91,18 @@ class HealthMonitorSshTest extends SshdTestBase {
             containers.run("late", List.of("--health-cmd", "true", "--health-interval", "1s"), "exec sleep 300");
             monitor.awaitAllHealthy(Duration.ofSeconds(30), Set.of("late"));
             assertEquals(ServiceState.HEALTHY, monitor.health("late").state());
+        }
+    }
+
+    @Test
+    void anAppWithNoHostPortIsProbedAtItsContainerAddressFromTheServer() throws Exception {
+        containers.runUnpublishedWeb("app", PORT, List.of());
+        try (SshTarget ssh = SshTarget.connect(sshd.withKey("ed25519"), sshd.settings(tmp));
+             HealthMonitor monitor = HealthMonitor.start(ssh, containers.project, Map.of("app", new ProbeAddress(0, PORT, "/health")))) {
+            // Docker's first check comes 300 s after the start: only the probe, run on the server, can end this wait.
+            ServiceHealth app = monitor.awaitAllHealthy(Duration.ofSeconds(60), Set.of("app")).get("app");
+            assertEquals(ServiceState.STARTING, app.state());
+            assertEquals("http://" + containers.address(containers.project + "-app-0") + ":" + PORT + "/health", app.probe().url());
         }
     }
 }

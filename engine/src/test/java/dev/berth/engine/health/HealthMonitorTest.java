@@ -144,4 +144,41 @@ class HealthMonitorTest {
             assertThrows(InterruptedException.class, () -> monitor.awaitAllHealthy(Duration.ofSeconds(30), Set.of("x")));
         }
     }
+
+    @Test
+    void anAppWithNoHostPortIsUpOnceItsPageAnswersAtItsContainerAddress() throws Exception {
+        containers.runUnpublishedWeb("app", 8080, List.of());
+        try (HealthMonitor monitor = HealthMonitor.start(target, containers.project,
+                Map.of("app", new ProbeAddress(0, 8080, "/health")))) {
+            // Docker's first check comes 300 s after the start: only the probe can end this wait.
+            ServiceHealth app = monitor.awaitAllHealthy(Duration.ofSeconds(60), Set.of("app")).get("app");
+            assertEquals(ServiceState.STARTING, app.state());
+            assertEquals("http://" + containers.address(containers.project + "-app-0") + ":8080/health", app.probe().url());
+        }
+    }
+
+    @Test
+    void aRoutedAppIsAskedAtTheAddressOfTheContainerWhoseNetworkItShares() throws Exception {
+        String gluetun = containers.run("gluetun", List.of(), "exec sleep 300");
+        containers.runUnpublishedWeb("qbittorrent", 8081, List.of("--network", "container:" + gluetun));
+        try (HealthMonitor monitor = HealthMonitor.start(target, containers.project,
+                Map.of("qbittorrent", new ProbeAddress(0, 8081, "/health")))) {
+            ServiceHealth app = monitor.awaitAllHealthy(Duration.ofSeconds(60), Set.of("qbittorrent")).get("qbittorrent");
+            assertEquals(ServiceState.STARTING, app.state());
+            assertEquals("http://" + containers.address(gluetun) + ":8081/health", app.probe().url());
+        }
+    }
+
+    @Test
+    void anUnpublishedPageThatGivesNoAnswerNeverHoldsUpARunningApp() throws Exception {
+        // Where the host cannot reach container addresses (Docker Desktop) the probe gets no answer;
+        // an app without a health check then counts as up by running, as it did before any probe.
+        containers.run("quiet", List.of(), "exec sleep 300");
+        try (HealthMonitor monitor = HealthMonitor.start(target, containers.project,
+                Map.of("quiet", new ProbeAddress(0, 8082, "/health")))) {
+            Await.until("a probe of quiet", () -> monitor.health("quiet"), h -> h.probe() != null);
+            assertFalse(monitor.health("quiet").probe().ok());
+            assertEquals(ServiceState.RUNNING, monitor.awaitAllHealthy(Duration.ofSeconds(10), Set.of("quiet")).get("quiet").state());
+        }
+    }
 }

@@ -275,6 +275,16 @@ class ServiceHealthMappingTest {
         }
     }
 
+    /** An answering page counts as up, so a page that answered before a restart must not vouch for the new start. */
+    @Test
+    void aStartDropsTheProbeOfTheRunBefore() {
+        ServiceHealth exited = new ServiceHealth("sonarr", ServiceState.EXITED, NOW, "exit code 1", PASSED, "c1");
+        ServiceHealth starting = new ServiceHealth("sonarr", ServiceState.STARTING, NOW, "", null, "c1");
+        assertEquals(starting, ServiceHealthMapping.next(exited, starting).orElseThrow());
+        ServiceHealth healthy = new ServiceHealth("sonarr", ServiceState.HEALTHY, NOW, "", null, "c1");
+        assertEquals(healthy.withProbe(PASSED), ServiceHealthMapping.next(starting.withProbe(PASSED), healthy).orElseThrow());
+    }
+
     private static Map<String, ServiceHealth> applyAll(Map<String, ServiceHealth> known, List<ServiceHealth> changes) {
         Map<String, ServiceHealth> state = new HashMap<>(known);
         for (ServiceHealth seen : changes) {
