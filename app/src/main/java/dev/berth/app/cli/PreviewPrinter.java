@@ -51,7 +51,7 @@ final class PreviewPrinter {
                 + preview.stackDir() + " on " + where + ", " + preview.plan().services().size()
                 + (preview.plan().services().size() == 1 ? " service." : " services."));
         if (preview.nothingToChange()) {
-            out.println("Nothing to change: the files are as they should be and every service runs as they say.");
+            out.println("The files are as they should be and every service runs as they say: nothing to change.");
         } else if (preview.diff().isEmpty()) {
             out.println("The files are as they should be: nothing to change. Deploying again makes sure every service runs.");
         } else {
