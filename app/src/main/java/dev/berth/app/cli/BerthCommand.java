@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Sets up a home media server stack: media server, *arr apps, download clients behind a VPN, "
                 + "reverse proxy, sign-in protection and monitoring.",
         subcommands = {RenderCommand.class, CheckCommand.class, DeployCommand.class, DiffCommand.class, StatusCommand.class,
-                WireCommand.class, TwoFactorCodeCommand.class, StopCommand.class, StartCommand.class, RemoveCommand.class,
+                LogsCommand.class, WireCommand.class, TwoFactorCodeCommand.class, StopCommand.class, StartCommand.class, RemoveCommand.class,
                 UpdateCommand.class,
                 TrainCommand.class})
 public final class BerthCommand implements Runnable {

@@ -152,6 +152,9 @@ public final class DeployCommand implements Callable<Integer> {
         }
         PreviewPrinter.print(preview, t.description(), out);
         out.flush();
+        if (preview.nothingToChange()) {
+            return nothingToChange(deployer, preview, lock, printer, out, err);
+        }
         if (!yes && !Confirm.ask("Deploy now?", err)) {
             err.println("Nothing was changed. (Use --yes to deploy without being asked.)");
             return BerthCommand.NOT_CONFIRMED;
@@ -177,5 +180,28 @@ public final class DeployCommand implements Callable<Integer> {
             case DeploymentResult.RolledBack r -> BerthCommand.DEPLOY_FAILED;
             case DeploymentResult.Cancelled c -> BerthCommand.CANCELLED;
         };
+    }
+
+    /**
+     * Nothing to ask about and nothing to undo: the one step reads the stack's health, shown as
+     * {@code berth status} shows it (exit 0 when every service is up, else 5, as there).
+     */
+    private int nothingToChange(StackDeployer deployer, DeployPreview preview, StackLock lock, DeployProgressPrinter printer,
+                                PrintWriter out, PrintWriter err) {
+        DeployOutcome outcome = deployer.deploy(preview, lock, printer, () -> false, () -> false);
+        printer.finish();
+        if (!(outcome.result() instanceof DeploymentResult.Succeeded)) {
+            ReportPrinter.print(outcome, out, err);
+            out.flush();
+            return BerthCommand.DEPLOY_FAILED;
+        }
+        out.println("Nothing to change: no file was backed up or written and no container was touched.");
+        outcome.report().ifPresent(r -> {
+            ReportPrinter.table(r, out);
+            out.println(r.ok() ? "Every service is up."
+                    : "Not every service is up: berth status shows more, and berth logs SERVICE shows what one printed.");
+        });
+        out.flush();
+        return outcome.report().map(r -> r.ok() ? 0 : BerthCommand.DEPLOY_FAILED).orElse(0);
     }
 }

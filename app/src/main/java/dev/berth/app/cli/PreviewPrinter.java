@@ -50,7 +50,9 @@ final class PreviewPrinter {
         out.println((preview.firstInstall() ? "New stack " : "Stack ") + preview.plan().projectName() + " in "
                 + preview.stackDir() + " on " + where + ", " + preview.plan().services().size()
                 + (preview.plan().services().size() == 1 ? " service." : " services."));
-        if (preview.diff().isEmpty()) {
+        if (preview.nothingToChange()) {
+            out.println("The files are as they should be and every service runs as they say: nothing to change.");
+        } else if (preview.diff().isEmpty()) {
             out.println("The files are as they should be: nothing to change. Deploying again makes sure every service runs.");
         } else {
             out.println("Files that change:");

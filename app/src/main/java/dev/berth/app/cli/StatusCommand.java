@@ -14,6 +14,8 @@ import dev.berth.plan.StackPlan;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
 
 /** {@code berth status}: the live health of a deployed stack, read from its folder on the target. */
@@ -31,6 +33,11 @@ public final class StatusCommand extends DeployedStackCommand {
     }
 
     private final VpnProofJob.Prover vpnProver;
+    private final BooleanSupplier watchCancelled;
+
+    @Option(names = "--watch", description = "Follow the stack live instead: a line for each service as it is, then one "
+            + "each time a container starts, stops, dies or its health changes, until Ctrl-C.")
+    boolean watch;
 
     public StatusCommand(TargetOpener opener) {
         this(opener, VpnProofJob.Prover.onTarget());
@@ -38,21 +45,34 @@ public final class StatusCommand extends DeployedStackCommand {
 
     /** @param vpnProver proves the VPN of a stack that routes apps; tests give made-up proofs */
     public StatusCommand(TargetOpener opener, VpnProofJob.Prover vpnProver) {
-        this(opener, vpnProver, UpdateFinder.registries());
+        this(opener, vpnProver, UpdateFinder.registries(), () -> false);
     }
 
     private final UpdateFinder updates;
 
     /** @param updates asks the images' registries; tests point it at a loopback registry */
     public StatusCommand(TargetOpener opener, VpnProofJob.Prover vpnProver, UpdateFinder updates) {
+        this(opener, vpnProver, updates, () -> false);
+    }
+
+    /** @param watchCancelled ends {@code --watch} (Ctrl-C ends the process itself) */
+    public StatusCommand(TargetOpener opener, VpnProofJob.Prover vpnProver, BooleanSupplier watchCancelled) {
+        this(opener, vpnProver, UpdateFinder.registries(), watchCancelled);
+    }
+
+    public StatusCommand(TargetOpener opener, VpnProofJob.Prover vpnProver, UpdateFinder updates, BooleanSupplier watchCancelled) {
         super(opener);
         this.vpnProver = vpnProver;
         this.updates = updates;
+        this.watchCancelled = watchCancelled;
     }
 
     @Override
     int run(Target t, StackPlan plan, String stackDir) throws TargetException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (watch) {
+            return StatusWatch.print(t, plan, stackDir, out, watchCancelled);
+        }
         DeployReport report = StackStatus.read(t, plan, Duration.ofSeconds(5));
         out.println("Stack " + plan.projectName() + " in " + stackDir + " on " + t.description() + ":");
         ReportPrinter.table(report, out);

@@ -3,21 +3,28 @@ package dev.berth.engine.deploy;
 import dev.berth.engine.stack.ExistingFile;
 import dev.berth.engine.stack.StackPaths;
 import dev.berth.engine.stack.StackState;
+import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.RemoteFiles;
 import dev.berth.engine.target.TargetException;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Copies the stack's current generated files into {@code .berth/backups/<timestamp>/} before
- * anything is replaced, keeping each file's mode (secrets stay 0600).
+ * anything is replaced, keeping each file's mode (secrets stay 0600), then removes the oldest
+ * backups beyond the last {@value #KEPT}.
  *
  * <p>Undo leaves the backup where it is: it is a copy that changes nothing the stack uses, and
  * when a rollback itself fails half-way it is the only complete copy of the old files left.
  */
 public final class BackupJob implements Job {
     static final String BACKUPS = ".berth/backups";
+    /** How many backups a stack keeps. */
+    static final int KEPT = 10;
     // No ':' in the name: the folder may be browsed over SMB or copied to Windows.
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -60,6 +67,28 @@ public final class BackupJob implements Job {
             fs.mkdirs(parent(target));
             fs.writeAtomic(target, e.getValue().content(), e.getValue().mode());
         }
+        prune(context, dir);
+    }
+
+    /**
+     * Keeps the newest {@link #KEPT} backups, the one just made among them: without a limit every
+     * deploy's copy of the stack's files stays forever. Only folders named as this job names them
+     * are counted or removed, so anything else a person put there stays. A backup that cannot be
+     * removed is left; the next deploy tries again.
+     */
+    private void prune(JobContext context, String made) throws TargetException {
+        String backups = StackPaths.join(stackDir, BACKUPS);
+        ExecResult listed = context.target().exec(List.of("ls", "-1A", backups), Duration.ofSeconds(30));
+        if (!listed.ok()) {
+            return;
+        }
+        List<String> old = BackupNames.toPrune(listed.stdout().lines().toList(), KEPT, made.substring(made.lastIndexOf('/') + 1));
+        if (old.isEmpty()) {
+            return;
+        }
+        List<String> argv = new ArrayList<>(List.of("rm", "-rf", "--"));
+        old.forEach(name -> argv.add(StackPaths.join(backups, name)));
+        context.target().exec(argv, Duration.ofMinutes(1));
     }
 
     @Override

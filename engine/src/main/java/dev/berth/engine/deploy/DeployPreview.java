@@ -60,6 +60,28 @@ public record DeployPreview(StackState before, StackPlan plan, RenderedStack ren
                 .flatMap(j -> j.planned().stream()).map(ClientSettingsJob.Planned::sentence).toList();
     }
 
+    /**
+     * Whether the deploy has nothing to do: a Berth stack stands in the folder, no file differs
+     * (nor is any no longer generated), every service's container runs as it is and needs no
+     * restart, no download client settings file needs Berth's keys and no root folder moves. Then
+     * the only job reads the stack's health ({@link ReadHealthJob}), and nothing is backed up,
+     * written or logged.
+     */
+    public boolean nothingToChange() {
+        return jobs.size() == 1 && jobs.getFirst() instanceof ReadHealthJob;
+    }
+
+    /**
+     * The rule {@link StackDeployer#preview} decides by. With no service known (a preview made by
+     * hand) it never holds: nothing then says the containers run.
+     */
+    static boolean nothingToChange(StackState before, StackDiff diff, ServiceChanges services,
+                                   List<ClientSettingsJob.Planned> settings, List<RootMove> rootMoves) {
+        return before.isBerthStack() && diff.changed().isEmpty() && !services.changes().isEmpty()
+                && services.nothingChanges() && settings.isEmpty()
+                && rootMoves.stream().allMatch(m -> m.folders().isEmpty());
+    }
+
     /** No stack was there before: a failure removes what was created instead of restoring a previous stack. */
     public boolean firstInstall() {
         return !before.isBerthStack();

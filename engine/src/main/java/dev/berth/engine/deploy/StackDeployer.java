@@ -45,6 +45,9 @@ import java.util.function.Consumer;
  * what would change ({@link #preview}), then do it with rollback ({@link #deploy}). The previous
  * stack's secrets are reused, so every password and key stays as it was.
  *
+ * <p>With nothing to change (see {@link DeployPreview#nothingToChange()}) the one job reads each
+ * service's health ({@link ReadHealthJob}): nothing is backed up, written or started.
+ *
  * <p>The jobs, in order: check the target once more; back up the files about to be replaced;
  * remember the previous stack (its undo brings it back up after the files were restored, so it
  * stands before the write); when a root folder moved and the person chose to move it, move the
@@ -153,6 +156,12 @@ public final class StackDeployer {
                 throw new InvalidAnswersException(problems);
             }
         }
+        // Read now, so the preview names the keys Berth sets (and a settings file a person broke stops here).
+        List<ClientSettingsJob.Planned> settings = ClientSettingsJob.plan(target, ClientSettings.of(plan), plan.secrets().values());
+        if (DeployPreview.nothingToChange(before, diff, services, settings, rootMoves)) {
+            return new DeployPreview(before, plan, rendered, diff, List.of(new ReadHealthJob(plan)), compose, options,
+                    services, rootMoves);
+        }
         Optional<Owner> owner = owner(plan);
         List<Job> jobs = new ArrayList<>();
         jobs.add(new PreflightJob(plan));
@@ -165,8 +174,6 @@ public final class StackDeployer {
         }
         jobs.add(new CreateDataDirectoriesJob(plan, owner));
         jobs.add(new WriteFilesJob(before, rendered, owner));
-        // Read now, so the preview names the keys Berth sets (and a settings file a person broke stops here).
-        List<ClientSettingsJob.Planned> settings = ClientSettingsJob.plan(target, ClientSettings.of(plan), plan.secrets().values());
         if (!settings.isEmpty()) {
             jobs.add(new ClientSettingsJob(compose, plan.projectName(), dir, settings, owner, plan.secrets().values()));
         }
@@ -246,7 +253,8 @@ public final class StackDeployer {
                 .run(new JobContext(target, clock, cancelRequested, logged, outcomes), stopUndoing);
         // The health wait's report when it ran; else, when compose up itself failed (a dependency that
         // never turned healthy), the report it took before the rollback.
-        Optional<DeployReport> report = outcomes.get(AwaitHealthJob.REPORT).or(() -> outcomes.get(ComposeUpJob.FAILURE_REPORT));
+        Optional<DeployReport> report = outcomes.get(AwaitHealthJob.REPORT).or(() -> outcomes.get(ComposeUpJob.FAILURE_REPORT))
+                .or(() -> outcomes.get(ReadHealthJob.REPORT));
         Optional<String> backup = outcomes.get(BackupJob.FOLDER);
         Optional<ProxyHostsResult> proxyHosts = outcomes.get(ConfigureProxyHostsJob.RESULT);
         Optional<WiringResult> wiring = outcomes.get(WireStackJob.RESULT);
@@ -254,7 +262,10 @@ public final class StackDeployer {
         DeployOutcome outcome = new DeployOutcome(result, report, backup, Optional.empty(), proxyHosts, wiring, vpn);
         log.finished(outcome);
         Optional<DeployLogFile> written;
-        if (outcome.succeeded() || preview.before().isBerthStack()) {
+        if (preview.nothingToChange()) {
+            // Nothing was done, so nothing is written: not even a line in the folder's log.
+            written = Optional.empty();
+        } else if (outcome.succeeded() || preview.before().isBerthStack()) {
             written = log.appendTo(target, preview.stackDir(), ownerOrNone(preview.plan()));
         } else {
             // A first install (or adoption) that did not succeed: no Berth stack stands in the folder,

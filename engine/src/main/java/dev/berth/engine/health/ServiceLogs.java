@@ -4,15 +4,13 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
-import dev.berth.engine.ComposeLabels;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The last lines a service's container printed, for the failure report. */
@@ -25,13 +23,11 @@ final class ServiceLogs {
      */
     static List<String> tail(Target target, String project, String service, int lines) throws TargetException {
         DockerClient docker = target.docker();
-        List<Container> found = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ComposeLabels.PROJECT, project, ComposeLabels.SERVICE, service)).exec();
-        if (found.isEmpty()) {
+        Optional<Container> newest = ContainerLogs.newest(docker, project, service);
+        if (newest.isEmpty()) {
             return List.of();
         }
-        // The newest one: after a recreate the old container may linger for a moment.
-        Container c = found.stream().max(Comparator.comparingLong(x -> x.getCreated() == null ? 0 : x.getCreated())).orElseThrow();
+        Container c = newest.get();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             docker.logContainerCmd(c.getId()).withStdOut(true).withStdErr(true).withTail(lines)
