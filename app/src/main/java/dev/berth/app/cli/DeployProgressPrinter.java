@@ -85,7 +85,7 @@ final class DeployProgressPrinter implements Consumer<DeployProgress> {
 
     private void health(ServiceHealth h) {
         if (shownStates.put(h.service(), h.state()) != h.state()) {
-            err.println("  " + h.service() + ": " + h.state().name().toLowerCase() + (h.detail().isBlank() ? "" : " (" + h.detail() + ")"));
+            err.println("  " + h.service() + ": " + h.label() + (h.detail().isBlank() ? "" : " (" + h.detail() + ")"));
         }
     }
 

@@ -40,7 +40,7 @@ final class ReportPrinter {
         int width = report.services().stream().mapToInt(s -> s.service().length()).max().orElse(7);
         out.printf("%-" + width + "s  %-10s  %s%n", "SERVICE", "STATE", "OPEN AT");
         for (DeployReport.ServiceReport s : report.services()) {
-            out.printf("%-" + width + "s  %-10s  %s%s%n", s.service(), s.state().name().toLowerCase(),
+            out.printf("%-" + width + "s  %-10s  %s%s%n", s.service(), s.state().label(s.up()),
                     s.url() == null ? "-" : s.url(), s.up() || s.detail().isBlank() ? "" : "  (" + s.detail() + ")");
         }
     }

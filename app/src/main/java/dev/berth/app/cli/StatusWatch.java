@@ -25,7 +25,7 @@ final class StatusWatch {
         out.flush();
         StackWatch.follow(t, plan, h -> {
             out.printf("%-8s  %-" + width + "s  %-10s  %s%n", TIME.format(h.since()), h.service(),
-                    h.state().name().toLowerCase(java.util.Locale.ROOT), detail(h));
+                    h.label(), detail(h));
             out.flush();
         }, cancelled);
         return 0;

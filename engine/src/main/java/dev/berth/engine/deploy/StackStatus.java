@@ -3,6 +3,7 @@ package dev.berth.engine.deploy;
 import dev.berth.engine.health.HealthMonitor;
 import dev.berth.engine.health.ProbeAddress;
 import dev.berth.engine.health.ServiceHealth;
+import dev.berth.engine.health.ServiceState;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.PlannedService;
@@ -32,7 +33,8 @@ public final class StackStatus {
             }
             Set<String> notUp = new LinkedHashSet<>();
             for (PlannedService s : plan.services()) {
-                if (!m.health(s.name()).state().up()) {
+                // As the deploy's wait counts it: a starting service whose page answers is up.
+                if (!m.ready(m.health(s.name()))) {
                     notUp.add(s.name());
                 }
             }
@@ -44,7 +46,7 @@ public final class StackStatus {
     private static boolean probed(HealthMonitor m, Set<String> web) {
         for (String s : web) {
             ServiceHealth h = m.health(s);
-            if (h.state().up() && h.probe() == null) {
+            if ((h.state().up() || h.state() == ServiceState.STARTING) && h.probe() == null) {
                 return false;
             }
         }

@@ -137,15 +137,10 @@ public final class HealthMonitor implements AutoCloseable {
     public boolean ready(ServiceHealth h) {
         return switch (h.state()) {
             case HEALTHY -> true;
-            case STARTING -> answers(h);
-            case RUNNING -> !probes.probes(h.service()) || answers(h);
+            case STARTING -> h.answers();
+            case RUNNING -> !probes.probes(h.service()) || h.answers();
             default -> false;
         };
-    }
-
-    /** The latest probe of this container's start passed (ServiceHealthMapping drops older ones). */
-    private static boolean answers(ServiceHealth h) {
-        return h.probe() != null && h.probe().ok();
     }
 
     /**

@@ -28,6 +28,16 @@ public record ServiceHealth(String service, ServiceState state, Instant since, S
         return Optional.ofNullable(probe);
     }
 
+    /** Its web page answered the latest probe of this container's start (older ones are dropped). */
+    public boolean answers() {
+        return probe != null && probe.ok();
+    }
+
+    /** Its state as a person reads it: see {@link ServiceState#label}. */
+    public String label() {
+        return state.label(answers());
+    }
+
     ServiceHealth withProbe(ProbeResult p) {
         return new ServiceHealth(service, state, since, detail, p, containerId);
     }

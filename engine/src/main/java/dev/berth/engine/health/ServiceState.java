@@ -26,4 +26,15 @@ public enum ServiceState {
     public boolean up() {
         return this == HEALTHY || this == RUNNING;
     }
+
+    /**
+     * The word a person reads: Docker's, except "answering" for a service Docker still calls
+     * starting whose web page already answers Berth's probe — on engines before 25 Docker's first
+     * check may be half a minute away, and the deploy counted the service up already.
+     *
+     * @param answers its page answered the latest probe of this start
+     */
+    public String label(boolean answers) {
+        return this == STARTING && answers ? "answering" : name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -153,7 +153,7 @@ public final class DeployBoard {
     private void health(ServiceHealth h) {
         ServiceRow row = byService.get(h.service());
         if (row != null) {
-            row.update(h.state(), h.detail());
+            row.update(h.state(), h.detail(), h.answers());
         }
     }
 }

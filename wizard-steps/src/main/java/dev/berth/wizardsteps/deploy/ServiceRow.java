@@ -2,7 +2,6 @@ package dev.berth.wizardsteps.deploy;
 
 import dev.berth.engine.health.ServiceState;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -17,6 +16,7 @@ public final class ServiceRow {
     private final ReadOnlyObjectWrapper<ServiceState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
+    private boolean answers;
     private final ReadOnlyObjectWrapper<List<String>> logTail = new ReadOnlyObjectWrapper<>(this, "logTail", List.of());
 
     ServiceRow(String service, String name) {
@@ -39,10 +39,10 @@ public final class ServiceRow {
         return state.getReadOnlyProperty();
     }
 
-    /** "waiting", "starting", "healthy", … in Docker's words. */
+    /** "waiting", "starting", "healthy", … in Docker's words, or "answering" (see {@link ServiceState#label}). */
     public String stateText() {
         ServiceState s = state.get();
-        return failed.get() ? "failed" : s == null ? "waiting" : s.name().toLowerCase(Locale.ROOT);
+        return failed.get() ? "failed" : s == null ? "waiting" : s.label(answers);
     }
 
     /** e.g. "exit code 1", or the last health check output. */
@@ -61,6 +61,12 @@ public final class ServiceRow {
     }
 
     void update(ServiceState s, String why) {
+        update(s, why, false);
+    }
+
+    /** @param answers its web page answered the latest probe of this start */
+    void update(ServiceState s, String why, boolean answers) {
+        this.answers = answers;
         state.set(s);
         detail.set(why == null ? "" : why);
     }
@@ -68,6 +74,6 @@ public final class ServiceRow {
     void finish(ServiceState s, String why, List<String> tail, boolean up) {
         failed.set(!up);
         logTail.set(List.copyOf(tail));
-        update(s, why);
+        update(s, why, up);
     }
 }
