@@ -36,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -113,10 +115,25 @@ public final class StackDeployer {
     public DeployPreview preview(StackRendering.Checked checked, DeployOptions options)
             throws TargetException, StackState.ForeignStackException {
         String dir = checked.answers().storage().stackDir();
-        StackState loaded = StackState.loadForRendering(target, dir, options.adopt());
-        PreviousPorts previousPorts = loaded.previousPorts();
         // Asked before rendering: compose.yaml holds what this target's Compose accepts (restart: true from 2.17).
-        ComposeTool compose = ComposeTool.detect(target);
+        // Asked while the folder is read, as the two are independent: `compose version` is a process
+        // of its own (a round trip over SSH), much of a no-change re-deploy's time when waited for in turn.
+        CompletableFuture<ComposeTool> composeAsked = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ComposeTool.detect(target);
+            } catch (TargetException e) {
+                throw new CompletionException(e);
+            }
+        });
+        StackState loaded;
+        try {
+            loaded = StackState.loadForRendering(target, dir, options.adopt());
+        } catch (TargetException | StackState.ForeignStackException | RuntimeException e) {
+            composeAsked.exceptionally(ignored -> null).join(); // not left running against a target the caller may close next; its own failure is moot
+            throw e;
+        }
+        PreviousPorts previousPorts = loaded.previousPorts();
+        ComposeTool compose = composed(composeAsked);
         PlannedStack planned = checked.render(loaded.secrets(), previousPorts, compose.dialect());
         Planner planner = checked.planner();
         StackPlan plan = planned.plan();
@@ -178,6 +195,18 @@ public final class StackDeployer {
             jobs.add(new WireStackJob(plan, wiring, owner));
         }
         return new DeployPreview(before, plan, rendered, diff, jobs, compose, options, services, rootMoves);
+    }
+
+    /** The Compose asked for on another thread, with its failure as the caller's {@link TargetException}. */
+    private static ComposeTool composed(CompletableFuture<ComposeTool> asked) throws TargetException {
+        try {
+            return asked.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof TargetException t) {
+                throw t;
+            }
+            throw e;
+        }
     }
 
     /**
