@@ -132,6 +132,16 @@ public final class DeployCommand implements Callable<Integer> {
             throws TargetException, StackState.ForeignStackException {
         DeployProgressPrinter printer = new DeployProgressPrinter(err);
         StackDeployer deployer = new StackDeployer(t, catalog, java.time.Clock.systemDefaultZone(), vpnProver);
+        // The Docker client (its many classes, the engine's version asked) is made while the answers
+        // are checked, ready when the preview lists the containers. A failure here is left to the
+        // preview, which asks again and says what is wrong.
+        Background.start(() -> {
+            try {
+                return t.docker();
+            } catch (TargetException e) {
+                return null;
+            }
+        });
         // The stack folder must be known (and the answers valid) before its lock can be taken.
         StackRendering.Checked checked = deployer.check(answers);
         // Held from before the folder is read until the deploy has ended: a second deploy of the same
