@@ -1,6 +1,7 @@
 package dev.berth.app.cli;
 
 import dev.berth.answers.Answers;
+import dev.berth.answers.AnswersValidator;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.DeployOutcome;
@@ -16,6 +17,7 @@ import dev.berth.engine.target.TargetException;
 import dev.berth.render.StackRendering;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -110,8 +112,15 @@ public final class DeployCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DeployOptions options = defaults.withOffline(offline).withAdopt(adopt).withProxyHosts(!skipProxyHosts)
                 .withFolders(folders.choice()).withWiring(!skipWiring);
+        // On a fresh JVM the catalog and the validator take some hundreds of milliseconds each: they
+        // load on threads of their own while this one opens the target and reads the answers.
+        CompletableFuture<Catalog> catalog = Background.start(Catalog::builtIn);
+        Background.start(() -> {
+            AnswersValidator.prepare();
+            return null;
+        });
         return StackCommand.run(spec, source, target, opener, BerthCommand.DEPLOY_FAILED,
-                (t, answers) -> deploy(t, withPlexClaim(answers), options, out, err));
+                (t, answers) -> deploy(t, Background.join(catalog), withPlexClaim(answers), options, out, err));
     }
 
     /** The answers with this run's claim code, which the answers' own rules then check like any other. */
@@ -119,10 +128,20 @@ public final class DeployCommand implements Callable<Integer> {
         return plexClaim == null ? answers : answers.withMedia(answers.media().withPlexClaim(plexClaim.strip()));
     }
 
-    private int deploy(Target t, Answers answers, DeployOptions options, PrintWriter out, PrintWriter err)
+    private int deploy(Target t, Catalog catalog, Answers answers, DeployOptions options, PrintWriter out, PrintWriter err)
             throws TargetException, StackState.ForeignStackException {
         DeployProgressPrinter printer = new DeployProgressPrinter(err);
-        StackDeployer deployer = new StackDeployer(t, Catalog.builtIn(), java.time.Clock.systemDefaultZone(), vpnProver);
+        StackDeployer deployer = new StackDeployer(t, catalog, java.time.Clock.systemDefaultZone(), vpnProver);
+        // The Docker client (its many classes, the engine's version asked) is made while the answers
+        // are checked, ready when the preview lists the containers. A failure here is left to the
+        // preview, which asks again and says what is wrong.
+        Background.start(() -> {
+            try {
+                return t.docker();
+            } catch (TargetException e) {
+                return null;
+            }
+        });
         // The stack folder must be known (and the answers valid) before its lock can be taken.
         StackRendering.Checked checked = deployer.check(answers);
         // Held from before the folder is read until the deploy has ended: a second deploy of the same

@@ -124,40 +124,63 @@ public final class StackDeployer {
     public DeployPreview preview(StackRendering.Checked checked, DeployOptions options, Optional<ImagePins> pins)
             throws TargetException, StackState.ForeignStackException {
         String dir = checked.answers().storage().stackDir();
-        StackState loaded = StackState.loadForRendering(target, dir, options.adopt());
-        PreviousPorts previousPorts = loaded.previousPorts();
-        ImagePins previousPins = loaded.pins();
         // Asked before rendering: compose.yaml holds what this target's Compose and engine accept
         // (restart: true from Compose 2.17, start_interval from Docker 25).
-        ComposeTool compose = ComposeTool.detect(target);
+        // Asked while the folder is read, as the two are independent: `compose version` is a process
+        // of its own (a round trip over SSH), much of a no-change re-deploy's time when waited for in turn.
+        ReadAhead<ComposeTool> composeAsked = ReadAhead.start("berth-compose-version", () -> ComposeTool.detect(target));
+        StackState loaded;
+        try {
+            loaded = StackState.loadForRendering(target, dir, options.adopt());
+        } catch (TargetException | StackState.ForeignStackException | RuntimeException e) {
+            composeAsked.settle();
+            throw e;
+        }
+        PreviousPorts previousPorts = loaded.previousPorts();
+        ImagePins previousPins = loaded.pins();
+        ComposeTool compose = composeAsked.get();
         PlannedStack planned = checked.render(loaded.secrets(), previousPorts, compose.dialectOn(target), pins.orElse(previousPins));
         Planner planner = checked.planner();
         StackPlan plan = planned.plan();
         RenderedStack rendered = planned.rendered();
-
         // Read every file the new answers write and the old ones wrote, so the diff also names files
         // no longer generated, and the backup and undo hold each file about to be replaced.
         Set<String> paths = new LinkedHashSet<>(rendered.files().keySet());
         Optional<StackPlan> previousPlan = loaded.answers().flatMap(previous -> previousPlan(planner, previous, loaded.secrets(), previousPorts, previousPins));
         previousPlan.ifPresent(p -> paths.addAll(previousFiles(p)));
-        StackState before = loaded.withFiles(target, paths);
-        StackDiff diff = StackDiff.between(before, rendered);
-
-        ComposeServices previousCompose = PreviewedServices.previousCompose(before);
-        ServiceChanges services = PreviewedServices.changes(target, compose, before, previousCompose,
-                planned, previousPlan, diff);
-        List<RootMove> rootMoves = RootMoves.find(target, before, previousCompose, plan, rendered);
-        List<RootMove> toMove = rootMoves.stream().filter(m -> !m.folders().isEmpty()).toList();
-        boolean move = options.folders() == DeployOptions.FolderChoice.MOVE && !toMove.isEmpty();
-        if (move) {
-            // Refused here, before anything runs, with the field and what to do.
-            List<Problem> problems = RootMoves.problems(target, toMove, dir, paths);
-            if (!problems.isEmpty()) {
-                throw new InvalidAnswersException(problems);
-            }
-        }
         // Read now, so the preview names the keys Berth sets (and a settings file a person broke stops here).
-        List<ClientSettingsJob.Planned> settings = ClientSettingsJob.plan(target, ClientSettings.of(plan), plan.secrets().values());
+        // Started before the other reads: checking qBittorrent's stored password is 100 000 rounds of
+        // PBKDF2, the preview's largest CPU cost, which so runs while they wait on files and Docker.
+        ReadAhead<List<ClientSettingsJob.Planned>> settingsRead = ReadAhead.start("berth-client-settings",
+                () -> ClientSettingsJob.plan(target, ClientSettings.of(plan), plan.secrets().values()));
+        StackState before;
+        StackDiff diff;
+        ServiceChanges services;
+        List<RootMove> rootMoves;
+        List<RootMove> toMove;
+        boolean move;
+        try {
+            before = loaded.withFiles(target, paths);
+            diff = StackDiff.between(before, rendered);
+
+            ComposeServices previousCompose = PreviewedServices.previousCompose(before);
+            services = PreviewedServices.changes(target, compose, before, previousCompose,
+                    planned, previousPlan, diff);
+            rootMoves = RootMoves.find(target, before, previousCompose, plan, rendered);
+            toMove = rootMoves.stream().filter(m -> !m.folders().isEmpty()).toList();
+            move = options.folders() == DeployOptions.FolderChoice.MOVE && !toMove.isEmpty();
+            if (move) {
+                // Refused here, before anything runs, with the field and what to do.
+                List<Problem> problems = RootMoves.problems(target, toMove, dir, paths);
+                if (!problems.isEmpty()) {
+                    throw new InvalidAnswersException(problems);
+                }
+            }
+        } catch (TargetException | RuntimeException e) {
+            settingsRead.settle();
+            throw e;
+        }
+        List<ClientSettingsJob.Planned> settings = settingsRead.get();
         if (DeployPreview.nothingToChange(before, diff, services, settings, rootMoves)) {
             return new DeployPreview(before, plan, rendered, diff, List.of(new ReadHealthJob(plan)), compose, options,
                     services, rootMoves);
