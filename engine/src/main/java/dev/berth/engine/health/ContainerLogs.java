@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -46,6 +47,7 @@ public final class ContainerLogs {
         if (newest.isEmpty()) {
             return false;
         }
+        CountDownLatch ended = new CountDownLatch(1);
         ResultCallback.Adapter<Frame> copier = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Frame frame) {
@@ -59,13 +61,31 @@ public final class ContainerLogs {
                     throw new UncheckedIOException(e); // the reader went away (a closed pipe): stop
                 }
             }
+
+            @Override
+            public void onError(Throwable t) {
+                super.onError(t);
+                ended.countDown();
+            }
+
+            @Override
+            public void onComplete() {
+                super.onComplete();
+                ended.countDown();
+            }
         };
         try (ResultCallback.Adapter<Frame> running = docker.logContainerCmd(newest.get().getId())
                 .withStdOut(true).withStdErr(true).withTail(tail).withFollowStream(follow).exec(copier)) {
-            while (!running.awaitCompletion(CANCEL_CHECK_MS, TimeUnit.MILLISECONDS)) {
+            // Not running.awaitCompletion(timeout): docker-java closes the stream at the end of every
+            // such wait, and over SSH that close ends the engine's answer, so a follow stopped after
+            // its first lines. Our own latch leaves the stream open until it ends or is cancelled.
+            while (!ended.await(CANCEL_CHECK_MS, TimeUnit.MILLISECONDS)) {
                 if (cancelled.getAsBoolean()) {
                     break;
                 }
+            }
+            if (ended.getCount() == 0) {
+                running.awaitCompletion(); // ended by itself: throws the stream's error, if it had one
             }
         } catch (IOException e) {
             // Closing the stream of a cancelled follow: nothing more to show.

@@ -30,6 +30,13 @@ class LiveLogsAndWatchSshTest extends SshdTestBase {
     }
 
     @Test
+    void logsFollowSeesALineWrittenAfterItStartedOverSsh() throws Exception {
+        try (SshTarget ssh = SshTarget.connect(sshd.withKey("ed25519"), sshd.settings(tmp))) {
+            new LiveScenarios(ssh, containers, tmp).logsFollow();
+        }
+    }
+
+    @Test
     void watchSeesAContainerStopAndStartOverSsh() throws Exception {
         try (SshTarget ssh = SshTarget.connect(sshd.withKey("ed25519"), sshd.settings(tmp))) {
             new LiveScenarios(ssh, containers, tmp).watchSeesAStopAndAStart();

@@ -69,7 +69,12 @@ final class LiveScenarios {
         Await.until("the follow to print the last line", () -> string(followed), t -> t.contains("second"));
         // A line the app prints now: what its main process writes to its standard output.
         exec(List.of("docker", "exec", name, "sh", "-c", "echo third > /proc/1/fd/1"));
-        Await.until("the follow to print the new line", () -> string(followed), t -> t.contains("third"));
+        // Says so when the follow ended (or failed) instead of waiting on for a line that cannot come.
+        Await.until("the follow to print the new line", () -> string(followed)
+                + (follow.isAlive() ? "" : " [the follow ended" + (failed.get() == null ? "" : ": " + failed.get()) + "]"),
+                t -> t.contains("third") || !follow.isAlive());
+        assertEquals(null, failed.get());
+        assertTrue(follow.isAlive(), "the follow ended by itself: " + string(followed));
         cancel.set(true);
         follow.join();
         assertEquals(null, failed.get());
