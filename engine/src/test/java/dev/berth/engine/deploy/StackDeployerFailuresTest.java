@@ -202,7 +202,9 @@ class StackDeployerFailuresTest {
         assertTrue(g.logTail().stream().anyMatch(l -> l.contains("stand-in for gluetun: never healthy")), g.logTail()::toString);
         assertTrue(g.logTail().size() <= 50, "the last 50 lines at most");
         assertFalse(report.service("sabnzbd").orElseThrow().up(), "never started");
-        assertTrue(report.service("jellyfin").orElseThrow().up(), report::toString);
+        // Left running: healthy, or still waiting for Docker's first check (this report asks Docker only, no probes).
+        assertTrue(java.util.Set.of(ServiceState.HEALTHY, ServiceState.STARTING).contains(report.service("jellyfin").orElseThrow().state()),
+                report::toString);
 
         // The previous stack is back, the failing container is gone: the log lines live on in the deploy log.
         assertEquals(before, DeployFixtures.containerIds(local, project));
