@@ -119,13 +119,13 @@ final class DeployRows {
             String s = row.stateText();
             state.setText(s);
             state.getStyleClass().removeAll("good", "bad", "busy");
-            state.getStyleClass().add(row.failedProperty().get() ? "bad"
-                    : row.stateProperty().get() != null && row.stateProperty().get().up() ? "good" : "busy");
+            state.getStyleClass().add(row.failedProperty().get() ? "bad" : row.up() ? "good" : "busy");
             log.setText(String.join("\n", row.logTailProperty().get()));
             logBox.setVisible(!row.logTailProperty().get().isEmpty());
             logBox.setManaged(logBox.isVisible());
         };
         row.stateProperty().addListener(o -> show.run());
+        row.answersProperty().addListener(o -> show.run());
         row.failedProperty().addListener(o -> show.run());
         row.logTailProperty().addListener(o -> show.run());
         show.run();

@@ -16,7 +16,7 @@ public final class ServiceRow {
     private final ReadOnlyObjectWrapper<ServiceState> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
-    private boolean answers;
+    private final ReadOnlyBooleanWrapper answers = new ReadOnlyBooleanWrapper(this, "answers");
     private final ReadOnlyObjectWrapper<List<String>> logTail = new ReadOnlyObjectWrapper<>(this, "logTail", List.of());
 
     ServiceRow(String service, String name) {
@@ -42,7 +42,18 @@ public final class ServiceRow {
     /** "waiting", "starting", "healthy", … in Docker's words, or "answering" (see {@link ServiceState#label}). */
     public String stateText() {
         ServiceState s = state.get();
-        return failed.get() ? "failed" : s == null ? "waiting" : s.label(answers);
+        return failed.get() ? "failed" : s == null ? "waiting" : s.label(answers.get());
+    }
+
+    /** Its web page answered the latest probe of this start: "answering" while Docker still says starting. */
+    public ReadOnlyBooleanProperty answersProperty() {
+        return answers.getReadOnlyProperty();
+    }
+
+    /** Up as the deploy counts it: healthy, running, or starting with its page answering. */
+    public boolean up() {
+        ServiceState s = state.get();
+        return !failed.get() && s != null && (s.up() || s == ServiceState.STARTING && answers.get());
     }
 
     /** e.g. "exit code 1", or the last health check output. */
@@ -66,7 +77,7 @@ public final class ServiceRow {
 
     /** @param answers its web page answered the latest probe of this start */
     void update(ServiceState s, String why, boolean answers) {
-        this.answers = answers;
+        this.answers.set(answers);
         state.set(s);
         detail.set(why == null ? "" : why);
     }
