@@ -18,8 +18,9 @@ import java.util.Map;
  * @param projectName   the Compose project name (container and network prefix)
  * @param services      the apps chosen on the Apps screen; the planner adds what they need
  * @param portOverrides host ports the person (or the port check) picked, by service id
+ * @param backup        restic backups of the stack and every app's settings; left out of berth.yaml while off
  */
-@JsonPropertyOrder({"schemaVersion", "projectName", "target", "storage", "services", "vpn", "access", "monitoring", "media", "portOverrides"})
+@JsonPropertyOrder({"schemaVersion", "projectName", "target", "storage", "services", "vpn", "access", "monitoring", "media", "portOverrides", "backup"})
 public record Answers(
         @NotNull(message = "is required (use 1)")
         @jakarta.validation.constraints.Min(value = 1, message = "this Berth reads answers files of version 1; use 1")
@@ -39,9 +40,18 @@ public record Answers(
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = MediaAnswers.WhenDefault.class)
         @NotNull @Valid MediaAnswers media,
         // Checked per service by AnswersValidator, so each problem names its key (portOverrides.jellyfin).
-        Map<String, Integer> portOverrides) {
+        Map<String, Integer> portOverrides,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = BackupAnswers.WhenOff.class)
+        @NotNull @Valid BackupAnswers backup) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** Answers without backups (the section most callers leave out). */
+    public Answers(Integer schemaVersion, String projectName, TargetAnswers target, StorageAnswers storage, List<String> services,
+                   VpnAnswers vpn, AccessAnswers access, MonitoringAnswers monitoring, MediaAnswers media,
+                   Map<String, Integer> portOverrides) {
+        this(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, media, portOverrides, BackupAnswers.OFF);
+    }
 
     public Answers {
         services = services == null ? null : List.copyOf(services);
@@ -51,6 +61,7 @@ public record Answers(
         monitoring = monitoring == null ? MonitoringAnswers.NONE : monitoring;
         media = media == null ? MediaAnswers.DEFAULTS : media;
         projectName = projectName == null ? "berth" : projectName;
+        backup = backup == null ? BackupAnswers.OFF : backup;
     }
 
     @JsonIgnore
@@ -61,30 +72,34 @@ public record Answers(
 
 
     public Answers withServices(List<String> newServices) {
-        return new Answers(schemaVersion, projectName, target, storage, newServices, vpn, access, monitoring, media, portOverrides);
+        return new Answers(schemaVersion, projectName, target, storage, newServices, vpn, access, monitoring, media, portOverrides, backup);
     }
 
     public Answers withStorage(StorageAnswers newStorage) {
-        return new Answers(schemaVersion, projectName, target, newStorage, services, vpn, access, monitoring, media, portOverrides);
+        return new Answers(schemaVersion, projectName, target, newStorage, services, vpn, access, monitoring, media, portOverrides, backup);
     }
 
     public Answers withVpn(VpnAnswers newVpn) {
-        return new Answers(schemaVersion, projectName, target, storage, services, newVpn, access, monitoring, media, portOverrides);
+        return new Answers(schemaVersion, projectName, target, storage, services, newVpn, access, monitoring, media, portOverrides, backup);
     }
 
     public Answers withAccess(AccessAnswers newAccess) {
-        return new Answers(schemaVersion, projectName, target, storage, services, vpn, newAccess, monitoring, media, portOverrides);
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, newAccess, monitoring, media, portOverrides, backup);
     }
 
     public Answers withMonitoring(MonitoringAnswers newMonitoring) {
-        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, newMonitoring, media, portOverrides);
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, newMonitoring, media, portOverrides, backup);
     }
 
     public Answers withMedia(MediaAnswers newMedia) {
-        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, newMedia, portOverrides);
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, newMedia, portOverrides, backup);
+    }
+
+    public Answers withBackup(BackupAnswers newBackup) {
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, media, portOverrides, newBackup);
     }
 
     public Answers withPortOverrides(Map<String, Integer> overrides) {
-        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, media, overrides);
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, media, overrides, backup);
     }
 }

@@ -3,7 +3,8 @@ package dev.berth.answers;
 import java.util.List;
 
 /**
- * The parts of the answers that are secrets (typed passwords, VPN keys, the SMTP password, Plex's claim token). They go to the
+ * The parts of the answers that are secrets (typed passwords, VPN keys, the SMTP password, Plex's claim token, the backup bucket's
+ * secret key). They go to the
  * stack's {@code secrets/} folder, never into {@code berth.yaml}.
  */
 public final class AnswersSecrets {
@@ -30,6 +31,7 @@ public final class AnswersSecrets {
                 access.authelia().smtp() == null ? null : access.authelia().smtp().withoutPassword());
         AccessAnswers strippedAccess = new AccessAnswers(access.mode(), access.domain(), access.letsEncrypt(), npm,
                 authelia, access.fail2ban());
-        return a.withVpn(strippedVpn).withAccess(strippedAccess).withMedia(a.media().withoutSecrets());
+        return a.withVpn(strippedVpn).withAccess(strippedAccess).withMedia(a.media().withoutSecrets())
+                .withBackup(a.backup().withoutSecrets());
     }
 }

@@ -50,6 +50,11 @@ public record StackPlan(
         return ChosenOrder.of(answers.services(), services, PlannedService::name);
     }
 
+    /** The backup these answers ask for; empty while backups are off. */
+    public Optional<BackupPlan> backup() {
+        return BackupPlan.of(this);
+    }
+
     public boolean has(String name) {
         return service(name).isPresent();
     }

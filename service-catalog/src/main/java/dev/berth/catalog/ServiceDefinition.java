@@ -27,6 +27,8 @@ import java.util.Map;
  * @param forwardedPort how a torrent client takes the port the VPN provider forwards; null: it does not
  * @param releaseNotes where a version's release notes are, an https link in which {@code {version}} stands for
  *                    the version a tag names ({@code 4.0.16} of {@code 4.0.16.2944-ls304}); null: none published
+ * @param backup      what of the app's config folder the backup leaves out, and whether the app is
+ *                    stopped for the snapshot; absent in the YAML: {@link BackupSpec#LIVE_COPY}
  */
 public record ServiceDefinition(
         String id,
@@ -59,7 +61,8 @@ public record ServiceDefinition(
         String handOver,
         VpnGatewaySpec vpnGateway,
         ForwardedPortSpec forwardedPort,
-        String releaseNotes) {
+        String releaseNotes,
+        BackupSpec backup) {
 
     public ServiceDefinition {
         architectures = architectures == null ? List.of() : List.copyOf(architectures);
@@ -71,13 +74,15 @@ public record ServiceDefinition(
         relations = relations == null ? Relations.NONE : relations;
         run = run == null ? RunOptions.DEFAULT : run;
         passwords = passwords == null ? List.of() : List.copyOf(passwords);
+        backup = backup == null ? BackupSpec.LIVE_COPY : backup;
     }
 
     /** The same service running {@code other}: an image {@code berth update} pinned. */
     public ServiceDefinition withImage(Image other) {
         return new ServiceDefinition(id, name, category, description, other, architectures, ramMb, web, ports, volumes,
                 environment, linuxserver, vpnCapable, healthcheck, relations, run, passwords, api, metrics, exporter, homepage,
-                unpackerr, recyclarr, library, downloadClient, indexerProxy, setup, handOver, vpnGateway, forwardedPort, releaseNotes);
+                unpackerr, recyclarr, library, downloadClient, indexerProxy, setup, handOver, vpnGateway, forwardedPort, releaseNotes,
+                backup);
     }
 
     /** The release notes of the version {@code tag} names, when the catalog knows where they are. */

@@ -18,10 +18,19 @@ import java.util.Optional;
  *                  it could not get); empty when that step did not run or did not succeed
  * @param wiring    the links between the apps with their proof, the writes sent and the sign-ins handed over;
  *                  empty when the stack has nothing to wire or the deploy ended before
+ * @param vpn       the VPN proof; empty without a VPN or when the deploy ended before
+ * @param backup    the backup repository and schedule this deploy set up; empty while backups are off
+ *                  or when the deploy ended before
  */
 public record DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir,
                             Optional<DeployLogFile> log, Optional<ProxyHostsResult> proxyHosts, Optional<WiringResult> wiring,
-                            Optional<VpnProof> vpn) {
+                            Optional<VpnProof> vpn, Optional<dev.berth.engine.backup.BackupSetup> backup) {
+    public DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir,
+                         Optional<DeployLogFile> log, Optional<ProxyHostsResult> proxyHosts, Optional<WiringResult> wiring,
+                         Optional<VpnProof> vpn) {
+        this(result, report, backupDir, log, proxyHosts, wiring, vpn, Optional.empty());
+    }
+
     public DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir) {
         this(result, report, backupDir, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
