@@ -113,6 +113,7 @@ final class DefinitionChecker {
         checkHandOver();
         checkReleaseNotes();
         checkDownloadClient();
+        checkBackup();
         requireSecretsReachTheApp();
         checkMetrics();
         checkExporter();
@@ -352,6 +353,34 @@ final class DefinitionChecker {
         if (!client.settingsFiles().isEmpty()) {
             require(def.volumes().stream().anyMatch(v -> v.kind() == VolumeSpec.Kind.CONFIG && "/config".equals(v.target())),
                     "downloadClient.settingsFiles", "needs a 'config' volume at /config: the files are written into the app's config folder");
+        }
+    }
+
+    /**
+     * The excludes become absolute paths under the app's config folder (restic patterns), so each must
+     * stay inside it; a stopped app needs the words the backup report shows.
+     */
+    private void checkBackup() {
+        BackupSpec backup = def.backup();
+        if (backup == BackupSpec.LIVE_COPY) {
+            return;
+        }
+        boolean hasConfig = def.volumes().stream().anyMatch(v -> v.kind() == VolumeSpec.Kind.CONFIG);
+        require(hasConfig, "backup", "needs a 'config' volume: the backup saves the app's config folder, and this app has none;"
+                + " leave 'backup' out");
+        for (int i = 0; i < backup.excludes().size(); i++) {
+            String exclude = backup.excludes().get(i);
+            require(exclude != null && insideFolder(exclude), "backup.excludes[" + i + "]",
+                    "must be a path inside the app's config folder, relative to it and without '..' (e.g. logs or"
+                            + " Library/Application Support/Plex Media Server/Cache)");
+        }
+        if (backup.stopForSnapshot()) {
+            require(notBlank(backup.reason()) && backup.reason().lines().count() == 1 && backup.reason().length() <= 80,
+                    "backup.reason", "is required with 'stopForSnapshot: true': a few words on one line the backup report shows"
+                            + " (e.g. keeps its library in SQLite)");
+        } else {
+            require(backup.reason() == null, "backup.reason",
+                    "is shown only for an app stopped for the snapshot: add 'stopForSnapshot: true' or leave 'reason' out");
         }
     }
 
