@@ -101,6 +101,11 @@ final class DefinitionChecker {
                 requireVariable(p.fileVariable(), field + ".fileVariable", "the variable that gives the app the password from a file");
             }
         }
+        for (int i = 0; i < def.run().command().size(); i++) {
+            String arg = def.run().command().get(i);
+            require(arg != null && !arg.replace(RunOptions.STACK_DIR, "").contains("{"), "run.command[" + i + "]",
+                    "may hold only the placeholder " + RunOptions.STACK_DIR + " (the stack folder's path on the target)");
+        }
         for (int i = 0; i < def.run().extraHosts().size(); i++) {
             String entry = def.run().extraHosts().get(i);
             require(entry != null && EXTRA_HOST.matcher(entry).matches(), "run.extraHosts[" + i + "]",
@@ -453,6 +458,11 @@ final class DefinitionChecker {
     private void checkVolume(VolumeSpec v, String field) {
         if (v.kind() == null) {
             fail(field + ".kind", "is required");
+            return;
+        }
+        if (v.kind() == VolumeSpec.Kind.STACK) {
+            require(v.target() == null && v.source() == null, field,
+                    "'stack' mounts the stack folder at its own path: leave 'target' and 'source' out");
             return;
         }
         require(v.target() != null && v.target().startsWith("/"), field + ".target", "must be an absolute path in the container");
