@@ -39,6 +39,11 @@ public final class TextRules {
                 || c == 0xFFFE || c == 0xFFFF || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE));
     }
 
+    /** Whether the normalised absolute path {@code path} is {@code folder} or lies inside it. */
+    public static boolean within(String path, String folder) {
+        return path.equals(folder) || path.startsWith(folder.endsWith("/") ? folder : folder + "/");
+    }
+
     /**
      * Absolute, normalised, not the root, one line, and nothing the {@code .env} file cannot hold.
      * It single-quotes paths so that spaces and {@code $} stay literal, but docker-compose 1.29
