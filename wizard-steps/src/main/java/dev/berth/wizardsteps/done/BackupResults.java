@@ -1,0 +1,129 @@
+package dev.berth.wizardsteps.done;
+
+import dev.berth.engine.backup.BackupSetup;
+import dev.berth.wizardsteps.core.BackgroundTask;
+import dev.berth.wizardsteps.core.DeploySession;
+import dev.berth.wizardsteps.core.LastBackupLine;
+import dev.berth.wizardsteps.core.LatestTask;
+import dev.berth.wizardsteps.core.TaskRunner;
+import java.time.Clock;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * What the deploy set up for backups, as the Done page shows it: the repository and schedule,
+ * what needs attention when the repository did not open, the SFTP key's public half, the
+ * repository password on the deploy that made it (shown once: leaving the page forgets it), and
+ * the stack's last backup with its age. Hidden while backups are off.
+ */
+public final class BackupResults {
+    private final LatestTask reading;
+    private final Clock clock;
+    private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(this, "shown", false);
+    private final ReadOnlyStringWrapper repository = new ReadOnlyStringWrapper(this, "repository", "");
+    private final ReadOnlyStringWrapper schedule = new ReadOnlyStringWrapper(this, "schedule", "");
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready", false);
+    private final ReadOnlyStringWrapper attention = new ReadOnlyStringWrapper(this, "attention", "");
+    private final ReadOnlyStringWrapper publicKey = new ReadOnlyStringWrapper(this, "publicKey", "");
+    private final ReadOnlyStringWrapper password = new ReadOnlyStringWrapper(this, "password", "");
+    private final ReadOnlyStringWrapper lastBackup = new ReadOnlyStringWrapper(this, "lastBackup", "");
+    /** The deploy whose password was shown: a deploy's password is shown on one visit only. */
+    private DeploySession.Deployed passwordShownFor;
+
+    BackupResults(TaskRunner tasks, Clock clock) {
+        this.reading = new LatestTask(tasks);
+        this.clock = clock;
+    }
+
+    /** Whether the deploy set up backups (the section is shown). */
+    public ReadOnlyBooleanProperty shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty repositoryProperty() {
+        return repository.getReadOnlyProperty();
+    }
+
+    /** "daily at 03:30 by a systemd timer". */
+    public ReadOnlyStringProperty scheduleProperty() {
+        return schedule.getReadOnlyProperty();
+    }
+
+    /** Whether the repository opened with the stack's password. */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
+    }
+
+    /** What is wrong with the repository and what to do; empty when ready. */
+    public ReadOnlyStringProperty attentionProperty() {
+        return attention.getReadOnlyProperty();
+    }
+
+    /** For an SFTP repository, the public key its server must accept; empty otherwise. */
+    public ReadOnlyStringProperty publicKeyProperty() {
+        return publicKey.getReadOnlyProperty();
+    }
+
+    /** The repository password, only on the visit after the deploy that made it; empty otherwise. */
+    public ReadOnlyStringProperty passwordProperty() {
+        return password.getReadOnlyProperty();
+    }
+
+    /** The sentence shown with the password. */
+    public String keepPassword() {
+        return BackupSetup.KEEP_PASSWORD;
+    }
+
+    /** "Last backup 3 hours ago (snapshot 1a2b3c4d)."; empty while unknown. */
+    public ReadOnlyStringProperty lastBackupProperty() {
+        return lastBackup.getReadOnlyProperty();
+    }
+
+    /** The backups of this deploy, or none (null, or backups off). */
+    void show(DeploySession.Deployed d) {
+        BackupSetup setup = d == null || !d.outcome().succeeded() ? null : d.outcome().backup().orElse(null);
+        reading.cancel();
+        lastBackup.set("");
+        if (setup == null) {
+            shown.set(false);
+            repository.set("");
+            schedule.set("");
+            ready.set(false);
+            attention.set("");
+            publicKey.set("");
+            password.set("");
+            return;
+        }
+        repository.set(setup.repository());
+        schedule.set(setup.schedule());
+        ready.set(setup.ready());
+        attention.set(setup.ready() ? "" : setup.message());
+        publicKey.set(setup.sshPublicKey().orElse(""));
+        if (d != passwordShownFor) {
+            passwordShownFor = d;
+            password.set(setup.newPassword().orElse(""));
+        }
+        shown.set(true);
+        readLast(d);
+    }
+
+    /** Leaving the page: the password is not shown again. */
+    void forgetPassword() {
+        password.set("");
+    }
+
+    void cancel() {
+        reading.cancel();
+    }
+
+    /** Reads the last backup off the UI thread; a failure leaves the line out (the schedule and repository say enough). */
+    private void readLast(DeploySession.Deployed d) {
+        var target = d.from().on().target();
+        String dir = d.from().preview().stackDir();
+        reading.replace(BackgroundTask.of("Read the last backup", p -> LastBackupLine.read(target, dir, clock.instant()))
+                .onSuccess(line -> lastBackup.set(line.orElse("")))
+                .onFailure(e -> lastBackup.set("")));
+    }
+}
