@@ -89,7 +89,7 @@ public final class BackupsView extends Page {
 
     private static VBox when(BackupsViewModel vm) {
         TextField time = text(vm.timeProperty(), "03:30", "backup-time");
-        time.setPrefColumnCount(6);
+        time.setMaxWidth(120);
         HBox keep = new HBox(12,
                 Fields.field("_Daily", spinner(vm.keepDailyProperty(), 1, 366, "backup-keep-daily"), vm.messageProperty("keepDaily")),
                 Fields.field("_Weekly", spinner(vm.keepWeeklyProperty(), 0, 260, "backup-keep-weekly"), vm.messageProperty("keepWeekly")),
