@@ -8,6 +8,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -16,7 +17,7 @@ import javafx.scene.layout.VBox;
 /**
  * The Done page's Backups section: where the backups go and when, what needs attention, the SFTP
  * key to add on the other computer, the repository password on the deploy that made it (set apart
- * in the warning colours, as it is shown once), and the last backup.
+ * in the warning colours, as it is shown once), the last backup, and Back up now.
  */
 final class BackupSection {
     private BackupSection() {
@@ -56,10 +57,38 @@ final class BackupSection {
         password.getStyleClass().add("backup-password");
         Fields.shownWhen(password, b.passwordProperty().isNotEmpty());
 
-        VBox box = new VBox(10, Fields.heading("Backups"), where, last, attention, key, password);
+        VBox box = new VBox(10, Fields.heading("Backups"), where, last, attention, key, password, backUpNow(vm));
         box.setId("backup-section");
         Fields.shownWhen(box, b.shownProperty());
         return box;
+    }
+
+    /** Back up now, with its progress and Cancel while it runs, and how it ended. */
+    private static HBox backUpNow(DoneViewModel vm) {
+        BackupResults b = vm.backups();
+        Button now = new Button("Back up _now");
+        now.setId("backup-now");
+        now.setMnemonicParsing(true);
+        now.setOnAction(e -> vm.backUpNow());
+        now.disableProperty().bind(b.backingUpProperty());
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(b.backupNowProgressProperty());
+        bar.getStyleClass().add(Styles.SMALL);
+        bar.setPrefWidth(160);
+        Button cancel = new Button("Cancel");
+        cancel.setId("backup-now-cancel");
+        cancel.setOnAction(e -> vm.cancelBackupNow());
+        HBox running = new HBox(10, bar, cancel);
+        running.setAlignment(Pos.CENTER_LEFT);
+        Fields.shownWhen(running, b.backingUpProperty());
+        Label message = new Label();
+        message.setId("backup-now-message");
+        message.setWrapText(true);
+        message.textProperty().bind(b.backupNowMessageProperty());
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox line = new HBox(12, now, running, message);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
     }
 
     /** A read-only, selectable value with a Copy button. */

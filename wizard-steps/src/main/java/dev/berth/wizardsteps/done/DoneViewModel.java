@@ -8,6 +8,7 @@ import dev.berth.wizardsteps.core.LinksTally;
 import dev.berth.wizardsteps.core.Rewire;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.StepViewModel;
+import dev.berth.wizardsteps.core.TakeBackup;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -68,11 +69,19 @@ public final class DoneViewModel extends StepViewModel {
 
     /** @param rewire what Retry runs */
     public DoneViewModel(StepContext ctx, DeploySession session, Rewire rewire) {
+        this(ctx, session, rewire, TakeBackup.ON_TARGET);
+    }
+
+    /**
+     * @param rewire what Retry runs
+     * @param take   what Back up now runs
+     */
+    public DoneViewModel(StepContext ctx, DeploySession session, Rewire rewire, TakeBackup take) {
         super(ctx);
         this.session = session;
         this.retry = new WiringRetry(ctx.tasks(), rewire);
         this.registration = new DeviceRegistration(ctx.backend(), ctx.tasks());
-        this.backups = new BackupResults(ctx.tasks(), java.time.Clock.systemUTC());
+        this.backups = new BackupResults(ctx.tasks(), java.time.Clock.systemUTC(), take);
         canRetry.bind(needsAttention.and(retry.runningProperty().not()));
         setValid(true);
     }
@@ -124,6 +133,16 @@ public final class DoneViewModel extends StepViewModel {
         if (!backups.passwordProperty().get().isEmpty()) {
             ctx.dialogs().copyToClipboard(backups.passwordProperty().get());
         }
+    }
+
+    /** Takes a backup of the stack now, off the UI thread; the page waits (busy) until it ends. */
+    public void backUpNow() {
+        backups.backUpNow(this::setBusy);
+    }
+
+    /** Stops a running Back up now. */
+    public void cancelBackupNow() {
+        backups.cancelBackupNow();
     }
 
     /** The SFTP key's public half, for the SFTP server's authorized_keys. */

@@ -5,26 +5,42 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.answers.TargetAnswers;
+import dev.berth.engine.backup.BackupException;
+import dev.berth.engine.backup.BackupRun;
 import dev.berth.engine.backup.BackupSetup;
+import dev.berth.engine.backup.Snapshot;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.wizardsteps.core.DeploySession;
 import dev.berth.wizardsteps.core.StepContext;
+import dev.berth.wizardsteps.core.TakeBackup;
 import dev.berth.wizardsteps.testing.ScriptedDialogs;
 import dev.berth.wizardsteps.testing.TestContexts;
 import dev.berth.wizardsteps.testing.WiredDeploys;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The Done page's Backups section: the repository and schedule, what needs attention, the SFTP key, the password shown once. */
+/**
+ * The Done page's Backups section: the repository and schedule, what needs attention, the SFTP key,
+ * the password shown once, and Back up now (with what it runs passed in, as Retry's wiring is).
+ */
 class DoneBackupTest {
     static final String PASSWORD = "hV3pQ9sLw2xZ7kR4tN8mB6cJ1fG5dY0a";
     static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHd9cK3uJx0l2r5b1r9m3Jf4sQ0k3v8Yc1n2b3v4c5d6 berth-backup";
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final StepContext ctx = TestContexts.create(dialogs);
     private final DeploySession session = new DeploySession(ctx.backend());
-    private final DoneViewModel vm = new DoneViewModel(ctx, session);
+    /** The deploys Back up now was asked to back up, and what it did meanwhile. */
+    private final List<DeploySession.Deployed> backedUp = new ArrayList<>();
+    private final List<String> seenWhileRunning = new ArrayList<>();
+    private TakeBackup take = (deployed, progress) -> {
+        throw new AssertionError("not asked to back up");
+    };
+    private final DoneViewModel vm = new DoneViewModel(ctx, session, (d, p) -> null, (d, p) -> take.now(d, p));
     private final LocalTarget target = new LocalTarget();
 
     @AfterEach
@@ -82,6 +98,53 @@ class DoneBackupTest {
         assertEquals("", b.passwordProperty().get(), "a deploy that did not make the password does not show one");
         vm.copyBackupPublicKey();
         assertEquals(List.of(KEY), dialogs.copied);
+    }
+
+    @Test
+    void backUpNowRunsOffThePageAndSaysHowItEnded() {
+        DeploySession.Deployed d = WiredDeploys.finish(session, WiredDeploys.preview(), TargetAnswers.LOCAL, target, null,
+                Optional.empty(), Optional.of(new BackupSetup("/mnt/backup/berth", "daily at 03:30 by a systemd timer", true, "",
+                        Optional.empty(), Optional.empty())));
+        vm.enter();
+        take = (deployed, progress) -> {
+            backedUp.add(deployed);
+            progress.message("Stopping sonarr, radarr…");
+            seenWhileRunning.add(vm.backups().backupNowMessageProperty().get());
+            seenWhileRunning.add("busy=" + vm.busyProperty().get() + ", running=" + vm.backups().backingUpProperty().get());
+            return new BackupRun(new Snapshot("1a2b3c4d5e6f", "1a2b3c4d", Instant.now(), "media", List.of("berth"), List.of("/opt/berth")),
+                    Duration.ofSeconds(20), Duration.ofSeconds(4), List.of("sonarr", "radarr"), "312 files, 2.1 MiB new.");
+        };
+        vm.backUpNow();
+        assertEquals(List.of(d), backedUp, "the deploy the page shows");
+        assertEquals(List.of("Stopping sonarr, radarr…", "busy=true, running=true"), seenWhileRunning, "its progress, bound while it runs");
+        assertEquals("Backed up: snapshot 1a2b3c4d, sonarr, radarr down 4 s. 312 files, 2.1 MiB new.",
+                vm.backups().backupNowMessageProperty().get());
+        assertFalse(vm.busyProperty().get());
+        assertFalse(vm.backups().backingUpProperty().get());
+    }
+
+    @Test
+    void aBackupThatFailedSaysWhatToDo() {
+        deployed(Optional.of(new BackupSetup("/mnt/backup/berth", "daily at 03:30 by a systemd timer", true, "",
+                Optional.empty(), Optional.empty())));
+        vm.enter();
+        take = (deployed, progress) -> {
+            throw new BackupException(BackupException.Reason.NO_REPOSITORY, "There is no backup repository at /mnt/backup/berth: "
+                    + "mount the disk, then press Back up now again.");
+        };
+        vm.backUpNow();
+        assertEquals("The backup did not finish: There is no backup repository at /mnt/backup/berth: mount the disk, then press "
+                + "Back up now again.", vm.backups().backupNowMessageProperty().get());
+        assertFalse(vm.busyProperty().get());
+        assertFalse(vm.backups().backingUpProperty().get());
+    }
+
+    @Test
+    void withoutBackupsThereIsNothingToBackUp() {
+        deployed(Optional.empty());
+        vm.enter();
+        vm.backUpNow();
+        assertEquals("", vm.backups().backupNowMessageProperty().get());
     }
 
     @Test
