@@ -19,11 +19,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * validator cannot require them).
  */
 final class BackupProblems {
-    /** The secrets file the S3 keys and the rest-server sign-in are kept in, in the stack's secrets folder. */
-    static final String ENV_SECRET = "restic.env";
-    /** The variable in {@link #ENV_SECRET} that holds each secret field. */
-    private static final Map<String, String> KEPT_AS = Map.of("secretAccessKey", "AWS_SECRET_ACCESS_KEY",
-            "password", "RESTIC_REST_PASSWORD");
+    /**
+     * The secrets the plan keeps the typed secret fields in, by field: its own names for them
+     * ({@code BackupPlan.S3_SECRET_KEY_SECRET} and {@code REST_PASSWORD_SECRET}), as the plan is what
+     * refuses a missing one.
+     */
+    static final Map<String, String> KEPT_IN = Map.of("secretAccessKey", "backup_s3_secret_key", "password", "backup_rest_password");
 
     private final BackupForm form;
     private final ReadOnlyObjectProperty<Map<String, String>> previousSecrets;
@@ -133,8 +134,8 @@ final class BackupProblems {
     }
 
     private boolean kept(String field) {
-        String env = previousSecrets.get().get(ENV_SECRET);
-        return env != null && env.lines().anyMatch(l -> l.startsWith(KEPT_AS.get(field) + "=") && l.length() > KEPT_AS.get(field).length() + 1);
+        String kept = previousSecrets.get().get(KEPT_IN.get(field));
+        return kept != null && !kept.isEmpty();
     }
 
     private void updatePrompts() {

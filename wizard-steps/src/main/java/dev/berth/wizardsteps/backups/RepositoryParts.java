@@ -27,6 +27,8 @@ public record RepositoryParts(RepositoryKind kind, String folder, String sftpUse
     /** {@code sftp://user@host:2222//path}: restic's URL form, the one that carries a port. */
     private static final Pattern SFTP_URL = Pattern.compile("sftp://(?:([^@/]*)@)?(\\[[^]]*]|[^:/]*)(?::([^/]*))?/(.*)");
     /** {@code s3:https://host[:port]/bucket/path}. */
+    /** {@code https://host:8000}: an address without a path. */
+    private static final Pattern SERVER_ONLY = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/]+");
     private static final Pattern S3_URL = Pattern.compile("s3:(https?://[^/]*)/?(.*)", Pattern.CASE_INSENSITIVE);
 
     public RepositoryParts {
@@ -57,7 +59,8 @@ public record RepositoryParts(RepositoryKind kind, String folder, String sftpUse
                     : "sftp://" + userAt() + sftpHost + ":" + sftpPort + "/" + sftpPath;
             case S3 -> s3Endpoint.isEmpty() && s3Bucket.isEmpty() ? null
                     : "s3:" + stripEnd(s3Endpoint, "/") + "/" + stripStart(s3Bucket, "/");
-            case REST -> restUrl.isEmpty() ? null : "rest:" + restUrl;
+            // restic's rest: form ends the server's address with a slash when no path follows.
+            case REST -> restUrl.isEmpty() ? null : "rest:" + restUrl + (SERVER_ONLY.matcher(restUrl).matches() ? "/" : "");
         };
     }
 

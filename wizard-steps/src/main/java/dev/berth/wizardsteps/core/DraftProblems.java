@@ -4,7 +4,6 @@ import dev.berth.answers.AccessAnswers;
 import dev.berth.answers.AnswerRule;
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersValidator;
-import dev.berth.answers.BackupAnswers;
 import dev.berth.answers.MediaAnswers;
 import dev.berth.answers.MonitoringAnswers;
 import dev.berth.answers.Problem;
@@ -27,7 +26,7 @@ import java.util.regex.Pattern;
  * needs Plex, ...) only once every field of the draft is good. A person who goes back and leaves
  * another page half-done would then see this page as finished while its own catalog rules fail.
  * So when other parts have problems, the part is checked once more in a draft where those other
- * parts are set to neutral values (the VPN off, home-network access, a stand-in storage, backups off).
+ * parts are set to neutral values (the VPN off, home-network access, a stand-in storage).
  */
 public final class DraftProblems {
     /** Stands in for missing or wrong storage, only so the catalog rules of other parts can run. */
@@ -117,6 +116,6 @@ public final class DraftProblems {
                 faulty.contains("monitoring") ? MonitoringAnswers.NONE : a.monitoring(),
                 faulty.contains("media") ? MediaAnswers.DEFAULTS : a.media(),
                 faulty.contains("portOverrides") || root ? Map.of() : a.portOverrides(),
-                faulty.contains("backup") ? BackupAnswers.OFF : a.backup());
+                faulty.contains("backup") ? dev.berth.answers.BackupAnswers.OFF : a.backup());
     }
 }

@@ -45,8 +45,8 @@ public final class WizardModel {
     private final ReadOnlyObjectWrapper<AccessAnswers> access = new ReadOnlyObjectWrapper<>(this, "access", AccessAnswers.LAN_ONLY);
     private final ReadOnlyObjectWrapper<MonitoringAnswers> monitoring = new ReadOnlyObjectWrapper<>(this, "monitoring", MonitoringAnswers.NONE);
     private final ReadOnlyObjectWrapper<MediaAnswers> media = new ReadOnlyObjectWrapper<>(this, "media", MediaAnswers.DEFAULTS);
-    private final ReadOnlyObjectWrapper<BackupAnswers> backup = new ReadOnlyObjectWrapper<>(this, "backup", BackupAnswers.OFF);
     private final ReadOnlyObjectWrapper<Map<String, Integer>> portOverrides = new ReadOnlyObjectWrapper<>(this, "portOverrides", Map.of());
+    private final ReadOnlyObjectWrapper<BackupAnswers> backup = new ReadOnlyObjectWrapper<>(this, "backup", BackupAnswers.OFF);
     private final ReadOnlyObjectWrapper<Map<String, String>> previousSecrets = new ReadOnlyObjectWrapper<>(this, "previousSecrets", Map.of());
     private final ReadOnlyObjectWrapper<Answers> answers = new ReadOnlyObjectWrapper<>(this, "answers");
 

@@ -84,6 +84,9 @@ class BackupsViewModelTest {
         entered();
         vm.enabledProperty().set(true);
         vm.kindProperty().set(RepositoryKind.REST);
+        vm.restUrlProperty().set("https://backup.lan:8000");
+        assertEquals("rest:https://backup.lan:8000/", ctx.model().backupProperty().get().repository(),
+                "restic's form ends a bare server address with a slash");
         vm.restUrlProperty().set("https://backup.lan:8000/berth");
         assertTrue(vm.isValid(), "a rest-server without a sign-in");
         vm.usernameProperty().set("media");
@@ -195,8 +198,7 @@ class BackupsViewModelTest {
         assertEquals("is required: the secret key that goes with the access key id", vm.messageProperty("secretAccessKey").get());
         assertEquals("", vm.promptProperty("secretAccessKey").get());
 
-        ctx.model().setPreviousSecrets(Map.of(BackupProblems.ENV_SECRET,
-                "AWS_ACCESS_KEY_ID=AKIA1\nAWS_SECRET_ACCESS_KEY=secret\n"));
+        ctx.model().setPreviousSecrets(Map.of(BackupProblems.KEPT_IN.get("secretAccessKey"), "secret"));
         assertTrue(vm.isValid(), vm.messageProperty("secretAccessKey").get());
         assertEquals("leave empty to keep the current one", vm.promptProperty("secretAccessKey").get());
         assertEquals("", vm.secretAccessKeyProperty().get());
