@@ -75,12 +75,12 @@ class DoneBackupPageTest {
         assertEquals(KEY, robot.lookup("#backup-public-key").queryAs(TextField.class).getText());
         assertTrue(robot.lookup("#backup-attention").tryQuery().filter(WizardWindowTest::shown).isEmpty(), "the repository opened");
 
+        // The user guide's figure of the section (scripts/screenshots).
+        robot.interact(() -> StepHarness.screenshot(robot.lookup("#backup-section").query(), "done-backup"));
+
         Button copy = robot.lookup("#backup-password-copy").queryButton();
         robot.interact(copy::fire);
         assertEquals(List.of(PASSWORD), dialogs.copied);
         assertEquals("Copied", copy.getText());
-
-        // The user guide's figure of the section (scripts/screenshots).
-        robot.interact(() -> StepHarness.screenshot(robot.lookup("#backup-section").query(), "done-backup"));
     }
 }
