@@ -46,36 +46,36 @@ public final class BackupsView extends Page {
                         kind.card(RepositoryKind.REST, "A _rest-server", "restic's own server, on your network or elsewhere.",
                                 "backup-rest")));
 
-        VBox local = new VBox(12, Fields.field("F_older", text(vm.folderProperty(), "/mnt/backup/berth", "backup-folder"),
+        VBox local = new VBox(12, Fields.field("F_older", Fields.text(vm.folderProperty(), "/mnt/backup/berth", "backup-folder"),
                 vm.messageProperty("folder")));
         Fields.shownWhen(local, vm.kindProperty().isEqualTo(RepositoryKind.LOCAL));
 
-        TextField port = text(vm.sftpPortProperty(), "22", "backup-sftp-port");
+        TextField port = Fields.text(vm.sftpPortProperty(), "22", "backup-sftp-port");
         port.setPrefColumnCount(6);
-        HBox server = new HBox(12, grow(Fields.field("_User", text(vm.sftpUserProperty(), "backup", "backup-sftp-user"),
+        HBox server = new HBox(12, grow(Fields.field("_User", Fields.text(vm.sftpUserProperty(), "backup", "backup-sftp-user"),
                 vm.messageProperty("sftpUser"))),
-                grow(Fields.field("_Host", text(vm.sftpHostProperty(), "nas.local", "backup-sftp-host"), vm.messageProperty("sftpHost"))),
+                grow(Fields.field("_Host", Fields.text(vm.sftpHostProperty(), "nas.local", "backup-sftp-host"), vm.messageProperty("sftpHost"))),
                 Fields.field("_Port", port, vm.messageProperty("sftpPort")));
         VBox sftp = new VBox(12, server, Fields.field("Folder on that _computer",
-                text(vm.sftpPathProperty(), "/srv/backup/berth", "backup-sftp-path"), vm.messageProperty("sftpPath")),
+                Fields.text(vm.sftpPathProperty(), "/srv/backup/berth", "backup-sftp-path"), vm.messageProperty("sftpPath")),
                 Fields.hint("Berth makes a key for the backup; the last page shows its public half, to add to that user's "
                         + "~/.ssh/authorized_keys."));
         Fields.shownWhen(sftp, vm.kindProperty().isEqualTo(RepositoryKind.SFTP));
 
         VBox s3 = new VBox(12,
-                Fields.field("_Endpoint", text(vm.s3EndpointProperty(), "https://s3.eu-central-003.backblazeb2.com", "backup-s3-endpoint"),
+                Fields.field("_Endpoint", Fields.text(vm.s3EndpointProperty(), "https://s3.eu-central-003.backblazeb2.com", "backup-s3-endpoint"),
                         vm.messageProperty("s3Endpoint")),
-                Fields.field("_Bucket and folder", text(vm.s3BucketProperty(), "media-backups/berth", "backup-s3-bucket"),
+                Fields.field("_Bucket and folder", Fields.text(vm.s3BucketProperty(), "media-backups/berth", "backup-s3-bucket"),
                         vm.messageProperty("s3Bucket")),
-                Fields.field("_Access key id", text(vm.accessKeyIdProperty(), "", "backup-access-key-id"),
+                Fields.field("_Access key id", Fields.text(vm.accessKeyIdProperty(), "", "backup-access-key-id"),
                         vm.messageProperty("accessKeyId")),
                 secret(vm, "Secret _key", "secretAccessKey", vm.secretAccessKeyProperty(), "backup-secret-key"));
         Fields.shownWhen(s3, vm.kindProperty().isEqualTo(RepositoryKind.S3));
 
         VBox rest = new VBox(12,
-                Fields.field("_Address", text(vm.restUrlProperty(), "https://backup.lan:8000/berth", "backup-rest-url"),
+                Fields.field("_Address", Fields.text(vm.restUrlProperty(), "https://backup.lan:8000/berth", "backup-rest-url"),
                         vm.messageProperty("restUrl")),
-                new HBox(12, grow(Fields.field("U_ser", text(vm.usernameProperty(), "", "backup-rest-user"), vm.messageProperty("username"))),
+                new HBox(12, grow(Fields.field("U_ser", Fields.text(vm.usernameProperty(), "", "backup-rest-user"), vm.messageProperty("username"))),
                         grow(secret(vm, "Pass_word", "password", vm.passwordProperty(), "backup-rest-password"))));
         Fields.shownWhen(rest, vm.kindProperty().isEqualTo(RepositoryKind.REST));
 
@@ -88,7 +88,7 @@ public final class BackupsView extends Page {
     }
 
     private static VBox when(BackupsViewModel vm) {
-        TextField time = text(vm.timeProperty(), "03:30", "backup-time");
+        TextField time = Fields.text(vm.timeProperty(), "03:30", "backup-time");
         time.setMaxWidth(120);
         HBox keep = new HBox(12,
                 Fields.field("_Daily", spinner(vm.keepDailyProperty(), 1, 366, "backup-keep-daily"), vm.messageProperty("keepDaily")),
@@ -116,14 +116,6 @@ public final class BackupsView extends Page {
     private static VBox grow(VBox field) {
         HBox.setHgrow(field, Priority.ALWAYS);
         return field;
-    }
-
-    private static TextField text(StringProperty value, String prompt, String id) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.textProperty().bindBidirectional(value);
-        return f;
     }
 
     private static VBox secret(BackupsViewModel vm, String label, String field, StringProperty value, String id) {
