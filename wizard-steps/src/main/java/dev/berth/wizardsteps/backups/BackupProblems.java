@@ -117,6 +117,7 @@ final class BackupProblems {
             case "accessKeyId" -> "the access key id";
             case "secretAccessKey" -> "the secret key";
             case "restUrl" -> "the rest-server's address";
+            case "username" -> "the rest-server user";
             case "password" -> "the rest-server password";
             default -> field;
         };

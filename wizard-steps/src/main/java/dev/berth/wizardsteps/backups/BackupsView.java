@@ -18,7 +18,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Step 9's page: the switch, what is backed up, where (four kinds, each with its fields), when and how many are kept. */
+/**
+ * Step 9's page: the switch, what is backed up, where (four kinds, each with its fields), when and
+ * how many are kept. Each label's Alt letter is its own on the page (and not the shell's B or N),
+ * hidden kinds' fields included.
+ */
 public final class BackupsView extends Page {
     public BackupsView(BackupsViewModel vm) {
         ToggleSwitch on = new ToggleSwitch("Back up settings and secrets");
@@ -41,7 +45,7 @@ public final class BackupsView extends Page {
                                 + "not the disk the apps run from.", "backup-local"),
                         kind.card(RepositoryKind.SFTP, "Another computer over _SFTP", "A NAS or another server you can sign "
                                 + "in to with SSH.", "backup-sftp")),
-                Rows.even(kind.card(RepositoryKind.S3, "An S3-compatible _bucket", "Amazon S3, Backblaze B2, Wasabi, MinIO "
+                Rows.even(kind.card(RepositoryKind.S3, "An S_3-compatible bucket", "Amazon S3, Backblaze B2, Wasabi, MinIO "
                                 + "and others.", "backup-s3"),
                         kind.card(RepositoryKind.REST, "A _rest-server", "restic's own server, on your network or elsewhere.",
                                 "backup-rest")));
@@ -65,18 +69,18 @@ public final class BackupsView extends Page {
         VBox s3 = new VBox(12,
                 Fields.field("_Endpoint", Fields.text(vm.s3EndpointProperty(), "https://s3.eu-central-003.backblazeb2.com", "backup-s3-endpoint"),
                         vm.messageProperty("s3Endpoint")),
-                Fields.field("_Bucket and folder", Fields.text(vm.s3BucketProperty(), "media-backups/berth", "backup-s3-bucket"),
+                Fields.field("Bucket and fo_lder", Fields.text(vm.s3BucketProperty(), "media-backups/berth", "backup-s3-bucket"),
                         vm.messageProperty("s3Bucket")),
-                Fields.field("_Access key id", Fields.text(vm.accessKeyIdProperty(), "", "backup-access-key-id"),
+                Fields.field("Access _key id", Fields.text(vm.accessKeyIdProperty(), "", "backup-access-key-id"),
                         vm.messageProperty("accessKeyId")),
-                secret(vm, "Secret _key", "secretAccessKey", vm.secretAccessKeyProperty(), "backup-secret-key"));
+                secret(vm, "Secre_t key", "secretAccessKey", vm.secretAccessKeyProperty(), "backup-secret-key"));
         Fields.shownWhen(s3, vm.kindProperty().isEqualTo(RepositoryKind.S3));
 
         VBox rest = new VBox(12,
                 Fields.field("_Address", Fields.text(vm.restUrlProperty(), "https://backup.lan:8000/berth", "backup-rest-url"),
                         vm.messageProperty("restUrl")),
-                new HBox(12, grow(Fields.field("U_ser", Fields.text(vm.usernameProperty(), "", "backup-rest-user"), vm.messageProperty("username"))),
-                        grow(secret(vm, "Pass_word", "password", vm.passwordProperty(), "backup-rest-password"))));
+                new HBox(12, grow(Fields.field("Si_gn-in user", Fields.text(vm.usernameProperty(), "", "backup-rest-user"), vm.messageProperty("username"))),
+                        grow(secret(vm, "Sign-in pass_word", "password", vm.passwordProperty(), "backup-rest-password"))));
         Fields.shownWhen(rest, vm.kindProperty().isEqualTo(RepositoryKind.REST));
 
         Label notation = Fields.hint("backup-repository", Bindings.createStringBinding(() -> vm.repositoryProperty().get().isEmpty() ? ""
@@ -92,10 +96,10 @@ public final class BackupsView extends Page {
         time.setMaxWidth(120);
         HBox keep = new HBox(12,
                 Fields.field("_Daily", spinner(vm.keepDailyProperty(), 1, 366, "backup-keep-daily"), vm.messageProperty("keepDaily")),
-                Fields.field("_Weekly", spinner(vm.keepWeeklyProperty(), 0, 260, "backup-keep-weekly"), vm.messageProperty("keepWeekly")),
+                Fields.field("Weekl_y", spinner(vm.keepWeeklyProperty(), 0, 260, "backup-keep-weekly"), vm.messageProperty("keepWeekly")),
                 Fields.field("_Monthly", spinner(vm.keepMonthlyProperty(), 0, 240, "backup-keep-monthly"), vm.messageProperty("keepMonthly")));
         return new VBox(12, Fields.heading("When, and how many are kept"),
-                Fields.field("Every day _at (HH:MM, the server's clock)", time, vm.messageProperty("time")),
+                Fields.field("E_very day at (HH:MM, the server's clock)", time, vm.messageProperty("time")),
                 keep,
                 Fields.hint("The newest backup of each of the last days, weeks and months is kept; older ones are removed. "
                         + "Once a week the backup checks itself."));

@@ -26,9 +26,9 @@ public record RepositoryParts(RepositoryKind kind, String folder, String sftpUse
     private static final Pattern SFTP_SHORT = Pattern.compile("sftp:(?:([^@/]*)@)?([^:/]*):(.*)");
     /** {@code sftp://user@host:2222//path}: restic's URL form, the one that carries a port. */
     private static final Pattern SFTP_URL = Pattern.compile("sftp://(?:([^@/]*)@)?(\\[[^]]*]|[^:/]*)(?::([^/]*))?/(.*)");
-    /** {@code s3:https://host[:port]/bucket/path}. */
     /** {@code https://host:8000}: an address without a path. */
     private static final Pattern SERVER_ONLY = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/]+");
+    /** {@code s3:https://host[:port]/bucket/path}. */
     private static final Pattern S3_URL = Pattern.compile("s3:(https?://[^/]*)/?(.*)", Pattern.CASE_INSENSITIVE);
 
     public RepositoryParts {
@@ -41,9 +41,6 @@ public record RepositoryParts(RepositoryKind kind, String folder, String sftpUse
         s3Bucket = text(s3Bucket);
         restUrl = text(restUrl);
     }
-
-    /** Nothing typed yet, a folder on the server chosen. */
-    public static final RepositoryParts EMPTY = new RepositoryParts(RepositoryKind.LOCAL, "", "", "", "", "", "", "", "");
 
     /**
      * restic's notation for the parts of the chosen kind; null when they are all empty (no

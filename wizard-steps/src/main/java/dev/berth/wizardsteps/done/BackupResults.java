@@ -20,8 +20,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * What the deploy set up for backups, as the Done page shows it: the repository and schedule,
  * what needs attention when the repository did not open, the SFTP key's public half, the
- * repository password on the deploy that made it (shown once: leaving the page forgets it), and
- * the stack's last backup with its age, and Back up now (a cancellable task). Hidden while backups are off.
+ * repository password on the deploy that made it (shown once: leaving the page forgets it), the
+ * stack's last backup with its age, and Back up now (a cancellable task). Hidden while backups are off.
  */
 public final class BackupResults {
     private final LatestTask reading;
@@ -29,7 +29,6 @@ public final class BackupResults {
     private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(this, "shown", false);
     private final ReadOnlyStringWrapper repository = new ReadOnlyStringWrapper(this, "repository", "");
     private final ReadOnlyStringWrapper schedule = new ReadOnlyStringWrapper(this, "schedule", "");
-    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready", false);
     private final ReadOnlyStringWrapper attention = new ReadOnlyStringWrapper(this, "attention", "");
     private final ReadOnlyStringWrapper publicKey = new ReadOnlyStringWrapper(this, "publicKey", "");
     private final ReadOnlyStringWrapper password = new ReadOnlyStringWrapper(this, "password", "");
@@ -64,11 +63,6 @@ public final class BackupResults {
     /** "daily at 03:30 by a systemd timer". */
     public ReadOnlyStringProperty scheduleProperty() {
         return schedule.getReadOnlyProperty();
-    }
-
-    /** Whether the repository opened with the stack's password. */
-    public ReadOnlyBooleanProperty readyProperty() {
-        return ready.getReadOnlyProperty();
     }
 
     /** What is wrong with the repository and what to do; empty when ready. */
@@ -178,7 +172,6 @@ public final class BackupResults {
             shown.set(false);
             repository.set("");
             schedule.set("");
-            ready.set(false);
             attention.set("");
             publicKey.set("");
             password.set("");
@@ -186,7 +179,6 @@ public final class BackupResults {
         }
         repository.set(setup.repository());
         schedule.set(setup.schedule());
-        ready.set(setup.ready());
         attention.set(setup.ready() ? "" : setup.message());
         publicKey.set(setup.sshPublicKey().orElse(""));
         if (d != passwordShownFor) {

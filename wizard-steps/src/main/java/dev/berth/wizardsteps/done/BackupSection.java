@@ -66,7 +66,7 @@ final class BackupSection {
     /** Back up now, with its progress and Cancel while it runs, and how it ended. */
     private static HBox backUpNow(DoneViewModel vm) {
         BackupResults b = vm.backups();
-        Button now = new Button("Back up _now");
+        Button now = new Button("Back _up now");
         now.setId("backup-now");
         now.setMnemonicParsing(true);
         now.setOnAction(e -> vm.backUpNow());
