@@ -15,6 +15,7 @@ import dev.berth.wizardsteps.testing.TestContexts;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,6 +73,24 @@ class BackupsStepTest {
         assertEquals("sftp:backup@nas.local:/srv/backup/berth", b.repository());
         // The user guide's figure of the page (scripts/screenshots).
         robot.interact(() -> StepHarness.screenshot(shell.lookup(".step-page"), "backups-sftp"));
+    }
+
+    @Test
+    void aKeepCountThatIsNotANumberKeepsTheValue(FxRobot robot) {
+        ToggleSwitch on = robot.lookup("#backup-enabled").queryAs(ToggleSwitch.class);
+        robot.interact(() -> on.setSelected(true));
+        Spinner<Integer> daily = robot.lookup("#backup-keep-daily").query();
+        robot.interact(() -> {
+            daily.getEditor().setText("seven");
+            daily.commitValue();
+        });
+        assertEquals(7, daily.getValue());
+        assertEquals(7, ctx.model().backupProperty().get().keep().daily());
+        robot.interact(() -> {
+            daily.getEditor().setText("14");
+            daily.commitValue();
+        });
+        assertEquals(14, ctx.model().backupProperty().get().keep().daily());
     }
 
     @Test

@@ -17,6 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * Step 9's page: the switch, what is backed up, where (four kinds, each with its fields), when and
@@ -109,6 +110,22 @@ public final class BackupsView extends Page {
         Spinner<Integer> s = new Spinner<>();
         SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max,
                 value.get() == null ? min : value.get());
+        // Typed text that is not a number keeps the value (the default converter would throw on the FX thread).
+        f.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null ? "" : n.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Integer.valueOf(text.strip());
+                } catch (NumberFormatException notANumber) {
+                    return f.getValue();
+                }
+            }
+        });
         s.setValueFactory(f);
         f.valueProperty().bindBidirectional(value);
         s.setEditable(true);
