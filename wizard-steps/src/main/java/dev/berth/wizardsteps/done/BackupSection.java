@@ -8,7 +8,6 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -71,24 +70,8 @@ final class BackupSection {
         now.setMnemonicParsing(true);
         now.setOnAction(e -> vm.backUpNow());
         now.disableProperty().bind(b.backingUpProperty());
-        ProgressBar bar = new ProgressBar();
-        bar.progressProperty().bind(b.backupNowProgressProperty());
-        bar.getStyleClass().add(Styles.SMALL);
-        bar.setPrefWidth(160);
-        Button cancel = new Button("Cancel");
-        cancel.setId("backup-now-cancel");
-        cancel.setOnAction(e -> vm.cancelBackupNow());
-        HBox running = new HBox(10, bar, cancel);
-        running.setAlignment(Pos.CENTER_LEFT);
-        Fields.shownWhen(running, b.backingUpProperty());
-        Label message = new Label();
-        message.setId("backup-now-message");
-        message.setWrapText(true);
-        message.textProperty().bind(b.backupNowMessageProperty());
-        HBox.setHgrow(message, Priority.ALWAYS);
-        HBox line = new HBox(12, now, running, message);
-        line.setAlignment(Pos.CENTER_LEFT);
-        return line;
+        return TaskLine.of(now, b.backingUpProperty(), b.backupNowProgressProperty(), vm::cancelBackupNow,
+                b.backupNowMessageProperty(), "backup-now");
     }
 
     /** A read-only, selectable value with a Copy button. */
