@@ -4,6 +4,8 @@ import dev.berth.wizardsteps.access.AccessView;
 import dev.berth.wizardsteps.access.AccessViewModel;
 import dev.berth.wizardsteps.apps.AppsView;
 import dev.berth.wizardsteps.apps.AppsViewModel;
+import dev.berth.wizardsteps.backups.BackupsView;
+import dev.berth.wizardsteps.backups.BackupsViewModel;
 import dev.berth.wizardsteps.checks.ChecksView;
 import dev.berth.wizardsteps.checks.ChecksViewModel;
 import dev.berth.wizardsteps.core.DeploySession;
@@ -47,6 +49,7 @@ public final class WizardSteps {
                 WizardStep.of(new VpnViewModel(ctx), VpnView::new),
                 WizardStep.of(new AccessViewModel(ctx), AccessView::new),
                 WizardStep.of(new MonitoringViewModel(ctx), MonitoringView::new),
+                WizardStep.of(new BackupsViewModel(ctx), BackupsView::new),
                 WizardStep.of(review, ReviewView::new),
                 WizardStep.of(new DeployViewModel(ctx, deploy), DeployView::new),
                 WizardStep.of(new DoneViewModel(ctx, deploy), DoneView::new));

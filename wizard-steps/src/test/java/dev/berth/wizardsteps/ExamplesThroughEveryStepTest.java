@@ -21,6 +21,7 @@ import dev.berth.testsupport.Examples;
 import dev.berth.testsupport.NeedsDocker;
 import dev.berth.wizardsteps.access.AccessViewModel;
 import dev.berth.wizardsteps.apps.AppsViewModel;
+import dev.berth.wizardsteps.backups.BackupsViewModel;
 import dev.berth.wizardsteps.checks.ChecksViewModel;
 import dev.berth.wizardsteps.core.CurrentThreadTaskRunner;
 import dev.berth.wizardsteps.core.DeploySession;
@@ -46,7 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every example answers file opened as {@code berth --answers FILE} does, then walked through
- * all eleven steps' ViewModels in the wizard's own order ({@link WizardSteps#all}): each step
+ * all twelve steps' ViewModels in the wizard's own order ({@link WizardSteps#all}): each step
  * takes the file as it is, and at the end the draft is still exactly the file's answers.
  *
  * <p>Real parts where they run here: the catalog, validator, planner and renderer, the system
@@ -135,7 +136,7 @@ class ExamplesThroughEveryStepTest {
         ReviewViewModel review = new ReviewViewModel(ctx, session);
         List<StepViewModel> steps = List.of(new WelcomeViewModel(ctx), new TargetViewModel(ctx), new ChecksViewModel(ctx),
                 new StorageViewModel(ctx), new AppsViewModel(ctx), new VpnViewModel(ctx), new AccessViewModel(ctx),
-                new MonitoringViewModel(ctx), review, new DeployViewModel(ctx, session), new DoneViewModel(ctx, session));
+                new MonitoringViewModel(ctx), new BackupsViewModel(ctx), review, new DeployViewModel(ctx, session), new DoneViewModel(ctx, session));
         review.reviewing(steps.subList(0, steps.indexOf(review)));
         return steps;
     }
@@ -183,6 +184,10 @@ class ExamplesThroughEveryStepTest {
             case MonitoringViewModel monitoring -> {
                 assertEquals("", monitoring.generalMessageProperty().get(), where);
                 assertTrue(monitoring.isValid(), where);
+            }
+            case BackupsViewModel backups -> {
+                assertEquals("", backups.generalMessageProperty().get(), where);
+                assertTrue(backups.isValid(), where + " " + backups.missingProperty().get());
             }
             case ReviewViewModel review -> {
                 assertEquals(ReviewViewModel.State.READY, review.stateProperty().get(), review.messageProperty().get());

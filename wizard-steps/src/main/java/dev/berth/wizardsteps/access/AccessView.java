@@ -9,7 +9,6 @@ import dev.berth.wizardsteps.view.Page;
 import dev.berth.wizardsteps.view.Rows;
 import dev.berth.wizardsteps.view.SecretField;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -40,7 +39,7 @@ public final class AccessView extends Page {
     }
 
     private static VBox domain(AccessViewModel vm) {
-        TextField name = text(vm.domainProperty(), "media.example.com", "domain");
+        TextField name = Fields.text(vm.domainProperty(), "media.example.com", "domain");
         CheckBox letsEncrypt = check("_Let's Encrypt certificates (HTTPS)", "letsEncrypt", vm.letsEncryptProperty().get());
         letsEncrypt.selectedProperty().bindBidirectional(vm.letsEncryptProperty());
         return new VBox(12, Fields.heading("Domain"), Fields.field("Do_main", name, vm.messageProperty("domain")),
@@ -52,7 +51,7 @@ public final class AccessView extends Page {
 
     private static VBox admin(AccessViewModel vm) {
         return new VBox(12, Fields.heading("Nginx Proxy Manager"),
-                Fields.field("Admin _e-mail", text(vm.adminEmailProperty(), "you@example.com", "adminEmail"), vm.messageProperty("adminEmail")),
+                Fields.field("Admin _e-mail", Fields.text(vm.adminEmailProperty(), "you@example.com", "adminEmail"), vm.messageProperty("adminEmail")),
                 SecretField.field("Admin pass_word", new SecretField(vm.adminPasswordProperty(), "empty: Berth makes one",
                         "adminPassword"), vm.messageProperty("adminPassword")),
                 Fields.hint("You sign in to the proxy's admin page with these; Let's Encrypt writes to the e-mail address. "
@@ -102,16 +101,16 @@ public final class AccessView extends Page {
         Label off = Fields.hint("Off: when someone registers a second factor, Authelia writes the one-time code it asks for "
                 + "to a file on the server; the Done page and berth two-factor-code show it.");
         Fields.shownWhen(off, vm.smtpProperty().not());
-        TextField port = text(vm.smtpPortProperty(), SmtpForm.USUAL_PORT, "smtpPort");
+        TextField port = Fields.text(vm.smtpPortProperty(), SmtpForm.USUAL_PORT, "smtpPort");
         port.setPrefColumnCount(6);
         VBox fields = new VBox(12,
-                Rows.even(Fields.field("Mail server", text(vm.smtpHostProperty(), "smtp.example.com", "smtpHost"),
+                Rows.even(Fields.field("Mail server", Fields.text(vm.smtpHostProperty(), "smtp.example.com", "smtpHost"),
                         vm.messageProperty("smtpHost")), Fields.field("Port", port, vm.messageProperty("smtpPort"))),
-                Rows.even(Fields.field("User name", text(vm.smtpUsernameProperty(), "empty: no sign-in", "smtpUsername"),
+                Rows.even(Fields.field("User name", Fields.text(vm.smtpUsernameProperty(), "empty: no sign-in", "smtpUsername"),
                         vm.messageProperty("smtpUsername")),
                         SecretField.field("Password", new SecretField(vm.smtpPasswordProperty(), "the mail account's password",
                                 "smtpPassword"), vm.messageProperty("smtpPassword"))),
-                Fields.field("Sender", text(vm.smtpSenderProperty(), "Authelia <auth@example.com>", "smtpSender"),
+                Fields.field("Sender", Fields.text(vm.smtpSenderProperty(), "Authelia <auth@example.com>", "smtpSender"),
                         vm.messageProperty("smtpSender")),
                 Fields.hint("Port 587 (or 25) starts plain and switches to TLS; 465 is TLS from the start. The password is "
                         + "kept in the stack's secrets folder; left empty on a stack that has one, it stays."));
@@ -142,13 +141,5 @@ public final class AccessView extends Page {
         box.setSelected(selected);
         box.setWrapText(true);
         return box;
-    }
-
-    private static TextField text(StringProperty value, String prompt, String id) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.textProperty().bindBidirectional(value);
-        return f;
     }
 }

@@ -3,11 +3,9 @@ package dev.berth.wizardsteps.access;
 import atlantafx.base.theme.Styles;
 import dev.berth.wizardsteps.view.Fields;
 import dev.berth.wizardsteps.view.SecretField;
-import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -30,10 +28,10 @@ final class UserRowView extends VBox {
             half.setPercentWidth(50);
             grid.getColumnConstraints().add(half);
         }
-        grid.add(Fields.field("User name", text(row.usernameProperty(), "alice", id + "username"), row.messageProperty("username")), 0, 0);
-        grid.add(Fields.field("Display name", text(row.displayNameProperty(), "Alice Example", id + "displayName"),
+        grid.add(Fields.field("User name", Fields.text(row.usernameProperty(), "alice", id + "username"), row.messageProperty("username")), 0, 0);
+        grid.add(Fields.field("Display name", Fields.text(row.displayNameProperty(), "Alice Example", id + "displayName"),
                 row.messageProperty("displayName")), 1, 0);
-        grid.add(Fields.field("E-mail", text(row.emailProperty(), "alice@example.com", id + "email"), row.messageProperty("email")), 0, 1);
+        grid.add(Fields.field("E-mail", Fields.text(row.emailProperty(), "alice@example.com", id + "email"), row.messageProperty("email")), 0, 1);
         grid.add(SecretField.field("Password", new SecretField(row.passwordProperty(), "empty: Berth makes one", id + "password"),
                 row.messageProperty("password")), 1, 1);
 
@@ -49,13 +47,5 @@ final class UserRowView extends VBox {
         HBox bottom = new HBox(8, admin, gap, remove);
         bottom.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(grid, bottom);
-    }
-
-    private static TextField text(StringProperty value, String prompt, String id) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.textProperty().bindBidirectional(value);
-        return f;
     }
 }

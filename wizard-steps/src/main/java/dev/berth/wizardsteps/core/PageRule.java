@@ -16,5 +16,7 @@ public enum PageRule implements RuleId {
      */
     PORT_FORWARDING_USER_SUFFIX,
     /** The sign-in page is on but protects no app. */
-    NOTHING_PROTECTED
+    NOTHING_PROTECTED,
+    /** A part of the backup repository the Backups page asks for on its own (the SFTP server, the bucket) is empty. */
+    BACKUP_REPOSITORY_PART
 }

@@ -135,6 +135,11 @@ public final class WizardModel {
         return media.getReadOnlyProperty();
     }
 
+    /** The Backups page's part: off until the person (or a loaded file) turns backups on. */
+    public ReadOnlyObjectProperty<BackupAnswers> backupProperty() {
+        return backup.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<Map<String, Integer>> portOverridesProperty() {
         return portOverrides.getReadOnlyProperty();
     }
@@ -187,6 +192,10 @@ public final class WizardModel {
 
     public void setMedia(MediaAnswers m) {
         media.set(Objects.requireNonNull(m));
+    }
+
+    public void setBackup(BackupAnswers b) {
+        backup.set(Objects.requireNonNull(b));
     }
 
     public void setPortOverrides(Map<String, Integer> overrides) {

@@ -13,7 +13,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Step 11's page: the apps with their addresses, the VPN's proof, the links between them, and the sign-ins and passwords Berth made. */
+/** The last page: the apps with their addresses, the VPN's proof, the links between them, the sign-ins and passwords Berth made, and the backups. */
 public final class DoneView extends Page {
     public DoneView(DoneViewModel vm) {
         Message headline = new Message("Your stack is running", "");
@@ -36,7 +36,8 @@ public final class DoneView extends Page {
         VBox secretsBox = new VBox(10, Fields.heading("Passwords and keys Berth made"), secrets, note);
         Fields.shownWhen(secretsBox, vm.credentialsNoteProperty().isNotEmpty());
 
-        getChildren().addAll(headline, appsBox, OneTimeLinkSection.of(vm), VpnSection.of(vm.vpn()), LinksSection.of(vm), secretsBox);
+        getChildren().addAll(headline, appsBox, OneTimeLinkSection.of(vm), VpnSection.of(vm.vpn()), LinksSection.of(vm), secretsBox,
+                BackupSection.of(vm));
     }
 
     /** The app's name and address, and under the address how to sign in (its sign-in, or its catalog's sentence). */

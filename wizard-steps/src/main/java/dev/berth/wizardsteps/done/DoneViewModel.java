@@ -8,6 +8,7 @@ import dev.berth.wizardsteps.core.LinksTally;
 import dev.berth.wizardsteps.core.Rewire;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.StepViewModel;
+import dev.berth.wizardsteps.core.TakeBackup;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +28,8 @@ import javafx.collections.ObservableList;
  * links Berth set up between the apps, each proved by the app's own test, with Retry when one needs
  * attention; when apps are routed through the VPN, the proof that they reach the internet only
  * through the tunnel, with the forwarded port; the other passwords and keys it generated, shown
- * once; and with Authelia sending its links to a file, the newest one-time link to register a device.
+ * once; with Authelia sending its links to a file, the newest one-time link to register a device; and
+ * with backups on, where they go and when, the repository password (shown once) and the last backup.
  */
 public final class DoneViewModel extends StepViewModel {
     private static final String FIRST_OPEN = "Berth did not connect the apps this time (the deploy ran without wiring, or there was"
@@ -46,6 +48,7 @@ public final class DoneViewModel extends StepViewModel {
     private final ReadOnlyStringWrapper signInsNote = new ReadOnlyStringWrapper(this, "signInsNote", "");
     private final ReadOnlyStringWrapper credentialsNote = new ReadOnlyStringWrapper(this, "credentialsNote", "");
     private final VpnResults vpn = new VpnResults();
+    private final BackupResults backups;
     private final ReadOnlyBooleanWrapper needsAttention = new ReadOnlyBooleanWrapper(this, "needsAttention", false);
     private final ReadOnlyBooleanWrapper canRetry = new ReadOnlyBooleanWrapper(this, "canRetry", false);
     /** The deploy whose credentials were shown: they are not shown a second time. */
@@ -66,10 +69,19 @@ public final class DoneViewModel extends StepViewModel {
 
     /** @param rewire what Retry runs */
     public DoneViewModel(StepContext ctx, DeploySession session, Rewire rewire) {
+        this(ctx, session, rewire, TakeBackup.ON_TARGET);
+    }
+
+    /**
+     * @param rewire what Retry runs
+     * @param take   what Back up now runs
+     */
+    public DoneViewModel(StepContext ctx, DeploySession session, Rewire rewire, TakeBackup take) {
         super(ctx);
         this.session = session;
         this.retry = new WiringRetry(ctx.tasks(), rewire);
         this.registration = new DeviceRegistration(ctx.backend(), ctx.tasks());
+        this.backups = new BackupResults(ctx.tasks(), java.time.Clock.systemUTC(), take);
         canRetry.bind(needsAttention.and(retry.runningProperty().not()));
         setValid(true);
     }
@@ -109,6 +121,35 @@ public final class DoneViewModel extends StepViewModel {
     /** The VPN proof of the deploy shown, when the stack routes apps through Gluetun. */
     public VpnResults vpn() {
         return vpn;
+    }
+
+    /** The backups the deploy set up, when the stack has them on. */
+    public BackupResults backups() {
+        return backups;
+    }
+
+    /** Copy works while the page shows the password: it is shown once. */
+    public void copyBackupPassword() {
+        if (!backups.passwordProperty().get().isEmpty()) {
+            ctx.dialogs().copyToClipboard(backups.passwordProperty().get());
+        }
+    }
+
+    /** Takes a backup of the stack now, off the UI thread; the page waits (busy) until it ends. */
+    public void backUpNow() {
+        backups.backUpNow(this::setBusy);
+    }
+
+    /** Stops a running Back up now. */
+    public void cancelBackupNow() {
+        backups.cancelBackupNow();
+    }
+
+    /** The SFTP key's public half, for the SFTP server's authorized_keys. */
+    public void copyBackupPublicKey() {
+        if (!backups.publicKeyProperty().get().isEmpty()) {
+            ctx.dialogs().copyToClipboard(backups.publicKeyProperty().get());
+        }
     }
 
     /** "3 services run on this computer." */
@@ -230,6 +271,7 @@ public final class DoneViewModel extends StepViewModel {
             showWiring(null, null);
             showVpn(null);
             registration.show(null);
+            backups.show(null);
             return;
         }
         var preview = d.from().preview();
@@ -239,6 +281,7 @@ public final class DoneViewModel extends StepViewModel {
         setSummary("Running, " + count + " services");
         registration.show(d);
         showVpn(d);
+        backups.show(d);
         String secretsDir = preview.stackDir() + "/secrets/";
         if (d == shown) {
             showWiring(d, wiring);
@@ -269,6 +312,7 @@ public final class DoneViewModel extends StepViewModel {
     @Override
     public void leave() {
         credentials.clear();
+        backups.forgetPassword();
         signIns.stream().filter(SignInRow::handsOver).forEach(s -> handedOver.add(s.storedAt()));
         DeploySession.Deployed d = session.deployedProperty().get();
         if (d == shown && d != null) {
@@ -293,12 +337,14 @@ public final class DoneViewModel extends StepViewModel {
     public void stop() {
         cancelRetry();
         registration.cancel();
+        backups.cancel();
     }
 
     @Override
     public void close() {
         cancelRetry();
         registration.cancel();
+        backups.cancel();
     }
 
     /** The deploy's VPN proof, or nothing when the stack routes no app (or the deploy did not get as far). */

@@ -5,10 +5,8 @@ import dev.berth.engine.check.Status;
 import dev.berth.wizardsteps.view.Fields;
 import dev.berth.wizardsteps.view.StatusIcon;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -29,23 +27,8 @@ final class LinksSection {
         retry.setMnemonicParsing(true);
         retry.setOnAction(e -> vm.retry());
         Fields.shownWhen(retry, vm.canRetryProperty());
-        ProgressBar bar = new ProgressBar();
-        bar.progressProperty().bind(vm.retryProgressProperty());
-        bar.getStyleClass().add(Styles.SMALL);
-        bar.setPrefWidth(160);
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancel-retry");
-        cancel.setOnAction(e -> vm.cancelRetry());
-        HBox running = new HBox(10, bar, cancel);
-        running.setAlignment(Pos.CENTER_LEFT);
-        Fields.shownWhen(running, vm.retryingProperty());
-        Label message = new Label();
-        message.setId("retry-message");
-        message.setWrapText(true);
-        message.textProperty().bind(vm.retryMessageProperty());
-        HBox.setHgrow(message, Priority.ALWAYS);
-        HBox actions = new HBox(12, retry, running, message);
-        actions.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = TaskLine.of(retry, vm.retryingProperty(), vm.retryProgressProperty(), vm::cancelRetry,
+                vm.retryMessageProperty(), "retry");
 
         VBox box = new VBox(10, Fields.heading("Links between the apps"), summary, table, actions);
         Fields.shownWhen(box, Bindings.isNotEmpty(vm.links()));

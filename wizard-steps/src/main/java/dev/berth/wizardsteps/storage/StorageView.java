@@ -28,9 +28,9 @@ public final class StorageView extends Page {
         GridPane owner = new GridPane();
         owner.setHgap(16);
         owner.setVgap(12);
-        owner.add(Fields.field("P_UID", text(vm.puidProperty(), "1000", "puid"), vm.messageProperty("puid")), 0, 0);
-        owner.add(Fields.field("P_GID", text(vm.pgidProperty(), "1000", "pgid"), vm.messageProperty("pgid")), 1, 0);
-        owner.add(Fields.field("_Time zone", text(vm.timeZoneProperty(), "Europe/Berlin", "timeZone"), vm.messageProperty("timeZone")), 2, 0);
+        owner.add(Fields.field("P_UID", Fields.text(vm.puidProperty(), "1000", "puid"), vm.messageProperty("puid")), 0, 0);
+        owner.add(Fields.field("P_GID", Fields.text(vm.pgidProperty(), "1000", "pgid"), vm.messageProperty("pgid")), 1, 0);
+        owner.add(Fields.field("_Time zone", Fields.text(vm.timeZoneProperty(), "Europe/Berlin", "timeZone"), vm.messageProperty("timeZone")), 2, 0);
         CheckBox transcoding = new CheckBox("_Hardware transcoding (pass /dev/dri to the media server)");
         transcoding.setMnemonicParsing(true);
         transcoding.selectedProperty().bindBidirectional(vm.hardwareTranscodingProperty());
@@ -55,7 +55,7 @@ public final class StorageView extends Page {
 
     /** The stack's name, why Berth chose it when it is not the usual one, and whether another stack has it. */
     private static VBox projectName(StorageViewModel vm) {
-        TextField f = text(vm.projectNameProperty(), "berth", "projectName");
+        TextField f = Fields.text(vm.projectNameProperty(), "berth", "projectName");
         f.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 vm.pathLeft();
@@ -83,7 +83,7 @@ public final class StorageView extends Page {
     }
 
     private static VBox path(StorageViewModel vm, String field, String label, StringProperty value, String prompt) {
-        TextField f = text(value, prompt, field);
+        TextField f = Fields.text(value, prompt, field);
         f.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
                 vm.pathLeft();
@@ -95,13 +95,5 @@ public final class StorageView extends Page {
         HBox row = new HBox(8, f, browse);
         HBox.setHgrow(f, Priority.ALWAYS);
         return Fields.field(label, f, row, vm.messageProperty(field));
-    }
-
-    private static TextField text(StringProperty value, String prompt, String id) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.textProperty().bindBidirectional(value);
-        return f;
     }
 }

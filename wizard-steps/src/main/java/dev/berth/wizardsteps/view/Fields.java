@@ -2,10 +2,12 @@ package dev.berth.wizardsteps.view;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationMessage;
 import org.controlsfx.validation.decoration.GraphicValidationDecoration;
@@ -52,6 +54,15 @@ public final class Fields {
             decorate(control, message);
         }
         return box;
+    }
+
+    /** A text field bound both ways to the ViewModel's property, with its prompt and an id for tests. */
+    public static TextField text(StringProperty value, String prompt, String id) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.textProperty().bindBidirectional(value);
+        return f;
     }
 
     /** A field without a validation message (a choice that cannot be wrong). */

@@ -80,15 +80,15 @@ public final class VpnView extends Page {
         help.setId("vpn-help");
         VBox wireGuard = new VBox(12,
                 secret(vm, "_Private key", "privateKey", vm.privateKeyProperty()),
-                Fields.field("Tunnel _address", text(vm.addressesProperty(), "10.64.222.21/32", "addresses"), vm.messageProperty("addresses")),
+                Fields.field("Tunnel _address", Fields.text(vm.addressesProperty(), "10.64.222.21/32", "addresses"), vm.messageProperty("addresses")),
                 Fields.shownWhen(secret(vm, "Pr_eshared key", "presharedKey", vm.presharedKeyProperty()), vm.presharedKeyShownProperty()));
         Fields.shownWhen(wireGuard, vm.typeProperty().isEqualTo(Type.WIREGUARD));
-        TextField user = text(vm.userProperty(), "", "vpnUser");
+        TextField user = Fields.text(vm.userProperty(), "", "vpnUser");
         user.promptTextProperty().bind(vm.promptProperty("user"));
         VBox openVpn = new VBox(12, Fields.field("_User name", user, vm.messageProperty("user")),
                 secret(vm, "Pa_ssword", "password", vm.passwordProperty()));
         Fields.shownWhen(openVpn, vm.typeProperty().isEqualTo(Type.OPENVPN));
-        TextField countries = text(vm.countriesProperty(), "e.g. Netherlands, Sweden (empty: any country)", "countries");
+        TextField countries = Fields.text(vm.countriesProperty(), "e.g. Netherlands, Sweden (empty: any country)", "countries");
         return new VBox(12, Fields.heading("Connection"), help, wireGuard, openVpn,
                 Fields.field("_Countries", countries, vm.messageProperty("countries")),
                 Fields.hint("Keys and passwords are kept in the stack's secrets folder, readable only by you, never in berth.yaml."));
@@ -123,7 +123,7 @@ public final class VpnView extends Page {
     }
 
     private static VBox network(VpnViewModel vm) {
-        TextField subnet = text(vm.lanSubnetProperty(), "192.168.1.0/24", "lanSubnet");
+        TextField subnet = Fields.text(vm.lanSubnetProperty(), "192.168.1.0/24", "lanSubnet");
         subnet.setMaxWidth(320);
         Label detected = Fields.hint("");
         detected.textProperty().bind(vm.detectedSubnetProperty());
@@ -147,13 +147,5 @@ public final class VpnView extends Page {
         secret.masked().promptTextProperty().bind(vm.promptProperty(field));
         secret.plain().promptTextProperty().bind(vm.promptProperty(field));
         return SecretField.field(label, secret, vm.messageProperty(field));
-    }
-
-    private static TextField text(StringProperty value, String prompt, String id) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.textProperty().bindBidirectional(value);
-        return f;
     }
 }

@@ -10,11 +10,13 @@ import dev.berth.engine.target.TargetException;
 import dev.berth.plan.Planner;
 import dev.berth.plan.StackPlan;
 import dev.berth.wizardsteps.core.BackgroundTask;
+import dev.berth.wizardsteps.core.LastBackupLine;
 import dev.berth.wizardsteps.core.LatestTask;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.TargetSession;
 import dev.berth.wizardsteps.core.TaskProgress;
 import dev.berth.wizardsteps.core.WizardBackend;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -40,8 +42,12 @@ final class DeployedStack {
     private record Where(TargetAnswers target, String dir, Optional<Target> connected) {
     }
 
-    /** A stack found: its plan from its own folder. */
-    private record Found(Where where, StackPlan plan) {
+    /**
+     * A stack found: its plan from its own folder.
+     *
+     * @param lastBackup its last backup in a line, when it has backups on and it could be read
+     */
+    private record Found(Where where, StackPlan plan, Optional<String> lastBackup) {
     }
 
     /** One action on the found stack. */
@@ -53,6 +59,7 @@ final class DeployedStack {
     private final LatestTask work;
     private final ReadOnlyBooleanWrapper found = new ReadOnlyBooleanWrapper(this, "found");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description", "");
+    private final ReadOnlyStringWrapper lastBackup = new ReadOnlyStringWrapper(this, "lastBackup", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
@@ -70,6 +77,11 @@ final class DeployedStack {
     /** "The stack media in /opt/berth on this computer (4 apps)". */
     ReadOnlyStringProperty descriptionProperty() {
         return description.getReadOnlyProperty();
+    }
+
+    /** "Last backup 3 hours ago (snapshot 1a2b3c4d)."; empty without backups or when it cannot be read. */
+    ReadOnlyStringProperty lastBackupProperty() {
+        return lastBackup.getReadOnlyProperty();
     }
 
     ReadOnlyBooleanProperty runningProperty() {
@@ -101,14 +113,29 @@ final class DeployedStack {
         WizardBackend backend = ctx.backend();
         work.replace(BackgroundTask.of("Look for a stack in " + where.dir(), p -> onTarget(where, backend, t -> {
             StackState state = StackState.load(t, where.dir(), List.of());
-            return state.isBerthStack()
-                    ? Optional.of(new Found(where, new Planner(backend.catalog()).plan(state.answers().orElseThrow(), state.secrets())))
-                    : Optional.<Found>empty();
+            if (!state.isBerthStack()) {
+                return Optional.<Found>empty();
+            }
+            StackPlan plan = new Planner(backend.catalog()).plan(state.answers().orElseThrow(), state.secrets());
+            return Optional.of(new Found(where, plan, lastBackup(t, where.dir(), plan)));
         })).onSuccess(f -> f.ifPresentOrElse(this::show, this::forget)).onFailure(e -> forget()));
+    }
+
+    /** The stack's last backup; a failure to read it leaves the line out, never the stack. */
+    private static Optional<String> lastBackup(Target t, String dir, StackPlan plan) {
+        if (!plan.answers().backup().enabled()) {
+            return Optional.empty();
+        }
+        try {
+            return LastBackupLine.read(t, dir, Instant.now());
+        } catch (TargetException e) {
+            return Optional.empty();
+        }
     }
 
     private void show(Found f) {
         stack = f;
+        lastBackup.set(f.lastBackup().orElse(""));
         description.set("The stack " + f.plan().projectName() + " in " + f.where().dir() + " on "
                 + (f.where().target().kind() == TargetAnswers.Kind.LOCAL ? "this computer" : f.where().target().host())
                 + " (" + f.plan().services().size() + " services).");
@@ -117,6 +144,7 @@ final class DeployedStack {
 
     private void forget() {
         stack = null;
+        lastBackup.set("");
         found.set(false);
         description.set("");
     }

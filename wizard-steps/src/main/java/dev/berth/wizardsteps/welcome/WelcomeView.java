@@ -50,6 +50,8 @@ public final class WelcomeView extends Page {
         which.setId("found-stack");
         which.textProperty().bind(vm.stackDescriptionProperty());
         which.setWrapText(true);
+        Label lastBackup = Fields.hint("found-stack-last-backup", vm.stackLastBackupProperty());
+        Fields.shownWhen(lastBackup, vm.stackLastBackupProperty().isNotEmpty());
         Button stop = action("Sto_p", "stack-stop", vm::stopStack);
         Button start = action("S_tart", "stack-start", vm::startStack);
         Button remove = action("_Remove", "stack-remove", vm::removeStack);
@@ -72,7 +74,7 @@ public final class WelcomeView extends Page {
                 + " you to type the stack's name.");
         note.setWrapText(true);
         note.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox box = new VBox(8, title, which, new HBox(10, stop, start, remove, purge), note, running, message);
+        VBox box = new VBox(8, title, which, lastBackup, new HBox(10, stop, start, remove, purge), note, running, message);
         box.setId("stack-actions");
         box.getStyleClass().add("choice-extra");
         Fields.shownWhen(box, vm.stackFoundProperty().or(vm.stackMessageProperty().isNotEmpty()));

@@ -92,6 +92,11 @@ public final class WelcomeViewModel extends StepViewModel {
         return deployed.descriptionProperty();
     }
 
+    /** The found stack's last backup and its age; empty without backups, or when it cannot be read. */
+    public ReadOnlyStringProperty stackLastBackupProperty() {
+        return deployed.lastBackupProperty();
+    }
+
     /** Whether a stop, start or remove runs now (the View shows progress and Cancel). */
     public ReadOnlyBooleanProperty stackActionRunningProperty() {
         return deployed.runningProperty();

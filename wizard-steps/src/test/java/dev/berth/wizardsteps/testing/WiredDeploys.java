@@ -78,11 +78,18 @@ public final class WiredDeploys {
     /** The same, with the VPN proof the deploy ended with (a stack that routes apps). */
     public static DeploySession.Deployed finish(DeploySession session, DeployPreview preview, TargetAnswers spec, Target target,
                                                 WiringResult wiring, Optional<dev.berth.engine.vpn.VpnProof> vpn) {
+        return finish(session, preview, spec, target, wiring, vpn, Optional.empty());
+    }
+
+    /** The same, with the backups the deploy set up (a stack with backups on). */
+    public static DeploySession.Deployed finish(DeploySession session, DeployPreview preview, TargetAnswers spec, Target target,
+                                                WiringResult wiring, Optional<dev.berth.engine.vpn.VpnProof> vpn,
+                                                Optional<dev.berth.engine.backup.BackupSetup> backup) {
         List<DeployReport.ServiceReport> services = preview.plan().services().stream()
                 .map(s -> new DeployReport.ServiceReport(s.name(), ServiceState.HEALTHY, "",
                         s.hostWebPort() == 0 ? null : "http://localhost:" + s.hostWebPort() + "/", List.of(), true)).toList();
         DeployOutcome outcome = new DeployOutcome(new DeploymentResult.Succeeded(preview.jobs()), Optional.of(new DeployReport(services)),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.ofNullable(wiring), vpn);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.ofNullable(wiring), vpn, backup);
         var on = new TargetSession.Connected(spec, target, null, null);
         DeploySession.Deployed d = new DeploySession.Deployed(
                 new DeploySession.Reviewed(on, preview.plan().answers(), preview.options(), preview), outcome);
