@@ -1,0 +1,108 @@
+package dev.berth.app.cli;
+
+import dev.berth.engine.backup.BackupException;
+import dev.berth.engine.backup.RestoreOutcome;
+import dev.berth.engine.backup.RestorePreview;
+import dev.berth.engine.backup.Snapshot;
+import dev.berth.engine.backup.StackBackups;
+import dev.berth.engine.stack.StackBusyException;
+import dev.berth.engine.target.Target;
+import dev.berth.engine.target.TargetException;
+import dev.berth.plan.StackPlan;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code berth restore}: a snapshot written back, the whole stack or one app, after the person confirms. */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = "Restores a deployed stack, or one app with --service, from a snapshot (the newest by default): shows "
+                + "which snapshot, what is written back and which services stop, asks, then stops them, writes the files "
+                + "back, starts them and waits until they are healthy. Exit codes: 0 restored and healthy, 2 no such "
+                + "snapshot or service (the choices are listed), 5 failed or not healthy again, 6 not confirmed, 7 the stack "
+                + "or the repository is busy, 9 no snapshot yet, 11 backups are off, 12 the repository cannot be opened, "
+                + "130 cancelled.")
+public final class RestoreCommand extends StackBackupsCommand {
+    @Parameters(paramLabel = "SNAPSHOT", arity = "0..1", description = "The snapshot's id as berth backups shows it; the newest by default.")
+    String snapshot;
+
+    @Option(names = "--service", paramLabel = "SERVICE", description = "Restore only this app's config folder (its Compose name).")
+    String service;
+
+    @Option(names = "--yes", description = "Restore without asking (for scripts; without a terminal Berth cannot ask).")
+    boolean yes;
+
+    public RestoreCommand() {
+        this(TargetOpener.standard(), Clock.systemDefaultZone());
+    }
+
+    public RestoreCommand(TargetOpener opener, Clock clock) {
+        super(opener, clock);
+    }
+
+    @Override
+    int run(StackBackups backups, Target t, StackPlan plan, String stackDir)
+            throws TargetException, StackBusyException, BackupException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Set<String> restorable = plan.backup().orElseThrow().configFolders().keySet();
+        if (service != null && !restorable.contains(service)) {
+            err.println("The stack " + plan.projectName() + " has no backed-up service \"" + service + "\". Give --service one of: "
+                    + String.join(", ", restorable) + "; or leave it out to restore the whole stack.");
+            return CommandLine.ExitCode.USAGE;
+        }
+        RestorePreview preview;
+        try {
+            preview = backups.previewRestore(Optional.ofNullable(snapshot), Optional.ofNullable(service));
+        } catch (BackupException e) {
+            if (e.reason() != BackupException.Reason.NO_SNAPSHOT) {
+                throw e;
+            }
+            return noSuchSnapshot(backups.snapshots(), err);
+        }
+        BackupPrinter printer = printer();
+        printer.preview(preview, out);
+        out.flush();
+        if (!yes && !Confirm.ask("Restore now?", err)) {
+            err.println("Nothing was changed. (Use --yes to restore without being asked.)");
+            return BerthCommand.NOT_CONFIRMED;
+        }
+        RestoreOutcome outcome;
+        try (CancelOnSignal signals = CancelOnSignal.install(err,
+                "Stopping the restore: restic is stopped and the stopped services are started again; files written so far stay.")) {
+            try {
+                outcome = backups.restore(preview, line -> {
+                    out.println("  " + line);
+                    out.flush();
+                }, signals::cancelled);
+            } catch (BackupException | TargetException e) {
+                if (signals.cancelled()) {
+                    err.println("Cancelled: the restore was stopped part-way (" + e.getMessage() + "). Run it again to write every "
+                            + "file back.");
+                    return BerthCommand.CANCELLED;
+                }
+                throw e;
+            }
+        }
+        printer.outcome(outcome, out);
+        out.flush();
+        return outcome.healthy() ? 0 : BerthCommand.DEPLOY_FAILED;
+    }
+
+    /** The snapshot asked for is not there: the ones that are, or that there are none yet. */
+    private int noSuchSnapshot(List<Snapshot> snapshots, PrintWriter err) {
+        if (snapshots.isEmpty()) {
+            err.println("The repository holds no snapshot of this stack yet: take one with berth backup.");
+            return BerthCommand.NOTHING_TO_SHOW;
+        }
+        BackupPrinter printer = printer();
+        err.println("There is no snapshot \"" + snapshot + "\". Give one of these (newest first), or none for the newest:");
+        BackupPrinter.newestFirst(snapshots).forEach(s -> err.println("  " + s.shortId() + "  " + printer.when(s)));
+        return CommandLine.ExitCode.USAGE;
+    }
+}
