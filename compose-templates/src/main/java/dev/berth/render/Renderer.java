@@ -58,6 +58,7 @@ public final class Renderer {
         if (plan.has("unpackerr")) {
             out.put("config/unpackerr/unpackerr.conf", RenderedFile.secretText(UnpackerrConfig.render(plan)));
         }
+        plan.backup().ifPresent(backup -> BackupFiles.render(plan, backup, out));
         return new RenderedStack(out);
     }
 }

@@ -55,7 +55,7 @@ final class DeployFixtures {
         StorageAnswers s = a.storage();
         a = new Answers(a.schemaVersion(), project, a.target(), new StorageAnswers(root.resolve("stack").toString(),
                 root.resolve("data").toString(), root.resolve("stack/config").toString(), s.puid(), s.pgid(), s.timeZone(),
-                false), a.services(), a.vpn(), a.access(), a.monitoring(), a.media(), a.portOverrides());
+                false), a.services(), a.vpn(), a.access(), a.monitoring(), a.media(), a.portOverrides(), a.backup());
         Map<String, Integer> ports = new TreeMap<>();
         for (var svc : PLANNER.plan(a, Map.of()).services()) {
             if (svc.hostWebPort() != 0) {
