@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,12 +51,6 @@ public final class RestoreCommand extends StackBackupsCommand {
             throws TargetException, StackBusyException, BackupException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Set<String> restorable = plan.backup().orElseThrow().configFolders().keySet();
-        if (service != null && !restorable.contains(service)) {
-            err.println("The stack " + plan.projectName() + " has no backed-up service \"" + service + "\". Give --service one of: "
-                    + String.join(", ", restorable) + "; or leave it out to restore the whole stack.");
-            return CommandLine.ExitCode.USAGE;
-        }
         RestorePreview preview;
         try {
             preview = backups.previewRestore(Optional.ofNullable(snapshot), Optional.ofNullable(service));
@@ -92,6 +87,17 @@ public final class RestoreCommand extends StackBackupsCommand {
         printer.outcome(outcome, out);
         out.flush();
         return outcome.healthy() ? 0 : BerthCommand.DEPLOY_FAILED;
+    }
+
+    @Override
+    OptionalInt refuse(StackPlan plan, PrintWriter err) {
+        Set<String> restorable = plan.backup().orElseThrow().configFolders().keySet();
+        if (service == null || restorable.contains(service)) {
+            return OptionalInt.empty();
+        }
+        err.println("The stack " + plan.projectName() + " has no backed-up service \"" + service + "\". Give --service one of: "
+                + String.join(", ", restorable) + "; or leave it out to restore the whole stack.");
+        return OptionalInt.of(CommandLine.ExitCode.USAGE);
     }
 
     /** The snapshot asked for is not there: the ones that are, or that there are none yet. */

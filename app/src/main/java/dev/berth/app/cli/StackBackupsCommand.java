@@ -8,6 +8,7 @@ import dev.berth.engine.target.TargetException;
 import dev.berth.plan.StackPlan;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.OptionalInt;
 
 /**
  * {@code berth backup}, {@code backups} and {@code restore}: a deployed stack whose answers turn
@@ -35,6 +36,10 @@ abstract class StackBackupsCommand extends DeployedStackCommand {
                     + "backup: section (enabled: true and a repository) or on the wizard's Backups page, then run berth deploy.");
             return BerthCommand.BACKUPS_OFF;
         }
+        OptionalInt refused = refuse(plan, err);
+        if (refused.isPresent()) {
+            return refused.getAsInt();
+        }
         try {
             return run(StackBackups.onTarget(t, plan, stackDir), t, plan, stackDir);
         } catch (StackBusyException e) {
@@ -44,6 +49,11 @@ abstract class StackBackupsCommand extends DeployedStackCommand {
             err.println(e.getMessage());
             return exitCode(e.reason());
         }
+    }
+
+    /** Arguments the plan alone shows to be wrong, said before the target's Compose or the repository is asked. */
+    OptionalInt refuse(StackPlan plan, PrintWriter err) {
+        return OptionalInt.empty();
     }
 
     BackupPrinter printer() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.answers.Answers;
+import dev.berth.answers.BackupAnswers;
 import dev.berth.answers.StorageAnswers;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.backup.BackupException;
@@ -38,7 +39,10 @@ class BackupCommandsTest {
 
     /** The minimal example, backups off, rendered into {@code tmp} as a deploy leaves its folder. */
     private Answers stackWithoutBackups() throws IOException {
-        Answers a = Examples.answers("minimal-jellyfin");
+        return stack(Examples.answers("minimal-jellyfin"));
+    }
+
+    private Answers stack(Answers a) throws IOException {
         StorageAnswers s = a.storage();
         a = a.withStorage(new StorageAnswers(tmp.resolve("stack").toString(), tmp.resolve("data").toString(),
                 tmp.resolve("config").toString(), s.puid(), s.pgid(), s.timeZone(), false));
@@ -65,6 +69,17 @@ class BackupCommandsTest {
             assertEquals(Optional.empty(), StatusCommand.backupLine(t, new Planner(Catalog.builtIn()).plan(a, Map.of()),
                     a.storage().stackDir()));
         }
+    }
+
+    @Test
+    void aServiceThatIsNotBackedUpIsRefusedNamingTheOnesThatAreBeforeAnythingIsAsked() throws IOException {
+        Answers a = stack(Examples.answers("minimal-jellyfin").withServices(java.util.List.of("jellyfin", "sonarr"))
+                .withBackup(new BackupAnswers(true, tmp.resolve("disk/berth").toString(), null, null, null, null)));
+
+        assertEquals(CommandLine.ExitCode.USAGE, berth("restore", "--dir", a.storage().stackDir(), "--service", "radarr", "--yes"));
+
+        assertEquals("The stack " + a.projectName() + " has no backed-up service \"radarr\". Give --service one of: jellyfin, qbittorrent, sonarr; "
+                + "or leave it out to restore the whole stack.\n", err.toString());
     }
 
     @Test
