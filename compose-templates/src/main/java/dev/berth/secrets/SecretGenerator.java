@@ -38,6 +38,11 @@ public final class SecretGenerator {
         return alphanumeric(24);
     }
 
+    /** An ed25519 private key in OpenSSH's format (see {@link SshKeys}). */
+    public String sshKey() {
+        return SshKeys.newPrivateKey(random);
+    }
+
     public byte[] bytes(int length) {
         byte[] bytes = new byte[length];
         random.nextBytes(bytes);
