@@ -11,6 +11,7 @@ import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.concurrent.CancellationException;
 import picocli.CommandLine.Command;
 
 /** {@code berth backup}: a snapshot now, the same run the schedule makes. */
@@ -45,21 +46,14 @@ public final class BackupCommand extends StackBackupsCommand {
                     out.println("  " + line);
                     out.flush();
                 }, signals::cancelled);
-            } catch (BackupException | TargetException e) {
-                if (signals.cancelled()) { // the engine's words for the cut-off run matter less than that it was asked
-                    return cancelled(err);
-                }
-                throw e;
+            } catch (CancellationException e) {
+                err.println("Cancelled: " + e.getMessage());
+                return BerthCommand.CANCELLED;
             }
         }
         printer().run(run, service -> plan.service(service).map(PlannedService::definition).map(d -> d.name()).orElse(service),
                 backup.stopped(), out);
         out.flush();
         return 0;
-    }
-
-    private static int cancelled(PrintWriter err) {
-        err.println("Cancelled: no snapshot was made; the apps stopped for it were started again.");
-        return BerthCommand.CANCELLED;
     }
 }

@@ -36,23 +36,22 @@ final class BackupPrinter {
     }
 
     /**
-     * The summary after {@code berth backup}.
+     * The summary after {@code berth backup}: the engine's sentence (snapshot, what was new, who was
+     * down how long), then why those apps were stopped, in the catalog's words.
      *
      * @param names   a compose service's name for people ("sonarr" → "Sonarr")
      * @param stopped the apps the plan stops for the snapshot, with the catalog's reason
      */
     void run(BackupRun run, Function<String, String> names, List<BackupPlan.StoppedApp> stopped, PrintWriter out) {
-        out.println("Snapshot " + run.snapshot().shortId() + " saved in " + Ages.duration(run.took()) + ": " + run.summary());
+        out.println(run.summary());
         if (run.stopped().isEmpty()) {
-            out.println("No app was stopped: every folder was copied while the apps ran.");
             return;
         }
         Map<String, String> reasons = stopped.stream().filter(s -> s.reason() != null)
                 .collect(Collectors.toMap(BackupPlan.StoppedApp::service, BackupPlan.StoppedApp::reason, (a, b) -> a));
         List<String> who = run.stopped().stream().map(names).toList();
         List<String> why = run.stopped().stream().map(reasons::get).distinct().toList();
-        String line = String.join(", ", who) + (who.size() == 1 ? " was" : " were") + " stopped for "
-                + Ages.duration(run.appsDown());
+        String line = String.join(", ", who) + (who.size() == 1 ? " was" : " were") + " stopped for the snapshot";
         if (why.size() == 1 && why.getFirst() != null) {
             line += ": " + (who.size() == 1 ? "it " : "each ") + why.getFirst();
         } else if (why.stream().anyMatch(r -> r != null)) {
@@ -83,7 +82,7 @@ final class BackupPrinter {
         out.println(lastLine(last).orElse("Last run: none yet."));
     }
 
-    static List<Snapshot> newestFirst(List<Snapshot> snapshots) {
+    private static List<Snapshot> newestFirst(List<Snapshot> snapshots) {
         return snapshots.stream().sorted(Comparator.comparing(Snapshot::time).reversed()).toList();
     }
 
@@ -105,7 +104,7 @@ final class BackupPrinter {
     }
 
     /** "2026-12-05 03:30 (3 hours ago)". */
-    String when(Snapshot s) {
+    private String when(Snapshot s) {
         return Ages.local(s.time(), zone) + " (" + Ages.ago(s.time(), now) + ")";
     }
 

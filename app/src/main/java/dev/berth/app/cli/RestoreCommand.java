@@ -3,7 +3,6 @@ package dev.berth.app.cli;
 import dev.berth.engine.backup.BackupException;
 import dev.berth.engine.backup.RestoreOutcome;
 import dev.berth.engine.backup.RestorePreview;
-import dev.berth.engine.backup.Snapshot;
 import dev.berth.engine.backup.StackBackups;
 import dev.berth.engine.stack.StackBusyException;
 import dev.berth.engine.target.Target;
@@ -11,10 +10,10 @@ import dev.berth.engine.target.TargetException;
 import dev.berth.plan.StackPlan;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +57,9 @@ public final class RestoreCommand extends StackBackupsCommand {
             if (e.reason() != BackupException.Reason.NO_SNAPSHOT) {
                 throw e;
             }
-            return noSuchSnapshot(backups.snapshots(), err);
+            // The engine's words list the latest snapshots, or say there is none yet.
+            err.println(e.getMessage());
+            return snapshot != null ? CommandLine.ExitCode.USAGE : BerthCommand.NOTHING_TO_SHOW;
         }
         BackupPrinter printer = printer();
         printer.preview(preview, out);
@@ -69,19 +70,16 @@ public final class RestoreCommand extends StackBackupsCommand {
         }
         RestoreOutcome outcome;
         try (CancelOnSignal signals = CancelOnSignal.install(err,
-                "Stopping the restore: restic is stopped and the stopped services are started again; files written so far stay.")) {
+                "Stopping the restore where it is safe: before any file is written back, or else once the services "
+                        + "are started again, without waiting for their health.")) {
             try {
                 outcome = backups.restore(preview, line -> {
                     out.println("  " + line);
                     out.flush();
                 }, signals::cancelled);
-            } catch (BackupException | TargetException e) {
-                if (signals.cancelled()) {
-                    err.println("Cancelled: the restore was stopped part-way (" + e.getMessage() + "). Run it again to write every "
-                            + "file back.");
-                    return BerthCommand.CANCELLED;
-                }
-                throw e;
+            } catch (CancellationException e) {
+                err.println("Cancelled: " + e.getMessage());
+                return BerthCommand.CANCELLED;
             }
         }
         printer.outcome(outcome, out);
@@ -98,17 +96,5 @@ public final class RestoreCommand extends StackBackupsCommand {
         err.println("The stack " + plan.projectName() + " has no backed-up service \"" + service + "\". Give --service one of: "
                 + String.join(", ", restorable) + "; or leave it out to restore the whole stack.");
         return OptionalInt.of(CommandLine.ExitCode.USAGE);
-    }
-
-    /** The snapshot asked for is not there: the ones that are, or that there are none yet. */
-    private int noSuchSnapshot(List<Snapshot> snapshots, PrintWriter err) {
-        if (snapshots.isEmpty()) {
-            err.println("The repository holds no snapshot of this stack yet: take one with berth backup.");
-            return BerthCommand.NOTHING_TO_SHOW;
-        }
-        BackupPrinter printer = printer();
-        err.println("There is no snapshot \"" + snapshot + "\". Give one of these (newest first), or none for the newest:");
-        BackupPrinter.newestFirst(snapshots).forEach(s -> err.println("  " + s.shortId() + "  " + printer.when(s)));
-        return CommandLine.ExitCode.USAGE;
     }
 }

@@ -44,22 +44,23 @@ class BackupPrinterTest {
     }
 
     private static BackupRun run(List<String> stopped, Duration down) {
-        return new BackupRun(snapshot("1a2b3c4d", NOW), Duration.ofSeconds(23), down, stopped, "5 folders, 12.3 MiB new of 840 MiB");
+        return new BackupRun(snapshot("1a2b3c4d", NOW), Duration.ofSeconds(23), down, stopped,
+                "Snapshot 1a2b3c4d saved, 12.3 MiB added to the repository; the apps were down " + down.toSeconds() + " s.");
     }
 
     @Test
-    void aBackupSaysTheSnapshotWhatWasNewAndWhichAppsWereDownHowLongAndWhy() {
+    void aBackupSaysTheEnginesSummaryThenWhyTheAppsWereStopped() {
         assertEquals("""
-                Snapshot 1a2b3c4d saved in 23 s: 5 folders, 12.3 MiB new of 840 MiB
-                Sonarr, Radarr were stopped for 4 s: each keeps its library in SQLite.
+                Snapshot 1a2b3c4d saved, 12.3 MiB added to the repository; the apps were down 4 s.
+                Sonarr, Radarr were stopped for the snapshot: each keeps its library in SQLite.
                 """, printed(out -> printer.run(run(List.of("sonarr", "radarr"), Duration.ofSeconds(4)), NAMES, STOPPED, out)));
-        assertEquals("Sonarr was stopped for 1 min 5 s: it keeps its library in SQLite.",
+        assertEquals("Sonarr was stopped for the snapshot: it keeps its library in SQLite.",
                 printed(out -> printer.run(run(List.of("sonarr"), Duration.ofSeconds(65)), NAMES, STOPPED, out)).lines().toList().getLast());
-        assertEquals("Sonarr, Jellyfin were stopped for 6 s: Sonarr keeps its library in SQLite; "
+        assertEquals("Sonarr, Jellyfin were stopped for the snapshot: Sonarr keeps its library in SQLite; "
                         + "Jellyfin keeps its users and watch history in SQLite.",
                 printed(out -> printer.run(run(List.of("sonarr", "jellyfin"), Duration.ofSeconds(6)), NAMES, STOPPED, out)).lines().toList().getLast());
-        assertEquals("No app was stopped: every folder was copied while the apps ran.",
-                printed(out -> printer.run(run(List.of(), Duration.ZERO), NAMES, List.of(), out)).lines().toList().getLast());
+        assertEquals(List.of("Snapshot 1a2b3c4d saved, 12.3 MiB added to the repository; the apps were down 0 s."),
+                printed(out -> printer.run(run(List.of(), Duration.ZERO), NAMES, List.of(), out)).lines().toList());
     }
 
     @Test
