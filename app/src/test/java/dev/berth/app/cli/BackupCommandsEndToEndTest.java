@@ -64,6 +64,43 @@ class BackupCommandsEndToEndTest {
         return cli.execute(args);
     }
 
+    /**
+     * A first deploy with backups on shows where, when, and the password it made with its sentence,
+     * once: the deploy log has it redacted, and a later deploy does not show it again.
+     */
+    @Test
+    void theFirstDeployShowsTheNewPasswordOnceAndItsLogNever() throws Exception {
+        Files.createDirectories(tmp.resolve("disk"));
+        Answers a = StandInStacks.deployable(Examples.answers("minimal-jellyfin")
+                .withBackup(new BackupAnswers(true, tmp.resolve("disk/berth").toString(), "04:15", null,
+                        BackupAnswers.Scheduler.CONTAINER, null)), tmp, project);
+        Path file = Files.writeString(tmp.resolve("answers.yaml"), dev.berth.answers.AnswersFile.write(a));
+        String dir = a.storage().stackDir();
+
+        assertEquals(0, run(new DeployCommand(), "--answers", file.toString(), "--yes", "--offline"), out + "\n" + err);
+
+        String password = Files.readString(Path.of(dir, "secrets", dev.berth.plan.BackupPlan.PASSWORD_SECRET)).strip();
+        assertTrue(out.toString().contains("Backups: to " + tmp.resolve("disk/berth") + ", daily at 04:15"), out.toString());
+        assertTrue(out.toString().contains("\nBackup password (shown this once):\n    " + password + "\n"
+                + dev.berth.engine.backup.BackupSetup.KEEP_PASSWORD + "\n"), out.toString());
+        assertFalse(out.toString().contains("need attention"), out.toString());
+        String log = Files.readString(Path.of(dir, ".berth", "deploy.log"));
+        assertFalse(log.contains(password), log);
+
+        assertEquals(0, run(new DeployCommand(), "--dir", dir, "--yes", "--offline"), out + "\n" + err);
+        assertFalse(out.toString().contains(password), out.toString());
+        assertFalse(Files.readString(Path.of(dir, ".berth", "deploy.log")).contains(password));
+    }
+
+    private int run(java.util.concurrent.Callable<Integer> command, String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
     @Test
     void backUpListThenDeleteAnAppsFolderAndRestoreItByteForByte() throws Exception {
         Files.createDirectories(tmp.resolve("disk"));
