@@ -73,7 +73,7 @@ class BackupCommandsEndToEndTest {
         Files.createDirectories(tmp.resolve("disk"));
         Answers a = StandInStacks.deployable(Examples.answers("minimal-jellyfin")
                 .withBackup(new BackupAnswers(true, tmp.resolve("disk/berth").toString(), "04:15", null,
-                        BackupAnswers.Scheduler.CONTAINER, null)), tmp, project);
+                        BackupAnswers.Scheduler.AUTO, null)), tmp, project);
         Path file = Files.writeString(tmp.resolve("answers.yaml"), dev.berth.answers.AnswersFile.write(a));
         String dir = a.storage().stackDir();
 
@@ -90,6 +90,13 @@ class BackupCommandsEndToEndTest {
         assertEquals(0, run(new DeployCommand(), "--dir", dir, "--yes", "--offline"), out + "\n" + err);
         assertFalse(out.toString().contains(password), out.toString());
         assertFalse(Files.readString(Path.of(dir, ".berth", "deploy.log")).contains(password));
+
+        // No systemd here, so "auto" became the scheduled container: the commands on the deployed stack
+        // plan it too (berth.yaml keeps "auto"), and a whole-stack restore stops it with the apps.
+        assertEquals(0, berth("backup", "--dir", dir), out + "\n" + err);
+        assertEquals(BerthCommand.NOT_CONFIRMED, berth("restore", "--dir", dir), out + "\n" + err);
+        assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("Stopped while the files are written, then started again: ")
+                && l.contains("backup") && l.contains("jellyfin")), out.toString());
     }
 
     private int run(java.util.concurrent.Callable<Integer> command, String... args) {
