@@ -11,7 +11,7 @@ import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.concurrent.CancellationException;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 
 /** {@code berth backup}: a snapshot now, the same run the schedule makes. */
@@ -34,23 +34,15 @@ public final class BackupCommand extends StackBackupsCommand {
     int run(StackBackups backups, Target t, StackPlan plan, String stackDir)
             throws TargetException, StackBusyException, BackupException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         BackupPlan backup = plan.backup().orElseThrow();
         out.println("Backing up the stack in " + stackDir + " on " + t.description() + " to " + backup.repository() + ":");
         out.flush();
-        BackupRun run;
-        try (CancelOnSignal signals = CancelOnSignal.install(err,
-                "Stopping the backup: restic is stopped and the apps it stopped are started again.")) {
-            try {
-                run = backups.backup(line -> {
-                    out.println("  " + line);
-                    out.flush();
-                }, signals::cancelled);
-            } catch (CancellationException e) {
-                err.println("Cancelled: " + e.getMessage());
-                return BerthCommand.CANCELLED;
-            }
+        Optional<BackupRun> done = cancellable("Stopping the backup: restic is stopped and the apps it stopped are started again.",
+                backups::backup);
+        if (done.isEmpty()) {
+            return BerthCommand.CANCELLED;
         }
+        BackupRun run = done.get();
         printer().run(run, service -> plan.service(service).map(PlannedService::definition).map(d -> d.name()).orElse(service),
                 backup.stopped(), out);
         out.flush();

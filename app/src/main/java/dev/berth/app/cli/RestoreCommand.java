@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,20 +67,13 @@ public final class RestoreCommand extends StackBackupsCommand {
             err.println("Nothing was changed. (Use --yes to restore without being asked.)");
             return BerthCommand.NOT_CONFIRMED;
         }
-        RestoreOutcome outcome;
-        try (CancelOnSignal signals = CancelOnSignal.install(err,
-                "Stopping the restore where it is safe: before any file is written back, or else once the services "
-                        + "are started again, without waiting for their health.")) {
-            try {
-                outcome = backups.restore(preview, line -> {
-                    out.println("  " + line);
-                    out.flush();
-                }, signals::cancelled);
-            } catch (CancellationException e) {
-                err.println("Cancelled: " + e.getMessage());
-                return BerthCommand.CANCELLED;
-            }
+        Optional<RestoreOutcome> done = cancellable("Stopping the restore where it is safe: before any file is written back, "
+                + "or else once the services are started again, without waiting for their health.",
+                (progress, cancelled) -> backups.restore(preview, progress, cancelled));
+        if (done.isEmpty()) {
+            return BerthCommand.CANCELLED;
         }
+        RestoreOutcome outcome = done.get();
         printer.outcome(outcome, out);
         out.flush();
         return outcome.healthy() ? 0 : BerthCommand.DEPLOY_FAILED;

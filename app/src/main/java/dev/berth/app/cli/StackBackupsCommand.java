@@ -8,7 +8,11 @@ import dev.berth.engine.target.TargetException;
 import dev.berth.plan.StackPlan;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * {@code berth backup}, {@code backups} and {@code restore}: a deployed stack whose answers turn
@@ -48,6 +52,32 @@ abstract class StackBackupsCommand extends DeployedStackCommand {
         } catch (BackupException e) {
             err.println(e.getMessage());
             return exitCode(e.reason());
+        }
+    }
+
+    /** The engine's work that reports progress and can be asked to stop. */
+    @FunctionalInterface
+    interface Cancellable<T> {
+        T run(Consumer<String> progress, BooleanSupplier cancelled) throws TargetException, StackBusyException, BackupException;
+    }
+
+    /**
+     * Runs {@code work} with its progress lines printed as they come and Ctrl-C or SIGTERM asking it
+     * to stop; empty when it stopped as asked (said on the error output with the engine's words).
+     *
+     * @param stopping what the first signal makes the engine do, in a sentence
+     */
+    <T> Optional<T> cancellable(String stopping, Cancellable<T> work) throws TargetException, StackBusyException, BackupException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (CancelOnSignal signals = CancelOnSignal.install(err, stopping)) {
+            return Optional.of(work.run(line -> {
+                out.println("  " + line);
+                out.flush();
+            }, signals::cancelled));
+        } catch (CancellationException e) {
+            err.println("Cancelled: " + e.getMessage());
+            return Optional.empty();
         }
     }
 
