@@ -39,6 +39,11 @@ public final class TextRules {
                 || c == 0xFFFE || c == 0xFFFF || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE));
     }
 
+    /** Whether the normalised absolute path {@code path} is {@code folder} or lies inside it. */
+    public static boolean within(String path, String folder) {
+        return path.equals(folder) || path.startsWith(folder.endsWith("/") ? folder : folder + "/");
+    }
+
     /**
      * Absolute, normalised, not the root, one line, and nothing the {@code .env} file cannot hold.
      * It single-quotes paths so that spaces and {@code $} stay literal, but docker-compose 1.29
@@ -46,11 +51,6 @@ public final class TextRules {
      * {@code \}, takes {@code \'} for a quote and expands {@code ${NAME}}; Compose v2 does none of
      * that. So no single quote, no backslash and no <code>${</code>.
      */
-    /** Whether the normalised absolute path {@code path} is {@code folder} or lies inside it. */
-    public static boolean within(String path, String folder) {
-        return path.equals(folder) || path.startsWith(folder.endsWith("/") ? folder : folder + "/");
-    }
-
     public static boolean absolutePath(String v) {
         if (!v.startsWith("/") || v.length() < 2 || v.length() > 1024 || !singleLine(v) || v.indexOf('\'') >= 0
                 || v.indexOf('\\') >= 0 || v.contains("${")) {

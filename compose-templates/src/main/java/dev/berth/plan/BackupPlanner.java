@@ -2,7 +2,6 @@ package dev.berth.plan;
 
 import dev.berth.answers.BackupAnswers;
 import dev.berth.answers.InvalidAnswersException;
-import dev.berth.answers.Problem;
 import dev.berth.answers.StorageAnswers;
 import dev.berth.answers.TextRules;
 import dev.berth.catalog.BackupSpec;
@@ -88,12 +87,12 @@ final class BackupPlanner {
         secrets.keepOrCreate(BackupPlan.PASSWORD_SECRET, () -> generator.alphanumeric(PASSWORD_LENGTH));
         BackupAnswers.Credentials credentials = backup.credentials();
         switch (backup.repositoryKind().orElseThrow()) {
-            case S3 -> required(secrets, BackupPlan.S3_SECRET_KEY_SECRET, credentials == null ? null : credentials.secretAccessKey(),
+            case S3 -> Wiring.required(secrets, BackupPlan.S3_SECRET_KEY_SECRET, credentials == null ? null : credentials.secretAccessKey(),
                     "backup.credentials.secretAccessKey", "is required for an S3 repository: type the bucket's secret access key"
                             + " (Berth keeps it in secrets/" + BackupPlan.S3_SECRET_KEY_SECRET + ")");
             case REST -> {
                 if (credentials != null && credentials.username() != null) {
-                    required(secrets, BackupPlan.REST_PASSWORD_SECRET, credentials.password(), "backup.credentials.password",
+                    Wiring.required(secrets, BackupPlan.REST_PASSWORD_SECRET, credentials.password(), "backup.credentials.password",
                             "is required with a username: type the rest-server user's password (Berth keeps it in secrets/"
                                     + BackupPlan.REST_PASSWORD_SECRET + ")");
                 }
@@ -102,15 +101,10 @@ final class BackupPlanner {
         }
     }
 
-    private static void required(SecretStore secrets, String name, String typed, String field, String message) {
-        if (secrets.typedOrPrevious(name, typed) == null) {
-            throw new InvalidAnswersException(List.of(new Problem(field, message, PlanRule.SECRET_REQUIRED)));
-        }
-    }
-
     /**
      * The apps the catalog says to stop, dependents first: the reverse of the order Compose starts
-     * them in, so no app runs while something it needs is stopped. They start again in plan order.
+     * them in, so no app runs while something it needs is stopped. The script starts them again in
+     * reverse, which is Compose's order.
      */
     private static List<BackupPlan.StoppedApp> stopped(StackPlan plan) {
         List<String> startOrder = new ArrayList<>();

@@ -192,6 +192,11 @@ final class Wiring {
     }
 
     private void required(String name, String typed, String field, String message) {
+        required(secrets, name, typed, field, message);
+    }
+
+    /** A secret only the person can give: typed now, or kept from an earlier run; else the answers are refused on {@code field}. */
+    static void required(SecretStore secrets, String name, String typed, String field, String message) {
         if (secrets.typedOrPrevious(name, typed) == null) {
             throw new InvalidAnswersException(List.of(new Problem(field, message, PlanRule.SECRET_REQUIRED)));
         }

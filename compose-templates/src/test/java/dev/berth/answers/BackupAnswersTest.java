@@ -105,6 +105,11 @@ class BackupAnswersTest {
         assertEquals(s3.withoutSecrets(), read.backup());
         assertEquals(backups, AnswersFile.parse(AnswersFile.write(backups)));
 
+        // YAML 1.1 reads an unquoted 23:45 as a base-60 number; either way it is the time written.
+        BackupAnswers late = new BackupAnswers(true, "/mnt/backup/berth", "23:45", null, null, null);
+        assertEquals(late, AnswersFile.parse(AnswersFile.write(backups.withBackup(late))).backup());
+        assertEquals("23:45", AnswersFile.parse(AnswersFile.write(backups).replace("time: 03:30", "time: 23:45")).backup().time());
+
         String off = AnswersFile.write(backups.withBackup(BackupAnswers.OFF));
         assertFalse(off.contains("backup"), off);
         assertEquals(BackupAnswers.OFF, AnswersFile.parse(off).backup());

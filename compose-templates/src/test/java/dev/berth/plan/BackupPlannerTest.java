@@ -132,6 +132,8 @@ class BackupPlannerTest {
         assertTrue(schedule.mounts().contains(Mount.bind("/var/run/docker.sock", "/var/run/docker.sock", false)));
         assertTrue(schedule.mounts().contains(Mount.bind("/etc/localtime", "/etc/localtime", true)));
         assertEquals(0, schedule.hostWebPort());
+        // docker:cli has no zone files: TZ=Europe/Berlin would run crond on UTC; this reads the mounted /etc/localtime.
+        assertEquals(":/etc/localtime", schedule.environment().get("TZ"));
         assertTrue(plan.additions().stream().anyMatch(a -> a.service().equals("backup") && a.reason().contains("backups")),
                 plan.additions().toString());
 

@@ -545,6 +545,21 @@ class BrokenDefinitionTest {
         assertProblem("demo.yaml: field 'backup': needs a 'config' volume");
     }
 
+    @Test
+    void theStackFolderIsMountedAtItsOwnPath() throws IOException {
+        write("demo.yaml", GOOD + "volumes:\n  - { kind: stack, target: /stack, readOnly: false }\n");
+        assertProblem("demo.yaml: field 'volumes[0]': 'stack' mounts the stack folder at its own path: leave 'target' and 'source' out");
+    }
+
+    @Test
+    void aCommandHoldsOnlyTheStackFolderPlaceholder() throws IOException {
+        String run = "run: { runAsPuid: false, init: false, privileged: false, command: [crond, -c, \"%s/backup/crontabs\"] }\n";
+        write("demo.yaml", GOOD + run.formatted("{stackDir}"));
+        assertEquals(List.of("crond", "-c", "{stackDir}/backup/crontabs"), new CatalogLoader().load(dir).get("demo").run().command());
+        write("demo.yaml", GOOD + run.formatted("{configRoot}"));
+        assertProblem("demo.yaml: field 'run.command[2]': may hold only the placeholder {stackDir}");
+    }
+
     private void write(String name, String text) throws IOException {
         Files.writeString(dir.resolve(name), text);
     }
