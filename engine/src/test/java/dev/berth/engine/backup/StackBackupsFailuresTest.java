@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.model.Container;
+import dev.berth.answers.BackupAnswers;
 import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.LocalTarget;
@@ -57,7 +58,7 @@ class StackBackupsFailuresTest {
             assertTrue(wrong.getMessage().contains(scenario.stack + "/secrets/restic_password"), wrong::getMessage);
             assertTrue(BackupScenario.running(scenario.container));
 
-            scenario.useRepository(root.resolve("disk/elsewhere"));
+            scenario.useRepository(root.resolve("disk/elsewhere").toString(), BackupAnswers.RepositoryKind.LOCAL);
             BackupException none = assertThrows(BackupException.class, () -> scenario.backups(t).backup(line -> { }, () -> false));
             assertEquals(BackupException.Reason.NO_REPOSITORY, none.reason(), none::getMessage);
             assertEquals("No backup repository at " + root.resolve("disk/elsewhere") + " on this computer. Is the backup disk mounted?"
@@ -66,7 +67,7 @@ class StackBackupsFailuresTest {
             assertEquals(BackupException.Reason.NO_REPOSITORY,
                     assertThrows(BackupException.class, () -> scenario.backups(t).snapshots()).reason());
 
-            scenario.useRepository(root.resolve("unplugged/berth"));
+            scenario.useRepository(root.resolve("unplugged/berth").toString(), BackupAnswers.RepositoryKind.LOCAL);
             BackupException unplugged = assertThrows(BackupException.class, () -> scenario.backups(t).backup(line -> { }, () -> false));
             assertEquals(BackupException.Reason.NO_REPOSITORY, unplugged.reason(), unplugged::getMessage);
             assertTrue(BackupScenario.running(scenario.container));
