@@ -178,6 +178,27 @@ final class BackupScenario {
         }
     }
 
+    /** The whole stack from the latest snapshot: its compose.yaml and an app's file lost, both back, healthy again. */
+    void restoreWholeStack(Supplier<Target> connect) throws Exception {
+        byte[] compose = Files.readAllBytes(stack.resolve("compose.yaml"));
+        byte[] db = Files.readAllBytes(appFolder.resolve("library.db"));
+        Files.delete(stack.resolve("compose.yaml"));
+        Files.delete(appFolder.resolve("library.db"));
+        try (Target t = connect.get()) {
+            StackBackups backups = backups(t);
+            String lastBefore = Files.readString(stack.resolve(BackupPlan.LAST_BACKUP));
+            RestorePreview whole = backups.previewRestore(Optional.empty(), Optional.empty());
+            assertEquals(List.of(stack.toString()), whole.paths());
+            assertEquals(plan.services().stream().map(s -> s.name()).toList(), whole.stopped());
+            RestoreOutcome outcome = backups.restore(whole, line -> { }, () -> false);
+            assertTrue(outcome.healthy(), outcome::toString);
+            assertArrayEquals(compose, Files.readAllBytes(stack.resolve("compose.yaml")));
+            assertArrayEquals(db, Files.readAllBytes(appFolder.resolve("library.db")));
+            assertEquals(lastBefore, Files.readString(stack.resolve(BackupPlan.LAST_BACKUP)), "the record of the last run stays");
+            assertTrue(running(container));
+        }
+    }
+
     String containerOf(String service) throws Exception {
         try (LocalTarget local = new LocalTarget()) {
             for (Container c : StackContainers.of(local, project)) {
