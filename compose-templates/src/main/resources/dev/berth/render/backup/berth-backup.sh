@@ -144,7 +144,8 @@ cmd_backup() {
     lock
     RUN=backup
     parent=""
-    if [ -n "$STOPPED" ]; then
+    # BERTH_BACKUP_LIVE_PASS=0 takes one pass with the apps stopped (what ./bench backup compares).
+    if [ -n "$STOPPED" ] && [ "${BERTH_BACKUP_LIVE_PASS:-1}" != 0 ]; then
         # The live pass reads everything while the apps run; the pass with them stopped then reads
         # only what changed since, so they are down for seconds, not for the whole copy.
         say "live-pass"

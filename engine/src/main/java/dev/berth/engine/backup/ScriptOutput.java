@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 final class ScriptOutput {
     static final String PREFIX = "berth-backup: ";
     /** restic's summary of a backup pass: what was new, and how much the repository grew. */
+    private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
     private static final List<String> SUMMARY = List.of("Files:", "Dirs:", "Added to the repository:", "processed ");
 
     private final Map<String, BackupPlan.StoppedApp> byContainer;
@@ -47,7 +48,9 @@ final class ScriptOutput {
         this.clock = clock;
     }
 
-    synchronized void line(String line) {
+    synchronized void line(String printed) {
+        // restic clears its status line with terminal escapes even when nobody watches
+        String line = ANSI.matcher(printed).replaceAll("");
         all.append(line).append('\n');
         if (!line.startsWith(PREFIX)) {
             String l = line.strip();

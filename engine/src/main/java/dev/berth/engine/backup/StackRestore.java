@@ -120,7 +120,7 @@ final class StackRestore {
             boolean running = StackContainers.exists(target, project);
             if (running) {
                 progress.accept("Stopping " + names(preview.stopped()) + "…");
-                compose(whole, preview.stopped(), "stop", "Stopping the apps for the restore");
+                stop(whole, preview.stopped());
             }
             Map<String, String> aside = new LinkedHashMap<>();
             try {
@@ -162,6 +162,22 @@ final class StackRestore {
         return target.tryLock(stack.stackDir() + "/.berth/backup.lock").orElseThrow(() -> new BackupException(
                 BackupException.Reason.LOCKED, "A backup of this stack is running on " + target.description()
                 + ". Nothing was stopped or restored: wait until it has finished, then restore again."));
+    }
+
+    /**
+     * Compose stops them in order; but a whole stack is often restored because its files are lost,
+     * and Compose cannot read a missing compose.yaml: then each of the project's containers is
+     * stopped through Docker (the restore brings the file back for the start).
+     */
+    private void stop(boolean whole, List<String> services) throws TargetException {
+        if (!whole || target.files().stat(stack.stackDir() + "/compose.yaml").isPresent()) {
+            compose(whole, services, "stop", "Stopping the apps for the restore");
+            return;
+        }
+        var docker = target.docker();
+        for (var c : StackContainers.of(target, stack.plan().projectName())) {
+            docker.stopContainerCmd(c.getId()).exec();
+        }
     }
 
     private void compose(boolean whole, List<String> services, String verb, String what) throws TargetException {

@@ -78,7 +78,12 @@ final class BackupScenario {
         container = containerOf("jellyfin");
         Files.createDirectories(root.resolve("disk"));
         owned(root.resolve("disk"));
-        useRepository(repository);
+        useRepository(repository.toString(), BackupAnswers.RepositoryKind.LOCAL);
+        init(connect);
+    }
+
+    /** The script's init, as a deploy runs it: opens the repository, or makes it. */
+    void init(Supplier<Target> connect) throws Exception {
         try (Target t = connect.get()) {
             ExecResult init = t.exec(List.of("sh", stack.resolve(BackupPlan.SCRIPT).toString(), "init"), Duration.ofMinutes(5));
             assertEquals(0, init.exitCode(), init.stdout() + init.stderr());
@@ -86,8 +91,8 @@ final class BackupScenario {
     }
 
     /** The backup plan with another repository, its files written again. */
-    void useRepository(Path repo) throws Exception {
-        backup = new BackupPlan(repo.toString(), BackupAnswers.RepositoryKind.LOCAL, "berth-test-" + project, List.of(stack.toString()),
+    void useRepository(String repo, BackupAnswers.RepositoryKind kind) throws Exception {
+        backup = new BackupPlan(repo, kind, "berth-test-" + project, List.of(stack.toString()),
                 List.of(stack + "/.berth/restic-cache"), List.of(new BackupPlan.StoppedApp("jellyfin", container,
                 "keeps its library in SQLite")), new TreeMap<>(Map.of("jellyfin", appFolder.toString())), LocalTime.of(3, 30),
                 BackupAnswers.Keep.DEFAULT, BackupAnswers.Scheduler.CONTAINER, ResticImages.RESTIC);
@@ -117,6 +122,10 @@ final class BackupScenario {
     /** Back up, lose files, restore one app, byte for byte, healthy again: twice, a folder with newer files and a deleted one. */
     void backUpAndRestore(Supplier<Target> connect) throws Exception {
         deploy(connect);
+        backUpAndRestoreDeployed(connect);
+    }
+
+    void backUpAndRestoreDeployed(Supplier<Target> connect) throws Exception {
         byte[] db = new byte[300_000];
         new java.util.Random(11).nextBytes(db);
         Files.createDirectories(appFolder);
@@ -166,6 +175,27 @@ final class BackupScenario {
             assertArrayEquals(db, Files.readAllBytes(appFolder.resolve("library.db")));
             assertEquals("<ServerConfiguration/>\n", Files.readString(appFolder.resolve("system.xml")));
             assertTrue(running(container), "Jellyfin runs after the restore");
+        }
+    }
+
+    /** The whole stack from the latest snapshot: its compose.yaml and an app's file lost, both back, healthy again. */
+    void restoreWholeStack(Supplier<Target> connect) throws Exception {
+        byte[] compose = Files.readAllBytes(stack.resolve("compose.yaml"));
+        byte[] db = Files.readAllBytes(appFolder.resolve("library.db"));
+        Files.delete(stack.resolve("compose.yaml"));
+        Files.delete(appFolder.resolve("library.db"));
+        try (Target t = connect.get()) {
+            StackBackups backups = backups(t);
+            String lastBefore = Files.readString(stack.resolve(BackupPlan.LAST_BACKUP));
+            RestorePreview whole = backups.previewRestore(Optional.empty(), Optional.empty());
+            assertEquals(List.of(stack.toString()), whole.paths());
+            assertEquals(plan.services().stream().map(s -> s.name()).toList(), whole.stopped());
+            RestoreOutcome outcome = backups.restore(whole, line -> { }, () -> false);
+            assertTrue(outcome.healthy(), outcome::toString);
+            assertArrayEquals(compose, Files.readAllBytes(stack.resolve("compose.yaml")));
+            assertArrayEquals(db, Files.readAllBytes(appFolder.resolve("library.db")));
+            assertEquals(lastBefore, Files.readString(stack.resolve(BackupPlan.LAST_BACKUP)), "the record of the last run stays");
+            assertTrue(running(container));
         }
     }
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A stand-in stack on this computer: backed up, an app's folder lost, restored byte for byte, healthy again. */
+/** A stand-in stack on this computer: backed up, an app's folder lost, then its compose.yaml; restored byte for byte, healthy again. */
 @NeedsDocker
 class StackBackupsTest {
     @TempDir
@@ -15,10 +15,11 @@ class StackBackupsTest {
     private BackupScenario scenario;
 
     @Test
-    void backsUpAndRestoresOneAppOnThisComputer() throws Exception {
+    void backsUpAndRestoresOneAppThenTheWholeStackOnThisComputer() throws Exception {
         dev.berth.engine.RequiresDocker.engine();
         scenario = new BackupScenario(root, 1000);
         scenario.backUpAndRestore(LocalTarget::new);
+        scenario.restoreWholeStack(LocalTarget::new);
     }
 
     @AfterEach
