@@ -55,6 +55,18 @@ public enum AnswerRule implements RuleId {
     /** A port override outside 1–65535. */
     PORT_RANGE,
 
+    // The backup section's rules (BackupRules), each on its key.
+    /** backup.enabled: true without backup.repository. */
+    BACKUP_REPOSITORY_REQUIRED,
+    /** A backup.repository that is none of the four forms Berth sets up. */
+    BACKUP_REPOSITORY_FORM,
+    /** A local backup.repository inside the folders it saves (the stack folder, the config root) or the data root. */
+    BACKUP_REPOSITORY_INSIDE_STACK,
+    /** An S3 repository without backup.credentials.accessKeyId. */
+    BACKUP_S3_KEY_ID,
+    /** Credentials that do not belong to the repository's kind, or a rest-server password without its user. */
+    BACKUP_CREDENTIALS_KIND,
+
     // The catalog's rules (CatalogRules).
     UNKNOWN_SERVICE,
     NO_APP_CHOSEN,

@@ -49,6 +49,7 @@ public final class AnswersValidator {
                 problems.add(new Problem("portOverrides." + service, "a host port must be between 1 and 65535", AnswerRule.PORT_RANGE));
             }
         });
+        new BackupRules(answers, problems::add).check();
         problems.sort(Comparator.comparing(Problem::field).thenComparing(Problem::message));
         if (problems.isEmpty()) {
             new CatalogRules(catalog, answers, problems::add).check();

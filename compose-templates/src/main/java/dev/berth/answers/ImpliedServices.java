@@ -47,6 +47,10 @@ public final class ImpliedServices {
         if (m.watchtower() != MonitoringAnswers.Watchtower.OFF) {
             implied.put("watchtower", "you chose to be told about new images (Watchtower)");
         }
+        BackupAnswers backup = answers.backup();
+        if (backup.enabled() && backup.scheduler() == BackupAnswers.Scheduler.CONTAINER) {
+            implied.put("backup", "you chose nightly backups, and this server gets no systemd timer for them");
+        }
         return implied;
     }
 
@@ -58,7 +62,8 @@ public final class ImpliedServices {
             "gluetun", "vpn.enabled: true (with the VPN details)",
             "npm", "access.mode: domain (with access.domain and access.npm)",
             "authelia", "access.authelia.enabled: true (with its users)",
-            "fail2ban", "access.fail2ban: true");
+            "fail2ban", "access.fail2ban: true",
+            "backup", "backup.enabled: true (the schedule runs in it where there is no systemd timer)");
 
     /** Whether a service is chosen on the Apps screen or switched on by another answer. */
     public static boolean chosen(Answers answers, String id) {

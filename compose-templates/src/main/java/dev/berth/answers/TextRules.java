@@ -46,6 +46,11 @@ public final class TextRules {
      * {@code \}, takes {@code \'} for a quote and expands {@code ${NAME}}; Compose v2 does none of
      * that. So no single quote, no backslash and no <code>${</code>.
      */
+    /** Whether the normalised absolute path {@code path} is {@code folder} or lies inside it. */
+    public static boolean within(String path, String folder) {
+        return path.equals(folder) || path.startsWith(folder.endsWith("/") ? folder : folder + "/");
+    }
+
     public static boolean absolutePath(String v) {
         if (!v.startsWith("/") || v.length() < 2 || v.length() > 1024 || !singleLine(v) || v.indexOf('\'') >= 0
                 || v.indexOf('\\') >= 0 || v.contains("${")) {

@@ -47,6 +47,10 @@ public record BackupPlan(
     public static final String PASSWORD_SECRET = "restic_password";
     /** The private key the backup signs in to an SFTP repository with (its public half is shown to the person). */
     public static final String SSH_KEY_SECRET = "restic_ssh_key";
+    /** An S3 repository's secret access key, typed once (the key id stays in the answers). */
+    public static final String S3_SECRET_KEY_SECRET = "backup_s3_secret_key";
+    /** A rest-server user's password, typed once (the user name stays in the answers). */
+    public static final String REST_PASSWORD_SECRET = "backup_rest_password";
     /** Where the script records the last run, relative to the stack folder (JSON, see {@code LastBackup} in the engine). */
     public static final String LAST_BACKUP = ".berth/last-backup.json";
 

@@ -6,6 +6,7 @@ import dev.berth.answers.AnswersValidator;
 import dev.berth.answers.InvalidAnswersException;
 import dev.berth.catalog.Catalog;
 import dev.berth.catalog.MetricsSpec;
+import dev.berth.catalog.RunOptions;
 import dev.berth.catalog.ServiceDefinition;
 import dev.berth.catalog.VolumeSpec;
 import dev.berth.secrets.Argon2idHasher;
@@ -133,12 +134,15 @@ public final class Planner {
         SecretStore secrets = new SecretStore(previousSecrets);
         Wiring wiring = new Wiring(answers, drafts, secrets, generator, hasher);
         wiring.decideApiKeys();
+        String stackDir = answers.storage().stackDir();
         for (ServiceDraft d : drafts.values()) {
             mount(answers, d);
+            d.command = d.command.stream().map(arg -> arg.replace(RunOptions.STACK_DIR, stackDir)).toList();
             wiring.wire(d);
         }
         wiring.decidePasswordsWithoutFile();
         wiring.decideGatewayKeys();
+        BackupPlanner.decideSecrets(answers.backup(), secrets, generator);
         new DependencyOrder(catalog, drafts).apply();
         Map<String, dev.berth.catalog.Image> catalogImages = new LinkedHashMap<>();
         drafts.forEach((name, d) -> catalogImages.put(name, d.def.image()));
@@ -210,12 +214,17 @@ public final class Planner {
         }
     }
 
+    /** The host folder a service's {@code config} volume mounts: its own folder under the config root, or a sub-folder of it. */
+    static String configFolder(Answers answers, String service, VolumeSpec config) {
+        String configDir = answers.storage().configRoot() + "/" + service;
+        return config.source() == null ? configDir : configDir + "/" + config.source();
+    }
+
     private static void mount(Answers answers, ServiceDraft d) {
-        String configDir = answers.storage().configRoot() + "/" + d.name;
         String data = answers.storage().dataRoot();
         for (VolumeSpec v : d.def.volumes()) {
             Mount m = switch (v.kind()) {
-                case CONFIG -> Mount.bind(v.source() == null ? configDir : configDir + "/" + v.source(), v.target(), v.readOnly());
+                case CONFIG -> Mount.bind(configFolder(answers, d.name, v), v.target(), v.readOnly());
                 case DATA -> Mount.bind(data, v.target(), v.readOnly());
                 case TORRENTS -> Mount.bind(data + "/torrents", v.target(), v.readOnly());
                 case USENET -> Mount.bind(data + "/usenet", v.target(), v.readOnly());
@@ -223,6 +232,7 @@ public final class Planner {
                 case GENERATED -> Mount.bind("./config/" + d.def.id() + "/" + v.source(), v.target(), v.readOnly());
                 case NAMED -> new Mount(Mount.Type.VOLUME, v.source(), v.target(), v.readOnly());
                 case HOST -> Mount.bind(v.source(), v.target(), v.readOnly());
+                case STACK -> Mount.bind(answers.storage().stackDir(), answers.storage().stackDir(), v.readOnly());
             };
             d.mounts.add(m);
         }

@@ -101,6 +101,11 @@ final class DefinitionChecker {
                 requireVariable(p.fileVariable(), field + ".fileVariable", "the variable that gives the app the password from a file");
             }
         }
+        for (int i = 0; i < def.run().command().size(); i++) {
+            String arg = def.run().command().get(i);
+            require(arg != null && !arg.replace(RunOptions.STACK_DIR, "").contains("{"), "run.command[" + i + "]",
+                    "may hold only the placeholder " + RunOptions.STACK_DIR + " (the stack folder's path on the target)");
+        }
         for (int i = 0; i < def.run().extraHosts().size(); i++) {
             String entry = def.run().extraHosts().get(i);
             require(entry != null && EXTRA_HOST.matcher(entry).matches(), "run.extraHosts[" + i + "]",
@@ -113,6 +118,7 @@ final class DefinitionChecker {
         checkHandOver();
         checkReleaseNotes();
         checkDownloadClient();
+        checkBackup();
         requireSecretsReachTheApp();
         checkMetrics();
         checkExporter();
@@ -356,6 +362,34 @@ final class DefinitionChecker {
     }
 
     /**
+     * The excludes become absolute paths under the app's config folder (restic patterns), so each must
+     * stay inside it; a stopped app needs the words the backup report shows.
+     */
+    private void checkBackup() {
+        BackupSpec backup = def.backup();
+        if (backup == BackupSpec.LIVE_COPY) {
+            return;
+        }
+        boolean hasConfig = def.volumes().stream().anyMatch(v -> v.kind() == VolumeSpec.Kind.CONFIG);
+        require(hasConfig, "backup", "needs a 'config' volume: the backup saves the app's config folder, and this app has none;"
+                + " leave 'backup' out");
+        for (int i = 0; i < backup.excludes().size(); i++) {
+            String exclude = backup.excludes().get(i);
+            require(exclude != null && insideFolder(exclude), "backup.excludes[" + i + "]",
+                    "must be a path inside the app's config folder, relative to it and without '..' (e.g. logs or"
+                            + " Library/Application Support/Plex Media Server/Cache)");
+        }
+        if (backup.stopForSnapshot()) {
+            require(notBlank(backup.reason()) && backup.reason().lines().count() == 1 && backup.reason().length() <= 80,
+                    "backup.reason", "is required with 'stopForSnapshot: true': a few words on one line the backup report shows"
+                            + " (e.g. keeps its library in SQLite)");
+        } else {
+            require(backup.reason() == null, "backup.reason",
+                    "is shown only for an app stopped for the snapshot: add 'stopForSnapshot: true' or leave 'reason' out");
+        }
+    }
+
+    /**
      * A password or key with no file variable reaches the app only through its settings file, so
      * the app must have one; otherwise Berth would make a secret the app never sees.
      */
@@ -424,6 +458,11 @@ final class DefinitionChecker {
     private void checkVolume(VolumeSpec v, String field) {
         if (v.kind() == null) {
             fail(field + ".kind", "is required");
+            return;
+        }
+        if (v.kind() == VolumeSpec.Kind.STACK) {
+            require(v.target() == null && v.source() == null, field,
+                    "'stack' mounts the stack folder at its own path: leave 'target' and 'source' out");
             return;
         }
         require(v.target() != null && v.target().startsWith("/"), field + ".target", "must be an absolute path in the container");

@@ -11,7 +11,8 @@ import java.util.List;
  * @param runAsPuid       run as {@code PUID:PGID} (images that do not drop privileges themselves)
  * @param capAdd          Linux capabilities, e.g. {@code NET_ADMIN}
  * @param devices         host devices, e.g. {@code /dev/net/tun}
- * @param command         the container command, when the image default is not enough
+ * @param command         the container command, when the image default is not enough; {@value #STACK_DIR}
+ *                        in an argument stands for the stack folder's absolute path on the target
  * @param init            run an init process (images without one, like Seerr)
  * @param stopGracePeriod Compose duration for a clean shutdown
  * @param privileged      full privileges (cAdvisor needs them on some hosts)
@@ -24,6 +25,9 @@ import java.util.List;
 public record RunOptions(String networkMode, String pidMode, boolean runAsPuid, List<String> capAdd,
                          List<String> devices, List<String> command, boolean init,
                          String stopGracePeriod, boolean privileged, List<String> extraHosts, Boolean autoUpdate) {
+    /** The one placeholder a command may hold: the stack folder, for a helper that mounts it at its own path. */
+    public static final String STACK_DIR = "{stackDir}";
+
     public static final RunOptions DEFAULT =
             new RunOptions(null, null, false, List.of(), List.of(), List.of(), false, null, false, List.of(), true);
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * into a host path under the person's data root, config root or stack directory.
  *
  * @param kind     what the mount holds
- * @param target   the path inside the container
+ * @param target   the path inside the container; for {@link Kind#STACK} left out (the stack folder's own path)
  * @param source   for {@link Kind#GENERATED}: the file or folder under {@code config/<service>/};
  *                 for {@link Kind#HOST}: the absolute host path; for {@link Kind#NAMED}: the volume
  *                 name; for {@link Kind#CONFIG}: an optional sub-folder of the app's config folder
@@ -32,7 +32,12 @@ public record VolumeSpec(Kind kind, String target, String source, boolean readOn
         /** A Docker named volume. */
         NAMED("named"),
         /** A fixed host path such as the Docker socket or {@code /sys}. */
-        HOST("host");
+        HOST("host"),
+        /**
+         * The whole stack folder, at its own absolute path inside the container: for a helper that
+         * runs the stack's scripts, which name files by their host paths (the backup schedule).
+         */
+        STACK("stack");
 
         private final String key;
 

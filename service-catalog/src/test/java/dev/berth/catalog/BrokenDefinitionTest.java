@@ -507,6 +507,59 @@ class BrokenDefinitionTest {
         assertProblem("demo.yaml: field 'forwardedPort.hook': must name the script");
     }
 
+    private static final String CONFIG = "volumes:\n  - { kind: config, target: /config, readOnly: false }\n";
+
+    @Test
+    void aBackupSectionLoads() throws IOException {
+        write("demo.yaml", GOOD + CONFIG + "backup: { excludes: [logs, \"logs.db*\"], stopForSnapshot: true, reason: keeps its library in SQLite }\n");
+        BackupSpec backup = new CatalogLoader().load(dir).get("demo").backup();
+        assertEquals(new BackupSpec(List.of("logs", "logs.db*"), true, "keeps its library in SQLite"), backup);
+    }
+
+    @Test
+    void anAppStoppedForTheSnapshotSaysWhy() throws IOException {
+        write("demo.yaml", GOOD + CONFIG + "backup: { stopForSnapshot: true }\n");
+        assertProblem("demo.yaml: field 'backup.reason': is required with 'stopForSnapshot: true'");
+    }
+
+    @Test
+    void aReasonWithoutAStopIsRefused() throws IOException {
+        write("demo.yaml", GOOD + CONFIG + "backup: { stopForSnapshot: false, reason: keeps SQLite }\n");
+        assertProblem("demo.yaml: field 'backup.reason': is shown only for an app stopped for the snapshot");
+    }
+
+    @ParameterizedTest
+    @MethodSource("excludesOutsideTheConfigFolder")
+    void anExcludeStaysInsideTheConfigFolder(String exclude) throws IOException {
+        write("demo.yaml", GOOD + CONFIG + "backup: { excludes: [logs, \"" + exclude + "\"], stopForSnapshot: false }\n");
+        assertProblem("demo.yaml: field 'backup.excludes[1]': must be a path inside the app's config folder");
+    }
+
+    static Stream<String> excludesOutsideTheConfigFolder() {
+        return Stream.of("/var/log", "../sonarr", "cache/../../etc", "", "logs/");
+    }
+
+    @Test
+    void aBackupSectionNeedsAConfigFolder() throws IOException {
+        write("demo.yaml", GOOD + "backup: { excludes: [logs], stopForSnapshot: false }\n");
+        assertProblem("demo.yaml: field 'backup': needs a 'config' volume");
+    }
+
+    @Test
+    void theStackFolderIsMountedAtItsOwnPath() throws IOException {
+        write("demo.yaml", GOOD + "volumes:\n  - { kind: stack, target: /stack, readOnly: false }\n");
+        assertProblem("demo.yaml: field 'volumes[0]': 'stack' mounts the stack folder at its own path: leave 'target' and 'source' out");
+    }
+
+    @Test
+    void aCommandHoldsOnlyTheStackFolderPlaceholder() throws IOException {
+        String run = "run: { runAsPuid: false, init: false, privileged: false, command: [crond, -c, \"%s/backup/crontabs\"] }\n";
+        write("demo.yaml", GOOD + run.formatted("{stackDir}"));
+        assertEquals(List.of("crond", "-c", "{stackDir}/backup/crontabs"), new CatalogLoader().load(dir).get("demo").run().command());
+        write("demo.yaml", GOOD + run.formatted("{configRoot}"));
+        assertProblem("demo.yaml: field 'run.command[2]': may hold only the placeholder {stackDir}");
+    }
+
     private void write(String name, String text) throws IOException {
         Files.writeString(dir.resolve(name), text);
     }

@@ -36,6 +36,25 @@ class BuiltInCatalogTest {
         }
     }
 
+    /** Issue 16: apps that keep SQLite are stopped for the snapshot; caches, logs and media are left out. */
+    @Test
+    void appsThatKeepSqliteAreStoppedForTheSnapshotAndCachesAreLeftOut() {
+        Set<String> stopped = catalog.all().stream().filter(s -> s.backup().stopForSnapshot())
+                .map(ServiceDefinition::id).collect(Collectors.toCollection(java.util.TreeSet::new));
+        assertEquals(new java.util.TreeSet<>(List.of("authelia", "bazarr", "emby", "grafana", "jellyfin", "lidarr", "npm", "plex",
+                "prowlarr", "radarr", "sabnzbd", "seerr", "sonarr", "tautulli", "uptime-kuma")), stopped);
+        stopped.forEach(id -> assertTrue(catalog.get(id).backup().reason().contains("SQLite"), id));
+        assertTrue(catalog.get("plex").backup().excludes().containsAll(List.of(
+                "Library/Application Support/Plex Media Server/Cache", "Library/Application Support/Plex Media Server/Logs",
+                "Library/Application Support/Plex Media Server/Crash Reports", "Library/Application Support/Plex Media Server/Updates")));
+        for (String arr : List.of("sonarr", "radarr", "lidarr")) {
+            assertTrue(catalog.get(arr).backup().excludes().containsAll(List.of("logs", "MediaCover")), arr);
+        }
+        assertTrue(catalog.get("jellyfin").backup().excludes().containsAll(List.of("cache", "log", "data/transcodes")));
+        assertEquals(List.of("*"), catalog.get("prometheus").backup().excludes(), "metrics are not settings");
+        assertEquals(BackupSpec.LIVE_COPY, catalog.get("transmission").backup(), "plain files, copied while it runs");
+    }
+
     @Test
     void webAppsHaveAHealthPathAndAHealthcheckOrABuiltInOne() {
         for (ServiceDefinition s : catalog.all()) {

@@ -115,6 +115,7 @@ public final class DraftProblems {
                 faulty.contains("access") || root ? AccessAnswers.LAN_ONLY : a.access(),
                 faulty.contains("monitoring") ? MonitoringAnswers.NONE : a.monitoring(),
                 faulty.contains("media") ? MediaAnswers.DEFAULTS : a.media(),
-                faulty.contains("portOverrides") || root ? Map.of() : a.portOverrides());
+                faulty.contains("portOverrides") || root ? Map.of() : a.portOverrides(),
+                faulty.contains("backup") ? dev.berth.answers.BackupAnswers.OFF : a.backup());
     }
 }

@@ -2,6 +2,7 @@ package dev.berth.wizardsteps.core;
 
 import dev.berth.answers.AccessAnswers;
 import dev.berth.answers.Answers;
+import dev.berth.answers.BackupAnswers;
 import dev.berth.answers.MediaAnswers;
 import dev.berth.answers.MonitoringAnswers;
 import dev.berth.answers.StorageAnswers;
@@ -45,11 +46,12 @@ public final class WizardModel {
     private final ReadOnlyObjectWrapper<MonitoringAnswers> monitoring = new ReadOnlyObjectWrapper<>(this, "monitoring", MonitoringAnswers.NONE);
     private final ReadOnlyObjectWrapper<MediaAnswers> media = new ReadOnlyObjectWrapper<>(this, "media", MediaAnswers.DEFAULTS);
     private final ReadOnlyObjectWrapper<Map<String, Integer>> portOverrides = new ReadOnlyObjectWrapper<>(this, "portOverrides", Map.of());
+    private final ReadOnlyObjectWrapper<BackupAnswers> backup = new ReadOnlyObjectWrapper<>(this, "backup", BackupAnswers.OFF);
     private final ReadOnlyObjectWrapper<Map<String, String>> previousSecrets = new ReadOnlyObjectWrapper<>(this, "previousSecrets", Map.of());
     private final ReadOnlyObjectWrapper<Answers> answers = new ReadOnlyObjectWrapper<>(this, "answers");
 
     public WizardModel() {
-        Observable[] pieces = {projectName, target, storage, services, vpn, access, monitoring, media, portOverrides};
+        Observable[] pieces = {projectName, target, storage, services, vpn, access, monitoring, media, portOverrides, backup};
         for (Observable piece : pieces) {
             piece.addListener(o -> answers.set(build()));
         }
@@ -67,17 +69,18 @@ public final class WizardModel {
         monitoring.set(loaded.monitoring());
         media.set(loaded.media());
         portOverrides.set(loaded.portOverrides());
+        backup.set(loaded.backup());
     }
 
     /** Fills every piece but the target: the stack read from the target the person connected to. */
     public void loadKeepingTarget(Answers loaded) {
         load(new Answers(loaded.schemaVersion(), loaded.projectName(), target.get(), loaded.storage(), loaded.services(),
-                loaded.vpn(), loaded.access(), loaded.monitoring(), loaded.media(), loaded.portOverrides()));
+                loaded.vpn(), loaded.access(), loaded.monitoring(), loaded.media(), loaded.portOverrides(), loaded.backup()));
     }
 
     private Answers build() {
         return new Answers(Answers.SCHEMA_VERSION, projectName.get(), target.get(), storage.get(), services.get(),
-                vpn.get(), access.get(), monitoring.get(), media.get(), portOverrides.get());
+                vpn.get(), access.get(), monitoring.get(), media.get(), portOverrides.get(), backup.get());
     }
 
     /** The whole draft as it is now. */
