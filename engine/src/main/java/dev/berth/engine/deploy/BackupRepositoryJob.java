@@ -1,7 +1,7 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.answers.BackupAnswers;
-import dev.berth.engine.backup.BackupKeys;
+import dev.berth.engine.backup.KnownHosts;
 import dev.berth.engine.backup.BackupSetup;
 import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.Target;
@@ -9,6 +9,7 @@ import dev.berth.engine.target.TargetException;
 import dev.berth.plan.BackupPlan;
 import dev.berth.plan.StackPlan;
 import dev.berth.render.BackupFiles;
+import dev.berth.secrets.SshKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class BackupRepositoryJob implements Job {
                 ? Optional.of(password) : Optional.empty();
         String key = plan.secrets().get(BackupPlan.SSH_KEY_SECRET);
         Optional<String> publicKey = backup.kind() == BackupAnswers.RepositoryKind.SFTP && key != null
-                ? Optional.of(BackupKeys.publicKey(key)) : Optional.empty();
+                ? Optional.of(SshKeys.publicKeyLine(key, "berth-backup")) : Optional.empty();
         return new BackupRepositoryJob(backup, plan.answers().storage().stackDir(), newPassword, publicKey);
     }
 
@@ -79,12 +80,16 @@ public final class BackupRepositoryJob implements Job {
         try {
             String knownHosts = dir() + "/" + BackupFiles.KNOWN_HOSTS;
             boolean hostKnown = backup.kind() == BackupAnswers.RepositoryKind.SFTP && target.files().stat(knownHosts).isPresent();
+            if (backup.kind() == BackupAnswers.RepositoryKind.SFTP) {
+                // ssh remembers the host key there, but makes no folder for it.
+                target.files().mkdirs(knownHosts.substring(0, knownHosts.lastIndexOf('/')));
+            }
             ExecResult init = target.exec(List.of("sh", dir() + "/" + BackupPlan.SCRIPT, "init"), TIMEOUT, context::cancelled);
             String said = said(init.stdout(), "failed ");
             ready = init.ok();
             message = ready ? "" : notOpened(said.isEmpty() ? lastLine(init) : said);
             if (backup.kind() == BackupAnswers.RepositoryKind.SFTP && !hostKnown && target.files().stat(knownHosts).isPresent()) {
-                String fingerprint = BackupKeys.lastHostKey(new String(target.files().read(knownHosts), StandardCharsets.UTF_8)).orElse("");
+                String fingerprint = KnownHosts.lastKeyFingerprint(new String(target.files().read(knownHosts), StandardCharsets.UTF_8)).orElse("");
                 if (!fingerprint.isEmpty()) {
                     message = (message.isEmpty() ? "" : message + " ") + "The SFTP server's host key was remembered on this first "
                             + "connection: " + fingerprint + ". Compare it with the server's own (ssh-keygen -lf on its host key); "

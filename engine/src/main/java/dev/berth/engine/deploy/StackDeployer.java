@@ -128,8 +128,9 @@ public final class StackDeployer {
             throws TargetException, StackState.ForeignStackException {
         String dir = checked.answers().storage().stackDir();
         Answers written = checked.answers();
-        checked = resolveBackupScheduler(checked);
-        BackupAnswers.Scheduler scheduler = checked.answers().backup().scheduler();
+        // A round trip over SSH, so asked while the folder is read, like Compose's version below.
+        ReadAhead<BackupAnswers.Scheduler> schedulerAsked = ReadAhead.start("berth-backup-scheduler",
+                () -> BackupScheduler.needsAsking(written) ? BackupScheduler.ask(target) : written.backup().scheduler());
         // Asked before rendering: compose.yaml holds what this target's Compose and engine accept
         // (restart: true from Compose 2.17, start_interval from Docker 25).
         // Asked while the folder is read, as the two are independent: `compose version` is a process
@@ -140,7 +141,18 @@ public final class StackDeployer {
             loaded = StackState.loadForRendering(target, dir, options.adopt());
         } catch (TargetException | StackState.ForeignStackException | RuntimeException e) {
             composeAsked.settle();
+            schedulerAsked.settle();
             throw e;
+        }
+        BackupAnswers.Scheduler scheduler;
+        try {
+            scheduler = schedulerAsked.get();
+        } catch (TargetException | RuntimeException e) {
+            composeAsked.settle();
+            throw e;
+        }
+        if (scheduler != written.backup().scheduler()) {
+            checked = checked.withBackupScheduler(scheduler);
         }
         PreviousPorts previousPorts = loaded.previousPorts();
         ImagePins previousPins = loaded.pins();
