@@ -132,6 +132,8 @@ final class BackupPrinter {
         out.println("Backups: to " + b.repository() + ", " + b.schedule() + ".");
         if (!b.ready()) {
             out.println("Backups need attention: " + b.message());
+        } else if (!b.message().isBlank()) {
+            out.println(b.message()); // a note, such as the SFTP server's host key remembered on the first connection
         }
         b.sshPublicKey().ifPresent(key -> {
             out.println("Add this key to the SFTP server's ~/.ssh/authorized_keys for the repository's user:");

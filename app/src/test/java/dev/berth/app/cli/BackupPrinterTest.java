@@ -132,5 +132,10 @@ class BackupPrinterTest {
                 true, "", Optional.empty(), Optional.empty()), out));
         assertEquals("Backups: to /mnt/backup/berth, daily at 03:30 by a scheduled container.\n", later);
         assertFalse(later.toLowerCase(java.util.Locale.ROOT).contains("password"), later);
+
+        String note = "Remembered the host key of nas.local (SHA256:Xq3v0bW2mN8kL5pR7tY9uI1oA4sD6fG8hJ0kL2zX4cV).";
+        assertEquals("Backups: to sftp:backup@nas.local:/srv/restic/berth, daily at 03:30 by a systemd timer.\n" + note + "\n",
+                printed(out -> BackupPrinter.setup(new BackupSetup("sftp:backup@nas.local:/srv/restic/berth",
+                        "daily at 03:30 by a systemd timer", true, note, Optional.empty(), Optional.empty()), out)));
     }
 }
