@@ -24,9 +24,6 @@ import java.util.stream.Collectors;
  * what a deploy set up. Pure: the clock and the time zone are given, so tests hold them still.
  */
 final class BackupPrinter {
-    /** The tag of the first pass, taken while every app runs (the design's {@code berth-live}). */
-    static final String LIVE_TAG = "berth-live";
-
     private final Instant now;
     private final ZoneId zone;
 
@@ -74,9 +71,8 @@ final class BackupPrinter {
             int ageWidth = newestFirst.stream().mapToInt(s -> Ages.ago(s.time(), now).length()).max().orElse(0);
             for (Snapshot s : newestFirst) {
                 int folders = s.paths().size();
-                out.printf("  %s  %s  %-" + ageWidth + "s  %d folder%s%s%n", s.shortId(), Ages.local(s.time(), zone),
-                        Ages.ago(s.time(), now), folders, folders == 1 ? "" : "s",
-                        s.tags().contains(LIVE_TAG) ? "  (first pass, taken while every app ran)" : "");
+                out.printf("  %s  %s  %-" + ageWidth + "s  %d folder%s%n", s.shortId(), Ages.local(s.time(), zone),
+                        Ages.ago(s.time(), now), folders, folders == 1 ? "" : "s");
             }
         }
         out.println(lastLine(last).orElse("Last run: none yet."));

@@ -67,7 +67,7 @@ class BackupPrinterTest {
     void snapshotsNewestFirstWithLocalTimeAgeAndFoldersThenTheLastRun() {
         List<Snapshot> oldestFirst = List.of(
                 snapshot("00aa11bb", Instant.parse("2026-11-20T02:30:05Z")),
-                snapshot("9f8e7d6c", Instant.parse("2026-12-04T02:30:00Z"), "berth-live"),
+                snapshot("9f8e7d6c", Instant.parse("2026-12-04T02:30:00Z"), "berth"),
                 snapshot("1a2b3c4d", Instant.parse("2026-12-05T09:00:00Z"), "berth"));
         LastBackup last = new LastBackup(Instant.parse("2026-12-05T09:30:40Z"), true, Optional.of("1a2b3c4d"),
                 Optional.of(Duration.ofSeconds(4)), "");
@@ -75,7 +75,7 @@ class BackupPrinterTest {
         assertEquals("""
                 Snapshots in /mnt/backup/berth, newest first:
                   1a2b3c4d  2026-12-05 10:00  3 hours ago  2 folders
-                  9f8e7d6c  2026-12-04 03:30  1 day ago    2 folders  (first pass, taken while every app ran)
+                  9f8e7d6c  2026-12-04 03:30  1 day ago    2 folders
                   00aa11bb  2026-11-20 03:30  2 weeks ago  2 folders
                 Last backup: 2 hours ago (snapshot 1a2b3c4d, apps down 4 s)
                 """, printed(out -> printer.snapshots("/mnt/backup/berth", oldestFirst, Optional.of(last), out)));
