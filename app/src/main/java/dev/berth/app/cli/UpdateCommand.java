@@ -118,7 +118,6 @@ public final class UpdateCommand extends DeployedStackCommand {
             ReportPrinter.table(report, out);
         });
         outcome.rollbackHealth().ifPresent(why -> err.println("After the rollback: " + why));
-        outcome.deploy().backup().ifPresent(b -> BackupPrinter.setup(b, out));
         out.flush();
         return switch (outcome.deploy().result()) {
             case DeploymentResult.Succeeded s -> 0;
