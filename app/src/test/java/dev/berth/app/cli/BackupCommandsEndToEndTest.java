@@ -53,6 +53,9 @@ class BackupCommandsEndToEndTest {
     @AfterEach
     void tearDown() {
         StandInStacks.remove(project);
+        // restic wrote the repository and its cache as root inside its container: hand them back
+        // so the temporary folder can be deleted.
+        ExternalTool.run(tmp, List.of("chmod", "-R", "u+rwX", tmp.toString()));
     }
 
     private int berth(String... args) {
@@ -70,6 +73,7 @@ class BackupCommandsEndToEndTest {
      */
     @Test
     void theFirstDeployShowsTheNewPasswordOnceAndItsLogNever() throws Exception {
+        new ResticImages(tmp).dockerCli(); // the scheduled container's image: no systemd runs here
         Files.createDirectories(tmp.resolve("disk"));
         Answers a = StandInStacks.deployable(Examples.answers("minimal-jellyfin")
                 .withBackup(new BackupAnswers(true, tmp.resolve("disk/berth").toString(), "04:15", null,
