@@ -20,4 +20,11 @@ public record BackupSetup(String repository, String schedule, boolean ready, Str
     /** The sentence shown with the password, wherever it is shown. */
     public static final String KEEP_PASSWORD = "Keep this password somewhere safe outside this server: "
             + "without it, the backup cannot be read.";
+
+    /** Without the password, which is shown once and nowhere else (not in a message that prints this). */
+    @Override
+    public String toString() {
+        return "BackupSetup[repository=" + repository + ", schedule=" + schedule + ", ready=" + ready + ", message=" + message
+                + ", newPassword=" + newPassword.map(p -> "[shown once]").orElse("none") + ", sshPublicKey=" + sshPublicKey.orElse("none") + "]";
+    }
 }

@@ -87,7 +87,8 @@ class BackupRepositoryJobTest {
         assertTrue(setup.message().contains("wrong password"), setup.message());
     }
 
-    private static BackupSetup run(BackupRepositoryJob job) throws Exception {
+    /** Runs the job on this computer and gives what it recorded. */
+    static BackupSetup run(BackupRepositoryJob job) throws Exception {
         try (LocalTarget target = new LocalTarget()) {
             JobContext context = new JobContext(target, DeployFixtures.CLOCK);
             job.execute(context);

@@ -9,7 +9,6 @@ import dev.berth.engine.backup.BackupSetup;
 import dev.berth.engine.backup.BackupStackFiles;
 import dev.berth.engine.backup.KnownHosts;
 import dev.berth.engine.backup.ResticImages;
-import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.BackupPlan;
 import dev.berth.testsupport.ExternalTool;
 import java.nio.file.Files;
@@ -44,7 +43,7 @@ class BackupRepositorySftpTest extends SshdTestBase {
         Path key = Files.write(stack.resolve("secrets/" + BackupPlan.SSH_KEY_SECRET), Files.readAllBytes(sshd.key("ed25519")));
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
 
-        BackupSetup first = run(new BackupRepositoryJob(backup, stack.toString(), Optional.empty(), Optional.of("ssh-ed25519 AAAA berth-backup")));
+        BackupSetup first = BackupRepositoryJobTest.run(new BackupRepositoryJob(backup, stack.toString(), Optional.empty(), Optional.of("ssh-ed25519 AAAA berth-backup")));
         assertTrue(first.ready(), first.message());
         String ed25519 = KnownHosts.lastKeyFingerprint(sshd.knownHostsLine("ed25519")).orElseThrow();
         String ecdsa = KnownHosts.lastKeyFingerprint(sshd.knownHostsLine("ecdsa")).orElseThrow();
@@ -54,16 +53,8 @@ class BackupRepositorySftpTest extends SshdTestBase {
                 + "deploy again.", first.message());
         assertEquals(sshd.hostKeyFingerprint() + " (ssh-ed25519)", ed25519, "the fingerprint ssh-keygen -l prints");
 
-        BackupSetup second = run(new BackupRepositoryJob(backup, stack.toString(), Optional.empty(), Optional.empty()));
+        BackupSetup second = BackupRepositoryJobTest.run(new BackupRepositoryJob(backup, stack.toString(), Optional.empty(), Optional.empty()));
         assertTrue(second.ready(), second.message());
         assertEquals("", second.message(), "the host key is said once");
-    }
-
-    private static BackupSetup run(BackupRepositoryJob job) throws Exception {
-        try (LocalTarget target = new LocalTarget()) {
-            JobContext context = new JobContext(target, DeployFixtures.CLOCK);
-            job.execute(context);
-            return context.outcomes().get(BackupRepositoryJob.SETUP).orElseThrow();
-        }
     }
 }

@@ -90,7 +90,9 @@ class StackDeployerBackupTest {
         assertTrue(Files.exists(root.resolve("disk/berth/config")), "the deploy made the repository");
         String berthYaml = Files.readString(stack.resolve("berth.yaml"));
         assertTrue(berthYaml.contains("\n  scheduler: auto\n"), "berth.yaml keeps the scheduler as the person left it:\n" + berthYaml);
-        assertFalse(Files.readString(stack.resolve(".berth/deploy.log")).contains(password), "the password is never logged");
+        String deployLog = Files.readString(stack.resolve(".berth/deploy.log"));
+        assertTrue(deployLog.contains("  backup to " + root.resolve("disk/berth") + ", daily at 03:30 by the backup container: ready\n"), deployLog);
+        assertFalse(deployLog.contains(password) || first.toString().contains(password), "the password is never logged nor printed");
 
         // The scheduled container runs the crontab's line as it stands: run that very line in it.
         String crontab = Files.readString(stack.resolve("backup/crontabs/root"));
