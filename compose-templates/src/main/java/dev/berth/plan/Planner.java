@@ -94,6 +94,14 @@ public final class Planner {
             return answers;
         }
 
+        /**
+         * The same answers with the backup started by {@code resolved}: what {@code scheduler: auto}
+         * became on the target. Choosing a scheduler never makes valid answers invalid.
+         */
+        public Valid withBackupScheduler(dev.berth.answers.BackupAnswers.Scheduler resolved) {
+            return new Valid(answers.withBackup(answers.backup().withScheduler(resolved)));
+        }
+
         /** As {@link Planner#plan(Answers, Map, PreviousPorts)}, without validating again. */
         public StackPlan plan(Map<String, String> previousSecrets, PreviousPorts previousPorts) {
             return planValid(answers, previousSecrets, previousPorts, ImagePins.NONE);

@@ -22,7 +22,7 @@ public final class BackupFiles {
     static final String S3_SECRET = "backup_s3_secret_key";
     static final String REST_PASSWORD = "backup_rest_password";
     /** Where ssh keeps the SFTP server's host key after the first connection (made by ssh, not rendered). */
-    static final String KNOWN_HOSTS = ".berth/backup_known_hosts";
+    public static final String KNOWN_HOSTS = ".berth/backup_known_hosts";
     /** The weekly {@code restic check}: Sunday morning, after the night's backup. */
     private static final String CHECK_CRON = "0 5 * * 0";
     private static final String CHECK_CALENDAR = "Sun *-*-* 05:00:00";

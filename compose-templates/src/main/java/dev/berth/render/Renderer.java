@@ -13,6 +13,9 @@ import java.util.Map;
  * function: the same plan gives the same bytes.
  */
 public final class Renderer {
+    /** The answers the stack was made from, secrets left out. */
+    public static final String ANSWERS_FILE = "berth.yaml";
+
     /** The files for any target: compose.yaml as docker-compose 1.29 and Compose v2 both read it. */
     public RenderedStack render(StackPlan plan) {
         return render(plan, ComposeDialect.V1_COMPATIBLE);
@@ -21,7 +24,7 @@ public final class Renderer {
     /** The files for a target whose Compose is {@code dialect}. */
     public RenderedStack render(StackPlan plan, ComposeDialect dialect) {
         Map<String, RenderedFile> out = new LinkedHashMap<>();
-        out.put("berth.yaml", RenderedFile.text(AnswersFile.write(AnswersSecrets.strip(plan.answers()))));
+        out.put(ANSWERS_FILE, answersFile(plan.answers()));
         out.put("compose.yaml", RenderedFile.text(ComposeFile.render(plan, dialect)));
         out.put(".env", RenderedFile.text(EnvFile.render(plan)));
         if (!plan.pins().isEmpty()) {
@@ -60,5 +63,10 @@ public final class Renderer {
         }
         plan.backup().ifPresent(backup -> BackupFiles.render(plan, backup, out));
         return new RenderedStack(out);
+    }
+
+    /** berth.yaml for these answers: without their secrets, which are kept in secrets/. */
+    public static RenderedFile answersFile(dev.berth.answers.Answers answers) {
+        return RenderedFile.text(AnswersFile.write(AnswersSecrets.strip(answers)));
     }
 }

@@ -74,7 +74,8 @@ public final class StackRendering {
      * @throws dev.berth.answers.InvalidAnswersException with every problem
      */
     public Checked check(Answers answers) {
-        return new Checked(planner().validate(answers));
+        Planner.Valid valid = planner().validate(answers);
+        return new Checked(valid, valid.answers());
     }
 
     /** The planner this rendering plans with (its generator and hasher), e.g. to plan a stack's previous answers. */
@@ -91,16 +92,39 @@ public final class StackRendering {
         return new PlannedStack(plan, new Renderer().render(plan, dialect));
     }
 
+    /** As {@link #planAndRender}, with berth.yaml holding the answers as the person wrote them. */
+    private PlannedStack planAndRender(Planner.Valid answers, Answers written, Map<String, String> previousSecrets,
+                                       PreviousPorts previousPorts, ComposeDialect dialect, ImagePins pins) {
+        PlannedStack planned = planAndRender(answers, previousSecrets, previousPorts, dialect, pins);
+        if (written.equals(answers.answers())) {
+            return planned;
+        }
+        Map<String, RenderedFile> files = new java.util.LinkedHashMap<>(planned.rendered().files());
+        files.put(Renderer.ANSWERS_FILE, Renderer.answersFile(written));
+        return new PlannedStack(planned.plan(), new RenderedStack(files));
+    }
+
     /** Answers this rendering validated. */
     public final class Checked {
         private final Planner.Valid valid;
+        private final Answers written;
 
-        private Checked(Planner.Valid valid) {
+        private Checked(Planner.Valid valid, Answers written) {
             this.valid = valid;
+            this.written = written;
         }
 
+        /** The answers planned: with a backup scheduler the target resolved, when one did. */
         public Answers answers() {
             return valid.answers();
+        }
+
+        /**
+         * These answers planned with the backup started by {@code resolved} (what {@code auto}
+         * became on the target), while berth.yaml keeps the scheduler as the person wrote it.
+         */
+        public Checked withBackupScheduler(dev.berth.answers.BackupAnswers.Scheduler resolved) {
+            return new Checked(valid.withBackupScheduler(resolved), written);
         }
 
         /** The planner these answers are planned with: {@link StackRendering#planner()}. */
@@ -122,7 +146,7 @@ public final class StackRendering {
         public PlannedStack render(Map<String, String> previousSecrets, PreviousPorts previousPorts, ComposeDialect dialect,
                                    ImagePins pins) {
             AutheliaPasswords.hashAhead(valid.answers(), previousSecrets, hasher);
-            return planAndRender(valid, previousSecrets, previousPorts, dialect, pins);
+            return planAndRender(valid, written, previousSecrets, previousPorts, dialect, pins);
         }
     }
 }

@@ -1,7 +1,10 @@
 package dev.berth.engine;
 
+import dev.berth.engine.target.SshTarget;
+import dev.berth.engine.target.Target;
 import dev.berth.testsupport.NeedsSsh;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +20,17 @@ public abstract class SshdTestBase {
     @BeforeAll
     static void startSshd() throws Exception {
         sshd = TestSshd.start();
+    }
+
+    /** New connections as the test user with its ed25519 key, for scenarios that connect more than once. */
+    protected Supplier<Target> testUser() {
+        return () -> {
+            try {
+                return SshTarget.connect(sshd.withKey("ed25519"), sshd.settings(tmp));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     @AfterAll

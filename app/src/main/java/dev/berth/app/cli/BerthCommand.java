@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 + "reverse proxy, sign-in protection and monitoring.",
         subcommands = {RenderCommand.class, CheckCommand.class, DeployCommand.class, DiffCommand.class, StatusCommand.class,
                 LogsCommand.class, WireCommand.class, TwoFactorCodeCommand.class, StopCommand.class, StartCommand.class, RemoveCommand.class,
-                UpdateCommand.class,
+                UpdateCommand.class, BackupCommand.class, BackupsCommand.class, RestoreCommand.class,
                 TrainCommand.class})
 public final class BerthCommand implements Runnable {
     /** Exit code for answers that cannot be used: the message says what to change. */
@@ -41,6 +41,16 @@ public final class BerthCommand implements Runnable {
      * can leave outside the tunnel: the routed apps were stopped, and the VPN table says what to fix.
      */
     public static final int VPN_LEAK = 10;
+    /**
+     * Exit code of {@code berth backup}, {@code backups} and {@code restore} for a stack whose answers
+     * turn backups off: the message says how to turn them on.
+     */
+    public static final int BACKUPS_OFF = 11;
+    /**
+     * Exit code of the backup commands when the repository cannot be opened: a wrong password, nothing
+     * there (a disk not mounted, a typo) or a server that did not answer or refused the sign-in.
+     */
+    public static final int REPOSITORY_PROBLEM = 12;
     /**
      * Exit code for a deploy cancelled by Ctrl-C or SIGTERM (and rolled back): 128 + SIGINT, which
      * is what a shell reports for a program ended by Ctrl-C, so scripts see "interrupted".

@@ -190,6 +190,7 @@ public final class DeployCommand implements Callable<Integer> {
             LinksPrinter.credentials(w.credentials(), preview.plan().secrets(), preview.stackDir(), out);
         });
         outcome.vpn().ifPresent(proof -> VpnPrinter.print(preview.plan(), proof, out));
+        outcome.backup().ifPresent(b -> BackupPrinter.setup(b, out));
         if (outcome.result() instanceof DeploymentResult.Succeeded) {
             TwoFactorCodeCommand.afterDeploy(preview.plan(), preview.stackDir()).ifPresent(out::println);
         }

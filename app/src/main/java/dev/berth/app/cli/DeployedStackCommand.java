@@ -3,6 +3,7 @@ package dev.berth.app.cli;
 import dev.berth.answers.Answers;
 import dev.berth.answers.InvalidAnswersException;
 import dev.berth.catalog.Catalog;
+import dev.berth.engine.backup.BackupScheduler;
 import dev.berth.engine.deploy.StackDeployer;
 import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.Target;
@@ -67,7 +68,9 @@ abstract class DeployedStackCommand implements Callable<Integer> {
             }
             // With the images berth update pinned, so a command names what the stack runs.
             ImagePins pins = state.withFiles(t, List.of(PinsFile.PATH)).pins();
-            StackPlan plan = new Planner(Catalog.builtIn()).plan(state.answers().orElseThrow(), state.secrets(), PreviousPorts.NONE, pins);
+            // berth.yaml keeps "scheduler: auto"; the deploy planned what it became on this target (the backup container or none).
+            Answers answers = BackupScheduler.resolve(t, state.answers().orElseThrow());
+            StackPlan plan = new Planner(Catalog.builtIn()).plan(answers, state.secrets(), PreviousPorts.NONE, pins);
             return run(t, plan, stackDir);
         } catch (TargetException e) {
             err.println(e.getMessage());

@@ -1,5 +1,6 @@
 package dev.berth.app.cli;
 
+import dev.berth.engine.backup.StackBackups;
 import dev.berth.engine.deploy.DeployReport;
 import dev.berth.engine.deploy.StackStatus;
 import dev.berth.engine.deploy.StackWiring;
@@ -12,6 +13,7 @@ import dev.berth.engine.wire.WiringPlan;
 import dev.berth.engine.wire.WiringResult;
 import dev.berth.plan.StackPlan;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Command;
                 + "only through the tunnel and shows the forwarded port. Like a deploy, the proof restarts routed apps that "
                 + "lost Gluetun's network and stops them all on a leak (exit code 10); apart from that it changes nothing. "
                 + "After the health table, one line per image: its tag, digest and age, and the newer tag on the same track "
-                + "with its release notes, or that the registry could not be reached.")
+                + "with its release notes, or that the registry could not be reached. When backups are on, when the last one "
+                + "ran, or that it failed and why.")
 public final class StatusCommand extends DeployedStackCommand {
     public StatusCommand() {
         this(TargetOpener.standard());
@@ -76,6 +79,7 @@ public final class StatusCommand extends DeployedStackCommand {
         DeployReport report = StackStatus.read(t, plan, Duration.ofSeconds(5));
         out.println("Stack " + plan.projectName() + " in " + stackDir + " on " + t.description() + ":");
         ReportPrinter.table(report, out);
+        backupLine(t, plan, stackDir).ifPresent(out::println);
         // A registry that cannot be reached is a line of its own, never a failed status.
         UpdatesPrinter.print(updates.find(t, plan, () -> false), out);
         // The apps' own tests of each link and the sign-in checks; nothing is changed.
@@ -93,5 +97,19 @@ public final class StatusCommand extends DeployedStackCommand {
         }
         out.flush();
         return exit;
+    }
+
+    /** Nothing while backups are off; a file that cannot be read is said, never a failed status. */
+    static Optional<String> backupLine(Target t, StackPlan plan, String stackDir) {
+        if (!plan.answers().backup().enabled()) {
+            return Optional.empty();
+        }
+        Clock clock = Clock.systemDefaultZone();
+        try {
+            return Optional.of(new BackupPrinter(clock.instant(), clock.getZone()).lastLine(StackBackups.last(t, stackDir))
+                    .orElse("Backups: none yet (berth backup takes one now)."));
+        } catch (TargetException e) {
+            return Optional.of("Last backup: not known (" + e.getMessage() + ")");
+        }
     }
 }

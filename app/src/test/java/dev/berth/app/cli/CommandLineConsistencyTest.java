@@ -43,7 +43,8 @@ class CommandLineConsistencyTest {
             assertSame(mixin.findOption("--target").userObject(), spec.findOption("--target").userObject(), sub.getKey());
             assertNotNull(mixin.findOption("--accept-host-key"), sub.getKey());
         }
-        assertEquals(List.of("check", "deploy", "diff", "logs", "remove", "start", "status", "stop", "two-factor-code", "update", "wire"), withTarget.stream().sorted().toList());
+        assertEquals(List.of("backup", "backups", "check", "deploy", "diff", "logs", "remove", "restore", "start", "status", "stop",
+                "two-factor-code", "update", "wire"), withTarget.stream().sorted().toList());
     }
 
     @Test

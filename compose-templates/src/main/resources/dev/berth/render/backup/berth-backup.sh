@@ -15,6 +15,7 @@ NL='
 say() { echo "berth-backup: $*"; }
 
 TMP=$(mktemp -d) || exit 1
+RUN=restic
 STOPPED_NOW=""
 cleanup() {
     start_apps
@@ -43,7 +44,13 @@ restic_run() {
     done
     set +f
     IFS=$old_ifs
-    docker run --rm --network host --hostname "$HOST" \
+    # --pid host: restic records its process id in each lock it takes, and takes a lock of this
+    # host whose process is gone for stale ("restic unlock" removes it). In a container of its own
+    # every restic would be process 1, so a lock left by a killed run would look alive for 30
+    # minutes and block the next check and prune. The labels let Berth find a backup's restic to
+    # stop it cleanly (SIGINT: restic removes its lock) when the person cancels.
+    docker run --rm --network host --pid host --hostname "$HOST" \
+        --label "dev.berth.backup.stack=$STACK" --label "dev.berth.backup.run=$RUN" \
         -e RESTIC_REPOSITORY="$REPOSITORY" \
         -e RESTIC_PASSWORD_FILE="$STACK/secrets/restic_password" \
         -e RESTIC_CACHE_DIR="$STACK/.berth/restic-cache" \
@@ -135,13 +142,22 @@ snapshot_in_output() {
 
 cmd_backup() {
     lock
+    RUN=backup
     parent=""
-    if [ -n "$STOPPED" ]; then
+    # BERTH_BACKUP_LIVE_PASS=0 takes one pass with the apps stopped (what ./bench backup compares).
+    if [ -n "$STOPPED" ] && [ "${BERTH_BACKUP_LIVE_PASS:-1}" != 0 ]; then
         # The live pass reads everything while the apps run; the pass with them stopped then reads
         # only what changed since, so they are down for seconds, not for the whole copy.
         say "live-pass"
-        if logged with_paths restic_run backup --host "$HOST" --tag berth-live --exclude-file "$STACK/backup/excludes"; then
+        logged with_paths restic_run backup --host "$HOST" --tag berth-live --exclude-file "$STACK/backup/excludes"
+        live=$?
+        if [ "$live" -eq 0 ]; then
             parent=$(snapshot_in_output)
+        elif [ "$live" -eq 130 ]; then
+            # restic was interrupted (Berth's cancel sends it SIGINT): stop before any app does.
+            record last-backup false "" 0 "stopped before the snapshot, as asked"
+            say "failed stopped before the snapshot, as asked"
+            exit 130
         elif grep -qiE 'wrong password|no key found|repository does not exist|is there a repository|unable to open' "$TMP/out"; then
             record last-backup false "" 0 "$(last_words)"
             say "failed $(last_words)"
@@ -172,7 +188,9 @@ cmd_backup() {
     [ "$rc" -eq 0 ] || message="some files could not be read: see the backup's output"
     record last-backup true "$snapshot" "$down" "$message"
     # Keeping D daily, W weekly and M monthly snapshots also drops the day's live pass. Another
-    # restic holding the repository only delays this to the next run: the snapshot stands.
+    # restic holding the repository only delays this to the next run: the snapshot stands. A lock
+    # left by a run that was killed would block the prune: remove those first (only stale ones).
+    restic_run unlock > /dev/null 2>&1
     if ! logged restic_run forget --host "$HOST" --group-by host \
         --keep-daily "$KEEP_DAILY" --keep-weekly "$KEEP_WEEKLY" --keep-monthly "$KEEP_MONTHLY" --prune > /dev/null; then
         say "warning old snapshots were not removed this time: $(last_words)"
@@ -182,6 +200,7 @@ cmd_backup() {
 
 cmd_check() {
     lock
+    restic_run unlock > /dev/null 2>&1
     logged restic_run check
     rc=$?
     if [ "$rc" -eq 0 ]; then

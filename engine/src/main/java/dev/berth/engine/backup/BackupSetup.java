@@ -8,7 +8,8 @@ import java.util.Optional;
  * @param repository   where the snapshots go
  * @param schedule     when and by what they are taken, in words ("daily at 03:30 by a systemd timer")
  * @param ready        whether the repository opened with the stack's password (made now, or found)
- * @param message      what is wrong when it is not ready, with what to do; empty when ready
+ * @param message      what is wrong when it is not ready, with what to do; when ready, empty or a note (the
+ *                     host key an SFTP repository's first connection remembered, by its fingerprint)
  * @param newPassword  the repository password, only on the deploy that made it: it is shown once,
  *                     with the sentence that without it the backup cannot be read
  * @param sshPublicKey for an SFTP repository, the public key the SFTP server must accept
@@ -19,4 +20,11 @@ public record BackupSetup(String repository, String schedule, boolean ready, Str
     /** The sentence shown with the password, wherever it is shown. */
     public static final String KEEP_PASSWORD = "Keep this password somewhere safe outside this server: "
             + "without it, the backup cannot be read.";
+
+    /** Without the password, which is shown once and nowhere else (not in a message that prints this). */
+    @Override
+    public String toString() {
+        return "BackupSetup[repository=" + repository + ", schedule=" + schedule + ", ready=" + ready + ", message=" + message
+                + ", newPassword=" + newPassword.map(p -> "[shown once]").orElse("none") + ", sshPublicKey=" + sshPublicKey.orElse("none") + "]";
+    }
 }

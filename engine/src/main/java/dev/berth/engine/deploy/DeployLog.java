@@ -69,6 +69,9 @@ final class DeployLog {
         // The apps' own words may quote what they were sent: through the redactor like every line.
         outcome.wiring().ifPresent(w -> w.links().forEach(l -> line("  link " + l.label() + ": "
                 + l.status().name().toLowerCase().replace('_', ' ') + (l.detail().isBlank() ? "" : " (" + l.detail() + ")"))));
+        // The password a first deploy shows is a secret of the plan: the redactor keeps it out.
+        outcome.backup().ifPresent(b -> line("  backup to " + b.repository() + ", " + b.schedule() + ": "
+                + (b.ready() ? "ready" : "needs attention") + (b.message().isBlank() ? "" : " (" + b.message() + ")")));
         outcome.vpn().ifPresent(vpn -> {
             vpn.checks().forEach(c -> line("  vpn " + c.service() + " " + c.kind().title() + ": "
                     + c.verdict().name().toLowerCase() + (c.detail().isBlank() ? "" : " (" + c.detail() + ")")));

@@ -43,12 +43,17 @@ public final class PullImagesJob implements Job {
         this(images(plan), offline);
     }
 
-    /** The images of every service of the plan, each once, in the plan's order: what the deploy makes sure are there. */
+    /**
+     * The images of every service of the plan, each once, in the plan's order, then restic's when
+     * backups are on: what the deploy makes sure are there. The backup script runs restic's image
+     * with {@code docker run}, so a first backup at night never waits on (or fails at) a download.
+     */
     public static List<String> images(StackPlan plan) {
         List<String> refs = new ArrayList<>();
         for (PlannedService s : plan.services()) {
             refs.add(s.image().reference());
         }
+        plan.backup().ifPresent(backup -> refs.add(backup.resticImage()));
         return List.copyOf(new LinkedHashSet<>(refs));
     }
 

@@ -2,6 +2,9 @@ package dev.berth.engine.deploy;
 
 import dev.berth.engine.ComposeTool;
 import dev.berth.answers.Answers;
+import dev.berth.answers.BackupAnswers;
+import dev.berth.engine.backup.BackupScheduler;
+import dev.berth.engine.backup.BackupSetup;
 import dev.berth.answers.InvalidAnswersException;
 import dev.berth.answers.Problem;
 import dev.berth.catalog.Catalog;
@@ -124,6 +127,10 @@ public final class StackDeployer {
     public DeployPreview preview(StackRendering.Checked checked, DeployOptions options, Optional<ImagePins> pins)
             throws TargetException, StackState.ForeignStackException {
         String dir = checked.answers().storage().stackDir();
+        Answers written = checked.answers();
+        // A round trip over SSH, so asked while the folder is read, like Compose's version below.
+        ReadAhead<BackupAnswers.Scheduler> schedulerAsked = ReadAhead.start("berth-backup-scheduler",
+                () -> BackupScheduler.needsAsking(written) ? BackupScheduler.ask(target) : written.backup().scheduler());
         // Asked before rendering: compose.yaml holds what this target's Compose and engine accept
         // (restart: true from Compose 2.17, start_interval from Docker 25).
         // Asked while the folder is read, as the two are independent: `compose version` is a process
@@ -134,7 +141,18 @@ public final class StackDeployer {
             loaded = StackState.loadForRendering(target, dir, options.adopt());
         } catch (TargetException | StackState.ForeignStackException | RuntimeException e) {
             composeAsked.settle();
+            schedulerAsked.settle();
             throw e;
+        }
+        BackupAnswers.Scheduler scheduler;
+        try {
+            scheduler = schedulerAsked.get();
+        } catch (TargetException | RuntimeException e) {
+            composeAsked.settle();
+            throw e;
+        }
+        if (scheduler != written.backup().scheduler()) {
+            checked = checked.withBackupScheduler(scheduler);
         }
         PreviousPorts previousPorts = loaded.previousPorts();
         ImagePins previousPins = loaded.pins();
@@ -146,8 +164,17 @@ public final class StackDeployer {
         // Read every file the new answers write and the old ones wrote, so the diff also names files
         // no longer generated, and the backup and undo hold each file about to be replaced.
         Set<String> paths = new LinkedHashSet<>(rendered.files().keySet());
-        Optional<StackPlan> previousPlan = loaded.answers().flatMap(previous -> previousPlan(planner, previous, loaded.secrets(), previousPorts, previousPins));
-        previousPlan.ifPresent(p -> paths.addAll(previousFiles(p)));
+        // The previous answers' `auto` is what this target resolves it to now: the same as then, unless
+        // the target changed (systemd installed, another user), when its files show as replaced.
+        Optional<Answers> previousAnswers = loaded.answers();
+        if (previousAnswers.isPresent() && BackupScheduler.needsAsking(previousAnswers.get())) {
+            BackupAnswers.Scheduler then = BackupScheduler.needsAsking(written) ? scheduler : BackupScheduler.ask(target);
+            previousAnswers = previousAnswers.map(previous -> previous.withBackup(previous.backup().withScheduler(then)));
+        }
+        Optional<StackPlan> previousPlan = previousAnswers.flatMap(previous -> previousPlan(planner, previous, loaded.secrets(), previousPorts,
+                previousPins));
+        Set<String> previousFiles = previousPlan.map(StackDeployer::previousFiles).orElse(Set.of());
+        paths.addAll(previousFiles);
         // Read now, so the preview names the keys Berth sets (and a settings file a person broke stops here).
         // Started before the other reads: checking qBittorrent's stored password is 100 000 rounds of
         // PBKDF2, the preview's largest CPU cost, which so runs while they wait on files and Docker.
@@ -197,6 +224,13 @@ public final class StackDeployer {
         }
         jobs.add(new CreateDataDirectoriesJob(plan, owner));
         jobs.add(new WriteFilesJob(before, rendered, owner));
+        // After the write, which puts the units in the stack folder; before anything starts, so a
+        // failure (lingering refused) stops the deploy while the undo is only files.
+        Set<String> units = BackupTimersJob.units(rendered.files().keySet());
+        Set<String> previousUnits = BackupTimersJob.units(previousFiles);
+        if (!units.isEmpty() || !previousUnits.isEmpty()) {
+            jobs.add(new BackupTimersJob(dir, units, previousUnits));
+        }
         if (!settings.isEmpty()) {
             jobs.add(new ClientSettingsJob(compose, plan.projectName(), dir, settings, owner, plan.secrets().values()));
         }
@@ -213,7 +247,18 @@ public final class StackDeployer {
         if (options.wiring() && WireStackJob.needed(wiring)) {
             jobs.add(new WireStackJob(plan, wiring, owner));
         }
+        // Last: see BackupRepositoryJob for why.
+        plan.backup().ifPresent(backup -> jobs.add(BackupRepositoryJob.of(plan, backup, loaded.secrets())));
         return new DeployPreview(before, plan, rendered, diff, jobs, compose, options, services, rootMoves);
+    }
+
+    /**
+     * The answers with {@code scheduler: auto} resolved on this target (systemd or the scheduled
+     * container, see {@link BackupScheduler}); berth.yaml keeps {@code auto}. Unchanged, and the
+     * target not asked, when backups are off or the scheduler is chosen.
+     */
+    public StackRendering.Checked resolveBackupScheduler(StackRendering.Checked checked) throws TargetException {
+        return BackupScheduler.needsAsking(checked.answers()) ? checked.withBackupScheduler(BackupScheduler.ask(target)) : checked;
     }
 
     /**
@@ -282,7 +327,8 @@ public final class StackDeployer {
         Optional<ProxyHostsResult> proxyHosts = outcomes.get(ConfigureProxyHostsJob.RESULT);
         Optional<WiringResult> wiring = outcomes.get(WireStackJob.RESULT);
         Optional<VpnProof> vpn = outcomes.get(VpnProofJob.PROOF);
-        DeployOutcome outcome = new DeployOutcome(result, report, backup, Optional.empty(), proxyHosts, wiring, vpn);
+        Optional<BackupSetup> backupSetup = outcomes.get(BackupRepositoryJob.SETUP);
+        DeployOutcome outcome = new DeployOutcome(result, report, backup, Optional.empty(), proxyHosts, wiring, vpn, backupSetup);
         log.finished(outcome);
         Optional<DeployLogFile> written;
         if (preview.nothingToChange()) {
@@ -296,7 +342,7 @@ public final class StackDeployer {
             // the next run's folder check fail on Berth's own leftovers.
             written = log.writeLocal(preview.options().localLogFolder(), preview.plan().projectName());
         }
-        return new DeployOutcome(result, report, backup, written, proxyHosts, wiring, vpn);
+        return new DeployOutcome(result, report, backup, written, proxyHosts, wiring, vpn, backupSetup);
     }
 
     /** Whether the folder is still as {@code before} found it: the same kind, and every file read then the same. */

@@ -1,10 +1,9 @@
 package dev.berth.engine.install;
 
 import dev.berth.engine.target.ExecResult;
+import dev.berth.engine.target.OutputLines;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +69,7 @@ public final class InstallRunner {
             InstallStep step = steps.get(i);
             listener.stepStarted(i + 1, steps.size(), step);
             byte[] input = step.readsPassword() ? passwordLine(password) : new byte[0];
-            Lines lines = new Lines(listener);
+            OutputLines lines = new OutputLines(listener::line);
             ExecResult r;
             try {
                 r = target.execStreaming(step.argv(), input, STEP_LIMIT, lines);
@@ -121,45 +120,5 @@ public final class InstallRunner {
         line[line.length - 1] = '\n';
         Arrays.fill(encoded.array(), (byte) 0);
         return line;
-    }
-
-    /** Cuts what a command prints into lines at '\n' bytes, so a UTF-8 character is never split. */
-    private static final class Lines extends OutputStream {
-        private final Listener listener;
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-
-        Lines(Listener listener) {
-            this.listener = listener;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                emit();
-            } else {
-                pending.write(b);
-            }
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            for (int i = off; i < off + len; i++) {
-                write(b[i]);
-            }
-        }
-
-        private void emit() {
-            // apt draws progress with carriage returns; the line shows what it settled on.
-            String text = pending.toString(StandardCharsets.UTF_8);
-            int cr = text.lastIndexOf('\r', text.length() - 2);
-            listener.line(cr >= 0 ? text.substring(cr + 1).replace("\r", "") : text.replace("\r", ""));
-            pending.reset();
-        }
-
-        synchronized void end() {
-            if (pending.size() > 0) {
-                emit();
-            }
-        }
     }
 }

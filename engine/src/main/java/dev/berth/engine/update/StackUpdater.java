@@ -74,8 +74,9 @@ public final class StackUpdater {
         Answers answers = state.answers().orElseThrow(() -> new TargetException(TargetException.Reason.FILE,
                 "There is no stack Berth made in " + stackDir + " on " + target.description()
                         + " (no berth.yaml). Name the folder with --dir, or deploy one with berth deploy."));
-        StackRendering.Checked checked = deployer.check(answers);
-        StackPlan current = checked.planner().plan(answers, state.secrets(), state.previousPorts(), state.pins());
+        // The scheduler the deploy would resolve: the scheduled container's image is among the stack's.
+        StackRendering.Checked checked = deployer.resolveBackupScheduler(deployer.check(answers));
+        StackPlan current = checked.planner().plan(checked.answers(), state.secrets(), state.previousPorts(), state.pins());
         List<ImageStatus> statuses = finder.find(target, current, cancelled);
         List<ImageStatus> chosen = statuses.stream()
                 .filter(s -> s.update().isPresent() && (only.isEmpty() || only.contains(s.service())))

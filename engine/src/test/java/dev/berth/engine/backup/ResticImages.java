@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * reachable: {@code restic/restic:0.18.1} holds Debian's restic (0.14, the real thing, so every
  * backup, restore and check in the tests is restic's own) with {@code ssh} for SFTP repositories
  * and BusyBox for a shell, restic as its entrypoint like the real image; {@code docker:27.5.1-cli}
- * holds this machine's docker CLI with BusyBox's {@code crond}, {@code flock} and shell, and runs
+ * holds this machine's docker CLI and {@code flock} with BusyBox's {@code crond} and shell, and runs
  * its command like the real image's entrypoint does. Each is built from a root file system of
  * the programs and the libraries {@code ldd} names, and not built again while its inputs hash the same.
  */
@@ -38,7 +38,7 @@ public final class ResticImages {
     private static final String RECIPE = "1";
     private static final List<String> APPLETS = List.of("sh", "ash", "cat", "echo", "ls", "mkdir", "rm", "mv", "cp", "true", "false",
             "sleep", "date", "grep", "sed", "tail", "head", "tr", "tee", "mktemp", "dirname", "basename", "id", "env", "test", "[",
-            "crond", "flock", "touch", "chmod", "wc", "printf", "ps", "kill", "find");
+            "crond", "touch", "chmod", "wc", "printf", "ps", "kill", "find");
     private static final String PASSWD = "root:x:0:0:root:/root:/bin/sh\n";
     private static final String GROUP = "root:x:0:\n";
     /** The real docker:cli image's entrypoint runs any command that is not a docker one as given. */
@@ -67,8 +67,11 @@ public final class ResticImages {
     /** Builds (or finds) {@code docker:27.5.1-cli}. */
     public String dockerCli() {
         Path docker = ExternalTool.require("docker", "apt-get install docker.io");
-        return build(DOCKER_CLI, List.of(docker), List.of("/usr/local/bin/docker"), "[\"/usr/local/bin/docker-entrypoint.sh\"]",
-                DOCKER_ENTRYPOINT);
+        // Debian's BusyBox has no flock applet (Alpine's, in the real image, has): the backup
+        // script's lock takes this machine's own.
+        Path flock = ExternalTool.require("flock", "apt-get install util-linux");
+        return build(DOCKER_CLI, List.of(docker, flock), List.of("/usr/local/bin/docker", "/usr/bin/flock"),
+                "[\"/usr/local/bin/docker-entrypoint.sh\"]", DOCKER_ENTRYPOINT);
     }
 
     private String build(String tag, List<Path> programs, List<String> placedAt, String entrypoint, String entrypointScript) {

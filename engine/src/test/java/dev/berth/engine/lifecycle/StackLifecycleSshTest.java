@@ -2,7 +2,6 @@ package dev.berth.engine.lifecycle;
 
 import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.SshdTestBase;
-import dev.berth.engine.target.SshTarget;
 import dev.berth.testsupport.NeedsDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +18,7 @@ class StackLifecycleSshTest extends SshdTestBase {
         RequiresDocker.engine();
         Path root = sshd.scratch();
         scenario = new LifecycleScenario(root, (Integer) Files.getAttribute(root, "unix:uid"));
-        scenario.run(() -> {
-            try {
-                return SshTarget.connect(sshd.withKey("ed25519"), sshd.settings(tmp));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        scenario.run(testUser());
     }
 
     @AfterEach
