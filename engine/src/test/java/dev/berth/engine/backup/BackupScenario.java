@@ -178,14 +178,19 @@ final class BackupScenario {
         }
     }
 
-    /** The whole stack from the latest snapshot: its compose.yaml and an app's file lost, both back, healthy again. */
+    /**
+     * The whole stack from the latest snapshot: its compose.yaml and an app's file lost, both back,
+     * healthy again. Through docker-compose 1.29, which cannot stop a project whose file is missing.
+     */
     void restoreWholeStack(Supplier<Target> connect) throws Exception {
+        ExternalTool.require("docker-compose", "apt-get install docker-compose");
         byte[] compose = Files.readAllBytes(stack.resolve("compose.yaml"));
         byte[] db = Files.readAllBytes(appFolder.resolve("library.db"));
         Files.delete(stack.resolve("compose.yaml"));
         Files.delete(appFolder.resolve("library.db"));
         try (Target t = connect.get()) {
-            StackBackups backups = backups(t);
+            StackBackups backups = new StackBackups(t, plan, Optional.of(backup), stack.toString(), ComposeTool.STANDALONE_V1,
+                    Clock.systemUTC());
             String lastBefore = Files.readString(stack.resolve(BackupPlan.LAST_BACKUP));
             RestorePreview whole = backups.previewRestore(Optional.empty(), Optional.empty());
             assertEquals(List.of(stack.toString()), whole.paths());
