@@ -68,6 +68,8 @@ public final class BackupTimersJob implements Job {
     /** What each unit file held before this job, by file name; empty for none. Filled by execute. */
     private final Map<String, Optional<byte[]>> before = new LinkedHashMap<>();
     private UnitFolder folder;
+    /** Whether execute got as far as changing anything; if not, undo has nothing to ask systemd. */
+    private boolean touched;
 
     /**
      * @param units         the unit files this stack schedules with, as paths in the stack folder
@@ -133,6 +135,7 @@ public final class BackupTimersJob implements Job {
             }
         }
         boolean changed = false;
+        touched = true;
         if (!removed.isEmpty()) {
             List<String> removedTimers = timers(removed.stream().filter(n -> before.get(n).isPresent()).toList());
             if (!removedTimers.isEmpty()) {
@@ -167,7 +170,7 @@ public final class BackupTimersJob implements Job {
 
     @Override
     public void undo(JobContext context) throws TargetException {
-        if (folder == null) {
+        if (!touched) {
             return;
         }
         Target target = context.target();

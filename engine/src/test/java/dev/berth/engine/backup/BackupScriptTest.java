@@ -19,7 +19,6 @@ import dev.berth.testsupport.ExternalTool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,12 +147,7 @@ class BackupScriptTest {
         StackPlan stackPlan = new Planner(Catalog.builtIn()).plan(a, Map.of());
         Map<String, RenderedFile> files = new LinkedHashMap<>();
         BackupFiles.render(stackPlan, plan, files);
-        for (var e : files.entrySet()) {
-            Path f = stack.resolve(e.getKey());
-            Files.createDirectories(f.getParent());
-            Files.write(f, e.getValue().content());
-            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(e.getValue().mode() == 0755 ? "rwxr-xr-x" : "rw-------"));
-        }
+        BackupStackFiles.writeFiles(stack, files);
         Files.createDirectories(stack.resolve("secrets"));
         Files.writeString(stack.resolve("secrets/restic_password"), password, StandardCharsets.UTF_8);
     }

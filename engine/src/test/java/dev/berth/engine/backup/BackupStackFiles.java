@@ -45,14 +45,19 @@ public final class BackupStackFiles {
         StackPlan stackPlan = new Planner(Catalog.builtIn()).plan(a, Map.of());
         Map<String, RenderedFile> files = new LinkedHashMap<>();
         BackupFiles.render(stackPlan, backup, files);
+        writeFiles(stack, files);
+        Files.createDirectories(stack.resolve("secrets"));
+        Files.writeString(stack.resolve("secrets/" + BackupPlan.PASSWORD_SECRET), password, StandardCharsets.UTF_8);
+        return files;
+    }
+
+    /** Writes rendered files into the stack folder: the script executable, the rest owner-only. */
+    static void writeFiles(Path stack, Map<String, RenderedFile> files) throws Exception {
         for (var e : files.entrySet()) {
             Path f = stack.resolve(e.getKey());
             Files.createDirectories(f.getParent());
             Files.write(f, e.getValue().content());
             Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(e.getValue().mode() == 0755 ? "rwxr-xr-x" : "rw-------"));
         }
-        Files.createDirectories(stack.resolve("secrets"));
-        Files.writeString(stack.resolve("secrets/" + BackupPlan.PASSWORD_SECRET), password, StandardCharsets.UTF_8);
-        return files;
     }
 }

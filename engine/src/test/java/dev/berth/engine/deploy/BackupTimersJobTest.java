@@ -133,8 +133,11 @@ class BackupTimersJobTest {
         ExternalTool.require("loginctl", "apt-get install systemd");
         folder = new BackupTimersJob.UnitFolder(folder.folder(), folder.systemctl(), Optional.of("media"));
         try (LocalTarget target = new LocalTarget()) {
-            TargetException e = assertThrows(TargetException.class,
-                    () -> job(UNITS, Set.of()).execute(new JobContext(target, DeployFixtures.CLOCK)));
+            BackupTimersJob job = job(UNITS, Set.of());
+            JobContext context = new JobContext(target, DeployFixtures.CLOCK);
+            TargetException e = assertThrows(TargetException.class, () -> job.execute(context));
+            job.undo(context);
+            assertEquals(List.of(), calls(), "nothing was done, so nothing is asked of systemd on the way back");
             assertTrue(e.getMessage().startsWith("The backup's timers are the user media's, and they run without a login only with "
                     + "lingering on, which failed (loginctl enable-linger media: "), e.getMessage());
             assertTrue(e.getMessage().endsWith("Have root run 'loginctl enable-linger media', or set backup.scheduler to container "
