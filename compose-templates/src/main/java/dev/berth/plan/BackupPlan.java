@@ -64,11 +64,13 @@ public record BackupPlan(
     /**
      * An app stopped for the snapshot.
      *
-     * @param service   the compose service name
-     * @param container its container name
-     * @param reason    why (the catalog's words: "keeps its library in SQLite")
+     * The script finds its container by Compose's project and service labels: docker-compose 1.29
+     * and Compose v2 name containers differently ({@code p_sonarr_1}, {@code p-sonarr-1}).
+     *
+     * @param service the compose service name
+     * @param reason  why (the catalog's words: "keeps its library in SQLite")
      */
-    public record StoppedApp(String service, String container, String reason) {
+    public record StoppedApp(String service, String reason) {
     }
 
     /** The backup the plan asks for; empty when backups are off. */

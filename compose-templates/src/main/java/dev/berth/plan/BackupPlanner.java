@@ -26,6 +26,11 @@ import java.util.TreeMap;
 final class BackupPlanner {
     /** restic's cache, inside the stack folder so each run reuses it; never part of a snapshot. */
     static final String RESTIC_CACHE = ".berth/restic-cache";
+    /**
+     * The folders a restore moved aside ({@code <folder>.before-restore-<time>}, kept for the person):
+     * what stood before a restore, never worth a place in the next snapshot.
+     */
+    static final String MOVED_ASIDE = "*.before-restore-*";
     /** Longer than the 32 characters the issue asks for; letters and digits, so any file or variable holds it. */
     static final int PASSWORD_LENGTH = 40;
 
@@ -67,6 +72,7 @@ final class BackupPlanner {
             excludes.add(storage.dataRoot()); // never the media, even when the data root lies in a saved folder
         }
         excludes.add(stackDir + "/" + RESTIC_CACHE);
+        excludes.add(MOVED_ASIDE);
 
         return Optional.of(new BackupPlan(backup.repository().strip(), backup.repositoryKind().orElseThrow(),
                 "berth-" + plan.projectName(), paths, excludes, stopped(plan), configFolders,
@@ -97,7 +103,9 @@ final class BackupPlanner {
                                     + BackupPlan.REST_PASSWORD_SECRET + ")");
                 }
             }
-            case LOCAL, SFTP -> { }
+            // Berth's own key for the SFTP server: made once, its public half shown to the person to add there.
+            case SFTP -> secrets.keepOrCreate(BackupPlan.SSH_KEY_SECRET, generator::sshKey);
+            case LOCAL -> { }
         }
     }
 
@@ -115,7 +123,7 @@ final class BackupPlanner {
         for (String name : startOrder.reversed()) {
             BackupSpec spec = byName.get(name).definition().backup();
             if (spec.stopForSnapshot()) {
-                stopped.add(new BackupPlan.StoppedApp(name, containerName(plan.projectName(), name), spec.reason()));
+                stopped.add(new BackupPlan.StoppedApp(name, spec.reason()));
             }
         }
         return stopped;
@@ -130,12 +138,4 @@ final class BackupPlanner {
         order.add(name);
     }
 
-    /**
-     * The container Compose v2 makes for a service (compose.yaml sets no {@code container_name}).
-     * docker-compose 1.29 joins with {@code _} instead, so a script should find the container by
-     * its {@code com.docker.compose.project} and {@code com.docker.compose.service} labels.
-     */
-    static String containerName(String project, String service) {
-        return project + "-" + service + "-1";
-    }
 }

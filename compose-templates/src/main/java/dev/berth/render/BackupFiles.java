@@ -18,9 +18,6 @@ public final class BackupFiles {
     static final String EXCLUDES = "backup/excludes";
     static final String CRONTAB = "backup/crontabs/root";
     static final String ENV_FILE = "secrets/restic.env";
-    /** The secrets the answers' credentials are kept in (h1's planner fills them). */
-    static final String S3_SECRET = "backup_s3_secret_key";
-    static final String REST_PASSWORD = "backup_rest_password";
     /** Where ssh keeps the SFTP server's host key after the first connection (made by ssh, not rendered). */
     public static final String KNOWN_HOSTS = ".berth/backup_known_hosts";
     /** The weekly {@code restic check}: Sunday morning, after the night's backup. */
@@ -84,11 +81,13 @@ public final class BackupFiles {
         s.append("# What restic's container mounts, each at its own path: the folders above (or their parent, so a\n");
         s.append("# deleted app folder can be restored) and a local repository's folder.\n");
         var("MOUNTS", String.join("\n", mounts(backup, stackDir)), s);
-        s.append("# The containers stopped while the snapshot is taken, dependents first:\n");
+        var("PROJECT", plan.projectName(), s);
+        s.append("# The services stopped while the snapshot is taken, dependents first (their containers are\n");
+        s.append("# found by Compose's labels):\n");
         for (BackupPlan.StoppedApp app : backup.stopped()) {
             s.append("#   ").append(app.service()).append(": ").append(app.reason() == null ? "" : app.reason()).append('\n');
         }
-        var("STOPPED", String.join(" ", backup.stopped().stream().map(BackupPlan.StoppedApp::container).toList()), s);
+        var("STOPPED", String.join(" ", backup.stopped().stream().map(BackupPlan.StoppedApp::service).toList()), s);
         var("SFTP_COMMAND", sftpCommand(backup, stackDir), s);
         var("ENV_FILE", credentialsNeeded(backup) ? stackDir + "/" + ENV_FILE : "", s);
         return s.toString();
@@ -168,10 +167,10 @@ public final class BackupFiles {
         StringBuilder s = new StringBuilder();
         if (backup.kind() == BackupAnswers.RepositoryKind.S3) {
             line("AWS_ACCESS_KEY_ID", c == null ? null : c.accessKeyId(), s);
-            line("AWS_SECRET_ACCESS_KEY", plan.secrets().get(S3_SECRET), s);
+            line("AWS_SECRET_ACCESS_KEY", plan.secrets().get(BackupPlan.S3_SECRET_KEY_SECRET), s);
         } else {
             line("RESTIC_REST_USERNAME", c == null ? null : c.username(), s);
-            line("RESTIC_REST_PASSWORD", plan.secrets().get(REST_PASSWORD), s);
+            line("RESTIC_REST_PASSWORD", plan.secrets().get(BackupPlan.REST_PASSWORD_SECRET), s);
         }
         return java.util.Optional.of(s.toString());
     }

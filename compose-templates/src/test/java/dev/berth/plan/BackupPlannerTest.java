@@ -83,7 +83,7 @@ class BackupPlannerTest {
             }
         }
         BackupPlan.StoppedApp sonarr = b.stopped().stream().filter(a -> a.service().equals("sonarr")).findFirst().orElseThrow();
-        assertEquals(new BackupPlan.StoppedApp("sonarr", "media-sonarr-1", "keeps its library in SQLite"), sonarr);
+        assertEquals(new BackupPlan.StoppedApp("sonarr", "keeps its library in SQLite"), sonarr);
     }
 
     @Test
@@ -110,6 +110,17 @@ class BackupPlannerTest {
                 () -> planner.plan(backups.withBackup(withoutSecret), Map.of()));
         assertEquals("backup.credentials.secretAccessKey", e.problems().getFirst().field());
         assertEquals(PlanRule.SECRET_REQUIRED, e.problems().getFirst().rule());
+    }
+
+    @Test
+    void anSftpRepositoryGetsBerthsOwnKeyMadeOnceAndKept() {
+        BackupAnswers sftp = new BackupAnswers(true, "sftp:backup@nas.home.lan:/srv/restic/berth", null, null, null, null);
+        StackPlan first = planner.plan(backups.withBackup(sftp), Map.of());
+        String key = first.secrets().get(BackupPlan.SSH_KEY_SECRET);
+        assertTrue(key != null && key.startsWith("-----BEGIN OPENSSH PRIVATE KEY-----"), String.valueOf(key));
+        StackPlan rerun = new Planner(dev.berth.catalog.Catalog.builtIn()).plan(backups.withBackup(sftp), first.secrets());
+        assertEquals(key, rerun.secrets().get(BackupPlan.SSH_KEY_SECRET));
+        assertFalse(planner.plan(backups, Map.of()).secrets().containsKey(BackupPlan.SSH_KEY_SECRET), "a local repository needs no key");
     }
 
     @Test

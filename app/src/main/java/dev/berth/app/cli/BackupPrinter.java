@@ -1,7 +1,7 @@
 package dev.berth.app.cli;
 
 import dev.berth.engine.backup.BackupRun;
-import dev.berth.engine.backup.BackupSetup;
+import dev.berth.engine.deploy.BackupSetup;
 import dev.berth.engine.backup.LastBackup;
 import dev.berth.engine.backup.RestoreOutcome;
 import dev.berth.engine.backup.RestorePreview;

@@ -3,7 +3,7 @@ package dev.berth.app.cli;
 import dev.berth.answers.Answers;
 import dev.berth.answers.InvalidAnswersException;
 import dev.berth.catalog.Catalog;
-import dev.berth.engine.backup.BackupScheduler;
+import dev.berth.engine.deploy.BackupScheduler;
 import dev.berth.engine.deploy.StackDeployer;
 import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.Target;

@@ -86,7 +86,7 @@ class BackupCommandsEndToEndTest {
         String password = Files.readString(Path.of(dir, "secrets", dev.berth.plan.BackupPlan.PASSWORD_SECRET)).strip();
         assertTrue(out.toString().contains("Backups: to " + tmp.resolve("disk/berth") + ", daily at 04:15"), out.toString());
         assertTrue(out.toString().contains("\nBackup password (shown this once):\n    " + password + "\n"
-                + dev.berth.engine.backup.BackupSetup.KEEP_PASSWORD + "\n"), out.toString());
+                + dev.berth.engine.deploy.BackupSetup.KEEP_PASSWORD + "\n"), out.toString());
         assertFalse(out.toString().contains("need attention"), out.toString());
         String log = Files.readString(Path.of(dir, ".berth", "deploy.log"));
         assertFalse(log.contains(password), log);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.berth.engine.backup.BackupRun;
-import dev.berth.engine.backup.BackupSetup;
+import dev.berth.engine.deploy.BackupSetup;
 import dev.berth.engine.backup.LastBackup;
 import dev.berth.engine.backup.RestoreOutcome;
 import dev.berth.engine.backup.RestorePreview;
@@ -28,9 +28,9 @@ class BackupPrinterTest {
     private static final Function<String, String> NAMES = s -> Map.of("sonarr", "Sonarr", "radarr", "Radarr", "jellyfin", "Jellyfin")
             .getOrDefault(s, s);
     private static final List<BackupPlan.StoppedApp> STOPPED = List.of(
-            new BackupPlan.StoppedApp("sonarr", "berth-sonarr", "keeps its library in SQLite"),
-            new BackupPlan.StoppedApp("radarr", "berth-radarr", "keeps its library in SQLite"),
-            new BackupPlan.StoppedApp("jellyfin", "berth-jellyfin", "keeps its users and watch history in SQLite"));
+            new BackupPlan.StoppedApp("sonarr", "keeps its library in SQLite"),
+            new BackupPlan.StoppedApp("radarr", "keeps its library in SQLite"),
+            new BackupPlan.StoppedApp("jellyfin", "keeps its users and watch history in SQLite"));
     private final BackupPrinter printer = new BackupPrinter(NOW, BERLIN);
 
     private static String printed(Consumer<PrintWriter> print) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.answers.TargetAnswers;
-import dev.berth.engine.backup.BackupSetup;
+import dev.berth.engine.deploy.BackupSetup;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.testsupport.NeedsFx;
 import dev.berth.wizardsteps.core.DeploySession;

@@ -17,6 +17,7 @@ say() { echo "berth-backup: $*"; }
 TMP=$(mktemp -d) || exit 1
 RUN=restic
 STOPPED_NOW=""
+STOPPED_IDS=""
 cleanup() {
     start_apps
     rm -rf "$TMP"
@@ -102,24 +103,30 @@ lock() {
     fi
 }
 
-running() {
-    [ "$(docker inspect -f '{{.State.Running}}' "$1" 2>/dev/null)" = "true" ]
+# The running container of a compose service, by Compose's labels (docker-compose 1.29 and
+# Compose v2 name containers differently).
+running_container() {
+    docker ps -q --filter "label=com.docker.compose.project=$PROJECT" --filter "label=com.docker.compose.service=$1" | head -n 1
 }
 
 # Stops the apps that write databases at any moment, dependents first; only those running now,
 # so an app the person stopped stays stopped.
 stop_apps() {
     names=""
-    for c in $STOPPED; do
-        if running "$c"; then
-            names="$names $c"
+    ids=""
+    for s in $STOPPED; do
+        id=$(running_container "$s")
+        if [ -n "$id" ]; then
+            names="$names $s"
+            ids="$ids $id"
         fi
     done
     [ -n "$names" ] || return 0
     say "stopping$names"
     STOPPED_NOW="$names"
+    STOPPED_IDS="$ids"
     # shellcheck disable=SC2086
-    docker stop -t 30 $names > /dev/null
+    docker stop -t 30 $ids > /dev/null
 }
 
 # Starts them again in reverse order; called on every way out, so a failed backup never leaves
@@ -127,12 +134,17 @@ stop_apps() {
 start_apps() {
     [ -n "$STOPPED_NOW" ] || return 0
     reversed=""
-    for c in $STOPPED_NOW; do
-        reversed="$c $reversed"
+    for s in $STOPPED_NOW; do
+        reversed="$s $reversed"
+    done
+    reversed_ids=""
+    for id in $STOPPED_IDS; do
+        reversed_ids="$id $reversed_ids"
     done
     STOPPED_NOW=""
+    STOPPED_IDS=""
     # shellcheck disable=SC2086
-    docker start $reversed > /dev/null
+    docker start $reversed_ids > /dev/null
     say "started $reversed"
 }
 
@@ -219,7 +231,7 @@ cmd_init() {
     if [ "$KIND" = local ]; then
         parent_dir=$(dirname "$REPOSITORY")
         if [ ! -d "$parent_dir" ]; then
-            say "failed the folder $parent_dir does not exist on this server: mount the backup disk there or create the folder, then deploy again"
+            say "failed the folder $parent_dir does not exist on this server: mount the backup disk there or create the folder"
             exit 1
         fi
     fi

@@ -25,7 +25,7 @@ final class ScriptOutput {
     private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
     private static final List<String> SUMMARY = List.of("Files:", "Dirs:", "Added to the repository:", "processed ");
 
-    private final Map<String, BackupPlan.StoppedApp> byContainer;
+    private final Map<String, BackupPlan.StoppedApp> byService;
     private final Map<String, String> displayNames;
     private final Consumer<String> progress;
     private final Clock clock;
@@ -41,8 +41,8 @@ final class ScriptOutput {
      * @param displayNames a person's name for each compose service ("Sonarr")
      */
     ScriptOutput(List<BackupPlan.StoppedApp> stoppedApps, Map<String, String> displayNames, Consumer<String> progress, Clock clock) {
-        this.byContainer = new java.util.HashMap<>();
-        stoppedApps.forEach(a -> byContainer.put(a.container(), a));
+        this.byService = new java.util.HashMap<>();
+        stoppedApps.forEach(a -> byService.put(a.service(), a));
         this.displayNames = displayNames;
         this.progress = progress;
         this.clock = clock;
@@ -69,18 +69,18 @@ final class ScriptOutput {
             }
             case "stopping" -> {
                 downSince = clock.instant();
-                List<String> containers = containers(rest);
-                stopped.addAll(containers);
+                List<String> services = services(rest);
+                stopped.addAll(services);
                 pass = stopped.isEmpty() ? "" : "With the apps stopped: ";
-                tell("Stopping " + String.join(", ", containers.stream().map(this::withReason).toList()) + "…");
+                tell("Stopping " + String.join(", ", services.stream().map(this::withReason).toList()) + "…");
             }
             case "started" -> {
-                List<String> containers = containers(rest);
-                started.addAll(containers);
+                List<String> services = services(rest);
+                started.addAll(services);
                 if (downSince != null) {
                     appsDown = Duration.between(downSince, clock.instant());
                 }
-                tell("Started " + String.join(", ", containers.stream().map(this::name).toList()) + " again (down "
+                tell("Started " + String.join(", ", services.stream().map(this::name).toList()) + " again (down "
                         + seconds(appsDown) + ").");
             }
             case "snapshot" -> {
@@ -95,19 +95,18 @@ final class ScriptOutput {
         }
     }
 
-    private static List<String> containers(String names) {
+    private static List<String> services(String names) {
         return Arrays.stream(names.split("\\s+")).filter(n -> !n.isEmpty()).toList();
     }
 
-    private String name(String container) {
-        BackupPlan.StoppedApp app = byContainer.get(container);
-        return app == null ? container : displayNames.getOrDefault(app.service(), app.service());
+    private String name(String service) {
+        return displayNames.getOrDefault(service, service);
     }
 
-    private String withReason(String container) {
-        BackupPlan.StoppedApp app = byContainer.get(container);
-        return app == null || app.reason() == null || app.reason().isBlank() ? name(container)
-                : name(container) + " (" + app.reason().strip() + ")";
+    private String withReason(String service) {
+        BackupPlan.StoppedApp app = byService.get(service);
+        return app == null || app.reason() == null || app.reason().isBlank() ? name(service)
+                : name(service) + " (" + app.reason().strip() + ")";
     }
 
     private void tell(String words) {
@@ -134,12 +133,12 @@ final class ScriptOutput {
         return appsDown;
     }
 
-    /** The compose services of the containers stopped for the snapshot. */
+    /** The compose services stopped for the snapshot. */
     synchronized List<String> stoppedServices() {
-        return stopped.stream().map(c -> byContainer.containsKey(c) ? byContainer.get(c).service() : c).toList();
+        return List.copyOf(stopped);
     }
 
-    /** Containers the script said it stopped and never said it started: it was cut off. */
+    /** Services the script said it stopped and never said it started: it was cut off. */
     synchronized List<String> leftStopped() {
         List<String> left = new ArrayList<>(stopped);
         left.removeAll(started);

@@ -155,15 +155,19 @@ public final class StackBackups {
             return;
         }
         DockerClient docker = target.docker();
-        for (String container : left) {
-            try {
-                Boolean running = docker.inspectContainerCmd(container).exec().getState().getRunning();
-                if (!Boolean.TRUE.equals(running)) {
-                    docker.startContainerCmd(container).exec();
-                    progress.accept("Started " + container + " again (the backup script was cut off before it did).");
+        for (String service : left) {
+            // By Compose's labels, as the script found it: docker-compose 1.29 and Compose v2 name containers differently.
+            var containers = docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(
+                    "com.docker.compose.project", plan.projectName(), "com.docker.compose.service", service)).exec();
+            for (var c : containers) {
+                try {
+                    if (!"running".equals(c.getState())) {
+                        docker.startContainerCmd(c.getId()).exec();
+                        progress.accept("Started " + service + " again (the backup script was cut off before it did).");
+                    }
+                } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+                    // removed meanwhile (a deploy replaced it): nothing to start
                 }
-            } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
-                // removed meanwhile (a deploy replaced it): nothing to start
             }
         }
     }

@@ -1,8 +1,8 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.answers.BackupAnswers;
-import dev.berth.engine.backup.KnownHosts;
-import dev.berth.engine.backup.BackupSetup;
+import dev.berth.engine.deploy.KnownHosts;
+import dev.berth.engine.deploy.BackupSetup;
 import dev.berth.engine.target.ExecResult;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;

@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public record DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir,
                             Optional<DeployLogFile> log, Optional<ProxyHostsResult> proxyHosts, Optional<WiringResult> wiring,
-                            Optional<VpnProof> vpn, Optional<dev.berth.engine.backup.BackupSetup> backup) {
+                            Optional<VpnProof> vpn, Optional<dev.berth.engine.deploy.BackupSetup> backup) {
     public DeployOutcome(DeploymentResult result, Optional<DeployReport> report, Optional<String> backupDir,
                          Optional<DeployLogFile> log, Optional<ProxyHostsResult> proxyHosts, Optional<WiringResult> wiring,
                          Optional<VpnProof> vpn) {

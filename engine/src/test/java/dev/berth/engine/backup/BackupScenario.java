@@ -93,7 +93,7 @@ final class BackupScenario {
     /** The backup plan with another repository, its files written again. */
     void useRepository(String repo, BackupAnswers.RepositoryKind kind) throws Exception {
         backup = new BackupPlan(repo, kind, "berth-test-" + project, List.of(stack.toString()),
-                List.of(stack + "/.berth/restic-cache"), List.of(new BackupPlan.StoppedApp("jellyfin", container,
+                List.of(stack + "/.berth/restic-cache"), List.of(new BackupPlan.StoppedApp("jellyfin",
                 "keeps its library in SQLite")), new TreeMap<>(Map.of("jellyfin", appFolder.toString())), LocalTime.of(3, 30),
                 BackupAnswers.Keep.DEFAULT, BackupAnswers.Scheduler.CONTAINER, ResticImages.RESTIC);
         writeBackupFiles(PASSWORD);

@@ -5,22 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.answers.Answers;
 import dev.berth.answers.BackupAnswers;
-import dev.berth.answers.StorageAnswers;
-import dev.berth.catalog.Catalog;
 import dev.berth.plan.BackupPlan;
-import dev.berth.plan.Planner;
-import dev.berth.plan.StackPlan;
-import dev.berth.render.BackupFiles;
-import dev.berth.render.RenderedFile;
-import dev.berth.testsupport.Examples;
 import dev.berth.testsupport.ExternalTool;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,12 +45,14 @@ class BackupScriptTest {
         Files.createDirectories(root.resolve("disk"));
         Files.createDirectories(stack.resolve("config/app/logs"));
         app = "berth-backup-test-" + UUID.randomUUID().toString().substring(0, 8);
-        // A stand-in app that stops at once on SIGTERM, as the real apps do.
-        run(List.of("docker", "run", "-d", "--name", app, "--entrypoint", "/bin/sh", ResticImages.RESTIC, "-c",
+        // A stand-in app that stops at once on SIGTERM, as the real apps do, labelled as Compose labels
+        // the service "app" of the project of that name: the script finds it by those labels.
+        run(List.of("docker", "run", "-d", "--name", app, "--label", "com.docker.compose.project=" + app,
+                "--label", "com.docker.compose.service=app", "--entrypoint", "/bin/sh", ResticImages.RESTIC, "-c",
                 "trap 'exit 0' TERM; while :; do sleep 1; done"));
         backup = new BackupPlan(repo.toString(), BackupAnswers.RepositoryKind.LOCAL, "berth-test", List.of(stack.toString()),
                 List.of(stack + "/config/app/logs", stack + "/.berth/restic-cache"),
-                List.of(new BackupPlan.StoppedApp("app", app, "keeps its library in SQLite")),
+                List.of(new BackupPlan.StoppedApp("app", "keeps its library in SQLite")),
                 new TreeMap<>(Map.of("app", stack + "/config/app")), LocalTime.of(3, 30), BackupAnswers.Keep.DEFAULT,
                 BackupAnswers.Scheduler.CONTAINER, ResticImages.RESTIC);
         write(backup, "correct horse battery staple");
@@ -90,8 +82,8 @@ class BackupScriptTest {
         ExternalTool.Result run = script("backup");
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("berth-backup: live-pass"), run.output());
-        assertTrue(run.output().contains("berth-backup: stopping " + app), run.output());
-        assertTrue(run.output().contains("berth-backup: started " + app), run.output());
+        assertTrue(run.output().contains("berth-backup: stopping app"), run.output());
+        assertTrue(run.output().contains("berth-backup: started app"), run.output());
         String snapshot = line(run.output(), "berth-backup: snapshot ");
         assertTrue(snapshot.matches("[0-9a-f]{8}"), run.output());
         assertEquals("true", inspect(app), "the app runs again after the backup");
@@ -140,16 +132,7 @@ class BackupScriptTest {
     }
 
     private void write(BackupPlan plan, String password) throws Exception {
-        Answers a = Examples.answers("minimal-jellyfin");
-        StorageAnswers s = a.storage();
-        a = a.withStorage(new StorageAnswers(stack.toString(), root.resolve("data").toString(), stack.resolve("config").toString(),
-                s.puid(), s.pgid(), "Europe/Berlin", false));
-        StackPlan stackPlan = new Planner(Catalog.builtIn()).plan(a, Map.of());
-        Map<String, RenderedFile> files = new LinkedHashMap<>();
-        BackupFiles.render(stackPlan, plan, files);
-        BackupStackFiles.writeFiles(stack, files);
-        Files.createDirectories(stack.resolve("secrets"));
-        Files.writeString(stack.resolve("secrets/restic_password"), password, StandardCharsets.UTF_8);
+        BackupStackFiles.write(stack, app, plan, password);
     }
 
     private ExternalTool.Result script(String... args) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.answers.BackupAnswers;
-import dev.berth.engine.backup.BackupSetup;
+import dev.berth.engine.deploy.BackupSetup;
 import dev.berth.engine.backup.BackupStackFiles;
 import dev.berth.engine.backup.ResticImages;
 import dev.berth.engine.target.LocalTarget;
@@ -68,7 +68,7 @@ class BackupRepositoryJobTest {
         assertFalse(setup.ready());
         assertEquals("daily at 03:30 by a systemd timer", setup.schedule());
         assertEquals("The backup repository " + unplugged + " could not be opened: the folder " + root.resolve("unplugged")
-                + " does not exist on this server: mount the backup disk there or create the folder, then deploy again. The stack runs;"
+                + " does not exist on this server: mount the backup disk there or create the folder. The stack runs;"
                 + " backups fail until the repository opens: once this is fixed, run 'sh " + stack + "/backup/berth-backup init' on the"
                 + " server (a deploy that changes something runs it too).", setup.message());
         assertEquals(Optional.of(PASSWORD), setup.newPassword(), "the password is still shown once: it is in the stack folder");

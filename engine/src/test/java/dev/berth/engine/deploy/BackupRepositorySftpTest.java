@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.answers.BackupAnswers;
 import dev.berth.engine.SshdTestBase;
-import dev.berth.engine.backup.BackupSetup;
+import dev.berth.engine.deploy.BackupSetup;
 import dev.berth.engine.backup.BackupStackFiles;
-import dev.berth.engine.backup.KnownHosts;
+import dev.berth.engine.deploy.KnownHosts;
 import dev.berth.engine.backup.ResticImages;
 import dev.berth.plan.BackupPlan;
 import dev.berth.testsupport.ExternalTool;

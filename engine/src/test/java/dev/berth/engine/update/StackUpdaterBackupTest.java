@@ -6,7 +6,7 @@ import dev.berth.answers.Answers;
 import dev.berth.answers.BackupAnswers;
 import dev.berth.answers.StorageAnswers;
 import dev.berth.catalog.Catalog;
-import dev.berth.engine.backup.BackupScheduler;
+import dev.berth.engine.deploy.BackupScheduler;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.plan.PlannedService;

@@ -24,7 +24,8 @@ final class BackupProblems {
      * ({@code BackupPlan.S3_SECRET_KEY_SECRET} and {@code REST_PASSWORD_SECRET}), as the plan is what
      * refuses a missing one.
      */
-    static final Map<String, String> KEPT_IN = Map.of("secretAccessKey", "backup_s3_secret_key", "password", "backup_rest_password");
+    static final Map<String, String> KEPT_IN = Map.of("secretAccessKey", dev.berth.plan.BackupPlan.S3_SECRET_KEY_SECRET,
+            "password", dev.berth.plan.BackupPlan.REST_PASSWORD_SECRET);
 
     private final BackupForm form;
     private final ReadOnlyObjectProperty<Map<String, String>> previousSecrets;

@@ -1,7 +1,7 @@
 package dev.berth.wizardsteps.done;
 
 import dev.berth.engine.backup.BackupRun;
-import dev.berth.engine.backup.BackupSetup;
+import dev.berth.engine.deploy.BackupSetup;
 import dev.berth.wizardsteps.core.BackgroundTask;
 import dev.berth.wizardsteps.core.DeploySession;
 import dev.berth.wizardsteps.core.LastBackupLine;

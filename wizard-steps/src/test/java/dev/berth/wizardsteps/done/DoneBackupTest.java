@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.answers.TargetAnswers;
 import dev.berth.engine.backup.BackupException;
 import dev.berth.engine.backup.BackupRun;
-import dev.berth.engine.backup.BackupSetup;
+import dev.berth.engine.deploy.BackupSetup;
 import dev.berth.engine.backup.Snapshot;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.wizardsteps.core.DeploySession;

@@ -84,7 +84,7 @@ public final class WiredDeploys {
     /** The same, with the backups the deploy set up (a stack with backups on). */
     public static DeploySession.Deployed finish(DeploySession session, DeployPreview preview, TargetAnswers spec, Target target,
                                                 WiringResult wiring, Optional<dev.berth.engine.vpn.VpnProof> vpn,
-                                                Optional<dev.berth.engine.backup.BackupSetup> backup) {
+                                                Optional<dev.berth.engine.deploy.BackupSetup> backup) {
         List<DeployReport.ServiceReport> services = preview.plan().services().stream()
                 .map(s -> new DeployReport.ServiceReport(s.name(), ServiceState.HEALTHY, "",
                         s.hostWebPort() == 0 ? null : "http://localhost:" + s.hostWebPort() + "/", List.of(), true)).toList();

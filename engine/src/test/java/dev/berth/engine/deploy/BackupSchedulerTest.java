@@ -1,4 +1,4 @@
-package dev.berth.engine.backup;
+package dev.berth.engine.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package dev.berth.engine.backup;
+package dev.berth.engine.deploy;
 
 import dev.berth.answers.Answers;
 import dev.berth.answers.BackupAnswers;

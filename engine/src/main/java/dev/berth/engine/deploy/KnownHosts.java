@@ -1,4 +1,4 @@
-package dev.berth.engine.backup;
+package dev.berth.engine.deploy;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
