@@ -118,7 +118,7 @@ final class DefinitionChecker {
         checkHandOver();
         checkReleaseNotes();
         checkDownloadClient();
-        checkBackup();
+        new BackupChecks(def, this).check();
         requireSecretsReachTheApp();
         checkMetrics();
         checkExporter();
@@ -362,34 +362,6 @@ final class DefinitionChecker {
     }
 
     /**
-     * The excludes become absolute paths under the app's config folder (restic patterns), so each must
-     * stay inside it; a stopped app needs the words the backup report shows.
-     */
-    private void checkBackup() {
-        BackupSpec backup = def.backup();
-        if (backup == BackupSpec.LIVE_COPY) {
-            return;
-        }
-        boolean hasConfig = def.volumes().stream().anyMatch(v -> v.kind() == VolumeSpec.Kind.CONFIG);
-        require(hasConfig, "backup", "needs a 'config' volume: the backup saves the app's config folder, and this app has none;"
-                + " leave 'backup' out");
-        for (int i = 0; i < backup.excludes().size(); i++) {
-            String exclude = backup.excludes().get(i);
-            require(exclude != null && insideFolder(exclude), "backup.excludes[" + i + "]",
-                    "must be a path inside the app's config folder, relative to it and without '..' (e.g. logs or"
-                            + " Library/Application Support/Plex Media Server/Cache)");
-        }
-        if (backup.stopForSnapshot()) {
-            require(notBlank(backup.reason()) && backup.reason().lines().count() == 1 && backup.reason().length() <= 80,
-                    "backup.reason", "is required with 'stopForSnapshot: true': a few words on one line the backup report shows"
-                            + " (e.g. keeps its library in SQLite)");
-        } else {
-            require(backup.reason() == null, "backup.reason",
-                    "is shown only for an app stopped for the snapshot: add 'stopForSnapshot: true' or leave 'reason' out");
-        }
-    }
-
-    /**
      * A password or key with no file variable reaches the app only through its settings file, so
      * the app must have one; otherwise Berth would make a secret the app never sees.
      */
@@ -503,7 +475,7 @@ final class DefinitionChecker {
                 && java.util.Arrays.stream(path.split("/")).noneMatch(p -> p.isEmpty() || p.equals(".") || p.equals(".."));
     }
 
-    private static boolean notBlank(String s) {
+    static boolean notBlank(String s) {
         return s != null && !s.isBlank();
     }
 }
