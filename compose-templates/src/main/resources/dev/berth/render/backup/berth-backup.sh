@@ -225,8 +225,9 @@ cmd_check() {
     exit "$rc"
 }
 
-# Opens the repository, or makes it when nothing is there. Only a deploy calls this: a backup
-# never makes a repository, so a backup disk that is not mounted is reported, not filled.
+# Opens the repository, or makes it when nothing is there. The deploy runs this (and the person,
+# after fixing what stopped it); a backup never makes a repository, so a backup disk that is not
+# mounted is reported, not filled.
 cmd_init() {
     if [ "$KIND" = local ]; then
         parent_dir=$(dirname "$REPOSITORY")
