@@ -28,7 +28,6 @@ import dev.berth.testsupport.ExternalTool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -102,11 +101,9 @@ final class BackupScenario {
     void writeBackupFiles(String password) throws Exception {
         Map<String, RenderedFile> files = new LinkedHashMap<>();
         BackupFiles.render(plan, backup, files);
-        for (var e : files.entrySet()) {
-            Path f = stack.resolve(e.getKey());
-            Files.createDirectories(f.getParent());
-            Files.write(f, e.getValue().content());
-            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(e.getValue().mode() == 0755 ? "rwxr-xr-x" : "rw-------"));
+        BackupStackFiles.writeFiles(stack, files);
+        for (String written : files.keySet()) {
+            Path f = stack.resolve(written);
             owned(f);
             owned(f.getParent());
         }
