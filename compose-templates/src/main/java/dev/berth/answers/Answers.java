@@ -19,8 +19,10 @@ import java.util.Map;
  * @param services      the apps chosen on the Apps screen; the planner adds what they need
  * @param portOverrides host ports the person (or the port check) picked, by service id
  * @param backup        restic backups of the stack and every app's settings; left out of berth.yaml while off
+ * @param hosts         several machines the stack is placed across (issue 17); empty for one target
+ * @param placement     the person's pins and Swarm-scheduled services when there are several hosts
  */
-@JsonPropertyOrder({"schemaVersion", "projectName", "target", "storage", "services", "vpn", "access", "monitoring", "media", "portOverrides", "backup"})
+@JsonPropertyOrder({"schemaVersion", "projectName", "target", "storage", "services", "vpn", "access", "monitoring", "media", "portOverrides", "backup", "hosts", "placement"})
 public record Answers(
         @NotNull(message = "is required (use 1)")
         @jakarta.validation.constraints.Min(value = 1, message = "this Berth reads answers files of version 1; use 1")
@@ -42,7 +44,11 @@ public record Answers(
         // Checked per service by AnswersValidator, so each problem names its key (portOverrides.jellyfin).
         Map<String, Integer> portOverrides,
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = BackupAnswers.WhenOff.class)
-        @NotNull @Valid BackupAnswers backup) {
+        @NotNull @Valid BackupAnswers backup,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<@NotNull @Valid HostAnswers> hosts,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = PlacementAnswers.WhenEmpty.class)
+        @NotNull @Valid PlacementAnswers placement) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -51,6 +57,14 @@ public record Answers(
                    VpnAnswers vpn, AccessAnswers access, MonitoringAnswers monitoring, MediaAnswers media,
                    Map<String, Integer> portOverrides) {
         this(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, media, portOverrides, BackupAnswers.OFF);
+    }
+
+    /** Answers for one target (the hosts and placement most callers leave out). */
+    public Answers(Integer schemaVersion, String projectName, TargetAnswers target, StorageAnswers storage, List<String> services,
+                   VpnAnswers vpn, AccessAnswers access, MonitoringAnswers monitoring, MediaAnswers media,
+                   Map<String, Integer> portOverrides, BackupAnswers backup) {
+        this(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, media, portOverrides, backup,
+                List.of(), PlacementAnswers.NONE);
     }
 
     public Answers {
@@ -62,6 +76,19 @@ public record Answers(
         media = media == null ? MediaAnswers.DEFAULTS : media;
         projectName = projectName == null ? "berth" : projectName;
         backup = backup == null ? BackupAnswers.OFF : backup;
+        hosts = hosts == null ? List.of() : List.copyOf(hosts);
+        placement = placement == null ? PlacementAnswers.NONE : placement;
+        // With several hosts the first is where the stack is opened from and the swarm's manager:
+        // code that knows one target (the Welcome page, berth status) keeps working on it.
+        if (target == null && !hosts.isEmpty() && hosts.get(0) != null) {
+            target = hosts.get(0).target();
+        }
+    }
+
+    /** Whether the stack is placed across several hosts ({@code hosts:} given). */
+    @JsonIgnore
+    public boolean isMultiHost() {
+        return !hosts.isEmpty();
     }
 
     @JsonIgnore
@@ -72,34 +99,39 @@ public record Answers(
 
 
     public Answers withServices(List<String> newServices) {
-        return new Answers(schemaVersion, projectName, target, storage, newServices, vpn, access, monitoring, media, portOverrides, backup);
+        return new Answers(schemaVersion, projectName, target, storage, newServices, vpn, access, monitoring, media, portOverrides, backup, hosts, placement);
     }
 
     public Answers withStorage(StorageAnswers newStorage) {
-        return new Answers(schemaVersion, projectName, target, newStorage, services, vpn, access, monitoring, media, portOverrides, backup);
+        return new Answers(schemaVersion, projectName, target, newStorage, services, vpn, access, monitoring, media, portOverrides, backup, hosts, placement);
     }
 
     public Answers withVpn(VpnAnswers newVpn) {
-        return new Answers(schemaVersion, projectName, target, storage, services, newVpn, access, monitoring, media, portOverrides, backup);
+        return new Answers(schemaVersion, projectName, target, storage, services, newVpn, access, monitoring, media, portOverrides, backup, hosts, placement);
     }
 
     public Answers withAccess(AccessAnswers newAccess) {
-        return new Answers(schemaVersion, projectName, target, storage, services, vpn, newAccess, monitoring, media, portOverrides, backup);
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, newAccess, monitoring, media, portOverrides, backup, hosts, placement);
     }
 
     public Answers withMonitoring(MonitoringAnswers newMonitoring) {
-        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, newMonitoring, media, portOverrides, backup);
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, newMonitoring, media, portOverrides, backup, hosts, placement);
     }
 
     public Answers withMedia(MediaAnswers newMedia) {
-        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, newMedia, portOverrides, backup);
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, newMedia, portOverrides, backup, hosts, placement);
     }
 
     public Answers withBackup(BackupAnswers newBackup) {
-        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, media, portOverrides, newBackup);
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, media, portOverrides, newBackup, hosts, placement);
+    }
+
+    public Answers withHosts(List<HostAnswers> newHosts, PlacementAnswers newPlacement) {
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, media, portOverrides, backup,
+                newHosts, newPlacement);
     }
 
     public Answers withPortOverrides(Map<String, Integer> overrides) {
-        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, media, overrides, backup);
+        return new Answers(schemaVersion, projectName, target, storage, services, vpn, access, monitoring, media, overrides, backup, hosts, placement);
     }
 }
