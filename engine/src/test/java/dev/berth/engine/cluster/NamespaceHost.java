@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One test host of {@link NamespaceHosts}: its network and mount namespaces, its dockerd and its
+ * One test host of {@link NamespaceHosts}: its network, mount and UTS namespaces, its dockerd and its
  * sshd. Tests reach it as Berth does ({@link #target()}, over SSH) and look at it from outside
  * ({@link #docker}, {@link #files()}).
  */
@@ -49,6 +49,10 @@ public final class NamespaceHost {
         Files.createFile(mounts);
         NamespaceHosts.run("unshare", "--mount=" + mounts, "--propagation", "private",
                 "mount", "--bind", host.files().toString(), NamespaceHosts.STACKS.toString());
+        // Its own host name, as the engine reports it (docker node ls, docker info): h1, h2, ...
+        Path uts = host.utsNamespace();
+        Files.createFile(uts);
+        NamespaceHosts.run("unshare", "--uts=" + uts, "hostname", name);
         // The engine's ID is derived from /etc/docker/key.json: each host gets its own.
         NamespaceHosts.run("nsenter", "--mount=" + mounts, "mount", "--bind", host.folder.resolve("etc-docker").toString(), "/etc/docker");
         return host;
@@ -185,9 +189,13 @@ public final class NamespaceHost {
         return NamespaceHosts.BASE.resolve("ns").resolve(name);
     }
 
-    /** The command prefix that runs a process on this host (its network and mount namespaces). */
+    private Path utsNamespace() {
+        return NamespaceHosts.BASE.resolve("ns").resolve(name + ".uts");
+    }
+
+    /** The command prefix that runs a process on this host (its network, mount and UTS namespaces). */
     private List<String> enter() {
-        return List.of("nsenter", "--net=/run/netns/" + namespace(), "--mount=" + mountNamespace());
+        return List.of("nsenter", "--net=/run/netns/" + namespace(), "--mount=" + mountNamespace(), "--uts=" + utsNamespace());
     }
 
     @Override

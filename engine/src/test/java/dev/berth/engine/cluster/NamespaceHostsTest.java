@@ -57,6 +57,7 @@ class NamespaceHostsTest {
             ExecResult info = host.target().exec(List.of("docker", "info", "--format", "{{.ID}} {{.Name}}"), Duration.ofSeconds(60));
             assertTrue(info.ok(), info.stderr());
             assertEquals(host.docker("info", "--format", "{{.ID}} {{.Name}}"), info.stdout().trim(), host.name());
+            assertTrue(info.stdout().trim().endsWith(" " + host.name()), "the engine is named after its host: " + info.stdout());
             ExecResult address = host.target().exec(List.of("ip", "-4", "-o", "addr", "show", "eth0"), Duration.ofSeconds(30));
             assertTrue(address.stdout().contains(host.address() + "/24"), address.stdout());
         }

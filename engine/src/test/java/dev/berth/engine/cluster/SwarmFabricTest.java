@@ -135,6 +135,27 @@ class SwarmFabricTest {
     }
 
     @Test
+    void aHostThatCannotReachTheManagerTakesBackTheSwarmMadeForIt() throws Exception {
+        List<String> blockSwarmPort = List.of("nsenter", "--net=/run/netns/" + hosts.host(1).namespace(), "iptables", "%s", "INPUT",
+                "-p", "tcp", "--dport", "2377", "-j", "DROP");
+        NamespaceHosts.run(blockSwarmPort.stream().map(a -> a.formatted("-I")).toArray(String[]::new));
+        try {
+            SwarmFabric fabric = new SwarmFabric(hosts.clusterHosts());
+
+            TargetException failed = assertThrows(TargetException.class, () -> fabric.join(NETWORK, NOT_CANCELLED));
+
+            assertTrue(failed.getMessage().startsWith("Host h2 (10.77.0.12) could not join the swarm of h1 at 10.77.0.11:2377: "),
+                    failed.getMessage());
+            assertTrue(failed.getMessage().contains("The hosts must reach each other on 2377/tcp, 7946/tcp and udp, and 4789/udp"),
+                    failed.getMessage());
+            assertEquals("inactive false", swarmOf(hosts.host(1)), "the swarm made for the join is gone");
+            assertEquals("inactive false", swarmOf(hosts.host(2)), "h2 stopped trying to join");
+        } finally {
+            NamespaceHosts.run(blockSwarmPort.stream().map(a -> a.formatted("-D")).toArray(String[]::new));
+        }
+    }
+
+    @Test
     void aSwarmThePersonMadeIsKeptByUndo() throws Exception {
         hosts.host(1).docker("swarm", "init", "--advertise-addr", hosts.host(1).address());
         SwarmFabric fabric = new SwarmFabric(hosts.clusterHosts());
@@ -169,6 +190,7 @@ class SwarmFabricTest {
                   %s:
                     image: %s
                     command: ["sh", "-c", "%s"]
+                    stop_signal: SIGKILL
                     networks: [berth]
                 networks:
                   berth:
