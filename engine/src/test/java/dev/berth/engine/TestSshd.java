@@ -42,6 +42,8 @@ public final class TestSshd implements AutoCloseable {
     private final int port;
     /** What sshd is started through: nothing, or {@code nsenter} into a test host's namespaces. */
     private final List<String> launcher;
+    /** Config lines this server always has first (a test host's {@code SetEnv DOCKER_HOST}). */
+    private final List<String> ownConfig;
     private final List<Path> scratches = new ArrayList<>();
     private List<String> extraConfig = List.of();
     private Process sshd;
@@ -51,7 +53,7 @@ public final class TestSshd implements AutoCloseable {
         this.address = address;
         this.port = port;
         this.launcher = List.copyOf(launcher);
-        this.extraConfig = List.copyOf(extraConfig);
+        this.ownConfig = List.copyOf(extraConfig);
     }
 
     public static TestSshd start() throws IOException, InterruptedException {
@@ -214,6 +216,7 @@ public final class TestSshd implements AutoCloseable {
 
     private void run() throws IOException, InterruptedException {
         List<String> lines = new ArrayList<>(extraConfig);
+        lines.addAll(ownConfig);
         lines.addAll(List.of(
                 "ListenAddress " + address, "Port " + port, "HostKey " + dir.resolve("ssh_host_ed25519_key"),
                 "HostKey " + dir.resolve("ssh_host_ecdsa_key"), "PidFile " + dir.resolve("sshd.pid"), "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
