@@ -2,6 +2,7 @@ package dev.berth.engine.check;
 
 import dev.berth.plan.HostResources;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -44,6 +45,22 @@ public record ClusterResources(int hosts, long memoryTotalBytes, long memoryAvai
         }
         long free = freeByFileSystem.values().stream().mapToLong(Long::longValue).sum();
         return new ClusterResources(byHost.size(), total, available, free, freeByFileSystem.size(), cores, load);
+    }
+
+    /** One line for people: "2 hosts: 24.0 GiB memory (12.0 GiB available), 12 cores (load 1.75), 2300.0 GiB free on 2 file systems". */
+    public String describe() {
+        return hosts + (hosts == 1 ? " host: " : " hosts: ") + ResourcesCheck.gib(memoryTotalBytes) + " memory ("
+                + ResourcesCheck.gib(memoryAvailableBytes) + " available), " + cores + " cores (load "
+                + String.format(Locale.ROOT, "%.2f", load1) + "), " + ResourcesCheck.gib(storageFreeBytes) + " free on " + fileSystems
+                + (fileSystems == 1 ? " file system" : " file systems");
+    }
+
+    /** One host's figures in the same words as {@link #describe()}. */
+    public static String describe(HostResources r) {
+        return ResourcesCheck.gib(r.memoryTotalBytes()) + " memory (" + ResourcesCheck.gib(r.memoryAvailableBytes()) + " available), "
+                + r.cores() + " cores (load " + String.format(Locale.ROOT, "%.2f", r.load1()) + "), "
+                + ResourcesCheck.gib(r.storageFreeBytes()) + " free on " + r.storageFileSystem()
+                + (r.hasRenderDevice() ? ", /dev/dri for transcoding" : "");
     }
 
     /** The share's source for a network file system; the host and the identity for any other. */

@@ -22,6 +22,10 @@ class ClusterResourcesTest {
         hosts.put("pc", host(16, 300, "/dev/sda1 on / (device 2049)", 8, 1.25));
         ClusterResources sum = ClusterResources.sum(hosts);
         assertEquals(new ClusterResources(2, 24 * GIB, 12 * GIB, 2300 * GIB, 2, 12, 1.75), sum);
+        assertEquals("2 hosts: 24.0 GiB memory (12.0 GiB available), 12 cores (load 1.75), 2300.0 GiB free on 2 file systems",
+                sum.describe());
+        assertEquals("8.0 GiB memory (4.0 GiB available), 4 cores (load 0.50), 2000.0 GiB free on /dev/sda1 on / (device 2049)",
+                ClusterResources.describe(hosts.get("nas")));
     }
 
     @Test
