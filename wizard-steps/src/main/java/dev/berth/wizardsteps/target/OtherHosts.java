@@ -28,6 +28,8 @@ public final class OtherHosts {
 
     private final WizardModel model;
     private final ObservableList<HostRow> rows = FXCollections.observableArrayList();
+    /** One view kept: a view made per call would hold its listeners weakly, and they would be collected. */
+    private final ObservableList<HostRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final StringProperty firstName = new SimpleStringProperty(this, "firstName", "");
     private final StringProperty firstAddress = new SimpleStringProperty(this, "firstAddress", "");
     private final ReadOnlyStringWrapper firstMessage = new ReadOnlyStringWrapper(this, "firstMessage", "");
@@ -49,7 +51,7 @@ public final class OtherHosts {
     }
 
     public ObservableList<HostRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnlyRows;
     }
 
     /** The target's name among the hosts, e.g. {@code nas}. */
