@@ -22,7 +22,7 @@ final class OtherHostsView extends VBox {
         TextField firstAddress = Fields.text(hosts.firstAddressProperty(), "192.168.1.30", "host-0-address");
         GridPane first = new GridPane();
         first.setHgap(16);
-        first.add(Fields.field("Name of the machine a_bove", firstName, hosts.firstMessageProperty()), 0, 0);
+        first.add(Fields.field("Name of the _machine above", firstName, hosts.firstMessageProperty()), 0, 0);
         first.add(Fields.field("Its a_ddress for the others", firstAddress), 1, 0);
         GridPane.setHgrow(first.getChildren().getFirst(), Priority.ALWAYS);
         VBox firstBox = new VBox(8, first);
