@@ -83,8 +83,7 @@ public final class OtherHosts {
         if (firstName.get().isBlank()) {
             firstName.set(model.targetProperty().get().kind() == Kind.LOCAL ? "main" : "manager");
         }
-        row.all().forEach(o -> o.addListener(x -> edited()));
-        rows.add(row);
+        track(row);
         edited();
         return row;
     }
@@ -103,13 +102,18 @@ public final class OtherHosts {
             for (HostAnswers h : hosts.stream().skip(1).toList()) {
                 HostRow row = new HostRow();
                 row.fill(h);
-                row.all().forEach(o -> o.addListener(x -> edited()));
-                rows.add(row);
+                track(row);
             }
         } finally {
             filling = false;
         }
         validate();
+    }
+
+    /** Adds the row, every edit to it written to the model. */
+    private void track(HostRow row) {
+        row.all().forEach(o -> o.addListener(x -> edited()));
+        rows.add(row);
     }
 
     /** The hosts the page describes: none for one machine, else the target first. */
