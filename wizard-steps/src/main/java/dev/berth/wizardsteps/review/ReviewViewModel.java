@@ -62,6 +62,11 @@ public final class ReviewViewModel extends StepViewModel {
     private boolean waitingForTarget;
     private boolean onPage;
 
+    /** What the page says instead of a preview for a stack on several machines. */
+    public static final String SEVERAL_HOSTS = "A stack on several machines is deployed from the command line: save the answers "
+            + "(Save answers…) and run berth deploy --answers FILE. It connects to every machine, shows where each app goes and why, "
+            + "and each machine's changes before it changes anything.";
+
     public ReviewViewModel(StepContext ctx, DeploySession session) {
         super(ctx);
         this.session = session;
@@ -222,6 +227,13 @@ public final class ReviewViewModel extends StepViewModel {
     public void refresh() {
         clear();
         Answers draft = ctx.model().answers();
+        if (draft.isMultiHost()) {
+            // The preview and the deploy here know one target: they would put every app on the first machine.
+            waitingForTarget = false;
+            state.set(State.WAITING);
+            message.set(SEVERAL_HOSTS);
+            return;
+        }
         state.set(State.PREVIEWING);
         TargetSession.Connected on = ctx.target().connected().filter(c -> c.spec().equals(draft.target())).orElse(null);
         if (on == null) {

@@ -75,7 +75,7 @@ public final class TargetView extends Page {
                 now == ExistingStack.State.FOUND ? Boolean.TRUE : now == ExistingStack.State.NOT_FOUND ? Boolean.FALSE : null));
         VBox testBox = new VBox(10, test, connection, found);
 
-        getChildren().addAll(cards, ssh, stack, testBox);
+        getChildren().addAll(cards, ssh, stack, testBox, new OtherHostsView(vm.otherHosts()));
     }
 
     private static TextField text(javafx.beans.property.StringProperty value, String prompt, String id) {

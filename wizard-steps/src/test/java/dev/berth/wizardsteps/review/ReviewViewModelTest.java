@@ -188,6 +188,25 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void aStackOnSeveralMachinesIsNotPreviewedHereButSavedForBerthDeploy() throws Exception {
+        var nas = new dev.berth.answers.HostAnswers("nas", new dev.berth.answers.TargetAnswers(
+                dev.berth.answers.TargetAnswers.Kind.SSH, "nas.local", null, "media", null), null);
+        ctx.model().load(answers(List.of("jellyfin")).withHosts(List.of(
+                new dev.berth.answers.HostAnswers("pc", dev.berth.answers.TargetAnswers.LOCAL, "192.168.1.30"), nas),
+                dev.berth.answers.PlacementAnswers.NONE));
+        vm.enter();
+        assertEquals(ReviewViewModel.State.WAITING, vm.stateProperty().get());
+        assertEquals(ReviewViewModel.SEVERAL_HOSTS, vm.messageProperty().get());
+        assertFalse(vm.isValid(), "Deploy stays off: it would put every app on the first machine");
+        assertEquals(dev.berth.wizardsteps.core.TargetSession.State.NOT_CONNECTED, ctx.target().stateProperty().get());
+        Path file = tmp.resolve("two.yaml");
+        dialogs.chosenPaths.add(file);
+        vm.saveAnswers();
+        assertEquals(List.of("pc", "nas"), AnswersFile.parse(Files.readString(file)).hosts().stream()
+                .map(dev.berth.answers.HostAnswers::name).toList());
+    }
+
+    @Test
     void savedAnswersLeaveThePasswordsOut() throws Exception {
         Answers withPassword = answers(List.of("jellyfin")).withAccess(new AccessAnswers(AccessAnswers.Mode.DOMAIN,
                 "media.example.com", false, new AccessAnswers.Npm("admin@example.com", "typed-Secret-42"),
