@@ -29,6 +29,7 @@ import java.util.Map;
  *                    the version a tag names ({@code 4.0.16} of {@code 4.0.16.2944-ls304}); null: none published
  * @param backup      what of the app's config folder the backup leaves out, and whether the app is
  *                    stopped for the snapshot; absent in the YAML: {@link BackupSpec#LIVE_COPY}
+ * @param swarm       whether Swarm may schedule it on a stack across several hosts; absent: {@link SwarmSpec#HOST_BOUND}
  */
 public record ServiceDefinition(
         String id,
@@ -62,7 +63,8 @@ public record ServiceDefinition(
         VpnGatewaySpec vpnGateway,
         ForwardedPortSpec forwardedPort,
         String releaseNotes,
-        BackupSpec backup) {
+        BackupSpec backup,
+        SwarmSpec swarm) {
 
     public ServiceDefinition {
         architectures = architectures == null ? List.of() : List.copyOf(architectures);
@@ -75,6 +77,7 @@ public record ServiceDefinition(
         run = run == null ? RunOptions.DEFAULT : run;
         passwords = passwords == null ? List.of() : List.copyOf(passwords);
         backup = backup == null ? BackupSpec.LIVE_COPY : backup;
+        swarm = swarm == null ? SwarmSpec.HOST_BOUND : swarm;
     }
 
     /** The same service running {@code other}: an image {@code berth update} pinned. */
@@ -82,7 +85,7 @@ public record ServiceDefinition(
         return new ServiceDefinition(id, name, category, description, other, architectures, ramMb, web, ports, volumes,
                 environment, linuxserver, vpnCapable, healthcheck, relations, run, passwords, api, metrics, exporter, homepage,
                 unpackerr, recyclarr, library, downloadClient, indexerProxy, setup, handOver, vpnGateway, forwardedPort, releaseNotes,
-                backup);
+                backup, swarm);
     }
 
     /** The release notes of the version {@code tag} names, when the catalog knows where they are. */
