@@ -25,6 +25,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *     constraint on one host would keep Swarm from starting the service anywhere else when that host
  *     dies, the whole point of letting Swarm schedule it. {@code preferences: spread} over
  *     {@code berth.host} keeps several such services apart.</li>
+ * <li>{@code deploy.endpoint_mode: dnsrr}: the service's name resolves to the address of the task
+ *     that runs now. With Swarm's default virtual IP, containers kept being sent to the task of a
+ *     dead host after Swarm had started a new one (the test hosts showed "No route to host" through
+ *     the virtual IP while the new task answered at its own address). A published port is therefore
+ *     published on the node that runs the task ({@code mode: host}), not on every node.</li>
  * <li>{@code restart} and {@code depends_on} go (Swarm ignores both); {@code deploy.restart_policy}
  *     restarts it on any exit.</li>
  * <li>The stack network is the overlay, external ({@link ClusterSplit#overlayNetwork}), so the names
@@ -106,13 +111,28 @@ public final class SwarmStackFile {
             }
         });
         s.put("networks", List.of(StackPlan.NETWORK));
+        if (service.get("ports") instanceof List<?> ports) {
+            s.put("ports", ports.stream().map(p -> hostModePort((String) p)).toList());
+        }
         s.put("deploy", Yaml.map(
+                "endpoint_mode", "dnsrr",
                 "replicas", 1,
                 "placement", Yaml.map(
                         "constraints", List.of("node.labels." + nodeLabel(project) + " == true"),
                         "preferences", List.of(Map.of("spread", "node.labels.berth.host"))),
                 "restart_policy", Map.of("condition", "any")));
         return s;
+    }
+
+    /**
+     * {@code 8191:8191/tcp} as a port published on the node that runs the task: Swarm's routing mesh
+     * (ingress) needs the virtual IP that {@code dnsrr} gives up.
+     */
+    private static Map<String, Object> hostModePort(String spec) {
+        String[] protocol = spec.split("/");
+        String[] ports = protocol[0].split(":");
+        return Yaml.map("target", Integer.parseInt(ports[ports.length - 1]), "published", Integer.parseInt(ports[ports.length - 2]),
+                "protocol", protocol.length > 1 ? protocol[1] : "tcp", "mode", "host");
     }
 
     private static Map<String, Object> withoutStartInterval(Map<?, ?> health) {

@@ -43,6 +43,8 @@ class SwarmStackFileTest {
         assertEquals("[\"node.labels.berth.stack." + PLAN.projectName() + " == true\"]", flare.at("/deploy/placement/constraints").toString());
         assertEquals("node.labels.berth.host", flare.at("/deploy/placement/preferences/0/spread").asText());
         assertEquals("any", flare.at("/deploy/restart_policy/condition").asText());
+        // Its name resolves to the task that runs now, never to a virtual IP still pointing at a dead host's task.
+        assertEquals("dnsrr", flare.at("/deploy/endpoint_mode").asText());
         assertFalse(flare.has("restart"));
         assertFalse(flare.has("depends_on"));
         assertEquals("[\"berth\"]", flare.get("networks").toString());
@@ -57,11 +59,12 @@ class SwarmStackFileTest {
     }
 
     @Test
-    void secretsComeFromTheManagersSecretsFolderAndStartIntervalGoes() throws IOException {
+    void secretsComeFromTheManagersSecretsFolderPortsArePublishedWhereTheTaskRunsAndStartIntervalGoes() throws IOException {
         PlannedStack handMade = new PlannedStack(PLAN, new RenderedStack(Map.of("compose.yaml", RenderedFile.text("""
                 services:
                   flaresolverr:
                     image: example.org/f:1
+                    ports: ["18191:8191/tcp"]
                     secrets: [api_key]
                     healthcheck: { test: [CMD, "true"], start_period: 60s, start_interval: 2s }
                 """))));
@@ -70,6 +73,8 @@ class SwarmStackFileTest {
         assertEquals("[\"api_key\"]", stack.at("/services/flaresolverr/secrets").toString());
         assertFalse(stack.at("/services/flaresolverr/healthcheck").has("start_interval"));
         assertEquals("60s", stack.at("/services/flaresolverr/healthcheck/start_period").asText());
+        assertEquals("{\"target\":8191,\"published\":18191,\"protocol\":\"tcp\",\"mode\":\"host\"}",
+                stack.at("/services/flaresolverr/ports/0").toString());
     }
 
     @Test
