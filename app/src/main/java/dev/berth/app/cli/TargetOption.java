@@ -38,17 +38,21 @@ final class TargetOption {
                 return TargetSpec.parse(target, acceptHostKey);
             }
             // Answers not validated yet may lack a target; the planner names that problem later.
-            TargetAnswers t = answers == null || answers.target() == null ? TargetAnswers.LOCAL : answers.target();
-            if (t.kind() == TargetAnswers.Kind.SSH && t.host() != null) {
-                return new TargetSpec.Ssh(t.user(), t.host(), t.port() == null ? 0 : t.port(), acceptHostKey);
-            }
-            return TargetSpec.parse("local", acceptHostKey);
+            return of(answers == null || answers.target() == null ? TargetAnswers.LOCAL : answers.target(), acceptHostKey);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
         }
     }
 
     /** Connects, asking on the terminal (err) about a server key seen for the first time. */
+    /** The machine a target of the answers names (one host of {@code hosts:}, say). */
+    static TargetSpec of(TargetAnswers t, String acceptHostKey) {
+        if (t.kind() == TargetAnswers.Kind.SSH && t.host() != null) {
+            return new TargetSpec.Ssh(t.user(), t.host(), t.port() == null ? 0 : t.port(), acceptHostKey);
+        }
+        return TargetSpec.parse("local", acceptHostKey);
+    }
+
     Target open(TargetOpener opener, TargetSpec where, PrintWriter err) throws TargetException {
         return opener.open(where, TerminalHostKeyQuestion.fromConsole(err));
     }
