@@ -4,7 +4,6 @@ import dev.berth.answers.HostAnswers;
 import dev.berth.engine.backup.StackBackups;
 import dev.berth.engine.cluster.ClusterHost;
 import dev.berth.engine.deploy.ClusterStatus;
-import dev.berth.engine.deploy.HostedService;
 import dev.berth.engine.deploy.DeployReport;
 import dev.berth.engine.deploy.StackStatus;
 import dev.berth.engine.deploy.StackWiring;
@@ -20,7 +19,9 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Option;
@@ -118,22 +119,28 @@ public final class StatusCommand extends DeployedStackCommand {
         List<Target> opened = new ArrayList<>();
         try {
             List<ClusterHost> cluster = new ArrayList<>();
+            Map<String, String> unreachable = new LinkedHashMap<>();
             for (int i = 0; i < hosts.size(); i++) {
                 HostAnswers h = hosts.get(i);
-                Target target = i == 0 ? t : open(h.target());
-                if (i > 0) {
-                    opened.add(target);
+                try {
+                    Target target = i == 0 ? t : open(h.target());
+                    if (i > 0) {
+                        opened.add(target);
+                    }
+                    cluster.add(new ClusterHost(h.name(), target, h.reachableAt().orElse(null)));
+                } catch (TargetException e) {
+                    unreachable.put(h.name(), e.getMessage()); // a host that is down: the others still say what runs
                 }
-                cluster.add(new ClusterHost(h.name(), target, h.reachableAt().orElse(null)));
             }
-            List<HostedService> services = ClusterStatus.read(cluster, plan, Duration.ofSeconds(5));
+            ClusterStatus.Report status = ClusterStatus.read(cluster, unreachable, plan, Duration.ofSeconds(5));
             out.println("Stack " + plan.projectName() + " in " + stackDir + " on " + hosts.size() + " hosts ("
                     + String.join(", ", hosts.stream().map(HostAnswers::name).toList()) + "; " + hosts.getFirst().name() + " is the swarm's manager):");
-            ReportPrinter.hostTable(services, out);
+            ReportPrinter.hostTable(status.services(), out);
+            status.unreachable().forEach((host, why) -> out.println("Host " + host + " could not be read: " + why));
             backupLine(t, plan, stackDir).ifPresent(out::println);
             out.println("Links, image updates and the VPN proof are not read across hosts yet.");
             out.flush();
-            return services.stream().allMatch(s -> s.report().up()) ? 0 : BerthCommand.DEPLOY_FAILED;
+            return status.ok() ? 0 : BerthCommand.DEPLOY_FAILED;
         } finally {
             opened.forEach(Target::close);
         }

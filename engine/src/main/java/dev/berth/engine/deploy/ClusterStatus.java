@@ -33,12 +33,33 @@ public final class ClusterStatus {
     }
 
     /**
-     * @param hosts every host of the stack, the swarm's manager first
-     * @param plan  the whole stack's plan; its {@code placement.swarm} names the Swarm-scheduled services
+     * What was read.
+     *
+     * @param services    every planned service, in the plan's order
+     * @param unreachable host name → why it could not be read (a host that is down); its services show as missing
      */
-    public static List<HostedService> read(List<ClusterHost> hosts, StackPlan plan, Duration settle)
+    public record Report(List<HostedService> services, Map<String, String> unreachable) {
+        public Report {
+            services = List.copyOf(services);
+            unreachable = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(unreachable));
+        }
+
+        public boolean ok() {
+            return unreachable.isEmpty() && services.stream().allMatch(s -> s.report().up());
+        }
+    }
+
+    /**
+     * @param hosts       the hosts Berth reached, the swarm's manager first
+     * @param unreachable host name → why Berth could not connect to it: a dead host is the moment
+     *                    status matters most, so the others are still shown
+     * @param plan        the whole stack's plan; its {@code placement.swarm} names the Swarm-scheduled services
+     * @throws TargetException when the manager itself cannot be read
+     */
+    public static Report read(List<ClusterHost> hosts, Map<String, String> unreachable, StackPlan plan, Duration settle)
             throws TargetException, InterruptedException {
-        Map<String, DeployReport> byHost = readEach(hosts, plan, settle);
+        Map<String, String> notRead = new LinkedHashMap<>(unreachable);
+        Map<String, DeployReport> byHost = readEach(hosts, plan, settle, notRead);
         Map<String, String> addresses = new LinkedHashMap<>();
         hosts.forEach(h -> addresses.put(h.name(), h.address()));
         List<String> swarm = plan.answers().placement().swarm();
@@ -57,10 +78,10 @@ public final class ClusterStatus {
                     break;
                 }
             }
-            services.add(found != null ? found
-                    : new HostedService("", false, byHost.values().iterator().next().service(s.name()).orElseThrow()));
+            services.add(found != null ? found : new HostedService("", false, report(s, ServiceState.MISSING, notRead.isEmpty()
+                    ? "runs on no host: berth deploy starts it" : "runs on none of the hosts read; not read: " + String.join(", ", notRead.keySet()))));
         }
-        return List.copyOf(services);
+        return new Report(services, notRead);
     }
 
     /** Its page at the address of the host it runs on: a host's report names the host Berth reached the stack folder at. */
@@ -75,7 +96,7 @@ public final class ClusterStatus {
     }
 
     /** Every host's report, read at the same time: a slow or distant host costs its own time, not the sum. */
-    private static Map<String, DeployReport> readEach(List<ClusterHost> hosts, StackPlan plan, Duration settle)
+    private static Map<String, DeployReport> readEach(List<ClusterHost> hosts, StackPlan plan, Duration settle, Map<String, String> notRead)
             throws TargetException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(hosts.size(), Thread.ofPlatform().daemon().name("berth-status-", 0).factory());
         try {
@@ -88,10 +109,14 @@ public final class ClusterStatus {
                 try {
                     reports.put(f.getKey(), f.getValue().get());
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof TargetException te) {
+                    boolean manager = f.getKey().equals(hosts.getFirst().name());
+                    if (e.getCause() instanceof TargetException te && manager) {
                         throw new TargetException(te.reason(), "Host " + f.getKey() + ": " + te.getMessage(), te);
                     }
-                    throw new IllegalStateException("Reading host " + f.getKey() + " failed", e.getCause());
+                    if (manager) {
+                        throw new IllegalStateException("Reading host " + f.getKey() + " failed", e.getCause());
+                    }
+                    notRead.put(f.getKey(), String.valueOf(e.getCause().getMessage()));
                 }
             }
             return reports;

@@ -106,7 +106,7 @@ class SwarmStackJobTest {
         composeUp(manager, "jellyfin");
         composeUp(worker, "prowlarr");
 
-        List<HostedService> status = ClusterStatus.read(hosts.clusterHosts(), plan, Duration.ofSeconds(5));
+        List<HostedService> status = ClusterStatus.read(hosts.clusterHosts(), Map.of(), plan, Duration.ofSeconds(5)).services();
 
         // In the plan's order.
         assertEquals(List.of("jellyfin h1 false", "flaresolverr h2 true", "prowlarr h2 false"),
@@ -128,6 +128,18 @@ class SwarmStackJobTest {
             Thread.sleep(500);
         }
         assertEquals("h1", runningOn(manager), "Swarm did not start the service on h1 after h2 died");
+        // Status with h2 dead, connected as berth status connects (h2 refuses): its services are missing and h2 is named, the rest still shown.
+        List<dev.berth.engine.cluster.ClusterHost> reached = new java.util.ArrayList<>(List.of(manager.clusterHost()));
+        Map<String, String> unreachable = new java.util.HashMap<>();
+        try {
+            reached.add(hosts.host(2).clusterHost());
+        } catch (IllegalStateException e) {
+            unreachable.put("h2", e.getMessage());
+        }
+        ClusterStatus.Report status = ClusterStatus.read(reached, unreachable, plan, Duration.ofSeconds(5));
+        assertEquals(List.of("h2"), List.copyOf(status.unreachable().keySet()));
+        assertEquals(List.of("jellyfin h1", "flaresolverr h1", "prowlarr "), status.services().stream().map(s -> s.service() + " " + s.host()).toList());
+        assertEquals("runs on none of the hosts read; not read: h2", status.services().get(2).report().detail());
         while (!health(manager).strip().equals("OK") && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
