@@ -104,7 +104,13 @@ public enum AnswerRule implements RuleId {
     /** A media.qualityProfiles key that is not a chosen app Recyclarr serves. */
     QUALITY_PROFILE_APP,
     /** A media.qualityProfiles value the app's catalog entry does not offer. */
-    UNKNOWN_QUALITY_PROFILE;
+    UNKNOWN_QUALITY_PROFILE,
+
+    // placement.swarm's rules (SwarmRules).
+    /** A placement.swarm entry the catalog does not let Swarm run (it keeps something on its host). */
+    SWARM_NOT_SCHEDULABLE,
+    /** A placement.swarm entry that is routed through the VPN. */
+    SWARM_ROUTED;
 
     private final List<Class<? extends Annotation>> constraints;
     private final Class<?> record;

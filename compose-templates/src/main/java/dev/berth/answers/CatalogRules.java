@@ -29,6 +29,7 @@ final class CatalogRules {
         checkVpn();
         checkAuthelia();
         checkQualityProfiles();
+        new SwarmRules(catalog, answers, problems).check();
         if (answers.monitoring().tautulli() && !answers.services().contains("plex")) {
             problems.accept(new Problem("monitoring.tautulli",
                     "Tautulli only reports on Plex: choose Plex on the Apps screen, or turn Tautulli off",

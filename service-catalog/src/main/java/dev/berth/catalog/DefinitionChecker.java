@@ -124,6 +124,7 @@ final class DefinitionChecker {
         checkMetrics();
         checkExporter();
         new GatewayChecks(def, this).check();
+        new SwarmChecks(def, this).check();
         if (def.homepage() != null) {
             require(def.homepage().widget() != null && WIDGET.matcher(def.homepage().widget()).matches(), "homepage.widget",
                     "must be a Homepage widget type such as 'sonarr' (lower-case letters, digits, '-')");

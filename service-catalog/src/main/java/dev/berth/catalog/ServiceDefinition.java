@@ -31,6 +31,7 @@ import java.util.Map;
  *                    stopped for the snapshot; absent in the YAML: {@link BackupSpec#LIVE_COPY}
  * @param placement   which services it must share a host with, and whether a media server may reach the
  *                    media over NFS, on a stack across several hosts; absent: {@link PlacementSpec#FREE}
+ * @param swarm       whether Swarm may schedule it on a stack across several hosts; absent: {@link SwarmSpec#HOST_BOUND}
  */
 public record ServiceDefinition(
         String id,
@@ -65,7 +66,8 @@ public record ServiceDefinition(
         ForwardedPortSpec forwardedPort,
         String releaseNotes,
         BackupSpec backup,
-        PlacementSpec placement) {
+        PlacementSpec placement,
+        SwarmSpec swarm) {
 
     public ServiceDefinition {
         architectures = architectures == null ? List.of() : List.copyOf(architectures);
@@ -79,6 +81,7 @@ public record ServiceDefinition(
         passwords = passwords == null ? List.of() : List.copyOf(passwords);
         backup = backup == null ? BackupSpec.LIVE_COPY : backup;
         placement = placement == null ? PlacementSpec.FREE : placement;
+        swarm = swarm == null ? SwarmSpec.HOST_BOUND : swarm;
     }
 
     /** The same service running {@code other}: an image {@code berth update} pinned. */
@@ -86,7 +89,7 @@ public record ServiceDefinition(
         return new ServiceDefinition(id, name, category, description, other, architectures, ramMb, web, ports, volumes,
                 environment, linuxserver, vpnCapable, healthcheck, relations, run, passwords, api, metrics, exporter, homepage,
                 unpackerr, recyclarr, library, downloadClient, indexerProxy, setup, handOver, vpnGateway, forwardedPort, releaseNotes,
-                backup, placement);
+                backup, placement, swarm);
     }
 
     /** The release notes of the version {@code tag} names, when the catalog knows where they are. */

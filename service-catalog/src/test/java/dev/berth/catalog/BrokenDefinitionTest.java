@@ -607,6 +607,30 @@ class BrokenDefinitionTest {
         assertProblem("demo.yaml: field 'run.command[2]': may hold only the placeholder {stackDir}");
     }
 
+    @Test
+    void aServiceThatKeepsNothingOnItsHostMayBeScheduledBySwarm() throws IOException {
+        write("demo.yaml", GOOD + "swarm: { schedulable: true }\n");
+        assertTrue(new CatalogLoader().load(dir).get("demo").swarm().schedulable());
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostBound")
+    void swarmIsRefusedForAServiceTiedToItsHost(String section, String expected) throws IOException {
+        write("demo.yaml", GOOD + section + "swarm: { schedulable: true }\n");
+        assertProblem("demo.yaml: field 'swarm.schedulable': cannot be true: " + expected);
+    }
+
+    static Stream<Arguments> hostBound() {
+        return Stream.of(
+                Arguments.of("volumes: [{ kind: config, target: /config, readOnly: false }]\n",
+                        "volumes[0] keeps its settings in a config folder on one host; Swarm would restart it on another node"),
+                Arguments.of("volumes: [{ kind: data, target: /data, readOnly: false }]\n", "volumes[0] mounts 'data', which lives on one host"),
+                Arguments.of("run: { networkMode: host, runAsPuid: false, init: false, privileged: false }\n",
+                        "run.networkMode 'host' shares a host's network"),
+                Arguments.of("run: { devices: [/dev/dri], runAsPuid: false, init: false, privileged: false }\n",
+                        "run.devices [/dev/dri] are one host's devices"));
+    }
+
     private void write(String name, String text) throws IOException {
         Files.writeString(dir.resolve(name), text);
     }

@@ -100,6 +100,11 @@ class BuiltInCatalogTest {
     }
 
     @Test
+    void onlyFlareSolverrKeepsNothingOnItsHostSoSwarmMayScheduleIt() {
+        assertEquals(List.of("flaresolverr"), catalog.all().stream().filter(d -> d.swarm().schedulable()).map(ServiceDefinition::id).toList());
+    }
+
+    @Test
     void relationsSayWhatTheIssueSays() {
         assertTrue(catalog.get("sonarr").relations().requires().getFirst().anyOf().contains("download-client"));
         assertTrue(catalog.get("sonarr").relations().suggests().contains("prowlarr"));

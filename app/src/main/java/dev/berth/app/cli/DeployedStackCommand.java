@@ -41,6 +41,11 @@ abstract class DeployedStackCommand implements Callable<Integer> {
         this.opener = opener;
     }
 
+    /** Opens another machine of the stack (another host of {@code hosts:}), with the same host-key question. */
+    final Target open(dev.berth.answers.TargetAnswers other) throws TargetException {
+        return target.open(opener, TargetOption.of(other, null), spec.commandLine().getErr());
+    }
+
     /** What the command does with the stack once it is open; returns the exit code. */
     abstract int run(Target target, StackPlan plan, String stackDir) throws TargetException, InterruptedException;
 

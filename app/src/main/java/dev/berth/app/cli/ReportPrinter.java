@@ -45,6 +45,19 @@ final class ReportPrinter {
         }
     }
 
+    /** A stack across several hosts: the same table with the host each service runs on ("pc (Swarm)" where Swarm put it). */
+    static void hostTable(java.util.List<dev.berth.engine.deploy.HostedService> services, PrintWriter out) {
+        java.util.List<String> hosts = services.stream().map(s -> s.host().isEmpty() ? "-" : s.host() + (s.swarm() ? " (Swarm)" : "")).toList();
+        int width = services.stream().mapToInt(s -> s.service().length()).max().orElse(7);
+        int hostWidth = Math.max(4, hosts.stream().mapToInt(String::length).max().orElse(4));
+        out.printf("%-" + width + "s  %-" + hostWidth + "s  %-10s  %s%n", "SERVICE", "HOST", "STATE", "OPEN AT");
+        for (int i = 0; i < services.size(); i++) {
+            DeployReport.ServiceReport s = services.get(i).report();
+            out.printf("%-" + width + "s  %-" + hostWidth + "s  %-10s  %s%s%n", s.service(), hosts.get(i), s.state().label(s.up()),
+                    s.url() == null ? "-" : s.url(), s.up() || s.detail().isBlank() ? "" : "  (" + s.detail() + ")");
+        }
+    }
+
     private static void undoErrors(java.util.List<DeploymentResult.UndoError> errors, PrintWriter err) {
         if (errors.isEmpty()) {
             err.println("Everything it changed was put back as it was.");

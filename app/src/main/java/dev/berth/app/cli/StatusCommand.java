@@ -1,6 +1,9 @@
 package dev.berth.app.cli;
 
+import dev.berth.answers.HostAnswers;
 import dev.berth.engine.backup.StackBackups;
+import dev.berth.engine.cluster.ClusterHost;
+import dev.berth.engine.deploy.ClusterStatus;
 import dev.berth.engine.deploy.DeployReport;
 import dev.berth.engine.deploy.StackStatus;
 import dev.berth.engine.deploy.StackWiring;
@@ -15,6 +18,10 @@ import dev.berth.plan.StackPlan;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Option;
@@ -29,7 +36,8 @@ import picocli.CommandLine.Command;
                 + "lost Gluetun's network and stops them all on a leak (exit code 10); apart from that it changes nothing. "
                 + "After the health table, one line per image: its tag, digest and age, and the newer tag on the same track "
                 + "with its release notes, or that the registry could not be reached. When backups are on, when the last one "
-                + "ran, or that it failed and why.")
+                + "ran, or that it failed and why. For a stack across several hosts (hosts: in berth.yaml), every host is read at "
+                + "once and a HOST column says where each service runs; a service Swarm schedules shows where Swarm runs it now.")
 public final class StatusCommand extends DeployedStackCommand {
     public StatusCommand() {
         this(TargetOpener.standard());
@@ -76,6 +84,9 @@ public final class StatusCommand extends DeployedStackCommand {
         if (watch) {
             return StatusWatch.print(t, plan, stackDir, out, watchCancelled);
         }
+        if (plan.answers().isMultiHost()) {
+            return acrossHosts(t, plan, stackDir, out);
+        }
         DeployReport report = StackStatus.read(t, plan, Duration.ofSeconds(5));
         out.println("Stack " + plan.projectName() + " in " + stackDir + " on " + t.description() + ":");
         ReportPrinter.table(report, out);
@@ -97,6 +108,42 @@ public final class StatusCommand extends DeployedStackCommand {
         }
         out.flush();
         return exit;
+    }
+
+    /**
+     * A stack across several hosts: each host's health read at once, each service with the host it runs
+     * on ({@code t}, where the stack folder was read, is the first host: the swarm's manager).
+     */
+    private int acrossHosts(Target t, StackPlan plan, String stackDir, PrintWriter out) throws TargetException, InterruptedException {
+        List<HostAnswers> hosts = plan.answers().hosts();
+        List<Target> opened = new ArrayList<>();
+        try {
+            List<ClusterHost> cluster = new ArrayList<>();
+            Map<String, String> unreachable = new LinkedHashMap<>();
+            for (int i = 0; i < hosts.size(); i++) {
+                HostAnswers h = hosts.get(i);
+                try {
+                    Target target = i == 0 ? t : open(h.target());
+                    if (i > 0) {
+                        opened.add(target);
+                    }
+                    cluster.add(new ClusterHost(h.name(), target, h.reachableAt().orElse(null)));
+                } catch (TargetException e) {
+                    unreachable.put(h.name(), e.getMessage()); // a host that is down: the others still say what runs
+                }
+            }
+            ClusterStatus.Report status = ClusterStatus.read(cluster, unreachable, plan, Duration.ofSeconds(5));
+            out.println("Stack " + plan.projectName() + " in " + stackDir + " on " + hosts.size() + " hosts ("
+                    + String.join(", ", hosts.stream().map(HostAnswers::name).toList()) + "; " + hosts.getFirst().name() + " is the swarm's manager):");
+            ReportPrinter.hostTable(status.services(), out);
+            status.unreachable().forEach((host, why) -> out.println("Host " + host + " could not be read: " + why));
+            backupLine(t, plan, stackDir).ifPresent(out::println);
+            out.println("Links, image updates and the VPN proof are not read across hosts yet.");
+            out.flush();
+            return status.ok() ? 0 : BerthCommand.DEPLOY_FAILED;
+        } finally {
+            opened.forEach(Target::close);
+        }
     }
 
     /** Nothing while backups are off; a file that cannot be read is said, never a failed status. */

@@ -45,6 +45,14 @@ final class TargetOption {
     }
 
     /** Connects, asking on the terminal (err) about a server key seen for the first time. */
+    /** The machine a target of the answers names (one host of {@code hosts:}, say). */
+    static TargetSpec of(TargetAnswers t, String acceptHostKey) {
+        if (t.kind() == TargetAnswers.Kind.SSH && t.host() != null) {
+            return new TargetSpec.Ssh(t.user(), t.host(), t.port() == null ? 0 : t.port(), acceptHostKey);
+        }
+        return TargetSpec.parse("local", acceptHostKey);
+    }
+
     Target open(TargetOpener opener, TargetSpec where, PrintWriter err) throws TargetException {
         return opener.open(where, TerminalHostKeyQuestion.fromConsole(err));
     }
