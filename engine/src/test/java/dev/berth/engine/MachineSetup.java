@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Commands on this machine for the SSH fixture: test users, ssh-keygen, free ports. */
-final class MachineSetup {
+/** Commands on this machine for the SSH fixture and the test hosts: test users, ssh-keygen, free ports. */
+public final class MachineSetup {
     private MachineSetup() {
     }
 
@@ -26,12 +26,12 @@ final class MachineSetup {
         return run(cmd);
     }
 
-    static String run(List<String> cmd) throws IOException, InterruptedException {
+    public static String run(List<String> cmd) throws IOException, InterruptedException {
         return new String(runBytes(cmd), StandardCharsets.UTF_8);
     }
 
     /** A command's output (errors go to the test's own stderr); fails the test when it fails. */
-    static byte[] runBytes(List<String> cmd) throws IOException, InterruptedException {
+    public static byte[] runBytes(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real OpenSSH server on 127.0.0.1 and a free port, with its own host key, config and
+ * The real OpenSSH server on 127.0.0.1 and a free port (or on a test host's address, inside its
+ * namespaces: {@code cluster.NamespaceHosts}), with its own host key, config and
  * authorized_keys in a temp folder, for the test user {@value #USER} (created when running as
  * root, in the docker group), {@value #NO_DOCKER_USER} (not in it) and root (keys only, as
  * OpenSSH's default PermitRootLogin allows). Client keys of every type are generated; {@link #key}
@@ -37,17 +38,33 @@ public final class TestSshd implements AutoCloseable {
     private static final Path SFTP_SERVER = Path.of("/usr/lib/openssh/sftp-server");
 
     private final Path dir;
+    private final String address;
     private final int port;
+    /** What sshd is started through: nothing, or {@code nsenter} into a test host's namespaces. */
+    private final List<String> launcher;
     private final List<Path> scratches = new ArrayList<>();
     private List<String> extraConfig = List.of();
     private Process sshd;
 
-    private TestSshd(Path dir, int port) {
+    private TestSshd(Path dir, String address, int port, List<String> launcher, List<String> extraConfig) {
         this.dir = dir;
+        this.address = address;
         this.port = port;
+        this.launcher = List.copyOf(launcher);
+        this.extraConfig = List.copyOf(extraConfig);
     }
 
     public static TestSshd start() throws IOException, InterruptedException {
+        return start("127.0.0.1", MachineSetup.freePort(), List.of(), List.of());
+    }
+
+    /**
+     * A server on {@code address:port}, started through {@code launcher} (a command prefix such as
+     * {@code nsenter --net=… --mount=…}, so it runs inside a test host's namespaces), with
+     * {@code extraConfig} lines first (e.g. {@code SetEnv DOCKER_HOST=…} for every session).
+     */
+    public static TestSshd start(String address, int port, List<String> launcher, List<String> extraConfig)
+            throws IOException, InterruptedException {
         Path binary = Path.of("/usr/sbin/sshd");
         if (!Files.isExecutable(binary)) {
             skip("OpenSSH server is not installed (apt-get install openssh-server)");
@@ -69,7 +86,7 @@ public final class TestSshd implements AutoCloseable {
         }
         Files.setPosixFilePermissions(Files.writeString(dir.resolve("authorized_keys"), authorized),
                 PosixFilePermissions.fromString("rw-r--r--")); // sshd reads it as the logged-in user
-        TestSshd server = new TestSshd(dir, MachineSetup.freePort());
+        TestSshd server = new TestSshd(dir, address, port, launcher, extraConfig);
         server.newHostKey();
         server.run();
         return server;
@@ -90,12 +107,12 @@ public final class TestSshd implements AutoCloseable {
 
     /** The test user with one of the generated keys. */
     public SshDestination withKey(String name) {
-        return SshDestination.withKey("127.0.0.1", port, USER, key(name));
+        return SshDestination.withKey(address, port, USER, key(name));
     }
 
     /** {@code user} ({@value #USER}, {@value #NO_DOCKER_USER} or root) with the ed25519 key. */
     public SshDestination as(String user) {
-        return SshDestination.withKey("127.0.0.1", port, user, key("ed25519"));
+        return SshDestination.withKey(address, port, user, key("ed25519"));
     }
 
     /** Where the server's log ends now: {@link #logSince} reads what it writes after. */
@@ -138,7 +155,9 @@ public final class TestSshd implements AutoCloseable {
 
     public String knownHostsLine(String type) throws IOException {
         String[] pub = Files.readString(hostPublicKey(type)).trim().split("\\s+");
-        return "[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1];
+        // OpenSSH writes the bare address for port 22 and [address]:port for any other.
+        String host = port == 22 ? address : "[" + address + "]:" + port;
+        return host + " " + pub[0] + " " + pub[1];
     }
 
     /** A known_hosts file in {@code folder} that already trusts this server. */
@@ -196,7 +215,7 @@ public final class TestSshd implements AutoCloseable {
     private void run() throws IOException, InterruptedException {
         List<String> lines = new ArrayList<>(extraConfig);
         lines.addAll(List.of(
-                "ListenAddress 127.0.0.1", "Port " + port, "HostKey " + dir.resolve("ssh_host_ed25519_key"),
+                "ListenAddress " + address, "Port " + port, "HostKey " + dir.resolve("ssh_host_ed25519_key"),
                 "HostKey " + dir.resolve("ssh_host_ecdsa_key"), "PidFile " + dir.resolve("sshd.pid"), "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
                 "StrictModes no", "PasswordAuthentication yes", "KbdInteractiveAuthentication no",
                 // Without PAM, sshd checks /etc/shadow itself; PAM's session modules fail in containers.
@@ -205,7 +224,9 @@ public final class TestSshd implements AutoCloseable {
                 "Subsystem sftp " + (Files.isExecutable(SFTP_SERVER) ? SFTP_SERVER : "internal-sftp"), "LogLevel VERBOSE"));
         Path config = Files.writeString(dir.resolve("sshd_config"), String.join("\n", lines) + "\n");
         Path log = dir.resolve("sshd.log");
-        sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of("/usr/sbin/sshd", "-D", "-e", "-f", config.toString()));
+        sshd = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
@@ -213,7 +234,7 @@ public final class TestSshd implements AutoCloseable {
                 fail("sshd exited: " + Files.readString(log));
             }
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                s.connect(new InetSocketAddress(address, port), 200);
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(30);
