@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Checks whether this computer (or a server over SSH) can run your stack, and says how to fix what "
-                + "cannot. Changes nothing, apart from a test file for the hardlink check that is removed again.")
+                + "cannot. With hosts: in the answers (and no --target), checks every host at once and adds up their resources. Changes nothing, apart from a test file for the hardlink check that is removed again.")
 public final class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -76,6 +76,19 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (IOException | CatalogException e) {
             err.println("Cannot read " + answersFile + ": " + e.getMessage());
             return BerthCommand.IO_ERROR;
+        }
+        if (plan != null && plan.answers().isMultiHost() && target.target == null) {
+            if (installDocker || target.acceptHostKey != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), (installDocker ? "--install-docker" : "--accept-host-key")
+                        + " works on one machine: with hosts: in the answers, add --target ssh://user@host (or local) for that host");
+            }
+            try {
+                return HostsCheck.run(plan, opener, target, out, err);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                err.println("Stopped.");
+                return BerthCommand.CHECK_FAILED;
+            }
         }
         try {
             try (Target t = target.open(opener, where, err)) {

@@ -38,11 +38,7 @@ final class TargetOption {
                 return TargetSpec.parse(target, acceptHostKey);
             }
             // Answers not validated yet may lack a target; the planner names that problem later.
-            TargetAnswers t = answers == null || answers.target() == null ? TargetAnswers.LOCAL : answers.target();
-            if (t.kind() == TargetAnswers.Kind.SSH && t.host() != null) {
-                return new TargetSpec.Ssh(t.user(), t.host(), t.port() == null ? 0 : t.port(), acceptHostKey);
-            }
-            return TargetSpec.parse("local", acceptHostKey);
+            return TargetSpec.of(answers == null || answers.target() == null ? TargetAnswers.LOCAL : answers.target(), acceptHostKey);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
         }

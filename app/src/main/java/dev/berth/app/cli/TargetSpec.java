@@ -24,6 +24,14 @@ public sealed interface TargetSpec {
         }
     }
 
+    /** The machine an answers file's {@code target:} (or a host's) names. */
+    static TargetSpec of(dev.berth.answers.TargetAnswers t, String acceptHostKey) {
+        if (t.kind() == dev.berth.answers.TargetAnswers.Kind.SSH && t.host() != null) {
+            return new Ssh(t.user(), t.host(), t.port() == null ? 0 : t.port(), acceptHostKey);
+        }
+        return parse("local", acceptHostKey);
+    }
+
     /**
      * Reads {@code local} or {@code ssh://[user@]host[:port]}. Parsed by hand rather than with
      * java.net.URI, which drops host names it finds invalid (an alias like {@code my_nas}).

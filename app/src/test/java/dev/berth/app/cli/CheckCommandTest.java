@@ -63,6 +63,58 @@ class CheckCommandTest {
         assertTrue(table.strip().endsWith("."), "a count line closes the table: " + table);
     }
 
+    private Path twoHosts() throws Exception {
+        String yaml = Files.readString(Examples.file("minimal-jellyfin")).replace("/srv/data", tmp.resolve("data").toString())
+                .replace("/opt/berth", tmp.resolve("stack").toString())
+                + "hosts:\n  - name: nas\n    target: {kind: local}\n    address: 10.0.0.2\n"
+                + "  - name: pc\n    target: {kind: ssh, host: pc.lan, user: media}\n";
+        return Files.writeString(tmp.resolve("two-hosts.yaml"), yaml);
+    }
+
+    @Test
+    void withHostsEveryHostIsCheckedUnderItsNameAndTheResourcesAddedUp() throws Exception {
+        List<TargetSpec> asked = new ArrayList<>();
+        int code = berthCheck((spec, question) -> {
+            asked.add(spec);
+            return new LocalTarget(); // both "hosts" are this computer: what differs is the output's shape
+        }, "--answers", twoHosts().toString());
+        assertEquals(List.of(new TargetSpec.Local(), new TargetSpec.Ssh("media", "pc.lan", 0, null)), asked);
+        String table = out.toString();
+        assertTrue(table.contains("\n== nas (this computer)\nSTATUS  CHECK"), table);
+        assertTrue(table.contains("\n== pc (this computer)\nSTATUS  CHECK"), table);
+        assertEquals(2, table.lines().filter(l -> l.startsWith("Resources: ") && l.contains(" cores (load ")).count(), table);
+        assertTrue(table.lines().anyMatch(l -> l.matches("All hosts together: 2 hosts: .* memory .* cores .* free on 2 file systems\\.")), table);
+        assertEquals(anyFail(table) ? BerthCommand.CHECK_FAILED : 0, code, table + err);
+        assertTrue(err.toString().lines().anyMatch(l -> l.matches(" {2}pc {3}(PASS|WARN|FAIL|SKIP) +Docker engine")), err.toString());
+    }
+
+    @Test
+    void aHostThatCannotBeReachedIsNamedAndTheOthersAreClosed() throws Exception {
+        List<LocalTarget> opened = new ArrayList<>();
+        int code = berthCheck((spec, question) -> {
+            if (spec instanceof TargetSpec.Ssh) {
+                throw new dev.berth.engine.target.TargetException(dev.berth.engine.target.TargetException.Reason.OTHER,
+                        "Nothing accepts connections on port 22 of pc.lan.");
+            }
+            LocalTarget t = new LocalTarget();
+            opened.add(t);
+            return t;
+        }, "--answers", twoHosts().toString());
+        assertEquals(BerthCommand.CHECK_FAILED, code);
+        assertTrue(err.toString().contains("Host pc: Nothing accepts connections on port 22 of pc.lan.\n"
+                + "Fix the connection (hosts: pc in the answers file, or the machine) and run the check again."), err.toString());
+        assertEquals("", out.toString(), "no table when a host is missing");
+        assertEquals(1, opened.size());
+    }
+
+    @Test
+    void installDockerNamesTheOneMachineItWorksOn() throws Exception {
+        int code = berthCheck(TargetOpener.standard(), "--answers", twoHosts().toString(), "--install-docker");
+        assertEquals(2, code);
+        assertTrue(err.toString().startsWith("--install-docker works on one machine: with hosts: in the answers, add --target"),
+                err.toString());
+    }
+
     @Test
     void invalidAnswersAreReportedBeforeAnythingRuns() throws Exception {
         Path answers = Files.writeString(tmp.resolve("bad.yaml"),

@@ -3,8 +3,10 @@ package dev.berth.wizardsteps.core;
 import dev.berth.answers.AccessAnswers;
 import dev.berth.answers.Answers;
 import dev.berth.answers.BackupAnswers;
+import dev.berth.answers.HostAnswers;
 import dev.berth.answers.MediaAnswers;
 import dev.berth.answers.MonitoringAnswers;
+import dev.berth.answers.PlacementAnswers;
 import dev.berth.answers.StorageAnswers;
 import dev.berth.answers.TargetAnswers;
 import dev.berth.answers.VpnAnswers;
@@ -48,10 +50,13 @@ public final class WizardModel {
     private final ReadOnlyObjectWrapper<Map<String, Integer>> portOverrides = new ReadOnlyObjectWrapper<>(this, "portOverrides", Map.of());
     private final ReadOnlyObjectWrapper<BackupAnswers> backup = new ReadOnlyObjectWrapper<>(this, "backup", BackupAnswers.OFF);
     private final ReadOnlyObjectWrapper<Map<String, String>> previousSecrets = new ReadOnlyObjectWrapper<>(this, "previousSecrets", Map.of());
+    /** The stack's machines when it spans several (empty: one target, as before); the first is {@link #target}. */
+    private final ReadOnlyObjectWrapper<List<HostAnswers>> hosts = new ReadOnlyObjectWrapper<>(this, "hosts", List.of());
+    private final ReadOnlyObjectWrapper<PlacementAnswers> placement = new ReadOnlyObjectWrapper<>(this, "placement", PlacementAnswers.NONE);
     private final ReadOnlyObjectWrapper<Answers> answers = new ReadOnlyObjectWrapper<>(this, "answers");
 
     public WizardModel() {
-        Observable[] pieces = {projectName, target, storage, services, vpn, access, monitoring, media, portOverrides, backup};
+        Observable[] pieces = {projectName, target, storage, services, vpn, access, monitoring, media, portOverrides, backup, hosts, placement};
         for (Observable piece : pieces) {
             piece.addListener(o -> answers.set(build()));
         }
@@ -70,17 +75,21 @@ public final class WizardModel {
         media.set(loaded.media());
         portOverrides.set(loaded.portOverrides());
         backup.set(loaded.backup());
+        hosts.set(loaded.hosts());
+        placement.set(loaded.placement());
     }
 
     /** Fills every piece but the target: the stack read from the target the person connected to. */
     public void loadKeepingTarget(Answers loaded) {
         load(new Answers(loaded.schemaVersion(), loaded.projectName(), target.get(), loaded.storage(), loaded.services(),
-                loaded.vpn(), loaded.access(), loaded.monitoring(), loaded.media(), loaded.portOverrides(), loaded.backup()));
+                loaded.vpn(), loaded.access(), loaded.monitoring(), loaded.media(), loaded.portOverrides(), loaded.backup())
+                .withHosts(hosts.get(), placement.get()));
     }
 
     private Answers build() {
         return new Answers(Answers.SCHEMA_VERSION, projectName.get(), target.get(), storage.get(), services.get(),
-                vpn.get(), access.get(), monitoring.get(), media.get(), portOverrides.get(), backup.get());
+                vpn.get(), access.get(), monitoring.get(), media.get(), portOverrides.get(), backup.get())
+                .withHosts(hosts.get(), placement.get());
     }
 
     /** The whole draft as it is now. */
@@ -200,6 +209,23 @@ public final class WizardModel {
 
     public void setPortOverrides(Map<String, Integer> overrides) {
         portOverrides.set(overrides);
+    }
+
+    public ReadOnlyObjectProperty<List<HostAnswers>> hostsProperty() {
+        return hosts.getReadOnlyProperty();
+    }
+
+    /** Several machines (the first is the target), or none for one. */
+    public void setHosts(List<HostAnswers> h) {
+        hosts.set(List.copyOf(h));
+    }
+
+    public ReadOnlyObjectProperty<PlacementAnswers> placementProperty() {
+        return placement.getReadOnlyProperty();
+    }
+
+    public void setPlacement(PlacementAnswers p) {
+        placement.set(Objects.requireNonNull(p));
     }
 
     /** The secrets read from the stack being reconfigured. */

@@ -32,15 +32,17 @@ public final class TargetViewModel extends FormStep<TargetAnswers> {
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final ReadOnlyBooleanWrapper fieldsValid = new ReadOnlyBooleanWrapper(this, "fieldsValid");
     private final ExistingStack existing;
+    private final OtherHosts others;
 
     public TargetViewModel(StepContext ctx) {
         super(ctx, "target", TargetForm.FIELDS, ctx.model().targetProperty(), ctx.model()::setTarget);
         this.existing = new ExistingStack(ctx);
+        this.others = new OtherHosts(ctx.model());
         fillUntouched(ctx.model().targetProperty().get());
         editedOnChange(form.all());
         password.addListener(o -> ctx.target().setPassword(password.get()));
         Observable[] status = {ctx.target().stateProperty(), ctx.target().connectedProperty(), existing.stateProperty(),
-                ctx.model().startProperty(), fieldsValid};
+                ctx.model().startProperty(), fieldsValid, others.validProperty(), ctx.model().hostsProperty()};
         for (Observable o : status) {
             o.addListener(x -> update());
         }
@@ -84,6 +86,11 @@ public final class TargetViewModel extends FormStep<TargetAnswers> {
     /** Used only to log in; never written to the answers. */
     public StringProperty passwordProperty() {
         return password;
+    }
+
+    /** The machines besides the target, for a stack on several hosts. */
+    public OtherHosts otherHosts() {
+        return others;
     }
 
     /** The stack folder to change, when changing an existing stack. */
@@ -186,11 +193,13 @@ public final class TargetViewModel extends FormStep<TargetAnswers> {
     private void update() {
         boolean connected = ctx.target().isConnectedTo(build());
         boolean stackOk = !reconfiguring() || existing.stateProperty().get() == ExistingStack.State.FOUND;
-        setValid(fieldsValid.get() && stackOk);
+        setValid(fieldsValid.get() && stackOk && others.validProperty().get());
         String where = form.kind.get() == Kind.LOCAL ? "This computer" : form.describeSsh();
         String status = connected ? facts() : ctx.target().stateProperty().get() == TargetSession.State.FAILED
                 && ctx.model().targetProperty().get().equals(build()) ? "cannot connect" : "";
-        setSummary(status.isEmpty() ? where : where + ", " + status);
+        String summary = status.isEmpty() ? where : where + ", " + status;
+        int hosts = ctx.model().hostsProperty().get().size();
+        setSummary(hosts == 0 ? summary : summary + " and " + (hosts - 1) + (hosts == 2 ? " more machine" : " more machines"));
     }
 
     private String facts() {
