@@ -210,6 +210,9 @@ public final class NamespaceHosts implements AutoCloseable {
         if (quietly("ip", "link", "show", BRIDGE)) {
             run("ip", "link", "del", BRIDGE);
         }
+        // A deleted namespace goes in the background, its veth with it: the next start needs the names free.
+        Await.until("the test hosts' veths to go", () -> quietlyOutput("ip", "-o", "link", "show").lines()
+                .noneMatch(l -> l.contains(" " + PREFIX)));
         List<String> check = new ArrayList<>(List.of("iptables", "-C"));
         check.addAll(FORWARD_RULE);
         List<String> delete = new ArrayList<>(List.of("iptables", "-D"));
