@@ -171,13 +171,7 @@ public final class ClusterDeployer {
             share.jobs().forEach(job -> jobs.add(new HostJob(run, job)));
         }
         // A host job's steps go to its host (its log, tagged progress); the swarm's own steps are the cluster's ("").
-        Consumer<DeployProgress> steps = p -> {
-            if (p instanceof DeployProgress.Step step && step.event().job() instanceof HostJob hostJob) {
-                hostJob.run().progress().accept(new DeployProgress.Step(hostJob.unwrapped(step.event())));
-            } else {
-                listener.accept(new HostProgress("", p));
-            }
-        };
+        Consumer<DeployProgress> steps = HostJob.routing(p -> listener.accept(new HostProgress("", p)));
         DeploymentResult result = new Deployment(jobs)
                 .run(new JobContext(ordered.getFirst().target(), clock, cancelRequested, steps, new JobOutcomes()));
         Map<String, DeployOutcome> outcomes = new LinkedHashMap<>();

@@ -29,6 +29,21 @@ public record HostJob(HostRun run, Job job) implements Job {
     }
 
     /**
+     * The progress listener of a {@link Deployment} of host jobs: a host job's step goes to its
+     * host ({@link HostRun#progress}: its log, its tagged lines) as that host's own deploy reports
+     * it; anything else (the swarm's steps) to {@code others}.
+     */
+    static java.util.function.Consumer<DeployProgress> routing(java.util.function.Consumer<DeployProgress> others) {
+        return p -> {
+            if (p instanceof DeployProgress.Step step && step.event().job() instanceof HostJob hostJob) {
+                hostJob.run().progress().accept(new DeployProgress.Step(hostJob.unwrapped(step.event())));
+            } else {
+                others.accept(p);
+            }
+        };
+    }
+
+    /**
      * The event as the host's own deploy would have reported it (its job unwrapped), for that
      * host's log and listener; {@code event} is one of this job's.
      */
