@@ -86,7 +86,7 @@ class HostLostMidDeployTest {
                 .deploy(new ClusterPreview(firstPart.plan(), layout, previews), listener, () -> false);
         DeploymentResult result = outcome.result();
 
-        assertTrue(lost.get(), "the second host was never lost: its compose up did not start");
+        assertTrue(lost.get(), () -> "the second host was never lost: its compose up did not start: " + describe(result));
         DeploymentResult.RolledBack rolledBack = assertInstanceOf(DeploymentResult.RolledBack.class, result);
         assertTrue(rolledBack.failedJob().description().startsWith("h2: "), rolledBack.failedJob().description());
         assertTrue(DeployFixtures.containerIds(first.target(), project).isEmpty(), "the first host still runs the stack's containers");
@@ -110,5 +110,12 @@ class HostLostMidDeployTest {
         } catch (java.io.IOException e) {
             return e.toString();
         }
+    }
+
+    private static String describe(DeploymentResult result) {
+        return switch (result) {
+            case DeploymentResult.RolledBack rb -> "failed at " + rb.failedJob().description() + ": " + rb.cause() + "; not undone: " + rb.undoErrors();
+            default -> result.toString();
+        };
     }
 }
