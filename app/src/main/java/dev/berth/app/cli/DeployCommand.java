@@ -119,6 +119,22 @@ public final class DeployCommand implements Callable<Integer> {
             AnswersValidator.prepare();
             return null;
         });
+        if (source.answers != null) {
+            // Answers with hosts: deploy across those hosts, each reached as its entry says.
+            java.util.Optional<Answers> answers = StackCommandInputs.readAnswers(source.answers, err);
+            if (answers.isEmpty()) {
+                return BerthCommand.INVALID_ANSWERS;
+            }
+            if (answers.get().isMultiHost()) {
+                if (target.target != null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--target names one machine, but "
+                            + source.answers + " places the stack on several (hosts:). Leave --target out: each host is reached "
+                            + "as its entry under hosts: says.");
+                }
+                return new ClusterDeploy(opener, target.acceptHostKey, yes, out, err)
+                        .run(source.answers, withPlexClaim(answers.get()), Background.join(catalog), options);
+            }
+        }
         return StackCommand.run(spec, source, target, opener, BerthCommand.DEPLOY_FAILED,
                 (t, answers) -> deploy(t, Background.join(catalog), withPlexClaim(answers), options, out, err));
     }

@@ -28,6 +28,7 @@ import dev.berth.plan.Planner;
 import dev.berth.plan.PreviousPorts;
 import dev.berth.plan.StackPlan;
 import dev.berth.render.PlannedStack;
+import dev.berth.render.HostShare;
 import dev.berth.render.RenderedStack;
 import dev.berth.render.Renderer;
 import dev.berth.render.StackRendering;
@@ -159,11 +160,6 @@ public final class StackDeployer {
         ComposeTool compose = composeAsked.get();
         PlannedStack planned = checked.render(loaded.secrets(), previousPorts, compose.dialectOn(target), pins.orElse(previousPins));
         Planner planner = checked.planner();
-        StackPlan plan = planned.plan();
-        RenderedStack rendered = planned.rendered();
-        // Read every file the new answers write and the old ones wrote, so the diff also names files
-        // no longer generated, and the backup and undo hold each file about to be replaced.
-        Set<String> paths = new LinkedHashSet<>(rendered.files().keySet());
         // The previous answers' `auto` is what this target resolves it to now: the same as then, unless
         // the target changed (systemd installed, another user), when its files show as replaced.
         Optional<Answers> previousAnswers = loaded.answers();
@@ -174,6 +170,46 @@ public final class StackDeployer {
         Optional<StackPlan> previousPlan = previousAnswers.flatMap(previous -> previousPlan(planner, previous, loaded.secrets(), previousPorts,
                 previousPins));
         Set<String> previousFiles = previousPlan.map(StackDeployer::previousFiles).orElse(Set.of());
+        return previewRendered(planned, loaded, compose, previousPlan, previousFiles,
+                () -> WiringPlan.of(planned.plan(), loaded.secrets()), options);
+    }
+
+    /**
+     * Previews one host's part of a stack placed across several hosts ({@link ClusterDeployer}):
+     * the plan and files the split gave this host, instead of rendering from answers, against this
+     * host's stack folder. The rest is the single-host preview: diff, service changes, the same jobs.
+     *
+     * @param loaded       this host's folder, read with {@link StackState#loadForRendering}
+     * @param compose      this host's Compose
+     * @param previousPlan the whole stack's previous plan, when there was one: a file it generated
+     *                     that this host holds and the share no longer has is no longer generated here
+     * @param wholeWiring  the whole stack's wiring; this host runs the part for its own apps
+     */
+    public DeployPreview preview(HostShare share, StackState loaded, ComposeTool compose, Optional<StackPlan> previousPlan,
+                                 WiringPlan wholeWiring, DeployOptions options)
+            throws TargetException, StackState.ForeignStackException {
+        Set<String> wholeFiles = previousPlan.map(StackDeployer::previousFiles).orElse(Set.of());
+        // Only the previous files this host holds were its share's: another host's (its backup
+        // timers, say) are none of this host's business.
+        StackState read = loaded.withFiles(target, wholeFiles);
+        Set<String> previousFiles = new LinkedHashSet<>(wholeFiles);
+        previousFiles.retainAll(read.files().keySet());
+        List<String> here = share.plan().services().stream().map(dev.berth.plan.PlannedService::name).toList();
+        return previewRendered(new PlannedStack(share.plan(), share.rendered()), read, compose, previousPlan, previousFiles,
+                () -> wholeWiring.on(here), options);
+    }
+
+    /** The second half of a preview, for a rendered stack (a whole one, or one host's share). */
+    private DeployPreview previewRendered(PlannedStack planned, StackState loaded, ComposeTool compose,
+                                          Optional<StackPlan> previousPlan, Set<String> previousFiles,
+                                          java.util.function.Supplier<WiringPlan> wiringOf, DeployOptions options)
+            throws TargetException {
+        String dir = loaded.dir();
+        StackPlan plan = planned.plan();
+        RenderedStack rendered = planned.rendered();
+        // Read every file the new answers write and the old ones wrote, so the diff also names files
+        // no longer generated, and the backup and undo hold each file about to be replaced.
+        Set<String> paths = new LinkedHashSet<>(rendered.files().keySet());
         paths.addAll(previousFiles);
         // Read now, so the preview names the keys Berth sets (and a settings file a person broke stops here).
         // Started before the other reads: checking qBittorrent's stored password is 100 000 rounds of
@@ -243,7 +279,7 @@ public final class StackDeployer {
         if (options.proxyHosts() && ConfigureProxyHostsJob.needed(plan)) {
             jobs.add(new ConfigureProxyHostsJob(plan));
         }
-        WiringPlan wiring = WiringPlan.of(plan, loaded.secrets());
+        WiringPlan wiring = wiringOf.get();
         if (options.wiring() && WireStackJob.needed(wiring)) {
             jobs.add(new WireStackJob(plan, wiring, owner));
         }
@@ -308,8 +344,7 @@ public final class StackDeployer {
             // The CLI and the wizard ask first; this keeps any other caller from resetting the apps silently.
             throw new IllegalStateException(preview.folderChoiceMessage());
         }
-        DeployLog log = new DeployLog(clock, preview.plan().secrets().values());
-        log.started(preview, target.description());
+        DeployLog log = startLog(preview);
         Consumer<DeployProgress> logged = p -> {
             if (p instanceof DeployProgress.Step step) {
                 log.event(step.event());
@@ -319,6 +354,18 @@ public final class StackDeployer {
         JobOutcomes outcomes = new JobOutcomes();
         DeploymentResult result = new Deployment(preview.jobs())
                 .run(new JobContext(target, clock, cancelRequested, logged, outcomes), stopUndoing);
+        return finish(preview, log, result, outcomes);
+    }
+
+    /** The deploy's log on this target, its start written. */
+    DeployLog startLog(DeployPreview preview) {
+        DeployLog log = new DeployLog(clock, preview.plan().secrets().values());
+        log.started(preview, target.description());
+        return log;
+    }
+
+    /** The outcome of a deploy's run on this target from what its jobs recorded, with the log written where it belongs. */
+    DeployOutcome finish(DeployPreview preview, DeployLog log, DeploymentResult result, JobOutcomes outcomes) {
         // The health wait's report when it ran; else, when compose up itself failed (a dependency that
         // never turned healthy), the report it took before the rollback.
         Optional<DeployReport> report = outcomes.get(AwaitHealthJob.REPORT).or(() -> outcomes.get(ComposeUpJob.FAILURE_REPORT))
@@ -346,7 +393,7 @@ public final class StackDeployer {
     }
 
     /** Whether the folder is still as {@code before} found it: the same kind, and every file read then the same. */
-    private boolean unchanged(StackState before) throws TargetException {
+    boolean unchanged(StackState before) throws TargetException {
         try {
             StackState now = StackState.load(target, before.dir(), before.files().keySet());
             return now.kind() == before.kind() && now.files().equals(before.files());
@@ -356,7 +403,7 @@ public final class StackDeployer {
     }
 
     /** The plan of the previous answers (the files they generated, their services' names); none when they no longer plan (an old catalog). */
-    private static Optional<StackPlan> previousPlan(Planner planner, Answers previous, Map<String, String> secrets, PreviousPorts ports,
+    static Optional<StackPlan> previousPlan(Planner planner, Answers previous, Map<String, String> secrets, PreviousPorts ports,
                                                     ImagePins pins) {
         try {
             return Optional.of(planner.plan(previous, secrets, ports, pins));

@@ -66,6 +66,23 @@ public record WiringPlan(List<AppWiring> apps, List<ClientSignIn> clientSignIns,
                                String passwordSecret, String apiKeySecret) {
     }
 
+    /**
+     * The part of this wiring that runs on one host of a multi-host stack: the apps, download
+     * clients and setups among {@code services}, with their sign-ins handed over. What each app is
+     * told stays the whole stack's (a download client on another host keeps its service name,
+     * which the overlay network resolves), so only where the wiring runs changes.
+     */
+    public WiringPlan on(java.util.Collection<String> services) {
+        List<AppWiring> keptApps = apps.stream().filter(a -> services.contains(a.service())).toList();
+        List<ClientSignIn> keptSignIns = clientSignIns.stream().filter(c -> services.contains(c.service())).toList();
+        // A credential carries the display name of the app or client that made it.
+        Set<String> shown = new java.util.HashSet<>();
+        keptApps.forEach(a -> shown.add(a.displayName()));
+        keptSignIns.forEach(c -> shown.add(c.displayName()));
+        return new WiringPlan(keptApps, keptSignIns, credentials.stream().filter(c -> shown.contains(c.service())).toList(),
+                setups.stream().filter(s -> services.contains(s.service())).toList());
+    }
+
     /** Nothing to wire: no *arr app, no indexer manager, no download client with a sign-in, no app to set up. */
     public boolean isEmpty() {
         return apps.isEmpty() && clientSignIns.isEmpty() && setups.isEmpty();

@@ -165,4 +165,21 @@ class WiringPlanTest {
         // An empty value is the placeholder of a key an app makes itself: nothing to leak.
         plan.secrets().values().stream().filter(v -> !v.isEmpty()).forEach(v -> assertFalse(leaks.test(v), "a secret's value in " + text));
     }
+
+    @Test
+    void onOneHostOfSeveralTheWiringKeepsThatHostsAppsAndClientsAndStillPointsAtTheOthersByServiceName() {
+        StackPlan plan = plan("full-wireguard");
+        WiringPlan whole = WiringPlan.of(plan, Map.of());
+        // sonarr's host, with the torrent client; radarr, lidarr, prowlarr and SABnzbd elsewhere.
+        WiringPlan here = whole.on(List.of("sonarr", "qbittorrent", "gluetun"));
+
+        assertEquals(List.of("sonarr"), here.apps().stream().map(AppWiring::service).toList());
+        assertEquals(List.of("qbittorrent"), here.clientSignIns().stream().map(WiringPlan.ClientSignIn::service).toList());
+        // What sonarr is told is the whole stack's: the client on another host keeps its address on the network.
+        assertEquals(app(whole, "sonarr"), app(here, "sonarr"));
+        assertTrue(here.credentials().stream().allMatch(c -> c.service().equals("qBittorrent") || c.service().equals("Sonarr")),
+                here.credentials()::toString);
+        assertTrue(here.setups().stream().allMatch(s -> List.of("sonarr", "qbittorrent", "gluetun").contains(s.service())));
+        assertTrue(whole.on(List.of("jellyfin-nowhere")).isEmpty());
+    }
 }
