@@ -91,12 +91,15 @@ public final class ClusterSplit {
         }
         String dataRoot = plan.answers().storage().dataRoot();
         List<String> who = new ArrayList<>();
-        mounting.forEach((host, names) -> who.add(String.join(", ", names) + " on " + host
-                + reachableAt(plan.answers(), host).map(a -> " (" + a + ")").orElse("")));
-        return Optional.of("Export " + dataRoot + " over NFS (version 4, read-write) from " + layout.storageHost() + " to "
-                + String.join(" and ", mounting.keySet()) + " (a line '" + dataRoot + " <address>(rw,no_subtree_check)' per host in "
-                + layout.storageHost() + "'s /etc/exports, then 'exportfs -ra'): the media of " + String.join("; ", who)
-                + " come from " + dataRoot + "/media there.");
+        List<String> lines = new ArrayList<>();
+        mounting.forEach((host, names) -> {
+            who.add(String.join(", ", names) + " on " + host);
+            lines.add(dataRoot + " " + reachableAt(plan.answers(), host).orElse(host) + "(rw,no_subtree_check)");
+        });
+        return Optional.of("Export " + dataRoot + " from " + layout.storageHost() + " over NFS (version 4, read-write): "
+                + String.join("; ", who) + " mount" + (who.size() == 1 && mounting.values().iterator().next().size() == 1 ? "s " : " ")
+                + dataRoot + "/media from there. On " + layout.storageHost() + ", add to /etc/exports: " + String.join(", ", lines)
+                + " and run exportfs -ra.");
     }
 
     private static void refuseBackups(StackPlan plan) {

@@ -90,7 +90,8 @@ class ClusterSplitTest {
         assertTrue(share("pc").plan().dataDirectories().isEmpty(), "the data tree is made on nas only");
         assertEquals(whole.plan().dataDirectories(), share("nas").plan().dataDirectories());
         String note = ClusterSplit.nfsExportNote(whole.plan(), layout).orElseThrow();
-        assertTrue(note.contains("Export /srv/data over NFS") && note.contains("jellyfin on pc (pc.local)"), note);
+        assertTrue(note.equals("Export /srv/data from nas over NFS (version 4, read-write): jellyfin on pc mounts /srv/data/media from there."
+                + " On nas, add to /etc/exports: /srv/data pc.local(rw,no_subtree_check) and run exportfs -ra."), note);
         assertEquals(note, ((Map<?, ?>) new org.yaml.snakeyaml.Yaml(new SafeConstructor(new LoaderOptions()))
                 .load(share("nas").rendered().text(HostLayoutFile.PATH))).get("nfs"));
     }
