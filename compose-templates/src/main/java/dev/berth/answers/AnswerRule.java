@@ -67,6 +67,22 @@ public enum AnswerRule implements RuleId {
     /** Credentials that do not belong to the repository's kind, or a rest-server password without its user. */
     BACKUP_CREDENTIALS_KIND,
 
+    // The rules of several hosts (HostRules), each on its key.
+    /** Two hosts under hosts: with one name. */
+    HOST_NAMES_UNIQUE,
+    /** More than one host of kind local. */
+    ONE_LOCAL_HOST,
+    /** A local host without an address the other hosts reach it at. */
+    LOCAL_HOST_ADDRESS,
+    /** target: beside hosts:, and not the first host's target. */
+    TARGET_IS_FIRST_HOST,
+    /** placement: with a single target (no hosts:). */
+    PLACEMENT_WITHOUT_HOSTS,
+    /** A pin naming a host that is not under hosts:. */
+    PIN_UNKNOWN_HOST,
+    /** A placement.swarm entry that is not a service of the stack. */
+    SWARM_NOT_CHOSEN,
+
     // The catalog's rules (CatalogRules).
     UNKNOWN_SERVICE,
     NO_APP_CHOSEN,

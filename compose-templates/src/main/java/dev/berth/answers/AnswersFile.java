@@ -151,10 +151,17 @@ public final class AnswersFile {
         return null;
     }
 
-    /** The YAML text of the answers, every field written out in a fixed order, with a header comment. */
+    /**
+     * The YAML text of the answers, every field written out in a fixed order, with a header comment;
+     * {@code target} is left out when {@code hosts} is there (the first host is the target).
+     */
     public static String write(Answers answers) {
         @SuppressWarnings("unchecked")
         Map<String, Object> tree = MAPPER.convertValue(answers, Map.class);
+        if (answers.isMultiHost()) {
+            // With hosts: the first host is the target; writing it twice would leave two places to edit.
+            tree.remove("target");
+        }
         return "# Berth answers file: what you chose. Edit it and run Berth again to change your stack.\n"
                 + "# Secrets (passwords, keys) are not kept here but in the stack's secrets/ folder.\n"
                 + Yaml.dump(tree);

@@ -50,9 +50,12 @@ public final class AnswersValidator {
             }
         });
         new BackupRules(answers, problems::add).check();
+        HostRules hostRules = new HostRules(answers, problems::add);
+        hostRules.check();
         problems.sort(Comparator.comparing(Problem::field).thenComparing(Problem::message));
         if (problems.isEmpty()) {
             new CatalogRules(catalog, answers, problems::add).check();
+            hostRules.checkServices(catalog);
         }
         return List.copyOf(problems);
     }

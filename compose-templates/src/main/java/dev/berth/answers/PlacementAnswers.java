@@ -22,6 +22,7 @@ public record PlacementAnswers(Map<String, String> pins, List<String> swarm) {
         swarm = swarm == null ? List.of() : List.copyOf(swarm);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore // not a field of berth.yaml
     public boolean isEmpty() {
         return pins.isEmpty() && swarm.isEmpty();
     }

@@ -63,7 +63,7 @@ class AnswersSchemaTest {
     }
 
     static List<String> examples() {
-        return Examples.names();
+        return Examples.allNames();
     }
 
     @ParameterizedTest
@@ -150,7 +150,11 @@ class AnswersSchemaTest {
                 refuse("user name with capitals", "full-wireguard", r -> user(r).put("username", "Alice")),
                 refuse("password too short", "full-wireguard", r -> user(r).put("password", "short")),
                 refuse("display name on two lines", "full-wireguard", r -> user(r).put("displayName", "Alice\nExample")),
-                refuse("Tautulli without Plex", "remote-ssh", r -> obj(r, "monitoring").put("tautulli", true)));
+                refuse("Tautulli without Plex", "remote-ssh", r -> obj(r, "monitoring").put("tautulli", true)),
+                refuse("placement without hosts", "minimal-jellyfin", r -> r.putObject("placement").putObject("pins").put("jellyfin", "nas")),
+                refuse("neither target nor hosts", "two-hosts", r -> r.remove(List.of("hosts", "placement"))),
+                refuse("local host without address", "two-hosts", r -> ((ObjectNode) r.withArray("hosts").get(0)).remove("address")),
+                refuse("host name with capitals", "two-hosts", r -> ((ObjectNode) r.withArray("hosts").get(1)).put("name", "NAS")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -179,7 +183,12 @@ class AnswersSchemaTest {
                 accept("a preshared key", "full-wireguard", r -> obj(r, "vpn.wireguard").put("presharedKey", "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=")),
                 accept("a typed NPM password with $ and #", "full-wireguard", r -> obj(r, "access.npm").put("adminPassword", "p$ss #word 'x' 123")),
                 accept("a country with an accent", "plex-usenet-openvpn", r -> obj(r, "vpn").putArray("countries").add("Curaçao")),
-                accept("port override", "minimal-jellyfin", r -> r.putObject("portOverrides").put("jellyfin", 8097)));
+                accept("port override", "minimal-jellyfin", r -> r.putObject("portOverrides").put("jellyfin", 8097)),
+                accept("target equal to the first host's", "two-hosts", r -> r.set("target", r.withArray("hosts").get(0).get("target").deepCopy())),
+                accept("a single host (one-node swarm)", "two-hosts", r -> {
+                    r.withArray("hosts").remove(1);
+                    obj(r, "placement").putObject("pins").put("jellyfin", "pc");
+                }));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -25,8 +25,17 @@ public final class Examples {
     private Examples() {
     }
 
-    /** The example names (file names without .yaml), sorted. */
+    /**
+     * The examples of a stack on one target (file names without .yaml), sorted: those the planner
+     * and renderer make one folder of. An example with {@code hosts:} is split per host first
+     * ({@link #allNames()} lists it too).
+     */
     public static List<String> names() {
+        return allNames().stream().filter(n -> !answers(n).isMultiHost()).toList();
+    }
+
+    /** Every example answers file (file names without .yaml), sorted, the ones with several hosts included. */
+    public static List<String> allNames() {
         try (Stream<Path> s = Files.list(RepoPaths.examples())) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
                     .map(n -> n.substring(0, n.length() - 5)).sorted().toList();

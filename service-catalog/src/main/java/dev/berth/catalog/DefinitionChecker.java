@@ -119,6 +119,7 @@ final class DefinitionChecker {
         checkReleaseNotes();
         checkDownloadClient();
         new BackupChecks(def, this).check();
+        new PlacementChecks(def, this).check();
         requireSecretsReachTheApp();
         checkMetrics();
         checkExporter();

@@ -92,6 +92,13 @@ final class RelationChecker {
                     problems.accept(file + ": field 'relations.conflicts': no service '" + id + "'");
                 }
             }
+            List<String> with = s.placement().with();
+            for (int i = 0; i < with.size(); i++) {
+                if (with.get(i) != null && !ids.contains(with.get(i))) {
+                    problems.accept(file + ": field 'placement.with[" + i + "]': no service '" + with.get(i)
+                            + "'; name the id of a service in the catalog (its file name without .yaml)");
+                }
+            }
             if (s.metrics() != null && !exporters.contains(s.metrics().exporter())) {
                 problems.accept(file + ": field 'metrics.exporter': '" + s.metrics().exporter()
                         + "' is not an exporter; name a service with an 'exporter' section " + new java.util.TreeSet<>(exporters));

@@ -29,6 +29,8 @@ import java.util.Map;
  *                    the version a tag names ({@code 4.0.16} of {@code 4.0.16.2944-ls304}); null: none published
  * @param backup      what of the app's config folder the backup leaves out, and whether the app is
  *                    stopped for the snapshot; absent in the YAML: {@link BackupSpec#LIVE_COPY}
+ * @param placement   which services it must share a host with, and whether a media server may reach the
+ *                    media over NFS, on a stack across several hosts; absent: {@link PlacementSpec#FREE}
  */
 public record ServiceDefinition(
         String id,
@@ -62,7 +64,8 @@ public record ServiceDefinition(
         VpnGatewaySpec vpnGateway,
         ForwardedPortSpec forwardedPort,
         String releaseNotes,
-        BackupSpec backup) {
+        BackupSpec backup,
+        PlacementSpec placement) {
 
     public ServiceDefinition {
         architectures = architectures == null ? List.of() : List.copyOf(architectures);
@@ -75,6 +78,7 @@ public record ServiceDefinition(
         run = run == null ? RunOptions.DEFAULT : run;
         passwords = passwords == null ? List.of() : List.copyOf(passwords);
         backup = backup == null ? BackupSpec.LIVE_COPY : backup;
+        placement = placement == null ? PlacementSpec.FREE : placement;
     }
 
     /** The same service running {@code other}: an image {@code berth update} pinned. */
@@ -82,7 +86,7 @@ public record ServiceDefinition(
         return new ServiceDefinition(id, name, category, description, other, architectures, ramMb, web, ports, volumes,
                 environment, linuxserver, vpnCapable, healthcheck, relations, run, passwords, api, metrics, exporter, homepage,
                 unpackerr, recyclarr, library, downloadClient, indexerProxy, setup, handOver, vpnGateway, forwardedPort, releaseNotes,
-                backup);
+                backup, placement);
     }
 
     /** The release notes of the version {@code tag} names, when the catalog knows where they are. */

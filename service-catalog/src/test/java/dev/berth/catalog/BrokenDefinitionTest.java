@@ -40,6 +40,53 @@ class BrokenDefinitionTest {
         assertEquals(8080, catalog.get("demo").web().port());
     }
 
+    // ---- the placement section (several hosts): ids, the reason, NFS for the media folder alone
+
+    private static final String MEDIA_VOLUME = "volumes:\n  - { kind: media, target: /data/media, readOnly: false }\n";
+
+    @Test
+    void aSectionLoads() throws IOException {
+        write("demo.yaml", GOOD + "placement: { with: [other], reason: it reads the other's log files }\n");
+        write("other.yaml", GOOD.replace("id: demo", "id: other"));
+        assertEquals(new PlacementSpec(List.of("other"), "it reads the other's log files", false),
+                new CatalogLoader().load(dir).get("demo").placement());
+    }
+
+    @Test
+    void withNamesServicesOfTheCatalog() throws IOException {
+        write("demo.yaml", GOOD + "placement: { with: [nothing-here], reason: it reads its files }\n");
+        assertProblem("demo.yaml: field 'placement.with[0]': no service 'nothing-here'");
+    }
+
+    @Test
+    void withNeedsAReason() throws IOException {
+        write("demo.yaml", GOOD + "placement: { with: [demo2] }\n");
+        write("demo2.yaml", GOOD.replace("id: demo", "id: demo2"));
+        assertProblem("demo.yaml: field 'placement.reason': is required with 'with'");
+    }
+
+    @Test
+    void aReasonWithoutWithIsRefused() throws IOException {
+        write("demo.yaml", GOOD + "placement: { reason: nothing to explain }\n");
+        assertProblem("demo.yaml: field 'placement.reason': explains 'with'");
+    }
+
+    @Test
+    void aServiceIsNotWithItself() throws IOException {
+        write("demo.yaml", GOOD + "placement: { with: [demo], reason: it is itself }\n");
+        assertProblem("demo.yaml: field 'placement.with[0]': must name another service");
+    }
+
+    @Test
+    void mediaOverNfsIsForTheMediaFolderAlone() throws IOException {
+        write("demo.yaml", GOOD + MEDIA_VOLUME + "  - { kind: torrents, target: /data/torrents, readOnly: false }\nplacement: { mediaOverNfs: true }\n");
+        assertProblem("demo.yaml: field 'placement.mediaOverNfs': is for a service that mounts the media folder");
+        write("demo.yaml", GOOD + "placement: { mediaOverNfs: true }\n");
+        assertProblem("demo.yaml: field 'placement.mediaOverNfs': is for a service that mounts the media folder");
+        write("demo.yaml", GOOD + MEDIA_VOLUME + "placement: { mediaOverNfs: true }\n");
+        assertTrue(new CatalogLoader().load(dir).get("demo").placement().mediaOverNfs());
+    }
+
     @Test
     void unknownFieldIsNamed() throws IOException {
         write("demo.yaml", GOOD + "imagee: oops\n");

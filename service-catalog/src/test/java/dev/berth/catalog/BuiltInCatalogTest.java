@@ -27,6 +27,19 @@ class BuiltInCatalogTest {
     }
 
     @Test
+    void theShippedCatalogKeepsHostBoundHelpersWithWhatTheyRead() {
+        Catalog catalog = Catalog.builtIn();
+        assertEquals(List.of("prometheus"), catalog.get("node-exporter").placement().with());
+        assertEquals(List.of("prometheus"), catalog.get("cadvisor").placement().with());
+        assertEquals(List.of("npm", "authelia"), catalog.get("fail2ban").placement().with());
+        for (String server : List.of("jellyfin", "plex", "emby")) {
+            assertTrue(catalog.get(server).placement().mediaOverNfs(), server);
+        }
+        assertFalse(catalog.get("bazarr").placement().mediaOverNfs(), "Bazarr writes subtitles beside the media: on the storage host");
+        assertEquals(PlacementSpec.FREE, catalog.get("sonarr").placement());
+    }
+
+    @Test
     void everyImageIsPinnedAndEveryServiceIsDescribed() {
         for (ServiceDefinition s : catalog.all()) {
             assertFalse(s.image().tag().equals("latest"), s.id());
