@@ -152,8 +152,7 @@ class ClusterSplitTest {
 
     @Test
     void backupsOnSeveralHostsAreRefusedOnTheirKey() {
-        StackPlan plan = Examples.repeatablePlanner().plan(Examples.answers("backups").withHosts(TwoHostStacks.answers().hosts(),
-                TwoHostStacks.answers().placement()), Map.of());
+        StackPlan plan = Examples.repeatablePlanner().plan(TwoHostStacks.answers().withBackup(Examples.answers("backups").backup()), Map.of());
         PlannedStack backups = new PlannedStack(plan, new Renderer().render(plan));
 
         InvalidAnswersException e = assertThrows(InvalidAnswersException.class,

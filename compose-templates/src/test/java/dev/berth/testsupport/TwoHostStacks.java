@@ -33,7 +33,10 @@ public final class TwoHostStacks {
     }
 
     public static Answers answers() {
-        return Examples.answers("full-wireguard").withHosts(List.of(
+        Answers a = Examples.answers("full-wireguard");
+        // No target of its own: with hosts the first host's is the stack's.
+        return new Answers(a.schemaVersion(), a.projectName(), null, a.storage(), a.services(), a.vpn(), a.access(), a.monitoring(),
+                a.media(), a.portOverrides(), a.backup(), List.of(
                 new HostAnswers(NAS, new TargetAnswers(TargetAnswers.Kind.SSH, "nas.local", 22, "media", null), "192.168.1.10"),
                 new HostAnswers(PC, new TargetAnswers(TargetAnswers.Kind.SSH, "pc.local", 22, "media", null), null)),
                 PlacementAnswers.NONE);
