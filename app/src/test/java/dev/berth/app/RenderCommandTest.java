@@ -249,6 +249,71 @@ class RenderCommandTest {
     }
 
     /** Files are staged as hidden *.berth-tmp files beside their place, as a deploy stages them. */
+    // With hosts: (docs/examples/two-hosts.yaml: pc is the manager).
+
+    @Test
+    void writesOneFolderPerHostAndSaysWhereEachServiceGoesAndWhy() throws IOException {
+        Path dir = tmp.resolve("stack");
+
+        int code = berth("render", "--answers", Examples.file("two-hosts").toString(), "--out", dir.toString());
+
+        assertEquals(0, code, err.toString());
+        String pc = Files.readString(dir.resolve("pc/compose.yaml"));
+        String nas = Files.readString(dir.resolve("nas/compose.yaml"));
+        // The pins: Jellyfin on pc, Prometheus on nas; qBittorrent on exactly one host.
+        assertTrue(pc.contains("\n  jellyfin:\n") && !nas.contains("\n  jellyfin:\n"), pc);
+        assertTrue(nas.contains("\n  prometheus:\n") && !pc.contains("\n  prometheus:\n"), nas);
+        assertTrue(nas.contains("\n  qbittorrent:\n") != pc.contains("\n  qbittorrent:\n"), nas);
+        assertTrue(pc.contains("name: homelab-overlay") && nas.contains("name: homelab-overlay"), pc);
+        assertFalse(Files.exists(dir.resolve("compose.yaml")), "the hosts' folders only");
+        for (String host : new String[] {"pc", "nas"}) {
+            assertTrue(Files.exists(dir.resolve(host).resolve("berth.yaml")) && Files.exists(dir.resolve(host).resolve("berth-hosts.yaml")), host);
+        }
+        String printed = out.toString();
+        assertTrue(printed.contains("Where each service goes, and why:"), printed);
+        assertTrue(printed.contains("  pc (swarm manager"), printed);
+        assertTrue(printed.contains("    jellyfin (pinned): ") && printed.contains("    prometheus (pinned): "), printed);
+        assertTrue(printed.contains("berth render counts them as equal"), printed);
+        assertTrue(printed.contains("nas          ") && printed.contains(dir.resolve("nas").toString()), printed);
+    }
+
+    @Test
+    void renderingAgainKeepsTheManagersSecretsOnEveryHostThatHasThem() throws IOException {
+        Path dir = tmp.resolve("stack");
+        assertEquals(0, berth("render", "--answers", Examples.file("two-hosts").toString(), "--out", dir.toString()), err.toString());
+        Path onPc = dir.resolve("pc/secrets/sonarr_api_key");
+        Path onNas = dir.resolve("nas/secrets/sonarr_api_key");
+        assertEquals(Files.readString(onPc), Files.readString(onNas));
+        Files.writeString(onPc, "0123456789abcdef0123456789abcdef");
+
+        assertEquals(0, berth("render", "--answers", Examples.file("two-hosts").toString(), "--out", dir.toString()), err.toString());
+
+        assertEquals("0123456789abcdef0123456789abcdef", Files.readString(onNas));
+        assertEquals("0123456789abcdef0123456789abcdef", Files.readString(onPc));
+    }
+
+    @Test
+    void backupsOnSeveralHostsAreRefusedOnTheirKeyAndNothingIsWritten() throws IOException {
+        Path answers = tmp.resolve("backups-on-hosts.yaml");
+        Files.writeString(answers, Files.readString(Examples.file("two-hosts")) + """
+                backup:
+                  enabled: true
+                  repository: /mnt/backup/berth
+                  time: "03:30"
+                  keep:
+                    daily: 7
+                    weekly: 4
+                    monthly: 6
+                  scheduler: container
+                """);
+        Path dir = tmp.resolve("stack");
+
+        int code = berth("render", "--answers", answers.toString(), "--out", dir.toString());
+
+        assertEquals(BerthCommand.INVALID_ANSWERS, code, out.toString());
+        assertTrue(err.toString().contains("backup.enabled: backups of a stack on several hosts are not supported yet"), err.toString());
+        assertFalse(Files.exists(dir.resolve("pc/compose.yaml")) || Files.exists(dir.resolve("nas/compose.yaml")));
+    }
     private void assertNoStagingLeft() throws IOException {
         try (Stream<Path> s = Files.walk(tmp)) {
             List<Path> left = s.filter(p -> p.getFileName().toString().contains(".berth-tmp")).toList();

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 /** {@code berth render}: answers file in, stack files out, nothing written on failure. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Writes the stack's files (compose.yaml, .env, secrets/, config/) for an answers file, "
-                + "without touching Docker. Rendering into an existing stack keeps its passwords and keys.")
+                + "without touching Docker. Rendering into an existing stack keeps its passwords and keys. With hosts: in the"
+                + " answers, one folder per host (DIR/<host>), and where each service goes and why.")
 public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--answers", required = true, paramLabel = "FILE", description = "The answers file (berth.yaml).")
     Path answersFile;
@@ -94,8 +95,11 @@ public final class RenderCommand implements Callable<Integer> {
             });
             CompletableFuture<Catalog> ready = catalog.thenCombine(validator, (loaded, prepared) -> loaded);
             StackRendering rendering = new StackRendering(() -> Background.join(ready), new SecretGenerator());
-            StackState state = StackState.loadForRendering(target, dir, false);
             Answers answers = AnswersFile.read(answersFile);
+            if (answers.isMultiHost()) {
+                return new HostsRender(rendering, composeVersion.on(dockerVersion)).render(target, answers, dir, outWriter);
+            }
+            StackState state = StackState.loadForRendering(target, dir, false);
             PlannedStack stack = rendering.render(answers, state.secrets(), state.previousPorts(), composeVersion.on(dockerVersion), state.pins());
             StackFolderWriter.write(target, state, stack.rendered());
             new StackSummary(stack.plan(), stack.rendered(), answers.access().domain()).print(outWriter, out);
