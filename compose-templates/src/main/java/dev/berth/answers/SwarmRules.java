@@ -27,8 +27,8 @@ final class SwarmRules {
         for (int i = 0; i < swarm.size(); i++) {
             String id = swarm.get(i);
             String field = "placement.swarm[" + i + "]";
-            if (!catalog.contains(id)) {
-                continue; // an unknown id is the placement rules' problem, said once there
+            if (!catalog.contains(id) || !ImpliedServices.chosen(answers, id)) {
+                continue; // an unknown or unchosen id is HostRules' problem, said once there
             }
             ServiceDefinition def = catalog.get(id);
             if (!def.swarm().schedulable()) {

@@ -89,8 +89,8 @@ class HostAnswersTest {
 
     @Test
     void swarmScheduledServicesAreServicesOfTheStack() {
-        Answers a = twoHosts.withHosts(twoHosts.hosts(), new PlacementAnswers(Map.of(), List.of("radarr", "plex")));
-        assertOnly(a, "placement.swarm[1]", AnswerRule.SWARM_NOT_CHOSEN, "'plex' is not a service of this stack");
+        Answers a = twoHosts.withHosts(twoHosts.hosts(), new PlacementAnswers(Map.of(), List.of("plex")));
+        assertOnly(a, "placement.swarm[0]", AnswerRule.SWARM_NOT_CHOSEN, "'plex' is not a service of this stack");
     }
 
     @Test

@@ -41,10 +41,17 @@ class SwarmRulesTest {
     }
 
     private List<Problem> swarm(Answers answers, String id) {
-        TargetAnswers t = answers.target();
-        Answers multi = answers.withHosts(List.of(new HostAnswers("nas", t, "10.0.0.2"), new HostAnswers("pc", t, "10.0.0.3")),
-                new PlacementAnswers(Map.of(), List.of(id)));
+        // Two servers: the hosts' own rules (one "this computer" at most) pass, so the catalog's rules run.
+        List<HostAnswers> hosts = List.of(new HostAnswers("nas", ssh("10.0.0.2"), null), new HostAnswers("pc", ssh("10.0.0.3"), null));
+        // The first host's target as the target, as berth.yaml reads back without one.
+        Answers multi = new Answers(answers.schemaVersion(), answers.projectName(), hosts.getFirst().target(), answers.storage(),
+                answers.services(), answers.vpn(), answers.access(), answers.monitoring(), answers.media(), answers.portOverrides(),
+                answers.backup(), hosts, new PlacementAnswers(Map.of(), List.of(id)));
         return validator.validate(multi).stream().filter(p -> p.field().startsWith("placement.swarm")).toList();
+    }
+
+    private static TargetAnswers ssh(String host) {
+        return new TargetAnswers(TargetAnswers.Kind.SSH, host, null, "berth", null);
     }
 
     private static Problem only(List<Problem> problems) {
