@@ -13,6 +13,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -139,19 +146,26 @@ public final class HostChecks implements AutoCloseable {
                 return List.of();
             }
             progress.message("Checking " + opened.size() + " machines at once…");
-            try (ClusterChecks checks = new ClusterChecks(opened, Checks.targetOnly())) {
-                Thread stop = Thread.ofVirtual().unstarted(checks::cancel);
+            try (ClusterChecks checks = new ClusterChecks(opened, Checks.targetOnly());
+                 ExecutorService alongside = Executors.newVirtualThreadPerTaskExecutor()) {
+                // The hosts report from threads of their own; this task's thread hands their results to the UI, one at a time.
+                BlockingQueue<Map.Entry<String, CheckResult>> arrived = new LinkedBlockingQueue<>();
+                Future<List<ClusterChecks.HostReport>> done = alongside.submit(
+                        () -> checks.run((host, result) -> arrived.add(Map.entry(host, result))));
                 try {
-                    Object oneAtATime = new Object();
-                    // The hosts report from several threads; their updates must not interleave where the UI runs them in place.
-                    return checks.run((host, result) -> {
-                        synchronized (oneAtATime) {
-                            progress.ui(() -> replace(host, r -> r.with(result)));
+                    while (!done.isDone() || !arrived.isEmpty()) {
+                        Map.Entry<String, CheckResult> next = arrived.poll(100, TimeUnit.MILLISECONDS);
+                        if (next != null) {
+                            progress.ui(() -> replace(next.getKey(), r -> r.with(next.getValue())));
                         }
-                    });
+                    }
+                    return done.get();
                 } catch (InterruptedException e) {
-                    stop.start();
+                    checks.cancel();
+                    done.cancel(true);
                     throw e;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
                 }
             }
         } finally {

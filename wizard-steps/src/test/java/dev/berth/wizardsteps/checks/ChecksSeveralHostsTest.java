@@ -48,7 +48,7 @@ class ChecksSeveralHostsTest {
         for (HostSection h : vm.hostSections()) {
             assertFalse(h.rows().isEmpty(), h.name() + " has its checks");
             assertTrue(h.resources().contains("memory"), h.resources());
-            assertEquals("here — this computer".replace("here", h.name()), h.heading());
+            assertEquals(h.name() + " — this computer", h.heading());
         }
         assertTrue(vm.togetherProperty().get().startsWith("2 hosts: "), vm.togetherProperty().get());
         assertFalse(vm.runningProperty().get());
