@@ -97,6 +97,14 @@ public final class ReviewView extends Page {
                 GridPane grid = new GridPane();
                 grid.setHgap(12);
                 grid.setVgap(6);
+                // The name and the choice keep their width; the reason takes what is left and wraps.
+                ColumnConstraints name = new ColumnConstraints();
+                name.setMinWidth(120);
+                ColumnConstraints choice = new ColumnConstraints();
+                choice.setMinWidth(150);
+                ColumnConstraints why = new ColumnConstraints();
+                why.setHgrow(Priority.ALWAYS);
+                grid.getColumnConstraints().addAll(name, choice, why);
                 int row = 0;
                 for (PlacementRow r : on) {
                     grid.addRow(row++, new Label(r.service()), hostChoice(placement, r), reason(r));
@@ -120,6 +128,7 @@ public final class ReviewView extends Page {
     private static ComboBox<String> hostChoice(HostPlacement placement, PlacementRow r) {
         ComboBox<String> choice = new ComboBox<>();
         choice.setId("host-of-" + r.service());
+        choice.setMaxWidth(Double.MAX_VALUE);
         choice.getItems().add(BERTH_CHOOSES);
         choice.getItems().addAll(r.choices());
         choice.setValue(r.pinned() ? r.pinnedTo() : BERTH_CHOOSES);
