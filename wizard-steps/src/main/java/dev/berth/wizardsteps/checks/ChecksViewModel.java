@@ -4,6 +4,7 @@ import dev.berth.engine.check.Check;
 import dev.berth.engine.check.CheckData;
 import dev.berth.engine.check.CheckResult;
 import dev.berth.engine.check.Status;
+import dev.berth.wizardsteps.core.HostChecks;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.StepViewModel;
 import dev.berth.wizardsteps.core.SystemChecks;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -21,18 +23,26 @@ import javafx.collections.ObservableList;
 /**
  * Step 3: the system checks on the target, as they come in. FAILs block Next, WARNs do not.
  * Entering the page runs them (only those whose inputs changed, after the first time); the
- * person can run them all again and copy any fix command.
+ * person can run them all again and copy any fix command. For a stack on several machines the
+ * checks run on every machine at once, each machine's results under its name, with their
+ * resources added up underneath.
  */
 public final class ChecksViewModel extends StepViewModel {
     private final SystemChecks checks;
+    private final HostChecks hostChecks;
+    private final ObservableList<HostSection> hostSections = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper severalHosts = new ReadOnlyBooleanWrapper(this, "severalHosts");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ObservableList<CheckRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
 
     public ChecksViewModel(StepContext ctx) {
         super(ctx);
         this.checks = ctx.checks();
+        this.hostChecks = ctx.hostChecks();
+        running.bind(checks.runningProperty().or(hostChecks.runningProperty()));
         Observable[] sources = {checks.results(), checks.runningProperty(), checks.plannedProperty(),
-                ctx.target().stateProperty()};
+                ctx.target().stateProperty(), hostChecks.hostsProperty(), hostChecks.runningProperty(), ctx.model().hostsProperty()};
         for (Observable o : sources) {
             o.addListener(x -> update());
         }
@@ -55,7 +65,22 @@ public final class ChecksViewModel extends StepViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return checks.runningProperty();
+        return running.getReadOnlyProperty();
+    }
+
+    /** Whether the stack runs on several machines: the page then shows {@link #hostSections()} instead of {@link #rows()}. */
+    public ReadOnlyBooleanProperty severalHostsProperty() {
+        return severalHosts.getReadOnlyProperty();
+    }
+
+    /** Each machine's checks under its name, in the order of the Target page's machines. */
+    public ObservableList<HostSection> hostSections() {
+        return hostSections;
+    }
+
+    /** The machines' memory, free storage, cores and load added up, once measured; empty before. */
+    public ReadOnlyStringProperty togetherProperty() {
+        return hostChecks.togetherProperty();
     }
 
     /** Why the checks cannot run (the connection failed), or empty. */
@@ -65,12 +90,20 @@ public final class ChecksViewModel extends StepViewModel {
 
     @Override
     public void enter() {
-        checks.refresh();
+        if (ctx.model().answers().isMultiHost()) {
+            hostChecks.refresh();
+        } else {
+            checks.refresh();
+        }
     }
 
     /** Runs every check again, from scratch. */
     public void runAgain() {
-        checks.refreshAll();
+        if (ctx.model().answers().isMultiHost()) {
+            hostChecks.refreshAll();
+        } else {
+            checks.refreshAll();
+        }
     }
 
     public void copyFix(CheckRow row) {
@@ -92,6 +125,14 @@ public final class ChecksViewModel extends StepViewModel {
     }
 
     private void update() {
+        severalHosts.set(!ctx.model().hostsProperty().get().isEmpty());
+        if (severalHosts.get()) {
+            updateHosts();
+            return;
+        }
+        if (!hostSections.isEmpty()) {
+            hostSections.clear();
+        }
         List<CheckRow> next = new ArrayList<>();
         for (Check c : checks.checks()) {
             CheckResult r = checks.results().get(c.id());
@@ -120,6 +161,33 @@ public final class ChecksViewModel extends StepViewModel {
                 : "All passed");
     }
 
+    private void updateHosts() {
+        List<HostSection> next = hostChecks.hostsProperty().get().stream().map(h -> new HostSection(h.name(),
+                h.name() + " — " + h.description(), h.results().stream().map(this::hostRow).toList(), h.resources(), h.problem())).toList();
+        if (!next.equals(hostSections)) {
+            hostSections.setAll(next);
+        }
+        problem.set("");
+        List<CheckRow> all = next.stream().flatMap(h -> h.rows().stream()).toList();
+        long fails = all.stream().filter(r -> r.status() == Status.FAIL).count();
+        long warns = all.stream().filter(r -> r.status() == Status.WARN).count();
+        List<String> broken = next.stream().filter(h -> !h.problem().isEmpty()).map(HostSection::name).toList();
+        boolean finished = !hostChecks.runningProperty().get() && !next.isEmpty();
+        setValid(finished && fails == 0 && broken.isEmpty());
+        setSummary(!finished ? (all.isEmpty() ? "" : "Checking " + next.size() + " machines… " + all.size() + " done")
+                : !broken.isEmpty() ? "Cannot check " + String.join(", ", broken)
+                : fails > 0 ? fails + " to fix: " + all.stream().filter(r -> r.status() == Status.FAIL).map(CheckRow::title)
+                        .findFirst().orElse("")
+                : warns > 0 ? next.size() + " machines passed, " + warns + " warning" + (warns == 1 ? "" : "s")
+                : next.size() + " machines, all passed");
+    }
+
+    /** The guided Docker install works on the one connected target, so a machine of several points to its fix instead. */
+    private CheckRow hostRow(CheckResult r) {
+        CheckRow row = row(r);
+        return new CheckRow(row.id(), row.title(), row.status(), row.summary(), row.details(), row.fix(), false);
+    }
+
     /** A skipped check without a plan waits for the later pages, in the wizard's words rather than the CLI's. */
     private CheckRow row(CheckResult r) {
         String summary = r.status() == Status.SKIP && !checks.plannedProperty().get()
@@ -139,5 +207,6 @@ public final class ChecksViewModel extends StepViewModel {
     @Override
     public void close() {
         checks.close();
+        hostChecks.close();
     }
 }

@@ -13,6 +13,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -75,7 +76,79 @@ public final class ReviewView extends Page {
                 Fields.hint("If a step fails, Berth undoes the steps before it in reverse and your previous stack runs as it did."));
         Fields.shownWhen(steps, Bindings.isNotEmpty(vm.jobs()));
 
-        getChildren().addAll(new VBox(8, status, adopt), folders, choices, services, clientSettings, changes, files, steps, actions(vm));
+        getChildren().addAll(new VBox(8, status, adopt), folders, placement(vm.placement()), choices, services, clientSettings, changes, files, steps, actions(vm));
+    }
+
+    /**
+     * Where each service runs on a stack on several machines: per machine its services, each with
+     * its deciding reason and a choice of machine that pins it, and the placer's problem beside a pin it refuses.
+     */
+    private static VBox placement(HostPlacement placement) {
+        VBox hosts = new VBox(12);
+        hosts.setId("placement");
+        Runnable fill = () -> {
+            hosts.getChildren().clear();
+            List<String> order = placement.rows().isEmpty() ? List.of() : placement.rows().getFirst().choices();
+            for (String host : order) {
+                List<PlacementRow> on = placement.rows().stream().filter(r -> r.host().equals(host)).toList();
+                Label heading = new Label(placement.report().stream().filter(l -> l.startsWith(host + " ") || l.startsWith(host + ":"))
+                        .findFirst().orElse(host));
+                heading.getStyleClass().add(Styles.TEXT_BOLD);
+                GridPane grid = new GridPane();
+                grid.setHgap(12);
+                grid.setVgap(6);
+                // The name and the choice keep their width; the reason takes what is left and wraps.
+                ColumnConstraints name = new ColumnConstraints();
+                name.setMinWidth(120);
+                ColumnConstraints choice = new ColumnConstraints();
+                choice.setMinWidth(150);
+                ColumnConstraints why = new ColumnConstraints();
+                why.setHgrow(Priority.ALWAYS);
+                grid.getColumnConstraints().addAll(name, choice, why);
+                int row = 0;
+                for (PlacementRow r : on) {
+                    grid.addRow(row++, new Label(r.service()), hostChoice(placement, r), reason(r));
+                }
+                hosts.getChildren().add(new VBox(6, heading, grid));
+            }
+        };
+        placement.rows().addListener((ListChangeListener<PlacementRow>) c -> fill.run());
+        fill.run();
+        Label basis = Fields.hint("placement-basis", placement.basisProperty());
+        Label problem = Fields.messageLabel(placement.problemProperty());
+        problem.setId("placement-problem");
+        VBox box = new VBox(10, Fields.heading("Where each app runs"), basis, problem, hosts,
+                Fields.hint("Choose a machine to pin an app there (placement.pins in the answers); Berth keeps the rules that "
+                        + "cannot bend: the VPN's apps beside Gluetun, the download clients and *arr apps beside the data."));
+        Fields.shownWhen(box, placement.basisProperty().isNotEmpty());
+        return box;
+    }
+
+    /** The machine a service runs on; picking one pins it, "Berth chooses" lets the placer decide again. */
+    private static ComboBox<String> hostChoice(HostPlacement placement, PlacementRow r) {
+        ComboBox<String> choice = new ComboBox<>();
+        choice.setId("host-of-" + r.service());
+        choice.setMaxWidth(Double.MAX_VALUE);
+        choice.getItems().add(BERTH_CHOOSES);
+        choice.getItems().addAll(r.choices());
+        choice.setValue(r.pinned() ? r.pinnedTo() : BERTH_CHOOSES);
+        choice.setAccessibleText("Machine for " + r.service());
+        choice.valueProperty().addListener((o, was, now) -> placement.pin(r.service(), BERTH_CHOOSES.equals(now) ? null : now));
+        return choice;
+    }
+
+    private static final String BERTH_CHOOSES = "Berth chooses";
+
+    private static Label reason(PlacementRow r) {
+        Label reason = new Label(r.problem().isEmpty() ? r.reason() : r.problem());
+        reason.setId("placement-reason-" + r.service());
+        reason.setWrapText(true);
+        if (r.problem().isEmpty()) {
+            reason.getStyleClass().add(Styles.TEXT_MUTED);
+        } else {
+            reason.getStyleClass().add(Styles.DANGER);
+        }
+        return reason;
     }
 
     /** A moved app folder or data root: what it means, and move or keep, one of which must be chosen. */

@@ -34,7 +34,8 @@ import javafx.collections.ObservableList;
  * target without changing anything: what happens to each service in words, a moved root folder
  * with the choice to move or keep its folders, the files it writes (each can be read; for a stack
  * that is there already, the diff of each file that changes) and its steps in order. The answers can be
- * saved and the files exported from here. Next deploys exactly this preview.
+ * saved and the files exported from here. Next deploys exactly this preview. A stack on several
+ * machines shows instead where each service runs and why, and lets the person pin services.
  */
 public final class ReviewViewModel extends StepViewModel {
     public enum State { WAITING, PREVIEWING, READY, FAILED }
@@ -43,6 +44,7 @@ public final class ReviewViewModel extends StepViewModel {
     private final LatestTask previewing;
     private final ReviewExports exports;
     private final FileViewer viewer = new FileViewer();
+    private final HostPlacement placement;
     private final ObservableList<StepViewModel> reviewed = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.WAITING);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -72,6 +74,7 @@ public final class ReviewViewModel extends StepViewModel {
         this.session = session;
         this.previewing = new LatestTask(ctx.tasks());
         this.exports = new ReviewExports(ctx);
+        this.placement = new HostPlacement(ctx.model(), ctx.backend().catalog(), ctx.hostChecks().resourcesProperty());
         ctx.model().answersProperty().addListener(o -> answersChanged());
         ctx.target().connectedProperty().addListener(o -> targetChanged());
         ctx.target().stateProperty().addListener(o -> targetChanged());
@@ -105,6 +108,11 @@ public final class ReviewViewModel extends StepViewModel {
     @Override
     public String nextLabel() {
         return "_Deploy";
+    }
+
+    /** Where each service of a stack on several machines runs and why, with the person's pins; empty for one machine. */
+    public HostPlacement placement() {
+        return placement;
     }
 
     public ObservableList<StepViewModel> reviewed() {
