@@ -277,6 +277,22 @@ class RenderCommandTest {
         assertTrue(printed.contains("nas          ") && printed.contains(dir.resolve("nas").toString()), printed);
     }
 
+    /** The example's words: the NAS holds the disks, the downloads and the *arr apps; the PC runs Jellyfin. */
+    @Test
+    void theTwoHostsExampleLandsAsItsCommentSays() throws IOException {
+        Path dir = tmp.resolve("stack");
+
+        assertEquals(0, berth("render", "--answers", Examples.file("two-hosts").toString(), "--out", dir.toString()), err.toString());
+
+        String layout = Files.readString(dir.resolve("pc/berth-hosts.yaml"));
+        assertTrue(layout.contains("\nstorageHost: nas\n"), layout);
+        String nas = Files.readString(dir.resolve("nas/compose.yaml"));
+        for (String app : List.of("qbittorrent", "sonarr", "radarr")) {
+            assertTrue(nas.contains("\n  " + app + ":\n"), app + " not on nas:\n" + layout);
+        }
+        assertTrue(Files.readString(dir.resolve("pc/compose.yaml")).contains("\n  jellyfin:\n"), layout);
+    }
+
     @Test
     void renderingAgainKeepsTheManagersSecretsOnEveryHostThatHasThem() throws IOException {
         Path dir = tmp.resolve("stack");

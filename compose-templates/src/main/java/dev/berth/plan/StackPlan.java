@@ -2,6 +2,7 @@ package dev.berth.plan;
 
 import dev.berth.answers.Answers;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
@@ -17,6 +18,9 @@ import java.util.SortedMap;
  * @param dataDirectories the TRaSH folders under the data root, relative, parents first
  * @param namedVolumes   Docker named volumes
  * @param pins           the images {@code berth update} pinned that still stand; the services already run them
+ * @param serviceAddresses on a stack across several hosts, service name → the address a browser reaches the
+ *                       host it runs on at (set by the split, which knows the layout); empty on one host,
+ *                       where every service is on the target
  */
 public record StackPlan(
         Answers answers,
@@ -27,15 +31,37 @@ public record StackPlan(
         SortedMap<String, String> secrets,
         List<String> dataDirectories,
         List<String> namedVolumes,
-        ImagePins pins) {
+        ImagePins pins,
+        Map<String, String> serviceAddresses) {
 
     public static final String NETWORK = "berth";
+
+    public StackPlan {
+        serviceAddresses = Map.copyOf(serviceAddresses);
+    }
+
+    /** A plan on one host: every service at the target's address. */
+    public StackPlan(Answers answers, List<PlannedService> services, List<Addition> additions, List<String> suggestions,
+                     List<PortMove> portMoves, SortedMap<String, String> secrets, List<String> dataDirectories,
+                     List<String> namedVolumes, ImagePins pins) {
+        this(answers, services, additions, suggestions, portMoves, secrets, dataDirectories, namedVolumes, pins, Map.of());
+    }
 
     /** A plan without pinned images. */
     public StackPlan(Answers answers, List<PlannedService> services, List<Addition> additions, List<String> suggestions,
                      List<PortMove> portMoves, SortedMap<String, String> secrets, List<String> dataDirectories,
                      List<String> namedVolumes) {
         this(answers, services, additions, suggestions, portMoves, secrets, dataDirectories, namedVolumes, ImagePins.NONE);
+    }
+
+    /** This plan with each service's host address (a stack across several hosts). */
+    public StackPlan withServiceAddresses(Map<String, String> addresses) {
+        return new StackPlan(answers, services, additions, suggestions, portMoves, secrets, dataDirectories, namedVolumes, pins, addresses);
+    }
+
+    /** Where a browser reaches {@code service}'s host, when the stack spans several hosts and the split knew it. */
+    public Optional<String> addressOf(String service) {
+        return Optional.ofNullable(serviceAddresses.get(service));
     }
 
     public Optional<PlannedService> service(String name) {

@@ -56,14 +56,16 @@ public final class ClusterSplit {
      * @throws IllegalArgumentException when the layout leaves a service out or breaks the data-tree rule
      */
     public List<HostShare> split(PlannedStack whole, HostLayout layout) {
-        StackPlan plan = whole.plan();
-        refuseBackups(plan);
-        for (PlannedService s : plan.services()) {
+        refuseBackups(whole.plan());
+        for (PlannedService s : whole.plan().services()) {
             String host = layout.hostOf(s.name());
             if (!layout.hosts().contains(host)) {
                 throw new IllegalArgumentException("The layout puts " + s.name() + " on " + host + ", which is not one of " + layout.hosts());
             }
         }
+        // Links (Homepage's tiles, the printed and reported addresses) point at each service's own host.
+        StackPlan plan = whole.plan().withServiceAddresses(serviceAddresses(whole.plan().answers(), layout));
+        whole = withLinks(whole, plan);
         Map<String, Object> compose = parseCompose(whole.rendered().text("compose.yaml"));
         List<HostShare> shares = new ArrayList<>();
         for (String host : layout.hosts()) {
@@ -72,6 +74,20 @@ public final class ClusterSplit {
             shares.add(new HostShare(host, hostPlan, files(whole, layout, host, hostPlan, compose)));
         }
         return List.copyOf(shares);
+    }
+
+    /** Each service → the address a browser reaches its host at: the host's {@code address:}, its SSH host, or this computer. */
+    private static Map<String, String> serviceAddresses(Answers answers, HostLayout layout) {
+        Map<String, String> addresses = new LinkedHashMap<>();
+        layout.services().forEach((service, a) -> addresses.put(service, reachableAt(answers, a.host()).orElse("localhost")));
+        return addresses;
+    }
+
+    /** The whole stack with the files that link to the apps rendered again from the plan that knows each service's host. */
+    private static PlannedStack withLinks(PlannedStack whole, StackPlan plan) {
+        Map<String, RenderedFile> files = new LinkedHashMap<>(whole.rendered().files());
+        files.computeIfPresent(Renderer.HOMEPAGE_SERVICES, (path, old) -> RenderedFile.text(HomepageConfig.render(plan)));
+        return new PlannedStack(plan, new RenderedStack(files));
     }
 
     /**
@@ -172,7 +188,7 @@ public final class ClusterSplit {
                 plan.additions().stream().filter(a -> names.contains(a.service())).toList(),
                 plan.suggestions(),
                 plan.portMoves().stream().filter(m -> names.contains(m.service())).toList(),
-                plan.secrets(), dataDirectories, List.copyOf(named), plan.pins());
+                plan.secrets(), dataDirectories, List.copyOf(named), plan.pins(), plan.serviceAddresses());
     }
 
     private static RenderedStack files(PlannedStack whole, HostLayout layout, String host, StackPlan hostPlan, Map<String, Object> compose) {

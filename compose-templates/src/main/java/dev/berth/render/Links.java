@@ -13,8 +13,9 @@ public final class Links {
         if (access.proxyEnabled() && !s.name().equals("npm")) {
             return "https://" + s.name() + "." + access.domain() + "/";
         }
+        // On several hosts, the address of the host the service runs on; on one, the target's.
         var target = plan.answers().target();
-        String host = target.host() != null ? target.host() : "localhost";
+        String host = plan.addressOf(s.name()).orElse(target.host() != null ? target.host() : "localhost");
         if (host.indexOf(':') >= 0) {
             host = "[" + host + "]";
         }

@@ -13,6 +13,9 @@ import java.util.Map;
  * function: the same plan gives the same bytes.
  */
 public final class Renderer {
+    /** Homepage's tiles: they link to each app, so a stack across several hosts renders it again once placed. */
+    static final String HOMEPAGE_SERVICES = "config/homepage/services.yaml";
+
     /** The answers the stack was made from, secrets left out. */
     public static final String ANSWERS_FILE = "berth.yaml";
 
@@ -53,7 +56,7 @@ public final class Renderer {
             Fail2BanConfig.render(plan.has("authelia"), out);
         }
         if (plan.has("homepage")) {
-            out.put("config/homepage/services.yaml", RenderedFile.text(HomepageConfig.render(plan)));
+            out.put(HOMEPAGE_SERVICES, RenderedFile.text(HomepageConfig.render(plan)));
         }
         if (plan.has("recyclarr")) {
             RecyclarrConfig.render(plan, out);

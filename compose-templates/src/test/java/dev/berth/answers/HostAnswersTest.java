@@ -30,7 +30,7 @@ class HostAnswersTest {
     void theExampleIsValidAndItsFirstHostIsTheTarget() {
         assertEquals(List.of(), validator.validate(twoHosts));
         assertEquals(twoHosts.hosts().getFirst().target(), twoHosts.target());
-        assertEquals(Map.of("jellyfin", "pc", "grafana", "pc", "prometheus", "nas"), twoHosts.placement().pins());
+        assertEquals(Map.of("qbittorrent", "nas", "jellyfin", "pc", "grafana", "pc", "prometheus", "nas"), twoHosts.placement().pins());
     }
 
     @Test

@@ -115,7 +115,10 @@ class ClusterSplitTest {
         assertTrue(share("nas").rendered().files().containsKey("config/authelia/configuration.yml"));
         assertFalse(share("pc").rendered().files().containsKey("config/authelia/configuration.yml"));
         for (String path : whole.rendered().files().keySet()) {
-            if (!path.equals("compose.yaml")) {
+            // Homepage's tiles are rendered again with each service's host (homepageAndTheLinksPointAtTheHostEachServiceRunsOn).
+            if (path.equals(Renderer.HOMEPAGE_SERVICES)) {
+                assertTrue(shares.stream().anyMatch(s -> s.rendered().files().containsKey(path)), path + " reached no host");
+            } else if (!path.equals("compose.yaml")) {
                 assertTrue(shares.stream().anyMatch(s -> s.rendered().files().get(path) != null
                         && s.rendered().files().get(path).equals(whole.rendered().file(path))), path + " reached no host unchanged");
             }
@@ -178,6 +181,23 @@ class ClusterSplitTest {
 
         assertTrue(e.getMessage().startsWith("berth-hosts.yaml: services.") && e.getMessage().contains(".host must name one of the hosts [nas, pc]")
                 && e.getMessage().contains("delete the file"), e.getMessage());
+    }
+
+    @Test
+    void homepageAndTheLinksPointAtTheHostEachServiceRunsOn() {
+        Set<String> onPc = new TreeSet<>(TwoHostStacks.ON_PC);
+        onPc.add("npm");
+        List<HostShare> split = new ClusterSplit().split(whole, TwoHostStacks.layout(whole.plan(), onPc));
+        HostShare nas = split.get(0);
+        HostShare pc = split.get(1);
+        String tiles = nas.rendered().text("config/homepage/services.yaml");
+
+        // npm runs on pc (no address: its SSH host), homepage on nas: the tile leads to pc, not to the first host.
+        assertTrue(tiles.contains("href: http://pc.local:81/"), tiles);
+        assertEquals("http://pc.local:81/", Links.url(pc.plan(), pc.plan().service("npm").orElseThrow()));
+        // A service on nas is linked at nas's address, not at its SSH host.
+        assertEquals(java.util.Optional.of("192.168.1.10"), nas.plan().addressOf("sonarr"));
+        assertTrue(share("nas").rendered().text("config/homepage/services.yaml").contains("href: http://192.168.1.10:81/"));
     }
 
     private HostShare share(String host) {

@@ -37,7 +37,6 @@ final class ServiceReports {
      * @param withLogs read the last log lines of those services (before a rollback removes them)
      */
     static DeployReport build(StackPlan plan, HealthMonitor m, Set<String> notUp, boolean withLogs) {
-        String host = host(plan);
         Redactor redactor = new Redactor(plan.secrets().values());
         List<DeployReport.ServiceReport> out = new ArrayList<>();
         for (PlannedService s : plan.services()) {
@@ -60,19 +59,32 @@ final class ServiceReports {
                         + (h.probe().detail().isBlank() ? "" : ": " + h.probe().detail().strip());
                 detail = detail.isBlank() ? probe : detail.strip() + "; " + probe;
             }
-            String url = s.hostWebPort() != 0 && s.definition().web() != null ? "http://" + host + ":" + s.hostWebPort() + "/" : null;
+            String url = webUrl(plan, s);
             out.add(new DeployReport.ServiceReport(s.name(), h.state(), detail, url, tail, !failed));
         }
         return new DeployReport(out);
+    }
+
+    /** Where the person opens the service's published page, or null when it has none. */
+    static String webUrl(StackPlan plan, PlannedService s) {
+        if (s.hostWebPort() == 0 || s.definition().web() == null) {
+            return null;
+        }
+        // On a stack across several hosts, the service's own host, not the first host's.
+        return "http://" + plan.addressOf(s.name()).map(ServiceReports::bracketed).orElse(host(plan)) + ":" + s.hostWebPort() + "/";
     }
 
     /** Where the person reaches the server: the SSH host, or this computer. */
     private static String host(StackPlan plan) {
         TargetAnswers t = plan.answers().target();
         if (t != null && t.kind() == TargetAnswers.Kind.SSH && t.host() != null && !t.host().isBlank()) {
-            String h = t.host();
-            return h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h;
+            return bracketed(t.host());
         }
         return "localhost";
+    }
+
+    /** An IPv6 address in brackets, as a URL needs it. */
+    private static String bracketed(String h) {
+        return h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h;
     }
 }

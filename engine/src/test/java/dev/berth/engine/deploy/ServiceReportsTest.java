@@ -30,4 +30,15 @@ class ServiceReportsTest {
         }
         assertTrue(web.keySet().containsAll(unpublished.stream().map(PlannedService::name).toList()), web.keySet().toString());
     }
+
+    @Test
+    void aServiceOnAnotherHostIsReportedAtThatHostsAddress() {
+        StackPlan plan = DeployFixtures.plan(dev.berth.testsupport.Examples.answers("minimal-jellyfin"));
+        PlannedService jellyfin = plan.service("jellyfin").orElseThrow();
+        String alone = ServiceReports.webUrl(plan, jellyfin);
+
+        String placed = ServiceReports.webUrl(plan.withServiceAddresses(Map.of("jellyfin", "192.168.1.30")), jellyfin);
+
+        assertEquals("http://192.168.1.30:" + jellyfin.hostWebPort() + "/", placed, "on one host it was " + alone);
+    }
 }
