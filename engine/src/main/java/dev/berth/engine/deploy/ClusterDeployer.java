@@ -166,6 +166,7 @@ public final class ClusterDeployer {
         jobs.add(new SwarmFabricJob(new SwarmFabric(ordered), preview.plan().projectName(), offline));
         Map<String, DeployLog> logs = new LinkedHashMap<>();
         Map<String, HostRun> runs = new LinkedHashMap<>();
+        HostPhases phases = new HostPhases();
         for (ClusterHost host : ordered) {
             DeployPreview share = share(preview, host);
             if (share.folderChoiceNeeded()) {
@@ -183,8 +184,9 @@ public final class ClusterDeployer {
             List<Job> hostJobs = host.equals(ordered.getFirst())
                     ? withSwarmStack(share.jobs(), preview.plan().projectName(), share.stackDir(), preview.layout())
                     : share.jobs();
-            hostJobs.forEach(job -> jobs.add(new HostJob(run, job)));
+            phases.add(run, hostJobs);
         }
+        jobs.addAll(phases.inOrder());
         Map<String, String> madeOn = madeSecrets(preview);
         if (!madeOn.isEmpty() && ordered.size() > 1) {
             List<ShareMadeSecretsJob.Place> places = new ArrayList<>();
