@@ -43,6 +43,16 @@ public final class BusyboxImage {
         return NAME;
     }
 
+    /**
+     * The stand-in for the swarm anchor's pinned image ({@code SwarmFabric.ANCHOR_IMAGE}): this
+     * image tagged with that name, so a join finds it on every host it is loaded into.
+     */
+    public static String anchor(Path work) {
+        ensure(work);
+        run(work, "docker", "tag", NAME, dev.berth.engine.cluster.SwarmFabric.ANCHOR_IMAGE);
+        return dev.berth.engine.cluster.SwarmFabric.ANCHOR_IMAGE;
+    }
+
     private static void run(Path work, String... argv) {
         ExternalTool.Result r = ExternalTool.run(work, List.of(argv));
         assertEquals(0, r.exitCode(), String.join(" ", argv) + ": " + r.output());

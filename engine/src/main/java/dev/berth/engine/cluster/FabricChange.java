@@ -10,9 +10,11 @@ import java.util.List;
  * @param joined         hosts Berth joined to the swarm (they leave on undo)
  * @param labelled       hosts whose node got Berth's labels (removed on undo)
  * @param networkCreated Berth created the overlay network
+ * @param anchorCreated  Berth created the stack's anchor service ({@link SwarmFabric#anchorService})
  */
-public record FabricChange(boolean swarmCreated, List<String> joined, List<String> labelled, boolean networkCreated) {
-    public static final FabricChange NOTHING = new FabricChange(false, List.of(), List.of(), false);
+public record FabricChange(boolean swarmCreated, List<String> joined, List<String> labelled, boolean networkCreated,
+                           boolean anchorCreated) {
+    public static final FabricChange NOTHING = new FabricChange(false, List.of(), List.of(), false, false);
 
     public FabricChange {
         joined = List.copyOf(joined);

@@ -1,6 +1,7 @@
 package dev.berth.engine.cluster;
 
 import dev.berth.engine.target.ExecResult;
+import dev.berth.render.ClusterSplit;
 import dev.berth.engine.target.TargetException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,12 @@ import java.util.function.BooleanSupplier;
  * (issue 17). The first host is the manager: {@code docker swarm init} there when it is in no
  * swarm, {@code docker swarm join} on the others, the node label {@code berth.host=<name>} on
  * each, and {@code docker network create --driver overlay --attachable <network>}.
+ *
+ * <p>Then the stack's <em>anchor</em>: a global Swarm service ({@link #anchorService}) that keeps one
+ * small task attached to the overlay on every node. A worker knows a swarm network only while a
+ * container of that host is attached to it, and Compose (2.x and 1.29) refuses an external network
+ * it cannot find; with the anchor, every host's {@code compose up} finds it on the first deploy,
+ * after a {@code down}, after a restart of the host and from {@code berth start}.
  */
 public final class SwarmFabric {
     /** The node label that names each host; Swarm-scheduled services are placed by it. */
@@ -22,6 +29,10 @@ public final class SwarmFabric {
     private static final Duration READY_LIMIT = Duration.ofSeconds(60);
     private static final long READY_POLL_MILLIS = 250;
     private static final BooleanSupplier NEVER = () -> false;
+    /** The anchor's image: tiny, pinned, with {@code sleep}; each host needs it (pulled there unless offline). */
+    public static final String ANCHOR_IMAGE = "busybox:1.37.0";
+    private static final Duration PULL_LIMIT = Duration.ofMinutes(5);
+    private static final Duration ANCHOR_LIMIT = Duration.ofSeconds(90);
 
     private final List<ClusterHost> hosts;
 
@@ -37,21 +48,33 @@ public final class SwarmFabric {
         return hosts;
     }
 
+    /** The global Swarm service that keeps the overlay of {@code project} known on every host. */
+    public static String anchorService(String project) {
+        return project + "-anchor";
+    }
+
     /**
-     * Brings every host into one swarm with the overlay network {@code network}; changes only what
-     * is missing. Nothing is changed before every host was looked at, and a failure part way takes
-     * back what this call made before it throws.
+     * Brings every host into one swarm with the overlay network of {@code project}
+     * ({@link ClusterSplit#overlayNetwork}) and its anchor service, running on every host; changes
+     * only what is missing. Nothing is changed before every host was looked at (and has the anchor's
+     * image), and a failure part way takes back what this call made before it throws.
      *
+     * @param offline pull nothing: a host without {@link #ANCHOR_IMAGE} is then an error saying to pull it
      * @throws TargetException with what to do when a host is in another swarm, cannot reach the
-     *                         manager (ports 2377/tcp, 7946/tcp+udp, 4789/udp), or Docker refuses
+     *                         manager (ports 2377/tcp, 7946/tcp+udp, 4789/udp), lacks the anchor's
+     *                         image, or Docker refuses
      */
-    public FabricChange join(String network, BooleanSupplier cancelled) throws TargetException {
+    public FabricChange join(String project, boolean offline, BooleanSupplier cancelled) throws TargetException {
+        String network = ClusterSplit.overlayNetwork(project);
         HostDocker manager = new HostDocker(hosts.getFirst());
         Map<ClusterHost, SwarmState> before = new LinkedHashMap<>();
         for (ClusterHost host : hosts) {
             before.put(host, new HostDocker(host).swarm(cancelled));
         }
         List<String> swarmNodes = refuseWhatBerthMustNotChange(manager, before, network, cancelled);
+        for (ClusterHost host : hosts) {
+            ensureAnchorImage(new HostDocker(host), offline, cancelled);
+        }
         Progress made = new Progress();
         try {
             SwarmState managerState = before.get(manager.host());
@@ -91,10 +114,20 @@ public final class SwarmFabric {
                 manager.run(cancelled, "network", "create", "--driver", "overlay", "--attachable", network);
                 made.networkCreated = true;
             }
+            String anchor = anchorService(project);
+            stopIfCancelled(cancelled);
+            if (!manager.attempt(Duration.ofSeconds(60), cancelled, "service", "inspect", anchor).ok()) {
+                // --resolve-image never: each node runs the image it has (checked or pulled above), asking no registry.
+                manager.run(cancelled, "service", "create", "--detach", "--name", anchor, "--mode", "global",
+                        "--network", network, "--restart-condition", "any", "--stop-signal", "KILL",
+                        "--resolve-image", "never", "--label", "berth.anchor=" + project, ANCHOR_IMAGE, "sleep", "2147483647");
+                made.anchorCreated = true;
+            }
+            awaitAnchor(anchor, cancelled);
             return made.change();
         } catch (TargetException | RuntimeException e) {
             try {
-                undo(made.change(), network);
+                undo(made.change(), project);
             } catch (TargetException | RuntimeException undoFailed) {
                 e.addSuppressed(undoFailed);
             }
@@ -103,12 +136,19 @@ public final class SwarmFabric {
     }
 
     /**
-     * Takes back what {@code change} made, in reverse: the network, the labels, the joins, the
-     * swarm. Goes on past a host it cannot reach and then names what is left to do by hand.
+     * Takes back what {@code change} made for {@code project}, in reverse: the anchor, the network,
+     * the labels, the joins, the swarm. Goes on past a host it cannot reach and then names what is
+     * left to do by hand.
      */
-    public void undo(FabricChange change, String network) throws TargetException {
+    public void undo(FabricChange change, String project) throws TargetException {
+        String network = ClusterSplit.overlayNetwork(project);
         HostDocker manager = new HostDocker(hosts.getFirst());
         List<String> left = new ArrayList<>();
+        if (change.anchorCreated()) {
+            String anchor = anchorService(project);
+            attempt(left, manager, "remove the anchor service: docker service rm " + anchor, "service", "rm", anchor);
+            awaitAnchorGone(anchor);
+        }
         if (change.networkCreated()) {
             attempt(left, manager, "remove the network: docker network rm " + network, "network", "rm", network);
         }
@@ -195,6 +235,66 @@ public final class SwarmFabric {
         return nodes;
     }
 
+    /** The anchor's image on the host: there, pulled, or (offline) an error that says how to get it there. */
+    private static void ensureAnchorImage(HostDocker docker, boolean offline, BooleanSupplier cancelled) throws TargetException {
+        if (docker.attempt(Duration.ofSeconds(60), cancelled, "image", "inspect", "--format", "{{.Id}}", ANCHOR_IMAGE).ok()) {
+            return;
+        }
+        String name = docker.host().name();
+        if (offline) {
+            throw new TargetException(TargetException.Reason.OTHER, "Host " + name + " has no image " + ANCHOR_IMAGE
+                    + ", which keeps the stack's overlay network known on every host, and an offline deploy pulls nothing. "
+                    + "Run docker pull " + ANCHOR_IMAGE + " on " + name + " (or docker save | docker load it there), then deploy again.");
+        }
+        ExecResult pulled = docker.attempt(PULL_LIMIT, cancelled, "pull", ANCHOR_IMAGE);
+        if (!pulled.ok()) {
+            throw new TargetException(pulled.timedOut() ? TargetException.Reason.TIMEOUT : TargetException.Reason.OTHER,
+                    "Host " + name + " could not pull " + ANCHOR_IMAGE + " (" + (pulled.timedOut() ? "no answer in time" : pulled.stderr().trim())
+                            + "). Let it reach the registry, or docker save | docker load the image there and deploy with --offline.");
+        }
+    }
+
+    /** Until the anchor has a running task on every host: only then does each host's Compose find the network. */
+    private void awaitAnchor(String anchor, BooleanSupplier cancelled) throws TargetException {
+        long deadline = System.nanoTime() + ANCHOR_LIMIT.toNanos();
+        for (ClusterHost host : hosts) {
+            HostDocker docker = new HostDocker(host);
+            while (docker.run(cancelled, "ps", "-q", "--filter", "label=com.docker.swarm.service.name=" + anchor,
+                    "--filter", "status=running").isEmpty()) {
+                if (System.nanoTime() - deadline >= 0) {
+                    String tasks = new HostDocker(hosts.getFirst()).attempt(Duration.ofSeconds(60), NEVER, "service", "ps", "--no-trunc",
+                            "--format", "{{.Node}} {{.CurrentState}} {{.Error}}", anchor).stdout().trim().replace("\n", "; ");
+                    throw new TargetException(TargetException.Reason.TIMEOUT, "The swarm service " + anchor + ", which keeps the overlay "
+                            + "network known on every host, has no running task on host " + host.name() + " after "
+                            + ANCHOR_LIMIT.toSeconds() + " s (" + tasks + "). See docker service ps " + anchor + " on "
+                            + hosts.getFirst().name() + "; a host without the image " + ANCHOR_IMAGE + " or one that cannot reach the "
+                            + "others on " + PORTS + " is the usual cause.");
+                }
+                pause(cancelled);
+            }
+        }
+    }
+
+    /** A removed service's tasks stop a moment later; the network is in use until they have. Best effort, time-limited. */
+    private void awaitAnchorGone(String anchor) {
+        long deadline = System.nanoTime() + ANCHOR_LIMIT.toNanos();
+        for (ClusterHost host : hosts) {
+            HostDocker docker = new HostDocker(host);
+            try {
+                while (System.nanoTime() - deadline < 0) {
+                    ExecResult left = docker.attempt(Duration.ofSeconds(60), NEVER, "ps", "-aq", "--filter",
+                            "label=com.docker.swarm.service.name=" + anchor);
+                    if (!left.ok() || left.stdout().isBlank()) {
+                        break;
+                    }
+                    pause(NEVER);
+                }
+            } catch (TargetException lostHost) {
+                // A host that is gone holds no task of it; the steps after name what is left.
+            }
+        }
+    }
+
     private static TargetException notUsable(ClusterHost host, SwarmState state) {
         return new TargetException(TargetException.Reason.OTHER, "Host " + host.name() + "'s swarm state is " + state.localState()
                 + (state.error().isEmpty() ? "" : " (" + state.error() + ")")
@@ -230,14 +330,18 @@ public final class SwarmFabric {
                             + state + " after " + READY_LIMIT.toSeconds() + " s. The hosts must reach each other on " + PORTS
                             + "; check the firewalls between " + node.getKey().address() + " and " + hosts.getFirst().address() + ".");
                 }
-                stopIfCancelled(cancelled);
-                try {
-                    Thread.sleep(READY_POLL_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new TargetException(TargetException.Reason.OTHER, "Interrupted while waiting for the swarm's nodes to be ready.");
-                }
+                pause(cancelled);
             }
+        }
+    }
+
+    private static void pause(BooleanSupplier cancelled) throws TargetException {
+        stopIfCancelled(cancelled);
+        try {
+            Thread.sleep(READY_POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetException(TargetException.Reason.OTHER, "Interrupted while waiting for the swarm.");
         }
     }
 
@@ -269,9 +373,10 @@ public final class SwarmFabric {
         final List<String> joined = new ArrayList<>();
         final List<String> labelled = new ArrayList<>();
         boolean networkCreated;
+        boolean anchorCreated;
 
         FabricChange change() {
-            return new FabricChange(swarmCreated, joined, labelled, networkCreated);
+            return new FabricChange(swarmCreated, joined, labelled, networkCreated, anchorCreated);
         }
     }
 }

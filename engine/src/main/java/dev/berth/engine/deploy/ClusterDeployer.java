@@ -151,7 +151,8 @@ public final class ClusterDeployer {
     private ClusterOutcome run(ClusterPreview preview, Consumer<HostProgress> listener, BooleanSupplier cancelRequested) {
         List<Job> jobs = new ArrayList<>();
         List<ClusterHost> ordered = inLayoutOrder(preview.layout());
-        jobs.add(new SwarmFabricJob(new SwarmFabric(ordered), ClusterSplit.overlayNetwork(preview.plan().projectName())));
+        boolean offline = share(preview, ordered.getFirst()).options().offline();
+        jobs.add(new SwarmFabricJob(new SwarmFabric(ordered), preview.plan().projectName(), offline));
         Map<String, DeployLog> logs = new LinkedHashMap<>();
         Map<String, HostRun> runs = new LinkedHashMap<>();
         for (ClusterHost host : ordered) {

@@ -28,14 +28,14 @@ import org.junit.jupiter.api.Test;
 class SwarmFabricTest {
     private static final String PROJECT = "berthfabric";
     private static final String NETWORK = ClusterSplit.overlayNetwork(PROJECT);
-    private static final String ANCHOR = "berth-test-anchor";
+    private static final String ANCHOR = SwarmFabric.anchorService(PROJECT);
     private static final BooleanSupplier NOT_CANCELLED = () -> false;
     private static NamespaceHosts hosts;
 
     @BeforeAll
     static void start() throws Exception {
         hosts = NamespaceHosts.start(2);
-        hosts.loadImages(BusyboxImage.ensure(hosts.host(1).folder()));
+        hosts.loadImages(BusyboxImage.ensure(hosts.host(1).folder()), BusyboxImage.anchor(hosts.host(1).folder()));
     }
 
     @AfterAll
@@ -48,8 +48,8 @@ class SwarmFabricTest {
     /** Each test starts from hosts in no swarm and with no stack network; a failed one must not spoil the next. */
     @AfterEach
     void leaveNothing() {
+        hosts.host(1).tryDocker("service", "rm", ANCHOR);
         for (NamespaceHost host : hosts.hosts()) {
-            host.tryDocker("rm", "-f", ANCHOR);
             for (String service : List.of("web", "client")) {
                 host.tryDocker("rm", "-f", PROJECT + "-" + service + "-1");
             }
@@ -62,14 +62,14 @@ class SwarmFabricTest {
     void twoHostsJoinedReachEachOthersServicesByNameAndUndoLeavesThemAsBefore() throws Exception {
         SwarmFabric fabric = new SwarmFabric(hosts.clusterHosts());
 
-        FabricChange change = fabric.join(NETWORK, NOT_CANCELLED);
+        FabricChange change = fabric.join(PROJECT, true, NOT_CANCELLED);
 
-        assertEquals(new FabricChange(true, List.of("h2"), List.of("h1", "h2"), true), change);
+        assertEquals(new FabricChange(true, List.of("h2"), List.of("h1", "h2"), true, true), change);
         assertEquals("active true", swarmOf(hosts.host(1)));
         assertEquals("active false", swarmOf(hosts.host(2)));
         assertEquals(List.of("h1 Ready", "h2 Ready"), labelledNodes());
         assertEquals("overlay true", hosts.host(1).docker("network", "inspect", "--format", "{{.Driver}} {{.Attachable}}", NETWORK));
-        assertEquals(FabricChange.NOTHING, fabric.join(NETWORK, NOT_CANCELLED), "a second join changes nothing");
+        assertEquals(FabricChange.NOTHING, fabric.join(PROJECT, true, NOT_CANCELLED), "a second join changes nothing");
 
         compose(hosts.host(1), "web", "mkdir -p /www && echo hello from h1 > /www/index.html && exec httpd -f -p 8080 -h /www");
         compose(hosts.host(2), "client", "exec sleep 1000000");
@@ -81,28 +81,75 @@ class SwarmFabricTest {
             exec(host, composeCommand("down"));
         }
 
-        fabric.undo(change, NETWORK);
+        fabric.undo(change, PROJECT);
 
         for (NamespaceHost host : hosts.hosts()) {
             assertEquals("inactive false", swarmOf(host), host.name());
+            assertEquals("", host.docker("ps", "-aq", "--filter", "label=com.docker.swarm.service.name=" + ANCHOR), host.name());
             assertFalse(host.docker("network", "ls", "--format", "{{.Name}}").lines().toList().contains(NETWORK), host.name());
         }
+    }
+
+    /** The worker knows the overlay through the anchor, for either Compose and after a down. */
+    @Test
+    void composeOnTheWorkerFindsTheOverlayThroughTheAnchorAfterADownToo() throws Exception {
+        SwarmFabric fabric = new SwarmFabric(hosts.clusterHosts());
+        FabricChange change = fabric.join(PROJECT, true, NOT_CANCELLED);
+        assertTrue(change.anchorCreated());
+        assertEquals("global", hosts.host(1).docker("service", "inspect", "--format",
+                "{{if .Spec.Mode.Global}}global{{else}}replicated{{end}}", ANCHOR));
+
+        for (List<String> compose : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
+            compose(hosts.host(2), compose, "web", "mkdir -p /www && echo hello from h2 > /www/index.html && exec httpd -f -p 8080 -h /www");
+            assertEquals("hello from h2", fetchFromH1(), String.join(" ", compose));
+            exec(hosts.host(2), composeCommand(compose, "down"));
+            exec(hosts.host(2), composeCommand(compose, "up", "-d"));
+            assertEquals("hello from h2", fetchFromH1(), String.join(" ", compose) + " after down and up");
+            exec(hosts.host(2), composeCommand(compose, "down"));
+        }
+        assertEquals(FabricChange.NOTHING, fabric.join(PROJECT, true, NOT_CANCELLED), "a second join keeps the anchor it finds");
+
+        fabric.undo(change, PROJECT);
+
+        assertFalse(hosts.host(1).tryDocker("service", "inspect", ANCHOR).exitCode() == 0, "undo removed the anchor service");
+    }
+
+    @Test
+    void anOfflineJoinOnAHostWithoutTheAnchorImageSaysToPullItAndChangesNothing() {
+        hosts.host(2).docker("image", "rm", SwarmFabric.ANCHOR_IMAGE);
+        try {
+            SwarmFabric fabric = new SwarmFabric(hosts.clusterHosts());
+
+            TargetException refused = assertThrows(TargetException.class, () -> fabric.join(PROJECT, true, NOT_CANCELLED));
+
+            assertTrue(refused.getMessage().contains("Host h2 has no image " + SwarmFabric.ANCHOR_IMAGE), refused.getMessage());
+            assertTrue(refused.getMessage().contains("Run docker pull " + SwarmFabric.ANCHOR_IMAGE + " on h2"), refused.getMessage());
+            assertEquals("inactive false", swarmOf(hosts.host(1)), "nothing was changed");
+        } finally {
+            hosts.host(2).docker("tag", BusyboxImage.NAME, SwarmFabric.ANCHOR_IMAGE);
+        }
+    }
+
+    private static String fetchFromH1() {
+        return Await.until("a container on h1 to fetch the page of web on h2 by its service name",
+                () -> hosts.host(1).tryDocker("run", "--rm", "--network", NETWORK, BusyboxImage.NAME, "wget", "-q", "-O", "-",
+                        "http://web:8080/").output().trim(), "hello from h2"::equals);
     }
 
     @Test
     void oneHostMakesASingleNodeSwarmWhoseOverlayItsServicesUse() throws Exception {
         SwarmFabric fabric = new SwarmFabric(List.of(hosts.host(1).clusterHost()));
 
-        FabricChange change = fabric.join(NETWORK, NOT_CANCELLED);
+        FabricChange change = fabric.join(PROJECT, true, NOT_CANCELLED);
 
-        assertEquals(new FabricChange(true, List.of(), List.of("h1"), true), change);
+        assertEquals(new FabricChange(true, List.of(), List.of("h1"), true, true), change);
         compose(hosts.host(1), "web", "mkdir -p /www && echo alone on h1 > /www/index.html && exec httpd -f -p 8080 -h /www");
         assertEquals("alone on h1", Await.until("web to answer on the overlay by its service name",
                 () -> hosts.host(1).docker("run", "--rm", "--network", NETWORK, BusyboxImage.NAME, "wget", "-q", "-O", "-", "http://web:8080/"),
                 "alone on h1"::equals));
         exec(hosts.host(1), composeCommand("down"));
 
-        fabric.undo(change, NETWORK);
+        fabric.undo(change, PROJECT);
 
         assertEquals("inactive false", swarmOf(hosts.host(1)));
     }
@@ -112,7 +159,7 @@ class SwarmFabricTest {
         hosts.host(2).docker("swarm", "init", "--advertise-addr", hosts.host(2).address());
         SwarmFabric fabric = new SwarmFabric(hosts.clusterHosts());
 
-        TargetException refused = assertThrows(TargetException.class, () -> fabric.join(NETWORK, NOT_CANCELLED));
+        TargetException refused = assertThrows(TargetException.class, () -> fabric.join(PROJECT, true, NOT_CANCELLED));
 
         assertTrue(refused.getMessage().contains("Host h2 is already in another swarm"), refused.getMessage());
         assertTrue(refused.getMessage().contains("docker swarm leave on h2 (with --force: it is a manager there), or remove it from hosts:"),
@@ -126,7 +173,7 @@ class SwarmFabricTest {
         hosts.host(2).docker("network", "create", "--driver", "bridge", NETWORK);
         SwarmFabric fabric = new SwarmFabric(hosts.clusterHosts());
 
-        TargetException refused = assertThrows(TargetException.class, () -> fabric.join(NETWORK, NOT_CANCELLED));
+        TargetException refused = assertThrows(TargetException.class, () -> fabric.join(PROJECT, true, NOT_CANCELLED));
 
         assertTrue(refused.getMessage().contains("Host h2 has a network named " + NETWORK + " that is not an overlay network"),
                 refused.getMessage());
@@ -142,7 +189,7 @@ class SwarmFabricTest {
         try {
             SwarmFabric fabric = new SwarmFabric(hosts.clusterHosts());
 
-            TargetException failed = assertThrows(TargetException.class, () -> fabric.join(NETWORK, NOT_CANCELLED));
+            TargetException failed = assertThrows(TargetException.class, () -> fabric.join(PROJECT, true, NOT_CANCELLED));
 
             assertTrue(failed.getMessage().startsWith("Host h2 (10.77.0.12) could not join the swarm of h1 at 10.77.0.11:2377: "),
                     failed.getMessage());
@@ -160,9 +207,9 @@ class SwarmFabricTest {
         hosts.host(1).docker("swarm", "init", "--advertise-addr", hosts.host(1).address());
         SwarmFabric fabric = new SwarmFabric(hosts.clusterHosts());
 
-        FabricChange change = fabric.join(NETWORK, NOT_CANCELLED);
-        assertEquals(new FabricChange(false, List.of("h2"), List.of("h1", "h2"), true), change);
-        fabric.undo(change, NETWORK);
+        FabricChange change = fabric.join(PROJECT, true, NOT_CANCELLED);
+        assertEquals(new FabricChange(false, List.of("h2"), List.of("h1", "h2"), true, true), change);
+        fabric.undo(change, PROJECT);
 
         assertEquals("active true", swarmOf(hosts.host(1)), "the person's swarm stays");
         assertEquals("1", hosts.host(1).docker("node", "ls", "-q").lines().count() + "", "h2's node is gone from it");
@@ -184,6 +231,10 @@ class SwarmFabricTest {
 
     /** A one-service Compose project on the host, on the stack network as every host's compose.yaml declares it. */
     private static void compose(NamespaceHost host, String service, String script) throws Exception {
+        compose(host, List.of("docker", "compose"), service, script);
+    }
+
+    private static void compose(NamespaceHost host, List<String> compose, String service, String script) throws Exception {
         String folder = NamespaceHosts.STACKS.resolve(PROJECT).toString();
         String yaml = """
                 services:
@@ -199,22 +250,17 @@ class SwarmFabricTest {
                 """.formatted(service, BusyboxImage.NAME, script, NETWORK);
         host.target().files().mkdirs(folder);
         host.target().files().writeAtomic(folder + "/compose.yaml", yaml.getBytes(StandardCharsets.UTF_8), 0644);
-        // A worker learns a swarm network only while a container of it is attached; until then Compose
-        // (2.26: "network not found"; 1.29: "declared as external, but could not be found") refuses
-        // the external network. An anchor container on it holds it while Compose attaches its own.
-        boolean unknown = !host.docker("network", "ls", "--format", "{{.Name}}").lines().toList().contains(NETWORK);
-        if (unknown) {
-            host.docker("run", "-d", "--name", ANCHOR, "--network", NETWORK, BusyboxImage.NAME, "sleep", "1000000");
-        }
-        exec(host, composeCommand("up", "-d"));
-        if (unknown) {
-            host.docker("rm", "-f", ANCHOR);
-        }
+        // No workaround here: the fabric's anchor service keeps the external network known on a worker.
+        exec(host, composeCommand(compose, "up", "-d"));
     }
 
     private static List<String> composeCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of("docker", "compose", "--project-directory",
-                NamespaceHosts.STACKS.resolve(PROJECT).toString(), "-p", PROJECT));
+        return composeCommand(List.of("docker", "compose"), args);
+    }
+
+    private static List<String> composeCommand(List<String> compose, String... args) {
+        List<String> command = new ArrayList<>(compose);
+        command.addAll(List.of("--project-directory", NamespaceHosts.STACKS.resolve(PROJECT).toString(), "-p", PROJECT));
         command.addAll(List.of(args));
         return command;
     }

@@ -56,6 +56,7 @@ class HostLostMidDeployTest {
         Answers answers = DeployFixtures.answers(Examples.answers("minimal-jellyfin").withServices(List.of("jellyfin")), root, project);
         hosts.loadImages(new StandInImages(work).build(DeployFixtures.plan(answers).services().stream()
                 .map(PlannedService::definition).toList()).toArray(String[]::new));
+        hosts.loadImages(dev.berth.engine.BusyboxImage.anchor(work));
         DeployOptions options = DeployOptions.DEFAULT.withOffline(true).withHealthTimeout(Duration.ofSeconds(60)).withLocalLogFolder(work);
 
         // Each host's part previewed as its own (a stack of one service per host), placed by hand:
