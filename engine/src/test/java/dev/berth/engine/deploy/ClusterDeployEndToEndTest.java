@@ -75,6 +75,7 @@ class ClusterDeployEndToEndTest {
         }
         hosts.loadImages(new StandInImages(work).build(DeployFixtures.plan(base).services().stream()
                 .map(PlannedService::definition).toList()).toArray(String[]::new));
+        hosts.loadImages(dev.berth.engine.BusyboxImage.anchor(work));
         // No target of its own: with hosts the first host's is the stack's.
         unpinned = new Answers(base.schemaVersion(), project, null, base.storage(), base.services(), base.vpn(), base.access(),
                 base.monitoring(), base.media(), base.portOverrides(), base.backup(), hosts.hosts().stream()
