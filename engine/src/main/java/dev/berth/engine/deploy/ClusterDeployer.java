@@ -106,7 +106,8 @@ public final class ClusterDeployer {
 
         Map<String, HostResources> resources = new LinkedHashMap<>();
         read.forEach((host, r) -> resources.put(host, r.resources()));
-        HostLayout layout = new HostPlacer().place(whole.plan(), resources, previousLayout(read.get(manager().name()).loaded(), manager().name()));
+        Optional<HostLayout> deployedLayout = previousLayout(read.get(manager().name()).loaded(), manager().name());
+        HostLayout layout = new HostPlacer().place(whole.plan(), resources, deployedLayout);
         List<HostShare> shares = new ClusterSplit().split(whole, layout);
 
         StackState managerBefore = read.get(manager().name()).loaded();
@@ -179,7 +180,8 @@ public final class ClusterDeployer {
             });
             logs.put(host.name(), log);
             runs.put(host.name(), run);
-            List<Job> hostJobs = host.equals(ordered.getFirst()) ? withSwarmStack(share.jobs(), preview.plan().projectName(), share.stackDir(), preview.layout())
+            List<Job> hostJobs = host.equals(ordered.getFirst())
+                    ? withSwarmStack(share.jobs(), preview.plan().projectName(), share.stackDir(), preview.layout())
                     : share.jobs();
             hostJobs.forEach(job -> jobs.add(new HostJob(run, job)));
         }

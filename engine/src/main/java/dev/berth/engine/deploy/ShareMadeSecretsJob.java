@@ -69,6 +69,8 @@ final class ShareMadeSecretsJob implements Job {
                 }
             }
             for (Place place : to) {
+                // Its files wrote secrets/ on a host whose services mount secrets; the folder is made here for one that had none.
+                place.target().files().mkdirs(StackPaths.join(place.stackDir(), "secrets"));
                 MadeSecrets.write(place.target(), place.stackDir(), Map.of(secret, value), place.owner());
             }
         }
