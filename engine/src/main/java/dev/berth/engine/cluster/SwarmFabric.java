@@ -117,10 +117,10 @@ public final class SwarmFabric {
             String anchor = anchorService(project);
             stopIfCancelled(cancelled);
             if (!manager.attempt(Duration.ofSeconds(60), cancelled, "service", "inspect", anchor).ok()) {
-                // --resolve-image never: each node runs the image it has (checked or pulled above), asking no registry.
+                // --no-resolve-image: each node runs the image it has (checked or pulled above), asking no registry.
                 manager.run(cancelled, "service", "create", "--detach", "--name", anchor, "--mode", "global",
                         "--network", network, "--restart-condition", "any", "--stop-signal", "KILL",
-                        "--resolve-image", "never", "--label", "berth.anchor=" + project, ANCHOR_IMAGE, "sleep", "2147483647");
+                        "--no-resolve-image", "--label", "berth.anchor=" + project, ANCHOR_IMAGE, "sleep", "2147483647");
                 made.anchorCreated = true;
             }
             awaitAnchor(anchor, cancelled);

@@ -1,6 +1,7 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.answers.Answers;
+import dev.berth.catalog.ApiKey;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.ComposeTool;
 import dev.berth.engine.check.HostResourcesReader;
@@ -8,6 +9,7 @@ import dev.berth.engine.cluster.ClusterHost;
 import dev.berth.engine.cluster.SwarmFabric;
 import dev.berth.engine.stack.StackBusyException;
 import dev.berth.engine.stack.StackLock;
+import dev.berth.engine.stack.StackPaths;
 import dev.berth.engine.stack.StackState;
 import dev.berth.engine.target.TargetException;
 import dev.berth.engine.wire.WiringPlan;
@@ -15,14 +17,17 @@ import dev.berth.plan.HostLayout;
 import dev.berth.plan.HostPlacer;
 import dev.berth.plan.HostResources;
 import dev.berth.plan.ImagePins;
+import dev.berth.plan.PlannedService;
 import dev.berth.plan.PreviousPorts;
 import dev.berth.plan.StackPlan;
 import dev.berth.render.ClusterSplit;
 import dev.berth.render.ComposeDialect;
 import dev.berth.render.DockerEngineVersion;
+import dev.berth.render.HostLayoutFile;
 import dev.berth.render.HostShare;
 import dev.berth.render.PlannedStack;
 import dev.berth.render.StackRendering;
+import dev.berth.render.SwarmStackFile;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +35,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,6 +91,9 @@ public final class ClusterDeployer {
         String dataRoot = checked.answers().storage().dataRoot();
         Map<String, HostRead> read = eachHost(host -> {
             StackState loaded = StackState.loadForRendering(host.target(), dir, options.adopt());
+            if (host.equals(manager())) {
+                loaded = loaded.withFiles(host.target(), List.of(HostLayoutFile.PATH));
+            }
             ComposeTool compose = ComposeTool.detect(host.target());
             return new HostRead(loaded, compose, compose.dialectOn(host.target()),
                     new HostResourcesReader().read(host.target(), dataRoot));
@@ -96,7 +106,8 @@ public final class ClusterDeployer {
 
         Map<String, HostResources> resources = new LinkedHashMap<>();
         read.forEach((host, r) -> resources.put(host, r.resources()));
-        HostLayout layout = new HostPlacer().place(whole.plan(), resources, previousLayout(read.get(manager().name()).loaded()));
+        Optional<HostLayout> deployedLayout = previousLayout(read.get(manager().name()).loaded(), manager().name());
+        HostLayout layout = new HostPlacer().place(whole.plan(), resources, deployedLayout);
         List<HostShare> shares = new ClusterSplit().split(whole, layout);
 
         StackState managerBefore = read.get(manager().name()).loaded();
@@ -169,7 +180,22 @@ public final class ClusterDeployer {
             });
             logs.put(host.name(), log);
             runs.put(host.name(), run);
-            share.jobs().forEach(job -> jobs.add(new HostJob(run, job)));
+            List<Job> hostJobs = host.equals(ordered.getFirst())
+                    ? withSwarmStack(share.jobs(), preview.plan().projectName(), share.stackDir(), preview.layout())
+                    : share.jobs();
+            hostJobs.forEach(job -> jobs.add(new HostJob(run, job)));
+        }
+        Map<String, String> madeOn = madeSecrets(preview);
+        if (!madeOn.isEmpty() && ordered.size() > 1) {
+            List<ShareMadeSecretsJob.Place> places = new ArrayList<>();
+            for (ClusterHost host : ordered) {
+                DeployPreview share = share(preview, host);
+                Set<String> mounted = new TreeSet<>();
+                share.plan().services().forEach(s -> mounted.addAll(s.secrets()));
+                places.add(new ShareMadeSecretsJob.Place(host.name(), host.target(), share.stackDir(), mounted,
+                        deployers.get(host.name()).ownerOrNone(share.plan())));
+            }
+            jobs.add(new ShareMadeSecretsJob(places, madeOn));
         }
         // A host job's steps go to its host (its log, tagged progress); the swarm's own steps are the cluster's ("").
         Consumer<DeployProgress> steps = HostJob.routing(p -> listener.accept(new HostProgress("", p)));
@@ -184,12 +210,57 @@ public final class ClusterDeployer {
     }
 
     /**
-     * The layout the stack was deployed with, from the manager's folder, so a re-run keeps every
-     * service where it runs. None until the split's {@code berth-hosts.yaml} reader lands (issue 17, h2):
-     * then every re-run is placed afresh by the scores.
+     * The layout the stack was deployed with, from the manager's {@code berth-hosts.yaml}, so a
+     * re-run keeps every service where it runs (the placer moves one only where a rule now says
+     * so). None for a folder Berth did not make or one without the file: then the scores place all.
+     *
+     * @throws TargetException naming the file and what to do, when it cannot be read
      */
-    private static Optional<HostLayout> previousLayout(StackState manager) {
-        return Optional.empty();
+    static Optional<HostLayout> previousLayout(StackState manager, String host) throws TargetException {
+        var file = manager.files().get(HostLayoutFile.PATH);
+        if (!manager.isBerthStack() || file == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(HostLayoutFile.read(file.content(),
+                    StackPaths.join(manager.dir(), HostLayoutFile.PATH) + " on " + host));
+        } catch (IllegalArgumentException e) {
+            throw new TargetException(TargetException.Reason.FILE, e.getMessage());
+        }
+    }
+
+    /**
+     * The manager's jobs with the {@link SwarmStackJob} right after its files are written (the job
+     * reads {@code swarm/stack.yaml} there, and the fabric job before made the swarm), when the
+     * layout lets Swarm schedule any service; before the manager's containers start, so a service
+     * that calls a Swarm-scheduled one finds it.
+     */
+    static List<Job> withSwarmStack(List<Job> managerJobs, String project, String stackDir, HostLayout layout) {
+        List<String> swarmServices = SwarmStackFile.services(layout);
+        if (swarmServices.isEmpty()) {
+            return managerJobs;
+        }
+        List<Job> jobs = new ArrayList<>(managerJobs);
+        int written = -1;
+        for (int i = 0; i < jobs.size(); i++) {
+            if (jobs.get(i) instanceof WriteFilesJob) {
+                written = i;
+            }
+        }
+        if (written < 0) {
+            throw new IllegalStateException("the manager's jobs write no files, so it has no " + SwarmStackFile.PATH + ": " + jobs);
+        }
+        jobs.add(written + 1, new SwarmStackJob(project, stackDir, layout.hosts(), swarmServices));
+        return jobs;
+    }
+
+    /** Each secret an app makes while it is wired (its catalog's {@code api.key} made by the app) → the host it runs on. */
+    static Map<String, String> madeSecrets(ClusterPreview preview) {
+        Map<String, String> madeOn = new TreeMap<>();
+        for (PlannedService s : preview.plan().services()) {
+            s.definition().apiKey().filter(ApiKey::madeByApp).ifPresent(key -> madeOn.put(key.secret(), preview.layout().hostOf(s.name())));
+        }
+        return madeOn;
     }
 
     private DeployPreview share(ClusterPreview preview, ClusterHost host) {

@@ -33,7 +33,11 @@ public final class CreateDataDirectoriesJob implements Job {
         this.configRoot = plan.answers().storage().configRoot();
         this.owner = owner;
         Set<String> all = new LinkedHashSet<>();
-        all.add(dataRoot);
+        // On a host of a multi-host stack other than the storage host nothing mounts the data tree
+        // (its share plan has no data folders): an empty data root there would only mislead.
+        if (!plan.dataDirectories().isEmpty() || mountsUnder(plan, dataRoot)) {
+            all.add(dataRoot);
+        }
         plan.dataDirectories().forEach(d -> all.add(StackPaths.join(dataRoot, d)));
         all.add(configRoot);
         String prefix = configRoot.endsWith("/") ? configRoot : configRoot + "/";
@@ -48,13 +52,20 @@ public final class CreateDataDirectoriesJob implements Job {
         this.folders = List.copyOf(all);
     }
 
+    private static boolean mountsUnder(StackPlan plan, String root) {
+        String prefix = root.endsWith("/") ? root : root + "/";
+        return plan.services().stream().flatMap(s -> s.mounts().stream())
+                .anyMatch(m -> m.type() == Mount.Type.BIND && (m.source().equals(root) || m.source().startsWith(prefix)));
+    }
+
     public List<String> folders() {
         return folders;
     }
 
     @Override
     public String description() {
-        return "Create the data folders under " + dataRoot + " and the app folders under " + configRoot
+        boolean data = folders.stream().anyMatch(f -> f.equals(dataRoot));
+        return (data ? "Create the data folders under " + dataRoot + " and the app folders under " : "Create the app folders under ") + configRoot
                 + owner.map(o -> ", owned by " + o).orElse("")
                 + " (kept if the deploy is undone: Berth never deletes data or config folders)";
     }

@@ -127,6 +127,7 @@ public final class StackDeployer {
      */
     public DeployPreview preview(StackRendering.Checked checked, DeployOptions options, Optional<ImagePins> pins)
             throws TargetException, StackState.ForeignStackException {
+        refuseHosts(checked.answers());
         String dir = checked.answers().storage().stackDir();
         Answers written = checked.answers();
         // A round trip over SSH, so asked while the folder is read, like Compose's version below.
@@ -422,11 +423,26 @@ public final class StackDeployer {
     }
 
     /** As {@link #owner}, for the log written after the deploy: a target that no longer answers gives none. */
-    private Optional<Owner> ownerOrNone(StackPlan plan) {
+    Optional<Owner> ownerOrNone(StackPlan plan) {
         try {
             return owner(plan);
         } catch (TargetException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A stack placed across hosts deployed here on one target would run every service on it, with
+     * the other hosts' shares nowhere: refused before anything is read or written.
+     */
+    private void refuseHosts(Answers answers) {
+        if (answers.isMultiHost()) {
+            String hosts = String.join(", ", answers.hosts().stream().map(dev.berth.answers.HostAnswers::name).toList());
+            throw new InvalidAnswersException(List.of(new Problem("hosts",
+                    "these answers place the stack across hosts (" + hosts + "), but this deploy runs on one target ("
+                            + target.description() + "). Deploy them with berth deploy --answers FILE, which places each service on"
+                            + " its host, or remove 'hosts:' and 'placement:' to run the whole stack on one machine",
+                    DeployRule.HOSTS_NEED_CLUSTER_DEPLOY)));
         }
     }
 
