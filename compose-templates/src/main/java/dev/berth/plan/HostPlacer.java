@@ -324,9 +324,22 @@ public final class HostPlacer {
                     reasons.add("Swarm schedules it (placement.swarm): it starts on " + host + " and moves to another host when "
                             + host + " is down");
                 }
-                out.put(s.name(), new HostAssignment(s.name(), host, pinned, swarm, reasons));
+                HostAssignment made = new HostAssignment(s.name(), host, pinned, swarm, reasons);
+                out.put(s.name(), unchangedSinceLastDeploy(made).orElse(made));
             }
             return out;
+        }
+
+        /**
+         * The previous assignment when the service stays where it was, as it was: its reasons then
+         * are still why it runs there, and keeping their words (figures such as free memory and
+         * load change between runs) keeps berth-hosts.yaml as it is, so a re-run with nothing to
+         * change changes nothing.
+         */
+        private Optional<HostAssignment> unchangedSinceLastDeploy(HostAssignment made) {
+            return previous.flatMap(p -> p.assignment(made.service()))
+                    .filter(before -> before.host().equals(made.host()) && before.pinned() == made.pinned()
+                            && before.swarm() == made.swarm() && !before.reasons().isEmpty());
         }
 
         private String address(String host) {

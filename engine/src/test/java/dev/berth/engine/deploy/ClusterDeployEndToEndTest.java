@@ -13,7 +13,9 @@ import dev.berth.answers.TargetAnswers;
 import dev.berth.catalog.Catalog;
 import dev.berth.engine.cluster.NamespaceHost;
 import dev.berth.engine.cluster.NamespaceHosts;
+import dev.berth.engine.cluster.SwarmFabric;
 import dev.berth.plan.PlannedService;
+import dev.berth.render.ClusterSplit;
 import dev.berth.testsupport.Examples;
 import dev.berth.testsupport.NeedsDocker;
 import dev.berth.testsupport.NeedsSsh;
@@ -35,8 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A stack of two web apps deployed across two real test hosts through the real path
  * ({@link ClusterDeployer#preview(Answers, DeployOptions)}: resources read, placer, split, each
  * host's preview; then {@link ClusterDeployer#deploy}), with one app pinned to the host the scores
- * would not pick: it lands there, every service comes up on its host, each host's folder holds only its share. One set of hosts for the whole class: the tests run in
- * order, each on what the one before left.
+ * would not pick: it lands there, every service comes up on its host, each host's folder holds only
+ * its share, a container on one host reaches the other host's app by name, and a second deploy
+ * changes nothing. One set of hosts for the whole class: the tests run in order, each on what the
+ * one before left.
  */
 @NeedsDocker
 @NeedsSsh
@@ -140,6 +144,30 @@ class ClusterDeployEndToEndTest {
             assertFalse(compose.contains("  " + theirs + ":"), () -> host + "'s compose.yaml holds " + theirs + ":\n" + compose);
         }
         assertFalse(Files.exists(calling.files(root.resolve("stack/config/" + CALLED))), "the other app's config folder is on the pinned host");
+
+        // Across hosts by name: a container on the pinned app's host, on the stack's overlay, asks the other
+        // host's app at its service name (with the anchor's BusyBox).
+        // Looked up in Docker's DNS on the overlay with nslookup, then asked at that address: static BusyBox's wget
+        // crashes resolving names itself.
+        String answer = calling.docker("run", "--rm", "--network", ClusterSplit.overlayNetwork(project), SwarmFabric.ANCHOR_IMAGE,
+                "sh", "-c", "ip=$(nslookup " + CALLED + " | awk '/^Address/ {a=$NF} END {print a}'); echo \"$ip\" >&2;"
+                        + " wget -qO- -T 10 \"http://$ip:9696/ping\"");
+        assertFalse(answer.isBlank(), "no answer from " + CALLED + " across hosts");
+        idsAfterFirstDeploy = containersWithStartTimes();
+    }
+
+    @Test
+    @Order(3)
+    void aSecondDeployWithNothingChangedChangesNothingOnEitherHost() throws Exception {
+        ClusterPreview again = deployer().preview(pinned(), options);
+
+        for (var entry : again.hosts().entrySet()) {
+            assertTrue(entry.getValue().nothingToChange(), () -> entry.getKey() + " would change: " + entry.getValue().diff());
+        }
+        ClusterOutcome outcome = deployer().deploy(again, p -> { }, () -> false);
+
+        assertInstanceOf(DeploymentResult.Succeeded.class, outcome.result(), () -> describe(outcome.result()));
+        assertEquals(idsAfterFirstDeploy, containersWithStartTimes(), "a container was recreated or restarted");
     }
 
     private static NamespaceHost host(String name) {

@@ -54,6 +54,12 @@ class HostLostMidDeployTest {
         String project = DeployFixtures.project();
         Path root = NamespaceHosts.STACKS.resolve(project);
         Answers answers = DeployFixtures.answers(Examples.answers("minimal-jellyfin").withServices(List.of("jellyfin")), root, project);
+        // The stack's folder on each host belongs to the stack's user, as the preflight's fix says to make it.
+        for (NamespaceHost host : hosts.hosts()) {
+            Path folder = Files.createDirectories(host.files(root));
+            Files.setAttribute(folder, "unix:uid", answers.storage().puid());
+            Files.setAttribute(folder, "unix:gid", answers.storage().pgid());
+        }
         hosts.loadImages(new StandInImages(work).build(DeployFixtures.plan(answers).services().stream()
                 .map(PlannedService::definition).toList()).toArray(String[]::new));
         hosts.loadImages(dev.berth.engine.BusyboxImage.anchor(work));
