@@ -145,14 +145,15 @@ class ClusterDeployEndToEndTest {
         }
         assertFalse(Files.exists(calling.files(root.resolve("stack/config/" + CALLED))), "the other app's config folder is on the pinned host");
 
-        // Across hosts by name: a container on the pinned app's host, on the stack's overlay, asks the other
-        // host's app at its service name (with the anchor's BusyBox).
-        // Looked up in Docker's DNS on the overlay with nslookup, then asked at that address: static BusyBox's wget
-        // crashes resolving names itself.
-        String answer = calling.docker("run", "--rm", "--network", ClusterSplit.overlayNetwork(project), SwarmFabric.ANCHOR_IMAGE,
-                "sh", "-c", "ip=$(nslookup " + CALLED + " | awk '/^Address/ {a=$NF} END {print a}'); echo \"$ip\" >&2;"
-                        + " wget -qO- -T 10 \"http://$ip:9696/ping\"");
-        assertFalse(answer.isBlank(), "no answer from " + CALLED + " across hosts");
+        // Across hosts by name: a container on the pinned app's host, on the stack's overlay, finds the other
+        // host's app at its service name in Docker's DNS, at that container's address on the overlay.
+        String overlay = ClusterSplit.overlayNetwork(project);
+        String found = calling.docker("run", "--rm", "--network", overlay, SwarmFabric.ANCHOR_IMAGE,
+                "sh", "-c", "nslookup " + CALLED + " | awk '/^Address/ {a=$NF} END {print a}'").strip();
+        String container = DeployFixtures.containerIds(called.target(), project).get(CALLED);
+        String address = called.docker("inspect", "-f", "{{(index .NetworkSettings.Networks \"" + overlay + "\").IPAddress}}", container).strip();
+        assertFalse(address.isBlank(), "the other app has no address on the overlay");
+        assertEquals(address, found, "the name " + CALLED + " does not lead across hosts to its container");
         idsAfterFirstDeploy = containersWithStartTimes();
     }
 
