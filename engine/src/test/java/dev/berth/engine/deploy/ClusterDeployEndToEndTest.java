@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link ClusterDeployer#preview(Answers, DeployOptions)}: resources read, placer, split, each
  * host's preview; then {@link ClusterDeployer#deploy}), with one app pinned to the host the scores
  * would not pick: it lands there, every service comes up on its host, each host's folder holds only
- * its share, a container on one host reaches the other host's app by name, and a second deploy
+ * its share, a container on one host finds the other host's app by name, and a second deploy
  * changes nothing. One set of hosts for the whole class: the tests run in order, each on what the
  * one before left.
  */
