@@ -122,7 +122,7 @@ class ClusterDeployEndToEndTest {
         ClusterPreview preview = deployer().preview(pinned(), options);
         ClusterOutcome outcome = deployer().deploy(preview, p -> { }, () -> false);
 
-        assertInstanceOf(DeploymentResult.Succeeded.class, outcome.result(), () -> describe(outcome.result()));
+        assertInstanceOf(DeploymentResult.Succeeded.class, outcome.result(), () -> DeployFixtures.describe(outcome.result()));
         for (var entry : outcome.hosts().entrySet()) {
             // Up as a single-host deploy counts it: its page answers (Docker's first check may still be pending).
             DeployReport report = entry.getValue().report().orElseThrow();
@@ -136,7 +136,7 @@ class ClusterDeployEndToEndTest {
         // Each host's folder: its own share and the layout, not the other host's services.
         for (NamespaceHost host : hosts.hosts()) {
             Path stack = host.files(root.resolve("stack"));
-            assertTrue(Files.exists(stack.resolve("berth-hosts.yaml")), () -> host + " has no berth-hosts.yaml: " + listing(stack));
+            assertTrue(Files.exists(stack.resolve("berth-hosts.yaml")), () -> host + " has no berth-hosts.yaml: " + DeployFixtures.listing(stack));
             String compose = Files.readString(stack.resolve("compose.yaml"));
             String mine = host == calling ? PINNED : CALLED;
             String theirs = host == calling ? CALLED : PINNED;
@@ -167,7 +167,7 @@ class ClusterDeployEndToEndTest {
         }
         ClusterOutcome outcome = deployer().deploy(again, p -> { }, () -> false);
 
-        assertInstanceOf(DeploymentResult.Succeeded.class, outcome.result(), () -> describe(outcome.result()));
+        assertInstanceOf(DeploymentResult.Succeeded.class, outcome.result(), () -> DeployFixtures.describe(outcome.result()));
         assertEquals(idsAfterFirstDeploy, containersWithStartTimes(), "a container was recreated or restarted");
     }
 
@@ -189,20 +189,5 @@ class ClusterDeployEndToEndTest {
             }
         }
         return seen;
-    }
-
-    private static String listing(Path folder) {
-        try (var files = Files.walk(folder)) {
-            return files.map(folder::relativize).map(Path::toString).toList().toString();
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static String describe(DeploymentResult result) {
-        return switch (result) {
-            case DeploymentResult.RolledBack rb -> "failed at " + rb.failedJob().description() + ": " + rb.cause() + "; not undone: " + rb.undoErrors();
-            default -> result.toString();
-        };
     }
 }

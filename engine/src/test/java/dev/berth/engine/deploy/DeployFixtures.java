@@ -144,4 +144,21 @@ final class DeployFixtures {
             System.err.println("cleaning up " + project + ": " + e);
         }
     }
+
+    /** The files under {@code folder}, relative, for an assertion's message. */
+    static String listing(Path folder) {
+        try (var files = java.nio.file.Files.walk(folder)) {
+            return files.map(folder::relativize).map(Path::toString).toList().toString();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** A deploy's result for an assertion's message: where a rollback started and what it left undone. */
+    static String describe(DeploymentResult result) {
+        return switch (result) {
+            case DeploymentResult.RolledBack rb -> "failed at " + rb.failedJob().description() + ": " + rb.cause() + "; not undone: " + rb.undoErrors();
+            default -> result.toString();
+        };
+    }
 }

@@ -93,14 +93,14 @@ class HostLostMidDeployTest {
                 .deploy(new ClusterPreview(firstPart.plan(), layout, previews), listener, () -> false);
         DeploymentResult result = outcome.result();
 
-        assertTrue(lost.get(), () -> "the second host was never lost: its compose up did not start: " + describe(result));
+        assertTrue(lost.get(), () -> "the second host was never lost: its compose up did not start: " + DeployFixtures.describe(result));
         DeploymentResult.RolledBack rolledBack = assertInstanceOf(DeploymentResult.RolledBack.class, result);
         assertTrue(rolledBack.failedJob().description().startsWith("h2: "), rolledBack.failedJob().description());
         assertTrue(DeployFixtures.containerIds(first.target(), project).isEmpty(), "the first host still runs the stack's containers");
         // As a single-host first install rolled back after compose up: no stack stands there (no berth.yaml, no compose.yaml).
         Path stack = first.files(root.resolve("stack"));
         assertFalse(Files.exists(stack.resolve("berth.yaml")) || Files.exists(stack.resolve("compose.yaml")),
-                () -> "the first host keeps the stack's files: " + listing(stack));
+                () -> "the first host keeps the stack's files: " + DeployFixtures.listing(stack));
         assertFalse(rolledBack.undoErrors().isEmpty(), "nothing on the lost host was reported as left undone");
         // What stayed undone is on the lost host: its jobs, and its leaving the swarm.
         assertTrue(rolledBack.undoErrors().stream().anyMatch(e -> e.job().description().startsWith("h2: ")), rolledBack.undoErrors()::toString);
@@ -109,20 +109,5 @@ class HostLostMidDeployTest {
         assertEquals("inactive", first.docker("info", "--format", "{{.Swarm.LocalNodeState}}").strip(), "the first host stays in the swarm");
         assertTrue(seen.stream().anyMatch(p -> p.host().isEmpty()), "the swarm's own steps were not reported");
         assertTrue(outcome.hosts().keySet().containsAll(List.of("h1", "h2")), outcome.hosts()::toString);
-    }
-
-    private static String listing(Path folder) {
-        try (var files = Files.walk(folder)) {
-            return files.map(folder::relativize).map(Path::toString).toList().toString();
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static String describe(DeploymentResult result) {
-        return switch (result) {
-            case DeploymentResult.RolledBack rb -> "failed at " + rb.failedJob().description() + ": " + rb.cause() + "; not undone: " + rb.undoErrors();
-            default -> result.toString();
-        };
     }
 }
