@@ -168,7 +168,8 @@ class SwarmStackJobTest {
         Answers a = DeployFixtures.answers("minimal-jellyfin", Path.of(stackDir()).getParent().resolve(project + "-root"), project);
         a = a.withServices(List.of("jellyfin", "prowlarr", FLARE)).withVpn(VpnAnswers.OFF);
         a = a.withHosts(List.of(new HostAnswers("h1", a.target(), hosts.host(1).address()),
-                new HostAnswers("h2", a.target(), hosts.host(2).address())),
+                new HostAnswers("h2", new dev.berth.answers.TargetAnswers(dev.berth.answers.TargetAnswers.Kind.SSH,
+                        hosts.host(2).address(), 22, "root", null), hosts.host(2).address())),
                 new PlacementAnswers(Map.of(), List.of(FLARE)));
         plan = DeployFixtures.plan(a);
         Map<String, HostAssignment> services = new LinkedHashMap<>();
