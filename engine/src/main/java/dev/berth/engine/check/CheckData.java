@@ -3,13 +3,39 @@ package dev.berth.engine.check;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Values a check found that the wizard or the deploy can take over, one kind per use. */
 public sealed interface CheckData {
-    /** Free host ports for taken ones, by service id: what {@code answers.portOverrides} takes. */
-    record PortSuggestions(Map<String, Integer> portOverrides) implements CheckData {
+    /**
+     * Free host ports for taken web UI ports, one move per service: what {@code answers.portOverrides}
+     * takes. Each free port is one the target does not hold and the plan does not use.
+     */
+    record PortSuggestions(List<Move> moves) implements CheckData {
         public PortSuggestions {
-            portOverrides = Map.copyOf(portOverrides);
+            moves = List.copyOf(moves);
+        }
+
+        /**
+         * One service's web UI port, taken on the target, and a free one for it.
+         *
+         * @param purpose what the port is for, as people read it ("Jellyfin web UI")
+         */
+        public record Move(String service, String purpose, int taken, int free) {
+        }
+
+        /** The suggestions as {@code answers.portOverrides} holds them: service id → host port. */
+        public Map<String, Integer> portOverrides() {
+            Map<String, Integer> overrides = new TreeMap<>();
+            moves.forEach(m -> overrides.put(m.service(), m.free()));
+            return overrides;
+        }
+
+        /** The overrides there are now with every suggestion taken (a suggestion replaces an older choice). */
+        public Map<String, Integer> takenInto(Map<String, Integer> overrides) {
+            Map<String, Integer> merged = new TreeMap<>(overrides);
+            merged.putAll(portOverrides());
+            return merged;
         }
     }
 

@@ -7,12 +7,12 @@ import dev.berth.catalog.PortSpec.Protocol;
 import dev.berth.engine.target.TargetException;
 import dev.berth.plan.PublishedPort;
 import dev.berth.plan.StackPlan;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Every host port the plan publishes is free on the target. A taken port names its holder where
@@ -61,7 +61,7 @@ public final class PortsCheck implements Check {
         plan.publishedPorts().forEach(p -> wanted.add(new Key(p.protocol(), p.hostPort())));
 
         Findings f = new Findings(this);
-        Map<String, Integer> suggestions = new TreeMap<>();
+        List<CheckData.PortSuggestions.Move> suggestions = new ArrayList<>();
         Set<Key> suggested = new HashSet<>();
         for (PublishedPort p : plan.publishedPorts()) {
             Key key = new Key(p.protocol(), p.hostPort());
@@ -74,10 +74,10 @@ public final class PortsCheck implements Check {
             String who = holder.isEmpty() ? "a program the system did not name (run as root to see it: sudo ss -ltunp)" : holder;
             boolean movable = isWebPort(plan, p);
             if (movable) {
-                suggestions.put(p.forService(), free.port());
+                suggestions.add(new CheckData.PortSuggestions.Move(p.forService(), p.purpose(), p.hostPort(), free.port()));
             }
             f.fail("Port " + key + " for " + p.purpose() + " is taken by " + who,
-                    (movable ? "Use port " + free.port() + " for " + p.purpose() + " (Berth can take this suggestion)"
+                    (movable ? "Use port " + free.port() + " for " + p.purpose() + " (Berth takes it: 'Use port' on the System check page, or berth check --fix-ports)"
                             : "Free port " + key + " (next free: " + free.port() + ")")
                             + (holder.isEmpty() ? "" : ", or stop " + holder.replaceFirst(" \\(.*", "")));
         }

@@ -44,7 +44,10 @@ class CheckPortsTest {
             assertEquals("Port " + port + "/tcp for Jellyfin web UI is taken by java (pid " + PID + ")", r.summary());
             int next = r.data(CheckData.PortSuggestions.class).orElseThrow().portOverrides().get("jellyfin");
             assertTrue(next > port);
-            assertEquals("Use port " + next + " for Jellyfin web UI (Berth can take this suggestion), or stop java", r.fix());
+            assertEquals("Use port " + next + " for Jellyfin web UI (Berth takes it: 'Use port' on the System check page, "
+                    + "or berth check --fix-ports), or stop java", r.fix());
+            assertEquals(List.of(new CheckData.PortSuggestions.Move("jellyfin", "Jellyfin web UI", port, next)),
+                    r.data(CheckData.PortSuggestions.class).orElseThrow().moves());
             try (ServerSocket free = new ServerSocket(next)) {
                 assertEquals(next, free.getLocalPort(), "the suggested port is really free");
             }
@@ -73,6 +76,26 @@ class CheckPortsTest {
             assertEquals("Port " + peers + "/udp for qBittorrent torrent peers is taken by java (pid " + PID + ")", r.summary());
             assertTrue(r.fix().startsWith("Free port " + peers + "/udp (next free: "), r.fix());
             assertTrue(r.data().isEmpty(), "only web UI ports can move through the answers");
+        }
+    }
+
+    @Test
+    void theSuggestionAvoidsAnotherChosenPortAndTakingItPasses() throws Exception {
+        try (ServerSocket held = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            int port = held.getLocalPort();
+            // Sonarr's chosen port is the one right above: the suggestion must step over it.
+            StackPlan plan = CheckFixtures.plan("minimal-jellyfin", a -> a.withServices(List.of("jellyfin", "sonarr"))
+                    .withPortOverrides(Map.of("jellyfin", port, "sonarr", port + 1)));
+            CheckResult r = check(plan);
+            assertEquals(Status.FAIL, r.status(), r.toString());
+            CheckData.PortSuggestions suggestions = r.data(CheckData.PortSuggestions.class).orElseThrow();
+            int next = suggestions.portOverrides().get("jellyfin");
+            assertTrue(next > port + 1, "not Sonarr's port " + (port + 1) + ": " + next);
+            Map<String, Integer> taken = suggestions.takenInto(plan.answers().portOverrides());
+            assertEquals(Map.of("jellyfin", next, "sonarr", port + 1), taken);
+            CheckResult again = check(CheckFixtures.plan("minimal-jellyfin", a -> a.withServices(List.of("jellyfin", "sonarr"))
+                    .withPortOverrides(taken)));
+            assertEquals(Status.PASS, again.status(), again.toString());
         }
     }
 
