@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Checks whether this computer (or a server over SSH) can run your stack, and says how to fix what "
-                + "cannot. With hosts: in the answers (and no --target), checks every host at once and adds up their resources. Changes nothing, apart from a test file for the hardlink check that is removed again.")
+                + "cannot. With hosts: in the answers (and no --target), checks every host at once and adds up their resources. Changes nothing, apart from a test file for the hardlink check that is removed again (and, with --fix-ports, the answers file's portOverrides).")
 public final class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -44,6 +44,11 @@ public final class CheckCommand implements Callable<Integer> {
                     + "Docker's engine and Compose plugin (a pinned release, from Docker's own repository), ask, run them with "
                     + "their output (sudo's password is asked for on the terminal), and check again.")
     boolean installDocker;
+
+    @Option(names = "--fix-ports",
+            description = "When a web UI port the answers want is taken: write the free port the check suggests into the "
+                    + "answers file's portOverrides (nothing else in the file changes), and check the ports again. Needs --answers.")
+    boolean fixPorts;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -64,6 +69,10 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // Not the target the answers name: without --target, check looks at this computer.
         TargetSpec where = target.where(null);
+        if (fixPorts && answersFile == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--fix-ports writes the ports into your answers file: add --answers FILE (your berth.yaml)");
+        }
         StackPlan plan;
         try {
             plan = answersFile == null ? null : new Planner(Catalog.builtIn()).plan(AnswersFile.read(answersFile), Map.of());
@@ -76,6 +85,13 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (IOException | CatalogException e) {
             err.println("Cannot read " + answersFile + ": " + e.getMessage());
             return BerthCommand.IO_ERROR;
+        }
+        if (fixPorts && plan.answers().isMultiHost()) {
+            // Each host's port check sees that host alone, and a Swarm-scheduled service publishes
+            // on every host: a port free on one may be taken on another.
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fix-ports works on a stack on one machine; with "
+                    + "hosts: in the answers, run berth check --answers " + answersFile + " and put the port each host's "
+                    + "port check suggests under portOverrides: in the file yourself");
         }
         if (plan != null && plan.answers().isMultiHost() && target.target == null) {
             if (installDocker || target.acceptHostKey != null) {
@@ -94,7 +110,7 @@ public final class CheckCommand implements Callable<Integer> {
             try (Target t = target.open(opener, where, err)) {
                 List<CheckResult> results = run(t, plan, out, err);
                 if (!installDocker || !dockerMissingOrOld(results)) {
-                    return exitCode(results);
+                    return fixPorts ? PortFix.run(t, answersFile, results, out, err) : exitCode(results);
                 }
                 int installed = DockerInstallPrompt.offer(t, out, err);
                 if (installed != 0) {
@@ -104,7 +120,8 @@ public final class CheckCommand implements Callable<Integer> {
             // A new connection: over SSH a new login is what picks up the docker group just joined.
             err.println("Checking again ...");
             try (Target t = target.open(opener, where, err)) {
-                return exitCode(run(t, plan, out, err));
+                List<CheckResult> results = run(t, plan, out, err);
+                return fixPorts ? PortFix.run(t, answersFile, results, out, err) : exitCode(results);
             }
         } catch (TargetException e) {
             err.println(e.getMessage());
@@ -121,7 +138,7 @@ public final class CheckCommand implements Callable<Integer> {
         return results.stream().anyMatch(r -> r.status() == Status.FAIL && r.data(CheckData.DockerInstallable.class).isPresent());
     }
 
-    private static int exitCode(List<CheckResult> results) {
+    static int exitCode(List<CheckResult> results) {
         return results.stream().anyMatch(r -> r.status() == Status.FAIL) ? BerthCommand.CHECK_FAILED : 0;
     }
 

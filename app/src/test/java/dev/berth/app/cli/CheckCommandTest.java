@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.testsupport.Examples;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -113,6 +117,59 @@ class CheckCommandTest {
         assertEquals(2, code);
         assertTrue(err.toString().startsWith("--install-docker works on one machine: with hosts: in the answers, add --target"),
                 err.toString());
+    }
+
+    @Test
+    void fixPortsTakesTheSuggestionIntoTheFileKeepingItsCommentsAndTheRecheckPasses() throws Exception {
+        try (ServerSocket held = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            int port = held.getLocalPort();
+            String yaml = Files.readString(Examples.file("minimal-jellyfin")).replace("/srv/data", tmp.resolve("data").toString())
+                    .replace("/opt/berth", tmp.resolve("stack").toString())
+                    + "portOverrides:\n  jellyfin: " + port + "   # picked by hand\n";
+            Path answers = Files.writeString(tmp.resolve("berth.yaml"), yaml);
+            int code = berthCheck(TargetOpener.standard(), "--answers", answers.toString(), "--fix-ports");
+            String said = out.toString();
+            List<String> tables = List.of(said.split("\nwritten to "));
+            assertEquals(2, tables.size(), said + err);
+            assertTrue(tables.get(0).lines().anyMatch(l -> l.matches("FAIL +Host ports +Port " + port + "/tcp for Jellyfin web UI is taken by java .*")),
+                    said);
+            Matcher moved = Pattern.compile("(?m)^jellyfin: " + port + " → (\\d+) \\(Jellyfin web UI\\)$").matcher(said);
+            assertTrue(moved.find(), said);
+            int next = Integer.parseInt(moved.group(1));
+            assertTrue(said.contains("written to " + answers + " (portOverrides; the rest of the file is as it was)."), said);
+            assertEquals(yaml.replace(port + "   #", next + "   #"), Files.readString(answers), "only the port changed");
+            assertTrue(tables.get(1).lines().anyMatch(l -> l.matches("PASS +Host ports +All \\d+ host ports are free")), said);
+            assertTrue(err.toString().contains("Checking the ports again ..."), err.toString());
+            boolean othersFail = tables.get(0).lines().anyMatch(l -> l.startsWith("FAIL ") && !l.contains("Host ports"));
+            assertEquals(othersFail ? BerthCommand.CHECK_FAILED : 0, code, said + err);
+        }
+    }
+
+    @Test
+    void fixPortsWithNothingToMoveLeavesTheFileAlone() throws Exception {
+        String yaml = Files.readString(Examples.file("minimal-jellyfin")).replace("/srv/data", tmp.resolve("data").toString())
+                .replace("/opt/berth", tmp.resolve("stack").toString());
+        Path answers = Files.writeString(tmp.resolve("berth.yaml"), yaml);
+        berthCheck(TargetOpener.standard(), "--answers", answers.toString(), "--fix-ports");
+        assertTrue(out.toString().contains("--fix-ports: no port to change; " + answers + " is as it was."), out.toString());
+        assertEquals(yaml, Files.readString(answers));
+    }
+
+    @Test
+    void fixPortsNeedsTheAnswersFileItWritesTo() throws Exception {
+        assertEquals(2, berthCheck(TargetOpener.standard(), "--fix-ports"));
+        assertTrue(err.toString().startsWith("--fix-ports writes the ports into your answers file: add --answers FILE (your berth.yaml)"),
+                err.toString());
+    }
+
+    @Test
+    void fixPortsRefusesAStackOnSeveralHostsAndSaysWhatToDo() throws Exception {
+        Path file = twoHosts();
+        String before = Files.readString(file);
+        assertEquals(2, berthCheck(TargetOpener.standard(), "--answers", file.toString(), "--fix-ports"));
+        assertTrue(err.toString().startsWith("--fix-ports works on a stack on one machine; with hosts: in the answers, run berth check"),
+                err.toString());
+        assertEquals(before, Files.readString(file));
     }
 
     @Test
