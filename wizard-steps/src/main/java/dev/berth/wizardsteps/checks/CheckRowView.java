@@ -27,6 +27,8 @@ final class CheckRowView extends VBox {
     private final Label summary = new Label();
     private final Hyperlink toggle = new Hyperlink("Details");
     private final Button install = new Button("Install Docker…");
+    /** The port check's "Use port 8097" (or the way back): its text comes from the row. */
+    private final Button ports = new Button();
     private Expanded expanded;
     private CheckRow row;
 
@@ -68,8 +70,18 @@ final class CheckRowView extends VBox {
     }
 
     CheckRowView(Consumer<CheckRow> copyFix, Runnable installDocker) {
+        this(copyFix, installDocker, row -> { });
+    }
+
+    CheckRowView(Consumer<CheckRow> copyFix, Runnable installDocker, Consumer<CheckRow> portAction) {
         super(6);
         this.copyFix = copyFix;
+        ports.setId("port-action");
+        ports.getStyleClass().add(Styles.SMALL);
+        ports.setMinWidth(Region.USE_PREF_SIZE);
+        ports.managedProperty().bind(ports.visibleProperty());
+        ports.setVisible(false);
+        ports.setOnAction(e -> portAction.accept(row));
         install.setId("install-docker");
         install.getStyleClass().add(Styles.SMALL);
         install.setMinWidth(Region.USE_PREF_SIZE);
@@ -82,7 +94,7 @@ final class CheckRowView extends VBox {
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         VBox text = new VBox(2, title, summary);
         HBox.setHgrow(text, Priority.ALWAYS);
-        HBox head = new HBox(12, icon, text, new Region(), install, toggle);
+        HBox head = new HBox(12, icon, text, new Region(), install, ports, toggle);
         head.setAlignment(Pos.CENTER_LEFT);
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggle.setOnAction(e -> setOpen(expanded == null || !expanded.isVisible()));
@@ -96,6 +108,12 @@ final class CheckRowView extends VBox {
         title.setText(r.title());
         summary.setText(r.summary());
         install.setVisible(r.offersDockerInstall());
+        ports.setVisible(r.portAction() != null);
+        ports.setText(r.portAction() == null ? "" : r.portAction().label());
+        ports.getStyleClass().remove(Styles.ACCENT);
+        if (r.portAction() != null && r.portAction().takes()) {
+            ports.getStyleClass().add(Styles.ACCENT);
+        }
         boolean anything = !r.details().isBlank() || !r.fix().isBlank();
         toggle.setVisible(anything);
         if (expanded != null) {

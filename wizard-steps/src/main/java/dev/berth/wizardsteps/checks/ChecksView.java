@@ -31,7 +31,8 @@ public final class ChecksView extends Page {
         problem.getStyleClass().add(Styles.TEXT_BOLD);
 
         for (CheckRow row : vm.rows()) {
-            CheckRowView v = new CheckRowView(vm::copyFix, () -> vm.installDocker().ifPresent(m -> DockerInstallDialog.open(this, m)));
+            CheckRowView v = new CheckRowView(vm::copyFix, () -> vm.installDocker().ifPresent(m -> DockerInstallDialog.open(this, m)),
+                    vm::portAction);
             v.show(row);
             byId.put(row.id(), v);
             list.getChildren().add(v);

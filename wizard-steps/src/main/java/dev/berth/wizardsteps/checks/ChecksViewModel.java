@@ -28,6 +28,8 @@ import javafx.collections.ObservableList;
  * resources added up underneath.
  */
 public final class ChecksViewModel extends StepViewModel {
+    private static final String PORTS = "ports";
+
     private final SystemChecks checks;
     private final HostChecks hostChecks;
     private final ObservableList<HostSection> hostSections = FXCollections.observableArrayList();
@@ -35,14 +37,17 @@ public final class ChecksViewModel extends StepViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ObservableList<CheckRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final TakenPorts takenPorts;
 
     public ChecksViewModel(StepContext ctx) {
         super(ctx);
         this.checks = ctx.checks();
         this.hostChecks = ctx.hostChecks();
+        this.takenPorts = new TakenPorts(ctx.model());
         running.bind(checks.runningProperty().or(hostChecks.runningProperty()));
         Observable[] sources = {checks.results(), checks.runningProperty(), checks.plannedProperty(),
-                ctx.target().stateProperty(), hostChecks.hostsProperty(), hostChecks.runningProperty(), ctx.model().hostsProperty()};
+                ctx.target().stateProperty(), hostChecks.hostsProperty(), hostChecks.runningProperty(), ctx.model().hostsProperty(),
+                ctx.model().portOverridesProperty()};
         for (Observable o : sources) {
             o.addListener(x -> update());
         }
@@ -104,6 +109,26 @@ public final class ChecksViewModel extends StepViewModel {
         } else {
             checks.refreshAll();
         }
+    }
+
+    /**
+     * The port check row's button: takes the check's suggested ports into the answers' port
+     * overrides, or puts back the ports there were before; then checks the ports again.
+     */
+    public void portAction(CheckRow row) {
+        if (row.portAction() == null) {
+            return;
+        }
+        if (row.portAction().takes()) {
+            Optional<CheckData.PortSuggestions> suggestions = checks.result(PORTS).flatMap(r -> r.data(CheckData.PortSuggestions.class));
+            if (suggestions.isEmpty()) {
+                return;
+            }
+            takenPorts.take(suggestions.get());
+        } else {
+            takenPorts.restore();
+        }
+        checks.refresh();
     }
 
     public void copyFix(CheckRow row) {
@@ -182,7 +207,11 @@ public final class ChecksViewModel extends StepViewModel {
                 : next.size() + " machines, all passed");
     }
 
-    /** The guided Docker install works on the one connected target, so a machine of several points to its fix instead. */
+    /**
+     * The guided Docker install works on the one connected target, so a machine of several points to
+     * its fix instead. So do taken ports: each machine's port check sees that machine alone, and a
+     * service Swarm places publishes its port on every machine.
+     */
     private CheckRow hostRow(CheckResult r) {
         CheckRow row = row(r);
         return new CheckRow(row.id(), row.title(), row.status(), row.summary(), row.details(), row.fix(), false);
@@ -192,8 +221,18 @@ public final class ChecksViewModel extends StepViewModel {
     private CheckRow row(CheckResult r) {
         String summary = r.status() == Status.SKIP && !checks.plannedProperty().get()
                 ? "Runs once you have chosen storage and apps" : r.summary();
-        return new CheckRow(r.checkId(), r.title(), r.status(), summary, r.details(), r.fix(),
-                r.status() == Status.FAIL && r.data(CheckData.DockerInstallable.class).isPresent());
+        boolean installable = r.status() == Status.FAIL && r.data(CheckData.DockerInstallable.class).isPresent();
+        if (!r.checkId().equals(PORTS)) {
+            return new CheckRow(r.checkId(), r.title(), r.status(), summary, r.details(), r.fix(), installable);
+        }
+        Optional<CheckData.PortSuggestions> suggestions = r.data(CheckData.PortSuggestions.class)
+                .filter(s -> r.status() == Status.FAIL && !checks.runningProperty().get());
+        String note = takenPorts.note();
+        if (!note.isEmpty() && (r.status() == Status.PASS || r.status() == Status.WARN)) {
+            summary = summary + "; " + note;
+        }
+        CheckRow.PortAction action = suggestions.map(TakenPorts::offer).or(takenPorts::back).orElse(null);
+        return new CheckRow(r.checkId(), r.title(), r.status(), summary, r.details(), r.fix(), installable, action);
     }
 
     private long count(Status s) {
