@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -66,11 +66,13 @@ public final class PortOverridesEdit {
 
     /**
      * Edits the file in place: written beside it and moved over it, so a failure leaves the old
-     * file whole; its POSIX permissions are kept where the file system has them.
+     * file whole; its POSIX permissions are kept where the file system has them, and a symbolic
+     * link stays a link (the file it points at is the one edited).
      */
-    public static void apply(Path file, Map<String, Integer> ports) throws IOException {
+    public static void apply(Path link, Map<String, Integer> ports) throws IOException {
+        Path file = link.toRealPath();
         String edited = apply(Files.readString(file), ports);
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
             Files.writeString(temp, edited);
             PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);

@@ -92,4 +92,13 @@ class PortOverridesEditTest {
         }
         assertTrue(AnswersFile.read(file).portOverrides().containsKey("sonarr"));
     }
+
+    @Test
+    void aLinkedFileIsEditedWhereItIsAndTheLinkStays(@TempDir Path tmp) throws Exception {
+        Path real = Files.writeString(Files.createDirectories(tmp.resolve("dotfiles")).resolve("berth.yaml"), HEAD);
+        Path link = Files.createSymbolicLink(tmp.resolve("berth.yaml"), real);
+        PortOverridesEdit.apply(link, Map.of("jellyfin", 8097));
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(HEAD + "portOverrides:\n  jellyfin: 8097\n", Files.readString(real));
+    }
 }
