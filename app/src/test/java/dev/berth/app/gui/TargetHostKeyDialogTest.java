@@ -62,8 +62,12 @@ class TargetHostKeyDialogTest {
         SshSettings ssh = SshSettings.defaults().withKnownHosts(tmp.resolve("known_hosts"))
                 .withConfigFile(tmp.resolve("no-ssh-config")).withDefaultKeys(List.of());
         WizardWindow.open(stage, WizardBackend.standard(ssh), null, WindowState.none(), url -> { });
-        stage.setWidth(1200); // the size of the tour's pictures
-        stage.setHeight(860);
+        // The size of the tour's pictures where the screen has room (Xvfb's has; the headless one is smaller).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1200, screen.getWidth()));
+        stage.setHeight(Math.min(860, screen.getHeight()));
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
     }
 
     @Test
