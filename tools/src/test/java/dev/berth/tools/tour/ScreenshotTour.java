@@ -3,19 +3,19 @@ package dev.berth.tools.tour;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import atlantafx.base.controls.ToggleSwitch;
 import dev.berth.answers.Answers;
 import dev.berth.answers.AnswersFile;
+import dev.berth.answers.StorageAnswers;
 import dev.berth.app.gui.TestBackends;
 import dev.berth.app.gui.WindowState;
 import dev.berth.app.gui.WizardWindow;
-import dev.berth.answers.StorageAnswers;
 import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.check.FactGatherer;
-import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.deploy.StandInStacks;
+import dev.berth.engine.target.LocalTarget;
 import dev.berth.testsupport.Examples;
 import dev.berth.testsupport.RepoPaths;
-import atlantafx.base.controls.ToggleSwitch;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +31,15 @@ import org.testfx.api.FxToolkit;
 /**
  * Not a test: the tool behind {@code scripts/screenshots}, which runs it under xvfb-run. It deploys
  * a small stack with stand-in images through the wizard window, page by page, and saves each page
- * as a PNG for the user guide, then the Done page once more in the dark theme. Its name keeps it out
- * of ordinary test runs; {@code -Dtest=ScreenshotTour} runs it. {@code -Dberth.screenshots=DIR} says
- * where the pictures go (default docs/screenshots).
+ * as a PNG for the user guide. Its first deploy fails (one stand-in never turns healthy) and is
+ * shown rolled back; the tour mends the image, tries again and goes on to Done, which it saves once
+ * more in the dark theme. Its name keeps it out of ordinary test runs; {@code -Dtest=ScreenshotTour}
+ * runs it. {@code -Dberth.screenshots=DIR} says where the pictures go (default docs/screenshots).
  *
- * <p>The pictures should show what a person sees, not this build machine: the stack lives under
- * /srv (where this user may make a folder of its own there), each app keeps its default port where
- * that port is free here, and the answers use this machine's time zone, as the Storage page
- * suggests for a new stack, so the System check has nothing to say about the demo machine's clock.
+ * <p>The pictures should show what a person sees, not this build machine: the stack lives in
+ * /srv/homemedia (when this user may make that folder), each app keeps its default port where that
+ * port is free here, and the answers use this machine's time zone, as the Storage page suggests
+ * for a new stack, so the System check has nothing to say about the demo machine's clock.
  */
 class ScreenshotTour {
     /** A fixed project name, so the container names in the pictures read well. */
@@ -164,28 +165,23 @@ class ScreenshotTour {
 
     /** Flips the sidebar's dark-theme switch as a person would, and saves the page once it is drawn so. */
     private static void shootInTheDarkTheme(WizardWindow window, Path png) throws Exception {
-        CountDownLatch shot = new CountDownLatch(1);
-        Exception[] failure = new Exception[1];
-        javafx.application.Platform.runLater(() -> {
+        CountDownLatch drawn = new CountDownLatch(1);
+        onFx(() -> {
             ToggleSwitch dark = window.shell().lookupAll(".toggle-switch").stream()
-                    .filter(n -> n instanceof ToggleSwitch t && "Dark theme".equals(t.getText()))
-                    .map(ToggleSwitch.class::cast).findFirst().orElseThrow(() -> new IllegalStateException("no dark theme switch"));
+                    .filter(n -> n instanceof ToggleSwitch t && t.getText().replace("_", "").contains("Dark theme"))
+                    .map(ToggleSwitch.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the sidebar shows no Dark theme switch"));
             dark.setSelected(true);
-            PauseTransition drawn = new PauseTransition(javafx.util.Duration.millis(700));
-            drawn.setOnFinished(e -> {
-                try {
-                    PngFile.write(window.shell().getScene().snapshot(null), png);
-                } catch (Exception ex) {
-                    failure[0] = ex;
-                }
-                shot.countDown();
-            });
-            drawn.play();
+            PauseTransition settle = new PauseTransition(javafx.util.Duration.millis(700)); // the new stylesheet applied
+            settle.setOnFinished(e -> drawn.countDown());
+            settle.play();
+            return null;
         });
-        assertTrue(shot.await(1, TimeUnit.MINUTES), "the dark-theme picture was not taken");
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        assertTrue(drawn.await(1, TimeUnit.MINUTES), "the dark theme was not drawn");
+        onFx(() -> {
+            PngFile.write(window.shell().getScene().snapshot(null), png);
+            return null;
+        });
     }
 
     private static void deleteTree(Path dir) throws Exception {
