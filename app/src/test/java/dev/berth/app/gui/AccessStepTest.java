@@ -89,6 +89,21 @@ class AccessStepTest {
         assertEquals("smtp.example.com", ctx.model().accessProperty().get().authelia().smtp().host());
     }
 
+    /** The user guide's picture of the page with a domain and two people at home who sign in (access-domain-users.png). */
+    @Test
+    void aDomainWithTwoSignInUsersIsAGoodAnswer(FxRobot robot) {
+        signInPageWithUser(robot, "alice");
+        robot.interact(robot.lookup("#add-user").queryButton()::fire); // below the fold: a click cannot reach it
+        StepHarness.fill(robot, "#user-1-username", "bob");
+        StepHarness.fill(robot, "#user-1-displayName", "Bob Example");
+        StepHarness.fill(robot, "#user-1-email", "bob@example.com");
+
+        assertFalse(robot.lookup("#next").queryButton().isDisabled());
+        assertEquals(java.util.List.of("alice", "bob"), ctx.model().accessProperty().get().authelia().users().stream()
+                .map(u -> u.username()).toList());
+        robot.interact(() -> StepHarness.screenshot(shell.lookup(".step-page"), "access-domain-users"));
+    }
+
     /** A domain, the sign-in page switched on, and its first user, whose user name is typed as given. */
     private static void signInPageWithUser(FxRobot robot, String username) {
         robot.clickOn("#access-domain");

@@ -50,6 +50,6 @@ class MonitoringStepTest {
         robot.clickOn("#watchtower-notify");
         assertEquals(new MonitoringAnswers(true, false, false, false, MonitoringAnswers.Watchtower.NOTIFY),
                 ctx.model().monitoringProperty().get());
-        robot.interact(() -> StepHarness.screenshot(shell.getScene().getRoot(), "monitoring-window"));
+        robot.interact(() -> StepHarness.screenshot(shell.lookup(".step-page"), "monitoring-on"));
     }
 }

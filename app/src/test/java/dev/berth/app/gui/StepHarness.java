@@ -19,6 +19,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
 
@@ -104,11 +105,45 @@ final class StepHarness {
      * without a display. Call on the FX thread.
      */
     static void screenshot(Node node, String name) {
-        String dir = System.getProperty("berth.screenshots");
-        if (dir == null || dir.isBlank()) {
+        if (screenshotFolder() == null) {
             return;
         }
-        WritableImage image = node.snapshot(null, null);
+        save(image(node.snapshot(null, null)), name);
+    }
+
+    /**
+     * The same for a window with a dialog over it (the dialog's own window, as the wizard shows it):
+     * each drawn as it is, the dialog placed where it stands over the window, with a thin frame
+     * where a window manager would draw one. Call on the FX thread.
+     */
+    static void screenshotWithDialog(Window window, Window dialog, String name) {
+        if (screenshotFolder() == null) {
+            return;
+        }
+        BufferedImage under = image(window.getScene().getRoot().snapshot(null, null));
+        BufferedImage over = image(dialog.getScene().getRoot().snapshot(null, null));
+        int x = (int) Math.round(dialog.getX() + dialog.getScene().getX() - window.getX() - window.getScene().getX());
+        int y = (int) Math.round(dialog.getY() + dialog.getScene().getY() - window.getY() - window.getScene().getY());
+        if (x < 0 || y < 0 || x + over.getWidth() > under.getWidth() || y + over.getHeight() > under.getHeight()) {
+            x = (under.getWidth() - over.getWidth()) / 2; // placed off the window (no window manager): centred, as one would
+            y = (under.getHeight() - over.getHeight()) / 3;
+        }
+        java.awt.Graphics2D g = under.createGraphics();
+        g.setColor(new java.awt.Color(0, 0, 0, 60));
+        g.fillRect(0, 0, under.getWidth(), under.getHeight()); // the window behind a modal dialog
+        g.drawImage(over, x, y, null);
+        g.setColor(new java.awt.Color(0x8c, 0x95, 0x9f));
+        g.drawRect(x - 1, y - 1, over.getWidth() + 1, over.getHeight() + 1);
+        g.dispose();
+        save(under, name);
+    }
+
+    private static String screenshotFolder() {
+        String dir = System.getProperty("berth.screenshots");
+        return dir == null || dir.isBlank() ? null : dir;
+    }
+
+    private static BufferedImage image(WritableImage image) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
@@ -118,6 +153,11 @@ final class StepHarness {
                 png.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
+        return png;
+    }
+
+    private static void save(BufferedImage png, String name) {
+        String dir = screenshotFolder();
         try {
             Files.createDirectories(Path.of(dir));
             ImageIO.write(png, "png", Path.of(dir, name + ".png").toFile());

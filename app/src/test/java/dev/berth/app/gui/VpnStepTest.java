@@ -53,7 +53,6 @@ class VpnStepTest {
         assertTrue(next.isDisabled());
         Label message = robot.lookup((Label l) -> l.getText().startsWith("must be a WireGuard key")).queryAs(Label.class);
         assertTrue(WizardWindowTest.shown(message));
-        robot.interact(() -> StepHarness.screenshot(shell.getScene().getRoot(), "vpn-bad-key"));
 
         ToggleButton show = robot.lookup("#privateKey-show").queryAs(ToggleButton.class);
         robot.interact(show::fire);
@@ -63,7 +62,7 @@ class VpnStepTest {
         assertFalse(WizardWindowTest.shown(message));
         assertFalse(next.isDisabled());
         assertEquals(KEY, ctx.model().vpnProperty().get().wireguard().privateKey());
-        robot.interact(() -> StepHarness.screenshot(shell.lookup(".step-page"), "vpn-page"));
+        robot.interact(() -> StepHarness.screenshot(shell.lookup(".step-page"), "vpn-provider"));
     }
 
     /**

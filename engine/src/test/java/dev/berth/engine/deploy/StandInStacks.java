@@ -34,6 +34,32 @@ public final class StandInStacks {
     }
 
     /**
+     * As {@link #deployable}, with each app on its own default web port (Jellyfin's 8096, Sonarr's
+     * 8989, ...) where that port is free on this machine now, and on a free one otherwise: what a
+     * person deploying these answers would see, for the user guide's pictures. The ports still come
+     * from the answers' {@code portOverrides}: a default port is simply not overridden.
+     */
+    public static Answers deployableOnDefaultPorts(Answers base, Path root, String project) {
+        Answers a = deployable(base, root, project);
+        Map<String, Integer> defaults = new java.util.HashMap<>();
+        for (PlannedService svc : DeployFixtures.plan(a.withPortOverrides(Map.of())).services()) {
+            defaults.put(svc.definition().id(), svc.hostWebPort());
+        }
+        Map<String, Integer> overrides = new java.util.TreeMap<>(a.portOverrides());
+        overrides.keySet().removeIf(id -> defaults.containsKey(id) && freeNow(defaults.get(id)));
+        return a.withPortOverrides(overrides);
+    }
+
+    /** Whether nothing listens on the port (on any address) at this moment. */
+    private static boolean freeNow(int port) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Writes the plan's files and starts it with Compose, as a deploy's file and Compose jobs do, and
      * nothing after (no health wait, wiring or VPN proof): the stack exactly as Compose runs it.
      */
