@@ -164,6 +164,11 @@ final class DefinitionChecker {
                         "must name one of this app's passwords[].secret " + passwords + ": Homepage can only be given a secret the stack keeps");
             }
         });
+        require(homepage.blocks().isEmpty() || !homepage.fields().containsKey("fields"), "homepage.fields.fields",
+                "is written by Berth from homepage.blocks: leave one of the two out");
+        homepage.blocks().forEach((kind, blocks) -> require(blocks != null && !blocks.isEmpty()
+                        && blocks.stream().allMatch(b -> b != null && WIDGET_FIELD.matcher(b).matches()), "homepage.blocks." + kind,
+                "must list the widget's blocks for that kind of media as Homepage's widget docs name its fields (e.g. [series, episodes])"));
     }
 
     /** What Recyclarr syncs: without a profile it would list the app and change nothing. */

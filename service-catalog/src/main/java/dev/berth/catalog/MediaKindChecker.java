@@ -6,8 +6,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * The kinds of media a media server names ({@code setup.libraries} keys, {@code setup.defaultLibraries})
- * must be kinds an *arr app of the catalog files ({@code library.category}): a kind nobody files is a
+ * The kinds of media a media server names ({@code setup.libraries} keys, {@code setup.defaultLibraries},
+ * {@code homepage.blocks} keys) must be kinds an *arr app of the catalog files ({@code library.category}): a kind nobody files is a
  * typo, and its folder and library would stay empty and unexplained.
  */
 final class MediaKindChecker {
@@ -23,6 +23,11 @@ final class MediaKindChecker {
         Set<String> kinds = new TreeSet<>();
         services.stream().filter(s -> s.library() != null).forEach(s -> kinds.add(s.library().category()));
         for (ServiceDefinition s : services) {
+            if (s.homepage() != null) {
+                for (String kind : s.homepage().blocks().keySet()) {
+                    checkKind(s.id() + ".yaml", "homepage.blocks." + kind, kind, kinds);
+                }
+            }
             SetupSpec setup = s.setup();
             if (setup == null) {
                 continue;

@@ -663,6 +663,20 @@ class BrokenDefinitionTest {
     }
 
     @Test
+    void homepageBlocksOfAKindNoArrAppFilesAreNamed() throws IOException {
+        write("tvapp.yaml", TV_APP);
+        write("demo.yaml", SERVER + "homepage: { widget: jellyfin, blocks: { tv: [series], music: [songs] } }\n");
+        assertProblem("demo.yaml: field 'homepage.blocks.music': unknown kind of media 'music'; use one of [tv]");
+    }
+
+    @Test
+    void homepageBlocksAndAFieldsSettingOfTheirOwnAreRefused() throws IOException {
+        write("tvapp.yaml", TV_APP);
+        write("demo.yaml", SERVER + "homepage: { widget: jellyfin, fields: { fields: movies }, blocks: { tv: [series] } }\n");
+        assertProblem("demo.yaml: field 'homepage.fields.fields': is written by Berth from homepage.blocks");
+    }
+
+    @Test
     void defaultKindsAreForMediaServersOnly() throws IOException {
         write("tvapp.yaml", TV_APP);
         write("demo.yaml", GOOD + "setup: { kind: seerr, defaultLibraries: [tv] }\n");
