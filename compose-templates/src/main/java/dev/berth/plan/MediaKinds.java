@@ -44,6 +44,15 @@ public final class MediaKinds {
         return List.copyOf(defaults);
     }
 
+    /**
+     * The kinds one media server of these services shows (its libraries, its Homepage tile's
+     * counts): those the *arr apps file or, with none, its own {@code setup.defaultLibraries}.
+     */
+    public static List<String> shownBy(ServiceDefinition server, Collection<ServiceDefinition> services) {
+        List<String> filed = filed(services);
+        return filed.isEmpty() ? defaultsOf(server) : filed;
+    }
+
     /** The kinds one media server shows with no *arr app chosen; empty for any other service. */
     public static List<String> defaultsOf(ServiceDefinition service) {
         return service.category() == Category.MEDIA_SERVER && service.setup() != null

@@ -2,6 +2,7 @@ package dev.berth.render;
 
 import dev.berth.catalog.Category;
 import dev.berth.catalog.HomepageSpec;
+import dev.berth.catalog.ServiceDefinition;
 import dev.berth.catalog.VpnGatewaySpec;
 import dev.berth.catalog.WidgetField;
 import dev.berth.plan.HomepageKeys;
@@ -20,7 +21,7 @@ final class HomepageConfig {
 
     static String render(StackPlan plan) {
         Map<Category, List<Object>> groups = new LinkedHashMap<>();
-        List<String> kinds = MediaKinds.shown(plan.services().stream().map(PlannedService::definition).toList());
+        List<ServiceDefinition> all = plan.services().stream().map(PlannedService::definition).toList();
         for (PlannedService s : plan.services()) {
             VpnGatewaySpec gateway = s.definition().vpnGateway();
             boolean page = s.definition().web() != null && s.definition().web().publish();
@@ -49,7 +50,7 @@ final class HomepageConfig {
                     // Like the key: the planner mounted the secret's file for this variable.
                     case WidgetField.FromSecret f -> "{{" + HomepageKeys.variable(s.name(), field) + "}}";
                 }));
-                List<String> blocks = blocks(homepage, kinds);
+                List<String> blocks = blocks(homepage, MediaKinds.shownBy(s.definition(), all));
                 if (!blocks.isEmpty()) {
                     widget.put("fields", blocks);
                 }

@@ -32,6 +32,7 @@ public record MediaLibrary(String name, String type, String path) {
             of(s.definition()).ifPresent(out::add);
         }
         if (out.isEmpty()) {
+            // No *arr app: the server's own kinds, each named as the catalog's *arr app of that kind names it.
             for (String kind : MediaKinds.defaultsOf(server.definition())) {
                 catalog.all().stream().filter(d -> d.library() != null && d.library().category().equals(kind))
                         .map(MediaLibrary::of).flatMap(Optional::stream).findFirst().ifPresent(out::add);

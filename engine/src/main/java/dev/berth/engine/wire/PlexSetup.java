@@ -19,11 +19,12 @@ import java.util.TreeMap;
 
 /**
  * Plex's libraries ({@code setup.kind: plex}): once Plex is linked to the person's Plex account,
- * one library per chosen *arr app on that app's folder (with none, one per {@code setup.defaultLibraries}),
- * named and typed as the catalog's {@code setup.libraries} says, in the metadata language of the answers. Plex's local API needs
- * the token Plex keeps in its Preferences.xml once claimed ({@link PlexPreferences}); until then
- * the link says how to claim it. A library that already covers the folder is left as it is,
- * whoever made it, so a second run sends no write.
+ * one library per chosen *arr app on that app's folder (with none, one per
+ * {@code setup.defaultLibraries}), named and typed as the catalog's {@code setup.libraries} says,
+ * in the metadata language of the answers. Plex's local API needs the token Plex keeps in its
+ * Preferences.xml once claimed ({@link PlexPreferences}); until then the link says how to claim it.
+ * A library that already covers the folder is left as it is, whoever made it, so a second run
+ * sends no write.
  */
 public final class PlexSetup implements AppSetup {
     /** The Links table's row while Plex is not linked to an account. */
@@ -43,9 +44,10 @@ public final class PlexSetup implements AppSetup {
      */
     static Map<String, ServerLibrarySpec> wanted(StackPlan plan, PlannedService plex) {
         Map<String, ServerLibrarySpec> kinds = plex.definition().setup().libraries();
-        List<String> filed = MediaKinds.filed(plan.servicesInChosenOrder().stream().map(PlannedService::definition).toList());
+        List<String> shown = MediaKinds.shownBy(plex.definition(),
+                plan.servicesInChosenOrder().stream().map(PlannedService::definition).toList());
         Map<String, ServerLibrarySpec> out = new LinkedHashMap<>();
-        for (String kind : filed.isEmpty() ? MediaKinds.defaultsOf(plex.definition()) : filed) {
+        for (String kind : shown) {
             if (kinds.containsKey(kind)) {
                 out.putIfAbsent(LibrarySpec.folderOf(kind), kinds.get(kind));
             }
