@@ -54,8 +54,8 @@ class HomepageWidgetsTest {
             Map.entry("gluetun", Set.of("url", "key", "version")));
     /** Settings a widget's docs list as optional that Berth sets all the same. */
     private static final Map<String, Set<String>> OPTIONAL = Map.of(
-            "jellyfin", Set.of("enableBlocks"),
-            "emby", Set.of("enableBlocks"));
+            "jellyfin", Set.of("enableBlocks", "fields"),
+            "emby", Set.of("enableBlocks", "fields"));
 
     /** The examples with Homepage, and the full one with every download client Homepage shows. */
     static Stream<String> stacks() {
@@ -76,7 +76,7 @@ class HomepageWidgetsTest {
             given.remove("type");
             given.removeAll(OPTIONAL.getOrDefault(type, Set.of()));
             assertEquals(new TreeSet<>(required), given, stack + ": the settings of " + e.getKey() + "'s " + type + " widget");
-            e.getValue().forEach(v -> assertFalse(v.asText().isBlank(), e.getKey() + " has an empty setting"));
+            e.getValue().forEach(v -> assertFalse(v.isContainerNode() ? v.isEmpty() : v.asText().isBlank(), e.getKey() + " has an empty setting"));
         }
     }
 
@@ -101,6 +101,26 @@ class HomepageWidgetsTest {
         assertEquals("{{HOMEPAGE_FILE_JELLYFIN_KEY}}", jellyfin.get("key").asText());
         assertEquals("{{HOMEPAGE_FILE_SEERR_KEY}}", widgets.get("Seerr").get("key").asText());
         assertEquals("{{HOMEPAGE_FILE_BAZARR_KEY}}", widgets.get("Bazarr").get("key").asText());
+    }
+
+    /** The count blocks of the kinds of media the stack keeps (catalog homepage.blocks), in Homepage's field names. */
+    @Test
+    void jellyfinsTileCountsOnlyTheKindsOfMediaTheStackKeeps() throws IOException {
+        JsonNode full = widgets(render("full-wireguard").text(SERVICES)).get("Jellyfin");
+        assertEquals(List.of("movies", "series", "episodes", "songs"), YAML.convertValue(full.get("fields"), List.class), "with Lidarr");
+
+        Answers minimal = Examples.answers("minimal-jellyfin").withMonitoring(
+                new dev.berth.answers.MonitoringAnswers(false, false, false, true, null));
+        assertEquals(List.of("movies", "series", "episodes"), blocks(minimal.withServices(List.of("jellyfin", "sonarr", "radarr", "qbittorrent"))),
+                "no songs without Lidarr");
+        assertEquals(List.of("series", "episodes", "songs"), blocks(minimal.withServices(List.of("jellyfin", "sonarr", "lidarr", "qbittorrent"))),
+                "no films without Radarr");
+        assertEquals(List.of("movies", "series", "episodes"), blocks(minimal), "no *arr app: jellyfin.yaml's defaultLibraries");
+    }
+
+    private static List<?> blocks(Answers answers) throws IOException {
+        String services = new Renderer().render(Examples.repeatablePlanner().plan(answers, Map.of())).text(SERVICES);
+        return YAML.convertValue(widgets(services).get("Jellyfin").get("fields"), List.class);
     }
 
     @Test

@@ -90,6 +90,7 @@ public final class CatalogLoader {
         }
         if (problems.isEmpty()) {
             new RelationChecker(services, problems::add).check();
+            new MediaKindChecker(services, problems::add).check();
         }
         if (!problems.isEmpty()) {
             throw new CatalogException(problems);

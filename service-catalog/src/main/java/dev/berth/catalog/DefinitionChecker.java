@@ -164,6 +164,11 @@ final class DefinitionChecker {
                         "must name one of this app's passwords[].secret " + passwords + ": Homepage can only be given a secret the stack keeps");
             }
         });
+        require(homepage.blocks().isEmpty() || !homepage.fields().containsKey("fields"), "homepage.fields.fields",
+                "is written by Berth from homepage.blocks: leave one of the two out");
+        homepage.blocks().forEach((kind, blocks) -> require(blocks != null && !blocks.isEmpty()
+                        && blocks.stream().allMatch(b -> b != null && WIDGET_FIELD.matcher(b).matches()), "homepage.blocks." + kind,
+                "must list the widget's blocks for that kind of media as Homepage's widget docs name its fields (e.g. [series, episodes])"));
     }
 
     /** What Recyclarr syncs: without a profile it would list the app and change nothing. */
@@ -290,6 +295,21 @@ final class DefinitionChecker {
             require(library != null && library.type() != null && library.type().matches("[a-z]+"), field + ".type",
                     "must be the media server's kind of library in lower case (Plex: movie, show, artist)");
         });
+        if (setup.defaultLibraries().isEmpty()) {
+            return;
+        }
+        require(def.category() == Category.MEDIA_SERVER, "setup.defaultLibraries",
+                "is only for a media server (category: media-server): the folders it shows when no *arr app is chosen");
+        for (int i = 0; i < setup.defaultLibraries().size(); i++) {
+            String kind = setup.defaultLibraries().get(i);
+            String field = "setup.defaultLibraries[" + i + "]";
+            require(kind != null && kind.matches("[a-z][a-z0-9-]*"), field, "must be an *arr app's library.category (movies, tv, music)");
+            // A server that names its libraries (Plex) needs one for every default, or the folder would stay unused.
+            require(kind == null || setup.libraries().isEmpty() || setup.libraries().containsKey(kind), field,
+                    "'" + kind + "' has no entry in setup.libraries; add one or leave the kind out");
+        }
+        require(new java.util.HashSet<>(setup.defaultLibraries()).size() == setup.defaultLibraries().size(), "setup.defaultLibraries",
+                "names a kind twice");
     }
 
     /** The Done page shows it as one line beside the app's address (or name, without a page): a short sentence or two, no layout of its own. */

@@ -27,6 +27,11 @@ public record LibrarySpec(String category, String categoryField, String prowlarr
 
     /** Where the app files its library: {@code /data/media/<category>}, inside the container. */
     public String rootFolder() {
+        return folderOf(category);
+    }
+
+    /** The library folder of a kind of media ({@code movies} → {@code /data/media/movies}), inside the containers. */
+    public static String folderOf(String category) {
         return "/data/media/" + category;
     }
 

@@ -631,6 +631,65 @@ class BrokenDefinitionTest {
                         "run.devices [/dev/dri] are one host's devices"));
     }
 
+    // ---- a media server's kinds of media: setup.defaultLibraries and setup.libraries name what an *arr app files
+
+    /** An *arr app that files the kind {@code tv}. */
+    private static final String TV_APP = GOOD.replace("id: demo", "id: tvapp").replace("category: extras", "category: arr") + """
+            api: { key: { secret: tvapp_api_key, fileVariable: FILE__TVAPP__AUTH__APIKEY }, path: /api/v3 }
+            library: { category: tv, categoryField: tvCategory }
+            """;
+    private static final String SERVER = GOOD.replace("category: extras", "category: media-server");
+
+    @Test
+    void aMediaServersDefaultKindsLoad() throws IOException {
+        write("tvapp.yaml", TV_APP);
+        write("demo.yaml", SERVER + "setup: { kind: jellyfin, defaultLibraries: [tv] }\n");
+        assertEquals(List.of("tv"), new CatalogLoader().load(dir).get("demo").setup().defaultLibraries());
+    }
+
+    @Test
+    void aDefaultKindNoArrAppFilesIsNamedWithTheKindsThereAre() throws IOException {
+        write("tvapp.yaml", TV_APP);
+        write("demo.yaml", SERVER + "setup: { kind: jellyfin, defaultLibraries: [tv, films] }\n");
+        assertProblem("demo.yaml: field 'setup.defaultLibraries[1]': unknown kind of media 'films'; use one of [tv] "
+                + "(the library.category of an *arr app in the catalog)");
+    }
+
+    @Test
+    void aServerLibraryOfAKindNoArrAppFilesIsNamed() throws IOException {
+        write("tvapp.yaml", TV_APP);
+        write("demo.yaml", SERVER + "setup:\n  kind: plex\n  libraries:\n    shows: { name: Shows, type: show }\n");
+        assertProblem("demo.yaml: field 'setup.libraries.shows': unknown kind of media 'shows'; use one of [tv]");
+    }
+
+    @Test
+    void homepageBlocksOfAKindNoArrAppFilesAreNamed() throws IOException {
+        write("tvapp.yaml", TV_APP);
+        write("demo.yaml", SERVER + "homepage: { widget: jellyfin, blocks: { tv: [series], music: [songs] } }\n");
+        assertProblem("demo.yaml: field 'homepage.blocks.music': unknown kind of media 'music'; use one of [tv]");
+    }
+
+    @Test
+    void homepageBlocksAndAFieldsSettingOfTheirOwnAreRefused() throws IOException {
+        write("tvapp.yaml", TV_APP);
+        write("demo.yaml", SERVER + "homepage: { widget: jellyfin, fields: { fields: movies }, blocks: { tv: [series] } }\n");
+        assertProblem("demo.yaml: field 'homepage.fields.fields': is written by Berth from homepage.blocks");
+    }
+
+    @Test
+    void defaultKindsAreForMediaServersOnly() throws IOException {
+        write("tvapp.yaml", TV_APP);
+        write("demo.yaml", GOOD + "setup: { kind: seerr, defaultLibraries: [tv] }\n");
+        assertProblem("demo.yaml: field 'setup.defaultLibraries': is only for a media server");
+    }
+
+    @Test
+    void aServerThatNamesItsLibrariesNeedsOneForEachDefaultKind() throws IOException {
+        write("tvapp.yaml", TV_APP);
+        write("demo.yaml", SERVER + "setup:\n  kind: plex\n  defaultLibraries: [tv]\n  libraries:\n    movies: { name: Movies, type: movie }\n");
+        assertProblem("demo.yaml: field 'setup.defaultLibraries[0]': 'tv' has no entry in setup.libraries");
+    }
+
     private void write(String name, String text) throws IOException {
         Files.writeString(dir.resolve(name), text);
     }

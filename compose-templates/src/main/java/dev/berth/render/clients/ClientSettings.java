@@ -1,15 +1,14 @@
 package dev.berth.render.clients;
 
 import dev.berth.catalog.DownloadClientSpec;
-import dev.berth.catalog.LibrarySpec;
 import dev.berth.catalog.SettingsFileSpec;
+import dev.berth.plan.MediaKinds;
 import dev.berth.plan.Placement;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.PortForwarding;
 import dev.berth.plan.StackPlan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** The settings files of the plan's download clients, made from the catalog's {@code downloadClient} sections. */
 public final class ClientSettings {
@@ -18,9 +17,8 @@ public final class ClientSettings {
 
     /** One or more per planned download client, in the plan's order. */
     public static List<SettingsFile> of(StackPlan plan) {
-        List<String> categories = plan.servicesInChosenOrder().stream()
-                .map(s -> s.definition().library()).filter(Objects::nonNull)
-                .map(LibrarySpec::category).distinct().toList();
+        // The same kinds the data tree has folders for under torrents/ and usenet/complete/.
+        List<String> categories = MediaKinds.filed(plan.servicesInChosenOrder().stream().map(PlannedService::definition).toList());
         String domain = plan.answers().access().proxyEnabled() ? plan.answers().access().domain() : null;
         String forwardedTo = PortForwarding.of(plan).map(f -> f.client().name()).orElse(null);
         List<SettingsFile> files = new ArrayList<>();

@@ -18,8 +18,8 @@ import java.util.function.BiFunction;
 public final class AppSetups {
     /** kind → the setup of one planned app. */
     private static final Map<String, BiFunction<StackPlan, PlannedService, AppSetup>> KINDS = Map.of(
-            "jellyfin", (plan, s) -> new MediaServerSetup(plan, s, MediaLibrary.wanted(plan, Catalog.builtIn()), MediaServerApi.JELLYFIN),
-            "emby", (plan, s) -> new MediaServerSetup(plan, s, MediaLibrary.wanted(plan, Catalog.builtIn()), MediaServerApi.EMBY),
+            "jellyfin", (plan, s) -> new MediaServerSetup(plan, s, MediaLibrary.wanted(plan, s, Catalog.builtIn()), MediaServerApi.JELLYFIN),
+            "emby", (plan, s) -> new MediaServerSetup(plan, s, MediaLibrary.wanted(plan, s, Catalog.builtIn()), MediaServerApi.EMBY),
             "plex", PlexSetup::new,
             "seerr", SeerrSetup::new,
             "bazarr", BazarrSetup::new);

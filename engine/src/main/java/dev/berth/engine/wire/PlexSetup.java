@@ -6,6 +6,7 @@ import dev.berth.answers.MediaDefaults;
 import dev.berth.catalog.LibrarySpec;
 import dev.berth.catalog.ServerLibrarySpec;
 import dev.berth.engine.target.TargetException;
+import dev.berth.plan.MediaKinds;
 import dev.berth.plan.PlannedService;
 import dev.berth.plan.StackPlan;
 import java.io.IOException;
@@ -18,11 +19,12 @@ import java.util.TreeMap;
 
 /**
  * Plex's libraries ({@code setup.kind: plex}): once Plex is linked to the person's Plex account,
- * one library per chosen *arr app on that app's folder, named and typed as the catalog's
- * {@code setup.libraries} says, in the metadata language of the answers. Plex's local API needs
- * the token Plex keeps in its Preferences.xml once claimed ({@link PlexPreferences}); until then
- * the link says how to claim it. A library that already covers the folder is left as it is,
- * whoever made it, so a second run sends no write.
+ * one library per chosen *arr app on that app's folder (with none, one per
+ * {@code setup.defaultLibraries}), named and typed as the catalog's {@code setup.libraries} says,
+ * in the metadata language of the answers. Plex's local API needs the token Plex keeps in its
+ * Preferences.xml once claimed ({@link PlexPreferences}); until then the link says how to claim it.
+ * A library that already covers the folder is left as it is, whoever made it, so a second run
+ * sends no write.
  */
 public final class PlexSetup implements AppSetup {
     /** The Links table's row while Plex is not linked to an account. */
@@ -36,14 +38,18 @@ public final class PlexSetup implements AppSetup {
         this.wanted = wanted(plan, plex);
     }
 
-    /** Folder inside Plex's container → the library it gets, in the order the apps were chosen. */
+    /**
+     * Folder inside Plex's container → the library it gets, in the order the apps were chosen; with
+     * no *arr app, Plex's own {@code setup.defaultLibraries}, over the folders the deploy made for them.
+     */
     static Map<String, ServerLibrarySpec> wanted(StackPlan plan, PlannedService plex) {
         Map<String, ServerLibrarySpec> kinds = plex.definition().setup().libraries();
+        List<String> shown = MediaKinds.shownBy(plex.definition(),
+                plan.servicesInChosenOrder().stream().map(PlannedService::definition).toList());
         Map<String, ServerLibrarySpec> out = new LinkedHashMap<>();
-        for (PlannedService s : plan.servicesInChosenOrder()) {
-            LibrarySpec library = s.definition().library();
-            if (library != null && kinds.containsKey(library.category())) {
-                out.putIfAbsent(library.rootFolder(), kinds.get(library.category()));
+        for (String kind : shown) {
+            if (kinds.containsKey(kind)) {
+                out.putIfAbsent(LibrarySpec.folderOf(kind), kinds.get(kind));
             }
         }
         return out;

@@ -26,6 +26,23 @@ class CreateDataDirectoriesSharesTest {
         assertTrue(pc.description().startsWith("Create the app folders under "), pc.description());
     }
 
+    /**
+     * The storage host's share lists the whole stack's tree, of the kinds the *arr apps on any host
+     * file: Jellyfin on pc still finds Lidarr's music, filed on nas.
+     */
+    @Test
+    void theStorageHostGetsTheWholeStacksTreeOfTheChosenKinds() {
+        String dataRoot = TwoHostStacks.answers().storage().dataRoot();
+        List<String> planned = share(TwoHostStacks.NAS).plan().dataDirectories();
+        assertEquals(TwoHostStacks.whole().plan().dataDirectories(), planned);
+        assertTrue(planned.containsAll(List.of("media/movies", "media/tv", "media/music", "torrents/music", "usenet/complete/music")),
+                planned::toString);
+        assertTrue(planned.stream().noneMatch(d -> d.endsWith("books")), planned::toString);
+        CreateDataDirectoriesJob nas = new CreateDataDirectoriesJob(share(TwoHostStacks.NAS).plan(), Optional.empty());
+        assertEquals(planned.stream().map(d -> dataRoot + "/" + d).toList(),
+                nas.folders().stream().filter(f -> f.startsWith(dataRoot + "/")).toList());
+    }
+
     private HostShare share(String host) {
         return shares.stream().filter(s -> s.host().equals(host)).findFirst().orElseThrow();
     }

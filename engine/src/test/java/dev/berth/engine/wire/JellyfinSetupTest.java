@@ -109,17 +109,16 @@ class JellyfinSetupTest {
         assertEquals(List.of(), jellyfin.refused(), "every request fits Jellyfin's controllers");
         Map<String, Link> links = byLabel(first);
         assertEquals(java.util.Set.of("Jellyfin → first run", "Jellyfin → library Movies", "Jellyfin → library Shows",
-                "Jellyfin → library Music", "Jellyfin → API key"), links.keySet());
-        assertEquals(5, first.links().size());
+                "Jellyfin → API key"), links.keySet());
+        assertEquals(4, first.links().size());
         assertTrue(first.links().stream().allMatch(l -> l.status() == Link.Status.OK), first.links()::toString);
         assertTrue(jellyfin.completed());
         assertEquals("Berth", jellyfin.serverName());
         assertEquals("de/DE/de", jellyfin.languages(), "culture, country and language from Europe/Berlin");
         assertEquals(false, jellyfin.remoteAccess(), "a stack without a domain stays on the home network");
         assertEquals(Map.of("admin", plan.secrets().get("jellyfin_password")), jellyfin.users());
-        // No *arr app chosen: all three libraries, for files put there by hand.
-        assertEquals(Map.of("Movies", List.of("/data/media/movies"), "Shows", List.of("/data/media/tv"),
-                "Music", List.of("/data/media/music")), jellyfin.libraries());
+        // No *arr app chosen: the libraries jellyfin.yaml's setup.defaultLibraries names, for files put there by hand.
+        assertEquals(Map.of("Movies", List.of("/data/media/movies"), "Shows", List.of("/data/media/tv")), jellyfin.libraries());
         assertEquals(List.of("Berth"), jellyfin.keyNames());
         String key = secretsOnDisk().get("jellyfin_api_key");
         assertTrue(jellyfin.isKey(key), "the key Jellyfin made is kept in secrets/");
@@ -183,8 +182,8 @@ class JellyfinSetupTest {
         secrets.put("jellyfin_api_key", theirs);
         WiringResult withKey = wire(plan(answers, secrets));
         assertEquals(List.of(), jellyfin.refused());
-        assertEquals(Map.of("Films", List.of("/data/media/movies"), "Shows", List.of("/data/media/tv"),
-                "Music", List.of("/data/media/music")), jellyfin.libraries(), "Films already shows /data/media/movies");
+        assertEquals(Map.of("Films", List.of("/data/media/movies"), "Shows", List.of("/data/media/tv")), jellyfin.libraries(),
+                "Films already shows /data/media/movies");
         assertEquals(Map.of("alice", "her own password"), jellyfin.users());
         assertEquals("Living room", jellyfin.serverName());
         assertEquals(List.of("Mine"), jellyfin.keyNames(), "no key made beside the person's");
@@ -206,7 +205,7 @@ class JellyfinSetupTest {
         assertTrue(shows.detail().contains("The specified path does not exist: /data/media/tv."), shows.detail());
         assertTrue(shows.detail().contains("Check that the folder exists"), shows.detail());
         assertEquals(List.of("Jellyfin → library Shows"), result.needingAttention().stream().map(Link::label).toList());
-        assertEquals(Link.Status.OK, links.get("Jellyfin → library Music").status());
+        assertEquals(Link.Status.OK, links.get("Jellyfin → library Movies").status());
         assertEquals(Link.Status.OK, links.get("Jellyfin → API key").status());
         assertTrue(jellyfin.isKey(secretsOnDisk().get("jellyfin_api_key")));
     }
@@ -215,6 +214,21 @@ class JellyfinSetupTest {
     void theLibrariesFollowTheArrAppsChosen() {
         Answers answers = answers(MediaAnswers.DEFAULTS).withServices(List.of("jellyfin", "radarr", "sonarr", "qbittorrent"));
         assertEquals(List.of(new MediaLibrary("Movies", "movies", "/data/media/movies"), new MediaLibrary("Shows", "tvshows", "/data/media/tv")),
-                MediaLibrary.wanted(plan(answers, Map.of()), Catalog.builtIn()));
+                wanted(answers));
+        assertEquals(List.of(new MediaLibrary("Music", "music", "/data/media/music")),
+                wanted(answers.withServices(List.of("jellyfin", "lidarr", "qbittorrent"))), "Lidarr alone: its music, no films or shows");
+        assertEquals(List.of(new MediaLibrary("Movies", "movies", "/data/media/movies"), new MediaLibrary("Shows", "tvshows", "/data/media/tv")),
+                wanted(answers.withServices(List.of("jellyfin"))), "no *arr app: jellyfin.yaml's setup.defaultLibraries");
+    }
+
+    /** Jellyfin's libraries in the plan of these answers, and the folders the deploy makes for them under the data root. */
+    private List<MediaLibrary> wanted(Answers answers) {
+        StackPlan plan = plan(answers, Map.of());
+        List<MediaLibrary> libraries = MediaLibrary.wanted(plan, plan.service("jellyfin").orElseThrow(), Catalog.builtIn());
+        for (MediaLibrary library : libraries) {
+            assertTrue(plan.dataDirectories().contains(library.path().substring("/data/".length())),
+                    library + " is over a folder the deploy makes: " + plan.dataDirectories());
+        }
+        return libraries;
     }
 }

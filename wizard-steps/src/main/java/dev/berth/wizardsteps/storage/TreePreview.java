@@ -3,6 +3,7 @@ package dev.berth.wizardsteps.storage;
 import dev.berth.answers.Answers;
 import dev.berth.answers.InvalidAnswersException;
 import dev.berth.catalog.Catalog;
+import dev.berth.catalog.ServiceDefinition;
 import dev.berth.plan.DataTree;
 import dev.berth.plan.DependencyResolver;
 import java.util.List;
@@ -13,11 +14,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The TRaSH folder tree the plan will create under the data root, drawn like `tree`: for the
- * apps chosen (and what they need), or the whole tree before any app is chosen.
+ * apps chosen (and what they need), so only the kinds of media those apps keep, or the whole tree
+ * before any app is chosen.
  */
 final class TreePreview {
-    /** Apps whose folders make up the whole tree. */
-    private static final List<String> WHOLE_TREE = List.of("jellyfin", "qbittorrent", "sabnzbd");
 
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
@@ -31,8 +31,10 @@ final class TreePreview {
     }
 
     void update(String dataRoot, Answers draft, Catalog catalog) {
-        List<String> ids = draft.services().isEmpty() ? WHOLE_TREE : resolved(draft, catalog);
-        List<String> dirs = DataTree.forDefinitions(ids.stream().filter(catalog::contains).map(catalog::get).toList());
+        // Before any app is chosen: every folder some app of the catalog would use.
+        List<ServiceDefinition> apps = draft.services().isEmpty() ? catalog.all()
+                : resolved(draft, catalog).stream().filter(catalog::contains).map(catalog::get).toList();
+        List<String> dirs = DataTree.forDefinitions(apps);
         lines.setAll(FolderTree.lines(dataRoot, dirs));
         note.set(draft.services().isEmpty() ? "The whole tree. Berth creates only the folders the apps you choose next use."
                 : "The folders your apps use. Downloads and media share one filesystem, so finished downloads are hard-linked "

@@ -53,8 +53,41 @@ class StorageViewModelTest {
         vm.enter();
         vm.dataRootProperty().set("/srv/media");
         assertTrue(vm.tree().contains("├── usenet"), "before apps are chosen, the whole tree: " + vm.tree());
+        assertTrue(vm.tree().contains("    ├── music"), "Lidarr's music is part of the whole tree: " + vm.tree());
         ctx.model().setServices(List.of("jellyfin"));
-        assertEquals(List.of("/srv/media", "└── media", "    ├── movies", "    ├── tv", "    ├── music", "    └── books"), vm.tree());
+        assertEquals(List.of("/srv/media", "└── media", "    ├── movies", "    └── tv"), vm.tree(), "jellyfin.yaml's default libraries");
+    }
+
+    @Test
+    void theTreeHasOnlyTheKindsOfMediaTheChosenAppsKeep() {
+        vm.enter();
+        vm.dataRootProperty().set("/srv/media");
+        ctx.model().setServices(List.of("jellyfin", "sonarr", "radarr", "qbittorrent"));
+        assertEquals(List.of("/srv/media",
+                "├── torrents",
+                "│   ├── movies",
+                "│   └── tv",
+                "└── media",
+                "    ├── movies",
+                "    └── tv"), vm.tree());
+        assertTrue(vm.tree().stream().noneMatch(l -> l.endsWith("music") || l.endsWith("books")), vm.tree()::toString);
+
+        ctx.model().setServices(List.of("jellyfin", "sonarr", "radarr", "lidarr", "qbittorrent", "sabnzbd"));
+        assertEquals(List.of("/srv/media",
+                "├── torrents",
+                "│   ├── movies",
+                "│   ├── music",
+                "│   └── tv",
+                "├── usenet",
+                "│   ├── incomplete",
+                "│   └── complete",
+                "│       ├── movies",
+                "│       ├── music",
+                "│       └── tv",
+                "└── media",
+                "    ├── movies",
+                "    ├── music",
+                "    └── tv"), vm.tree());
     }
 
     @Test
