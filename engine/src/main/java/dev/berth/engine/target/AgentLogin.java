@@ -49,7 +49,10 @@ final class AgentLogin implements SshAgentFactory {
             return ordered;
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
-            note = socket.describe() + " did not answer (" + e.getMessage() + "); is the agent still running?";
+            // Windows' agent pipe is looked for even when nobody set one up: its absence is the usual case, not news.
+            boolean noWindowsAgent = socket.windowsPipe() && socket.address().equals(AgentSocket.WINDOWS_PIPE)
+                    && e instanceof java.io.FileNotFoundException;
+            note = noWindowsAgent ? "" : socket.describe() + " did not answer (" + e.getMessage() + "); is the agent still running?";
             return null; // MINA then goes on with the key files
         }
     }
