@@ -132,4 +132,20 @@ class SshAgentTest extends SshdTestBase {
         assertTrue(Files.exists(stale));
         return stale;
     }
+
+    @Test
+    void anAgentWhoseKeysTheServerRefusesIsNamed() throws Exception {
+        Path other = tmp.resolve("id_other");
+        MachineSetup.keygen(List.of("-t", "ed25519", "-N", "", "-f", other.toString()));
+        try (TestAgent agent = TestAgent.start(tmp)) {
+            agent.add(other, null);
+            SshDestination dest = new SshDestination("127.0.0.1", sshd.port(), TestSshd.USER, null, null, null, null);
+            TargetException e = assertThrows(TargetException.class, () -> SshTarget.connect(dest,
+                    sshd.settings(tmp).withAgent(agent.socket())));
+            assertEquals(Reason.AUTH_FAILED, e.reason());
+            assertEquals("The server 127.0.0.1 did not accept the login as berthtest: ssh-agent at " + agent.socketPath()
+                    + " (SSH_AUTH_SOCK) offered 1 key; the server accepted none. Berth had no key file and no password to"
+                    + " offer besides. Choose a key file, or give the password.", e.getMessage());
+        }
+    }
 }

@@ -53,9 +53,11 @@ final class SshErrors {
         String dest = user + "@" + host.hostName();
         StringBuilder m = new StringBuilder("The server " + host.hostName() + " did not accept the login as " + user + ": ");
         if (keys.isEmpty() && !passwordTried) {
-            m.append("Berth had no key and no password to offer. Choose a key file, or give the password.");
-            if (!agentNote.isEmpty()) {
-                m.append(' ').append(agentNote);
+            if (agentNote.isEmpty()) {
+                m.append("Berth had no key and no password to offer. Choose a key file, or give the password.");
+            } else {
+                m.append(agentNote).append(" Berth had no key file and no password to offer besides. Choose a key file,"
+                        + " or give the password.");
             }
         } else {
             if (!keys.isEmpty()) {
