@@ -94,8 +94,8 @@ public interface WizardBackend {
             return new Login(dialogs::trustHostKey,
                     question -> dialogs.askSecret("Password" + suffix, question).orElse(null),
                     question -> dialogs.askSecret("Key passphrase" + suffix, question).orElse(null),
-                    (keyFile, keychain) -> dialogs.confirm("Keep passphrase", "Keep this passphrase in " + keychain
-                            + " so Berth does not ask again?\n\nKey: " + keyFile, "Yes", "Not now"));
+                    (keyFile, keychain) -> dialogs.confirm("Keep this passphrase?", "Keep the passphrase of " + keyFile
+                            + " in " + keychain + " so Berth does not ask again?", "_Yes", "_Not now"));
         }
     }
 

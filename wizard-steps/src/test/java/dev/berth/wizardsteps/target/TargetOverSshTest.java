@@ -124,7 +124,7 @@ class TargetOverSshTest {
         vm.testConnection();
         assertEquals(TargetSession.State.CONNECTED, vm.connectionStateProperty().get(), vm.connectionMessageProperty().get());
         assertEquals(List.of("host key: 127.0.0.1:" + sshd.port() + " ssh-ed25519 " + sshd.hostKeyFingerprint(),
-                "secret: Passphrase for " + key, "confirm: Keep passphrase"), dialogs.asked);
+                "secret: Passphrase for " + key, "confirm: Keep this passphrase?"), dialogs.asked);
         assertEquals(List.of(TestSshd.PASSPHRASE), List.copyOf(kept.values()));
 
         dialogs.asked.clear();
