@@ -101,10 +101,10 @@ public final class TestSshd implements AutoCloseable {
         Assumptions.abort(reason);
     }
 
-    /** Settings that trust this server, read no SSH config and try no default keys. */
+    /** Settings that trust this server, read no SSH config, try no default keys and ask no ssh-agent. */
     public SshSettings settings(Path tmp) throws IOException {
         return SshSettings.defaults().withKnownHosts(trustedKnownHosts(tmp)).withConfigFile(tmp.resolve("no-ssh-config"))
-                .withDefaultKeys(List.of());
+                .withDefaultKeys(List.of()).withAgent(null);
     }
 
     /** The test user with one of the generated keys. */

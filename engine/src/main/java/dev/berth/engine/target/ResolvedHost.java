@@ -13,8 +13,10 @@ import org.apache.sshd.client.config.hosts.HostConfigEntry;
  *
  * @param keys        the keys to try, in order
  * @param keysChosen  true when the keys were named (destination or config), not the defaults
+ * @param identitiesOnly the config's IdentitiesOnly: of the agent's keys, offer only the named ones
  */
-record ResolvedHost(String alias, String hostName, int port, String user, List<Path> keys, boolean keysChosen) {
+record ResolvedHost(String alias, String hostName, int port, String user, List<Path> keys, boolean keysChosen,
+                    boolean identitiesOnly) {
     static final int DEFAULT_PORT = 22;
 
     static ResolvedHost resolve(SshDestination dest, SshSettings settings) throws TargetException {
@@ -38,13 +40,15 @@ record ResolvedHost(String alias, String hostName, int port, String user, List<P
         int port = dest.port() > 0 ? dest.port() : entry != null && entry.getPort() > 0 ? entry.getPort() : DEFAULT_PORT;
         String user = dest.user() != null ? dest.user()
                 : entry != null && entry.getUsername() != null ? entry.getUsername() : System.getProperty("user.name");
+        boolean only = entry != null && entry.isIdentitiesOnly();
         if (dest.keyFile() != null) {
-            return new ResolvedHost(dest.host(), host, port, user, List.of(dest.keyFile()), true);
+            return new ResolvedHost(dest.host(), host, port, user, List.of(dest.keyFile()), true, only);
         }
         if (entry != null && entry.getIdentities() != null && !entry.getIdentities().isEmpty()) {
-            return new ResolvedHost(dest.host(), host, port, user, entry.getIdentities().stream().map(Path::of).toList(), true);
+            return new ResolvedHost(dest.host(), host, port, user, entry.getIdentities().stream().map(Path::of).toList(),
+                    true, only);
         }
-        return new ResolvedHost(dest.host(), host, port, user, settings.defaultKeys(), false);
+        return new ResolvedHost(dest.host(), host, port, user, settings.defaultKeys(), false, only);
     }
 
     /** user@host:port as a person would write it; the alias too when it differs. */

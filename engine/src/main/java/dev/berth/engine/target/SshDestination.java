@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param hostKey  asked before an unknown host key is trusted
  * @param passphrase asked for the passphrase of an encrypted key
  * @param password asked for the password when no key is accepted
+ * @param keeping  whether a typed passphrase may be kept in (and later read from) the OS keychain
  */
 public record SshDestination(String host, int port, String user, Path keyFile, HostKeyPrompt hostKey,
-                             SecretPrompt passphrase, SecretPrompt password) {
+                             SecretPrompt passphrase, SecretPrompt password, PassphraseKeeping keeping) {
     public SshDestination {
         Objects.requireNonNull(host, "host");
         if (host.isBlank()) {
@@ -29,6 +30,13 @@ public record SshDestination(String host, int port, String user, Path keyFile, H
         hostKey = hostKey == null ? HostKeyPrompt.REFUSE : hostKey;
         passphrase = passphrase == null ? SecretPrompt.NONE : passphrase;
         password = password == null ? SecretPrompt.NONE : password;
+        keeping = keeping == null ? PassphraseKeeping.NEVER : keeping;
+    }
+
+    /** A destination whose passphrases are never kept in a keychain. */
+    public SshDestination(String host, int port, String user, Path keyFile, HostKeyPrompt hostKey,
+                          SecretPrompt passphrase, SecretPrompt password) {
+        this(host, port, user, keyFile, hostKey, passphrase, password, PassphraseKeeping.NEVER);
     }
 
     /** A destination logging in with a key; unknown host keys are refused. */
@@ -37,14 +45,18 @@ public record SshDestination(String host, int port, String user, Path keyFile, H
     }
 
     public SshDestination withHostKeyPrompt(HostKeyPrompt prompt) {
-        return new SshDestination(host, port, user, keyFile, prompt, passphrase, password);
+        return new SshDestination(host, port, user, keyFile, prompt, passphrase, password, keeping);
     }
 
     public SshDestination withPassphrase(SecretPrompt prompt) {
-        return new SshDestination(host, port, user, keyFile, hostKey, prompt, password);
+        return new SshDestination(host, port, user, keyFile, hostKey, prompt, password, keeping);
     }
 
     public SshDestination withPassword(SecretPrompt prompt) {
-        return new SshDestination(host, port, user, keyFile, hostKey, passphrase, prompt);
+        return new SshDestination(host, port, user, keyFile, hostKey, passphrase, prompt, keeping);
+    }
+
+    public SshDestination withKeeping(PassphraseKeeping keep) {
+        return new SshDestination(host, port, user, keyFile, hostKey, passphrase, password, keep);
     }
 }

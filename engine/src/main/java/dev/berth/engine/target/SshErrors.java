@@ -46,12 +46,19 @@ final class SshErrors {
                 + " closed during the SSH handshake (" + why + "). Is it an SSH server on that port?", e);
     }
 
-    static TargetException loginRefused(ResolvedHost host, List<Path> keys, boolean passwordTried, Throwable cause) {
+    /** @param agentNote what the ssh-agent did, e.g. that it did not answer; empty without an agent */
+    static TargetException loginRefused(ResolvedHost host, List<Path> keys, boolean passwordTried, String agentNote,
+            Throwable cause) {
         String user = host.user();
         String dest = user + "@" + host.hostName();
         StringBuilder m = new StringBuilder("The server " + host.hostName() + " did not accept the login as " + user + ": ");
         if (keys.isEmpty() && !passwordTried) {
-            m.append("Berth had no key and no password to offer. Choose a key file, or give the password.");
+            if (agentNote.isEmpty()) {
+                m.append("Berth had no key and no password to offer. Choose a key file, or give the password.");
+            } else {
+                m.append(agentNote).append(" Berth had no key file and no password to offer besides. Choose a key file,"
+                        + " or give the password.");
+            }
         } else {
             if (!keys.isEmpty()) {
                 String names = keys.stream().map(Path::toString).collect(Collectors.joining(", "));
@@ -68,6 +75,9 @@ final class SshErrors {
                         .append(". ");
             }
             m.append("Check that the user name ").append(user).append(" is right.");
+            if (!agentNote.isEmpty()) {
+                m.append(' ').append(agentNote);
+            }
         }
         return new TargetException(TargetException.Reason.AUTH_FAILED, m.toString(), cause);
     }

@@ -3,10 +3,9 @@ package dev.berth.engine.target;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.pubkey.UserAuthPublicKey;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.session.ClientSession;
@@ -23,10 +22,10 @@ final class SshLogin {
 
     static Opened open(SshDestination dest, SshSettings settings, ResolvedHost host) throws TargetException {
         PromptTimer timer = new PromptTimer();
-        List<KeyLoader.Identity> keys = new ArrayList<>();
-        for (var file : host.keys()) {
-            keys.addAll(KeyLoader.load(file, host.keysChosen(), dest.passphrase(), timer));
-        }
+        KeyFiles keys = new KeyFiles(host, new KeyPassphrases(dest.passphrase(), dest.keeping(), timer));
+        keys.checkNamed();
+        AgentLogin agent = settings.agent() == null ? null : new AgentLogin(settings.agent(),
+                host.keys().stream().flatMap(k -> PublicKeyBlobs.of(k).stream()).toList(), host.identitiesOnly());
         try {
             InetAddress.getByName(host.hostName()); // MINA reports an unknown name vaguely; ask the resolver first
         } catch (UnknownHostException e) {
@@ -35,9 +34,10 @@ final class SshLogin {
         }
         HostKeyCheck hostKeys = new HostKeyCheck(settings.knownHosts(), host, dest.hostKey(), timer);
         SshClient client = SshClient.setUpDefaultClient();
-        // Berth resolved the config and loaded the keys itself; MINA must not add ~/.ssh/config or keys of its own.
+        // Berth resolved the config and reads the keys itself; MINA must not add ~/.ssh/config or keys of its own.
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        client.setAgentFactory(agent); // null: no agent; MINA offers an agent's keys before the key files
         client.setServerKeyVerifier(hostKeys.verifier());
         client.setSignatureFactories(HostKeyAlgorithms.order(client.getSignatureFactories(), hostKeys.knownKeyTypes()));
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.heartbeat());
@@ -53,13 +53,13 @@ final class SshLogin {
                     .verify(settings.connectTimeout().toMillis()).getSession();
             PasswordInteraction password = new PasswordInteraction(dest.password(), host.user() + "@" + host.hostName(), timer);
             session.setUserInteraction(password);
-            for (KeyLoader.Identity k : keys) {
-                session.addPublicKeyIdentity(k.pair());
-            }
+            // Read when the login gets to them: after the agent's keys, so the agent spares the passphrase.
+            session.setKeyIdentityProvider(keys);
+            session.setAttribute(UserAuthPublicKey.USE_DEFAULT_IDENTITIES, agent != null);
             AuthFuture auth = session.auth();
             awaitLogin(auth, settings.authTimeout().toNanos(), timer, host);
             if (!auth.isSuccess()) {
-                throw authFailure(auth.getException(), hostKeys, host, keys, password);
+                throw authFailure(auth.getException(), hostKeys, host, keys, agent, password);
             }
             return new Opened(client, session);
         } catch (TargetException e) {
@@ -89,7 +89,7 @@ final class SshLogin {
     }
 
     private static TargetException authFailure(Throwable cause, HostKeyCheck hostKeys, ResolvedHost host,
-            List<KeyLoader.Identity> keys, PasswordInteraction password) {
+            KeyFiles keys, AgentLogin agent, PasswordInteraction password) {
         TargetException refusal = hostKeys.refusal(cause);
         if (refusal != null) {
             return refusal;
@@ -98,7 +98,10 @@ final class SshLogin {
         if (!text.contains("No more authentication methods")) {
             return SshErrors.connectFailure(cause instanceof Exception ex ? ex : new IOException(text, cause), host, null);
         }
-        return SshErrors.loginRefused(host, keys.stream().map(KeyLoader.Identity::file).distinct().toList(), password.tried(), cause);
+        if (keys.problem() != null) {
+            return keys.problem(); // a key file that could not be read says more than "refused"
+        }
+        return SshErrors.loginRefused(host, keys.offered(), password.tried(), agent == null ? "" : agent.note(), cause);
     }
 
     static void closeQuietly(SshClient client, ClientSession session) {

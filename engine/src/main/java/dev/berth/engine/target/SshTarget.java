@@ -34,7 +34,7 @@ public final class SshTarget implements Target {
         this.files = new SftpFiles(channels, session, host.describe());
     }
 
-    /** Connects with ~/.ssh/config, ~/.ssh/known_hosts and the usual keys. */
+    /** Connects with ~/.ssh/config, ~/.ssh/known_hosts, the ssh-agent of SSH_AUTH_SOCK and the usual keys. */
     public static SshTarget connect(SshDestination destination) throws TargetException {
         return connect(destination, SshSettings.defaults());
     }

@@ -130,9 +130,7 @@ public final class HostChecks implements AutoCloseable {
         try {
             for (HostAnswers h : toCheck) {
                 progress.message("Connecting to " + h.name() + "…");
-                WizardBackend.Login login = new WizardBackend.Login(dialogs::trustHostKey,
-                        question -> dialogs.askSecret("Password for " + h.name(), question).orElse(null),
-                        question -> dialogs.askSecret("Key passphrase for " + h.name(), question).orElse(null));
+                WizardBackend.Login login = WizardBackend.Login.through(dialogs, h.name());
                 try {
                     Target t = backend.open(h.target(), login);
                     opened.add(new ClusterChecks.HostToCheck(h.name(), t, null, dataRoot));

@@ -108,10 +108,10 @@ public final class TargetSession implements AutoCloseable {
     }
 
     private Connected open(Request r, TaskProgress progress) throws TargetException, InterruptedException {
-        WizardBackend.Login login = new WizardBackend.Login(
-                dialogs::trustHostKey,
-                question -> r.password() != null ? r.password() : dialogs.askSecret("Password", question).orElse(null),
-                question -> dialogs.askSecret("Key passphrase", question).orElse(null));
+        WizardBackend.Login asking = WizardBackend.Login.through(dialogs, "");
+        WizardBackend.Login login = new WizardBackend.Login(asking.hostKey(),
+                question -> r.password() != null ? r.password() : asking.password().ask(question),
+                asking.passphrase(), asking.keepPassphrase());
         Target target = backend.open(r.spec(), login);
         CheckRunner runner = new CheckRunner(target, Checks.all());
         try {

@@ -11,7 +11,10 @@ import dev.berth.engine.deploy.StackDeployer;
 import dev.berth.engine.deploy.StackWiring;
 import dev.berth.engine.stack.StackLock;
 import dev.berth.engine.target.HostKeyPrompt;
+import dev.berth.engine.target.Keychain;
 import dev.berth.engine.target.LocalTarget;
+import dev.berth.engine.target.OsKeychain;
+import dev.berth.engine.target.PassphraseKeeping;
 import dev.berth.engine.target.SecretPrompt;
 import dev.berth.engine.target.SshDestination;
 import dev.berth.engine.target.SshSettings;
@@ -79,15 +82,34 @@ public interface WizardBackend {
         return NotificationFile.newest(target, plan);
     }
 
-    /** What the login may ask the person: about a new host key, a password, a key's passphrase. */
-    record Login(HostKeyPrompt hostKey, SecretPrompt password, SecretPrompt passphrase) {
+    /**
+     * What the login may ask the person: about a new host key, a password, a key's passphrase, and
+     * whether to keep a typed passphrase in the OS keychain.
+     */
+    record Login(HostKeyPrompt hostKey, SecretPrompt password, SecretPrompt passphrase,
+                 PassphraseKeeping.KeepQuestion keepPassphrase) {
+        /** Asks the person through the wizard's dialogs; {@code where} names the host in the titles, or is empty. */
+        public static Login through(DialogService dialogs, String where) {
+            String suffix = where.isEmpty() ? "" : " for " + where;
+            return new Login(dialogs::trustHostKey,
+                    question -> dialogs.askSecret("Password" + suffix, question).orElse(null),
+                    question -> dialogs.askSecret("Key passphrase" + suffix, question).orElse(null),
+                    (keyFile, keychain) -> dialogs.confirm("Keep this passphrase?", "Keep the passphrase of " + keyFile
+                            + " in " + keychain + " so Berth does not ask again?", "_Yes", "_Not now"));
+        }
     }
 
+    /** ~/.ssh, the agent from the environment, and the OS keychain for passphrases the person keeps. */
     static WizardBackend standard() {
-        return standard(SshSettings.defaults());
+        return standard(SshSettings.defaults(), OsKeychain.system());
     }
 
+    /** These SSH settings; passphrases are never kept. */
     static WizardBackend standard(SshSettings settings) {
+        return standard(settings, Keychain.NONE);
+    }
+
+    static WizardBackend standard(SshSettings settings, Keychain keychain) {
         return new WizardBackend() {
             @Override
             public Catalog catalog() {
@@ -101,7 +123,8 @@ public interface WizardBackend {
                 }
                 Path key = target.keyFile() == null || target.keyFile().isBlank() ? null : expandHome(target.keyFile());
                 return SshTarget.connect(new SshDestination(target.host(), target.portOrDefault(), target.user(), key,
-                        login.hostKey(), login.passphrase(), login.password()), settings);
+                        login.hostKey(), login.passphrase(), login.password(),
+                        new PassphraseKeeping(keychain, login.keepPassphrase())), settings);
             }
         };
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.answers.TargetAnswers;
 import dev.berth.engine.TestSshd;
+import dev.berth.engine.target.Keychain;
 import dev.berth.engine.target.SshSettings;
 import dev.berth.testsupport.NeedsSsh;
 import dev.berth.wizardsteps.core.CurrentThreadTaskRunner;
@@ -15,7 +16,10 @@ import dev.berth.wizardsteps.core.WizardBackend;
 import dev.berth.wizardsteps.testing.ScriptedDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,9 +48,13 @@ class TargetOverSshTest {
 
     /** A target page whose SSH knows no hosts yet (an empty known_hosts in a temp folder). */
     private TargetViewModel page(Path tmp) {
+        return page(tmp, Keychain.NONE);
+    }
+
+    private TargetViewModel page(Path tmp, Keychain keychain) {
         SshSettings settings = SshSettings.defaults().withKnownHosts(tmp.resolve("known_hosts"))
-                .withConfigFile(tmp.resolve("no-ssh-config")).withDefaultKeys(List.of());
-        StepContext ctx = StepContext.create(WizardBackend.standard(settings), new CurrentThreadTaskRunner(), dialogs);
+                .withConfigFile(tmp.resolve("no-ssh-config")).withDefaultKeys(List.of()).withAgent(null);
+        StepContext ctx = StepContext.create(WizardBackend.standard(settings, keychain), new CurrentThreadTaskRunner(), dialogs);
         TargetViewModel vm = new TargetViewModel(ctx);
         vm.enter();
         vm.kindProperty().set(TargetAnswers.Kind.SSH);
@@ -76,5 +84,52 @@ class TargetOverSshTest {
         assertEquals(TargetSession.State.FAILED, vm.connectionStateProperty().get());
         assertFalse(vm.connectionMessageProperty().get().isBlank());
         assertTrue(vm.summaryProperty().get().endsWith("cannot connect"), vm.summaryProperty().get());
+    }
+
+    @Test
+    void aTypedPassphraseIsKeptWhenThePersonSaysYesAndNotAskedForAgain(@TempDir Path tmp) throws Exception {
+        Map<String, String> kept = new HashMap<>();
+        TargetViewModel vm = page(tmp, new Keychain() {
+            @Override
+            public boolean available() {
+                return true;
+            }
+
+            @Override
+            public String name() {
+                return "Test Keyring";
+            }
+
+            @Override
+            public Optional<String> find(String account) {
+                return Optional.ofNullable(kept.get(account));
+            }
+
+            @Override
+            public boolean keep(String account, String secret) {
+                kept.put(account, secret);
+                return true;
+            }
+
+            @Override
+            public void forget(String account) {
+                kept.remove(account);
+            }
+        });
+        Path key = sshd.key("ed25519-encrypted");
+        vm.keyFileProperty().set(key.toString());
+        dialogs.trustAnswer = true;
+        dialogs.confirmAnswer = true;
+        dialogs.secrets.add(TestSshd.PASSPHRASE);
+        vm.testConnection();
+        assertEquals(TargetSession.State.CONNECTED, vm.connectionStateProperty().get(), vm.connectionMessageProperty().get());
+        assertEquals(List.of("host key: 127.0.0.1:" + sshd.port() + " ssh-ed25519 " + sshd.hostKeyFingerprint(),
+                "secret: Passphrase for " + key, "confirm: Keep this passphrase?"), dialogs.asked);
+        assertEquals(List.of(TestSshd.PASSPHRASE), List.copyOf(kept.values()));
+
+        dialogs.asked.clear();
+        vm.testConnection();
+        assertEquals(TargetSession.State.CONNECTED, vm.connectionStateProperty().get(), vm.connectionMessageProperty().get());
+        assertEquals(List.of(), dialogs.asked, "the passphrase came from the keychain; nothing was asked");
     }
 }

@@ -1,0 +1,41 @@
+package dev.berth.engine.target;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A keychain in memory, for the flow around the OS keychain; the real one has its own round-trip test. */
+final class MemoryKeychain implements Keychain {
+    final Map<String, String> secrets = new HashMap<>();
+    private final boolean available;
+
+    MemoryKeychain(boolean available) {
+        this.available = available;
+    }
+
+    @Override
+    public boolean available() {
+        return available;
+    }
+
+    @Override
+    public String name() {
+        return "Test Keyring";
+    }
+
+    @Override
+    public Optional<String> find(String account) {
+        return Optional.ofNullable(secrets.get(account));
+    }
+
+    @Override
+    public boolean keep(String account, String secret) {
+        secrets.put(account, secret);
+        return true;
+    }
+
+    @Override
+    public void forget(String account) {
+        secrets.remove(account);
+    }
+}
