@@ -8,7 +8,6 @@ import java.nio.file.attribute.AclEntry;
 import java.nio.file.attribute.AclEntryPermission;
 import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.AclFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
@@ -38,13 +37,18 @@ public final class LocalFileModes {
         this.kind = kind;
     }
 
-    /** The file system of {@code folder}, which must exist. */
+    /**
+     * The file system of {@code folder}, which must exist. A POSIX file system is known by its
+     * views alone (Linux's file stores can fail to be found in some containers, and every one of
+     * them takes a mode); on Windows the folder's own store says whether it keeps access lists
+     * (NTFS does, a FAT stick does not).
+     */
     public static LocalFileModes of(Path folder) throws IOException {
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return new LocalFileModes(Kind.POSIX);
+        }
         FileStore store = Files.getFileStore(folder);
-        Kind kind = store.supportsFileAttributeView(PosixFileAttributeView.class) ? Kind.POSIX
-                : store.supportsFileAttributeView(AclFileAttributeView.class) ? Kind.ACL
-                : Kind.NONE;
-        return new LocalFileModes(kind);
+        return new LocalFileModes(store.supportsFileAttributeView(AclFileAttributeView.class) ? Kind.ACL : Kind.NONE);
     }
 
     public Kind kind() {

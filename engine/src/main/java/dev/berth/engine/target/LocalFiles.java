@@ -126,7 +126,8 @@ final class LocalFiles implements RemoteFiles, FolderLister {
                 return Optional.of(new FileStat(path, (Boolean) a.get("isDirectory"), (Boolean) a.get("isRegularFile"),
                         (Long) a.get("size"), ((Integer) a.get("mode")) & 07777, (Integer) a.get("uid"), (Integer) a.get("gid")));
             }
-            // Windows has no mode or numeric ids: what a stack folder's reader needs is kind and size.
+            // Windows has no mode or numeric ids. Owner-only is the safe guess: a file put back on undo
+            // with it is the person's alone, never a secret left open to the folder's inherited entries.
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             return Optional.of(new FileStat(path, a.isDirectory(), a.isRegularFile(), a.size(), a.isDirectory() ? 0700 : 0600, -1, -1));
         } catch (NoSuchFileException e) {
