@@ -3,11 +3,8 @@ package dev.berth.render;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Writes a rendered stack's files under a folder on this computer as they are: the wizard's
@@ -19,41 +16,33 @@ public final class FolderExport {
     }
 
     /**
-     * Writes every file under {@code dir}, replacing files of the same name. Secrets are created
-     * owner-only, never readable by others, not even briefly; on a file system without POSIX
-     * permissions (a FAT USB stick) the files are written plain.
+     * Writes every file under {@code dir}, on whatever file system it is, replacing files of the
+     * same name. Secrets are owner-only from their creation, never readable by others, not even
+     * briefly: by their POSIX mode, or by an access list on Windows ({@link LocalFileModes}).
+     *
+     * @return a note for the person when the folder's file system cannot keep the secrets to them
+     *         (a FAT USB stick); the files are written all the same
      */
-    public static void write(RenderedStack stack, Path dir) throws IOException {
+    public static Optional<String> write(RenderedStack stack, Path dir) throws IOException {
         Files.createDirectories(dir);
-        boolean posix = Files.getFileStore(dir).supportsFileAttributeView("posix");
+        LocalFileModes modes = LocalFileModes.of(dir);
+        boolean anyPrivate = false;
         for (Map.Entry<String, RenderedFile> e : stack.files().entrySet()) {
-            Path target = dir.resolve(e.getKey());
+            Path target = resolve(dir, e.getKey());
             Files.createDirectories(target.getParent());
             RenderedFile f = e.getValue();
-            if (!posix) {
-                Files.write(target, f.content());
-            } else if (f.secret()) {
-                Files.deleteIfExists(target);
-                Files.createFile(target, PosixFilePermissions.asFileAttribute(permissions(f.mode())));
-                Files.write(target, f.content());
-            } else {
-                Files.write(target, f.content());
-                Files.setPosixFilePermissions(target, permissions(f.mode()));
-            }
+            modes.write(target, f.content(), f.mode());
+            anyPrivate |= LocalFileModes.ownerOnly(f.mode());
         }
+        return anyPrivate ? modes.note(dir) : Optional.empty();
     }
 
-    static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = {
-                PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-        for (int bit = 0; bit < 9; bit++) {
-            if ((mode & (1 << bit)) != 0) {
-                set.add(order[bit]);
-            }
+    /** A stack path ({@code config/grafana/x.yaml}, always with '/') under {@code dir}, one name at a time, so any file system's separator is used. */
+    static Path resolve(Path dir, String relative) {
+        Path p = dir;
+        for (String name : relative.split("/")) {
+            p = p.resolve(name);
         }
-        return set;
+        return p;
     }
 }

@@ -15,7 +15,8 @@ final class Resources {
             if (in == null) {
                 throw new IllegalStateException("Missing template " + name + " in Berth's jar");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // A jar built from a Windows checkout (git's autocrlf) would carry \r\n; every file goes to a Linux server.
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

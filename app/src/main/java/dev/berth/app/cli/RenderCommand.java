@@ -12,6 +12,7 @@ import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.TargetException;
 import dev.berth.render.ComposeDialect;
 import dev.berth.render.DockerEngineVersion;
+import dev.berth.render.LocalFileModes;
 import dev.berth.render.PlannedStack;
 import dev.berth.render.StackRendering;
 import dev.berth.secrets.SecretGenerator;
@@ -103,6 +104,10 @@ public final class RenderCommand implements Callable<Integer> {
             PlannedStack stack = rendering.render(answers, state.secrets(), state.previousPorts(), composeVersion.on(dockerVersion), state.pins());
             StackFolderWriter.write(target, state, stack.rendered());
             new StackSummary(stack.plan(), stack.rendered(), answers.access().domain()).print(outWriter, out);
+            if (!stack.plan().secrets().isEmpty()) {
+                // A FAT or exFAT stick keeps no permissions: said once, for the folder, not per file.
+                LocalFileModes.of(out.toAbsolutePath()).note(out.toAbsolutePath()).ifPresent(err::println);
+            }
             return 0;
         } catch (InvalidAnswersException e) {
             ProblemPrinter.print(answersFile, e, err);

@@ -1,5 +1,6 @@
 package dev.berth.app.cli;
 
+import dev.berth.engine.DesktopOs;
 import dev.berth.engine.target.HostKeyPrompt;
 import dev.berth.engine.target.LocalTarget;
 import dev.berth.engine.target.OsKeychain;
@@ -24,10 +25,18 @@ public interface TargetOpener {
 
     Target open(TargetSpec spec, HostKeyQuestion question) throws TargetException;
 
-    /** Local targets here; SSH targets through {@link #openSsh}. */
+    /** Local targets here (on Linux); SSH targets through {@link #openSsh}. */
     static TargetOpener standard() {
+        return standard(DesktopOs.current());
+    }
+
+    /**
+     * As {@link #standard()} on the given desktop: "this computer" on Windows or macOS is refused
+     * with what to choose instead, before anything is run there.
+     */
+    static TargetOpener standard(DesktopOs desktop) {
         return (spec, question) -> switch (spec) {
-            case TargetSpec.Local local -> new LocalTarget();
+            case TargetSpec.Local local -> LocalTarget.forStack(desktop);
             case TargetSpec.Ssh ssh -> openSsh(ssh, question);
         };
     }

@@ -13,7 +13,7 @@ import javafx.stage.Stage;
 
 /**
  * The window's size and position, remembered between runs in {@code window.properties} under
- * Berth's settings folder ({@code $XDG_CONFIG_HOME/berth}, else {@code ~/.config/berth}; the
+ * Berth's settings folder ({@link SettingsFolder}: where the desktop keeps such things; the
  * system property {@code berth.configDir} overrides it). A position on a screen that is gone is
  * ignored, so the window never opens out of sight.
  */

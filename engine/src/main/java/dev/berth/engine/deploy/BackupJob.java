@@ -96,8 +96,13 @@ public final class BackupJob implements Job {
         // Deliberately nothing: see the class comment.
     }
 
+    /**
+     * The folder a path is in, by its last '/'; empty for a path with none, which is a folder on
+     * this computer as Windows writes it ({@code C:\Users\ada\stack}, made whole by
+     * {@code mkdirs}): a server's paths always start with '/'.
+     */
     static String parent(String path) {
         int slash = path.lastIndexOf('/');
-        return slash <= 0 ? "/" : path.substring(0, slash);
+        return slash < 0 ? "" : slash == 0 ? "/" : path.substring(0, slash);
     }
 }

@@ -1,20 +1,19 @@
 package dev.berth.engine.deploy;
 
 import dev.berth.engine.SettingsFolder;
+import dev.berth.render.LocalFileModes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
  * Deploy logs kept on the computer Berth runs on, in {@code deploy-logs/} of Berth's settings
- * folder ({@code $XDG_CONFIG_HOME/berth}, else {@code ~/.config/berth}; the system property
- * {@code berth.configDir} overrides it, as for the wizard's window settings). Used for a deploy
+ * folder ({@link SettingsFolder}, as for the wizard's window settings). Used for a deploy
  * that leaves no Berth stack behind: the person is at this computer (the wizard, or the CLI), and
  * nothing is left on the target that a retry could trip over.
  */
@@ -34,16 +33,17 @@ public final class LocalDeployLogs {
         return folder.resolve(project + "-" + STAMP.format(when) + ".log");
     }
 
-    /** Appends the text, the file readable by this user only (it names folders and hosts). */
+    /**
+     * Appends the text, the file readable by this user only (it names folders and hosts): by its
+     * mode, or an owner-only access list on Windows ({@link LocalFileModes}).
+     */
     static void append(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
-        if (!Files.exists(file)) {
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file); // Windows: the settings folder is the person's own already
-            }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (Files.exists(file)) {
+            Files.write(file, bytes, StandardOpenOption.APPEND);
+        } else {
+            LocalFileModes.of(file.getParent()).write(file, bytes, 0600);
         }
-        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 }

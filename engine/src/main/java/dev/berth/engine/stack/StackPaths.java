@@ -1,16 +1,18 @@
 package dev.berth.engine.stack;
 
 import dev.berth.engine.target.ExecResult;
+import dev.berth.engine.target.FolderLister;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Folder listings on a target. {@link dev.berth.engine.target.RemoteFiles} has no list(), and
- * adding one would touch the SSH side too; a short program run on the target does the job the
- * same way locally and over SSH. Only POSIX {@code ls -A} and {@code find -maxdepth -type} are
+ * Folder listings on a target. This computer lists its own folders through java.nio
+ * ({@link dev.berth.engine.target.RemoteFiles#lister()}: Windows has no ls or find for
+ * {@code berth render}); on a server a short program run there does the job. Only POSIX {@code ls -A} and {@code find -maxdepth -type} are
  * used (no GNU {@code -printf}), so busybox-based NAS systems work too.
  */
 public final class StackPaths {
@@ -29,6 +31,10 @@ public final class StackPaths {
      * admin made for Berth stays empty to Berth while a deploy holds it.
      */
     static boolean isEmptyFolder(Target target, String dir) throws TargetException {
+        Optional<FolderLister> lister = target.files().lister();
+        if (lister.isPresent()) {
+            return lister.get().names(dir).stream().allMatch(name -> name.startsWith(StackLock.INSIDE));
+        }
         ExecResult r = target.exec(List.of("ls", "-A", "--", dir), TIMEOUT);
         if (!r.ok()) {
             throw new TargetException(TargetException.Reason.FILE, "Cannot list the folder " + dir + " on "
@@ -47,6 +53,10 @@ public final class StackPaths {
         if (isEmptyFolder(target, dir)) {
             return true;
         }
+        Optional<FolderLister> lister = target.files().lister();
+        if (lister.isPresent()) {
+            return !lister.get().holdsAnyFile(dir);
+        }
         // -quit stops at the first file, so a big folder is not walked whole. A find without -quit
         // (an old BusyBox) or an unreadable sub-folder fails: the folder then counts as holding files.
         ExecResult r = target.exec(List.of("find", dir, "-mindepth", "1", "!", "-type", "d", "-print", "-quit"), TIMEOUT);
@@ -57,6 +67,10 @@ public final class StackPaths {
     static List<String> fileNames(Target target, String dir) throws TargetException {
         if (target.files().stat(dir).filter(s -> s.directory()).isEmpty()) {
             return List.of();
+        }
+        Optional<FolderLister> lister = target.files().lister();
+        if (lister.isPresent()) {
+            return lister.get().fileNames(dir);
         }
         ExecResult r = target.exec(List.of("find", dir, "-mindepth", "1", "-maxdepth", "1", "-type", "f"), TIMEOUT);
         if (!r.ok()) {

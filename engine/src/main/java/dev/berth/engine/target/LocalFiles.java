@@ -1,7 +1,9 @@
 package dev.berth.engine.target;
 
+import dev.berth.render.LocalFileModes;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystem;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,18 +11,33 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Stream;
 
-/** Files on this computer. */
-final class LocalFiles implements RemoteFiles {
+/**
+ * Files on this computer, on the file system it is given (the default one; a test passes a
+ * Windows-like one). A path is a string of that file system; modes go through
+ * {@link LocalFileModes}, so a file system without POSIX permissions gets owner-only access
+ * lists instead, or plain files.
+ */
+final class LocalFiles implements RemoteFiles, FolderLister {
+    private final FileSystem fs;
+
+    LocalFiles(FileSystem fs) {
+        this.fs = fs;
+    }
+
+    private Path path(String path) {
+        return fs.getPath(path);
+    }
+
     @Override
     public byte[] read(String path) throws TargetException {
         try {
-            return Files.readAllBytes(Path.of(path));
+            return Files.readAllBytes(path(path));
         } catch (IOException e) {
             throw fileError("read", path, e);
         }
@@ -35,7 +52,7 @@ final class LocalFiles implements RemoteFiles {
             committed = true;
         } finally {
             if (!committed) {
-                deleteQuietly(Path.of(staged));
+                deleteQuietly(path(staged));
             }
         }
     }
@@ -43,7 +60,7 @@ final class LocalFiles implements RemoteFiles {
     @Override
     public void overwrite(String path, byte[] content) throws TargetException {
         // No CREATE: only a file that is there, whose inode a container may have mounted.
-        try (FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(path(path), StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ch.write(java.nio.ByteBuffer.wrap(content));
             ch.force(true);
         } catch (IOException e) {
@@ -53,11 +70,11 @@ final class LocalFiles implements RemoteFiles {
 
     @Override
     public String stage(String path, byte[] content, int mode) throws TargetException {
-        Path target = Path.of(path);
+        Path target = path(path);
         Path tmp = null;
         try {
             tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".berth-tmp");
-            Files.setPosixFilePermissions(tmp, permissions(mode));
+            LocalFileModes.of(target.getParent()).apply(tmp, mode);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ch.write(java.nio.ByteBuffer.wrap(content));
                 ch.force(true); // on disk before the rename, so a crash cannot leave an empty file in its place
@@ -77,7 +94,7 @@ final class LocalFiles implements RemoteFiles {
     @Override
     public void commit(String staged, String path) throws TargetException {
         try {
-            Files.move(Path.of(staged), Path.of(path), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(path(staged), path(path), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw fileError("write", path, e);
         }
@@ -94,7 +111,7 @@ final class LocalFiles implements RemoteFiles {
     @Override
     public void mkdirs(String path) throws TargetException {
         try {
-            Files.createDirectories(Path.of(path));
+            Files.createDirectories(path(path));
         } catch (IOException e) {
             throw fileError("create the folder", path, e);
         }
@@ -102,11 +119,17 @@ final class LocalFiles implements RemoteFiles {
 
     @Override
     public Optional<FileStat> stat(String path) throws TargetException {
-        Path p = Path.of(path);
+        Path p = path(path);
         try {
-            Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,gid,size,isDirectory,isRegularFile", LinkOption.NOFOLLOW_LINKS);
-            return Optional.of(new FileStat(path, (Boolean) a.get("isDirectory"), (Boolean) a.get("isRegularFile"),
-                    (Long) a.get("size"), ((Integer) a.get("mode")) & 07777, (Integer) a.get("uid"), (Integer) a.get("gid")));
+            if (p.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+                Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,gid,size,isDirectory,isRegularFile", LinkOption.NOFOLLOW_LINKS);
+                return Optional.of(new FileStat(path, (Boolean) a.get("isDirectory"), (Boolean) a.get("isRegularFile"),
+                        (Long) a.get("size"), ((Integer) a.get("mode")) & 07777, (Integer) a.get("uid"), (Integer) a.get("gid")));
+            }
+            // Windows has no mode or numeric ids. Owner-only is the safe guess: a file put back on undo
+            // with it is the person's alone, never a secret left open to the folder's inherited entries.
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return Optional.of(new FileStat(path, a.isDirectory(), a.isRegularFile(), a.size(), a.isDirectory() ? 0700 : 0600, -1, -1));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -117,16 +140,19 @@ final class LocalFiles implements RemoteFiles {
     @Override
     public void chown(String path, int uid, int gid) throws TargetException {
         try {
-            Files.setAttribute(Path.of(path), "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(Path.of(path), "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(path(path), "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(path(path), "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw fileError("change the owner of", path, e);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            throw new TargetException(TargetException.Reason.FILE, "Cannot change the owner of " + path
+                    + ": this computer's file system has no numeric owners. Deploy to a Linux server over SSH.", e);
         }
     }
 
     @Override
     public void deleteFile(String path) throws TargetException {
-        Path p = Path.of(path);
+        Path p = path(path);
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
             throw new TargetException(TargetException.Reason.FILE, path + " is a folder; Berth never deletes folders");
         }
@@ -134,6 +160,39 @@ final class LocalFiles implements RemoteFiles {
             Files.deleteIfExists(p);
         } catch (IOException e) {
             throw fileError("delete", path, e);
+        }
+    }
+
+    @Override
+    public Optional<FolderLister> lister() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public List<String> names(String dir) throws TargetException {
+        try (Stream<Path> entries = Files.list(path(dir))) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw fileError("list the folder", dir, e);
+        }
+    }
+
+    @Override
+    public List<String> fileNames(String dir) throws TargetException {
+        try (Stream<Path> entries = Files.list(path(dir))) {
+            return entries.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw fileError("list the folder", dir, e);
+        }
+    }
+
+    @Override
+    public boolean holdsAnyFile(String dir) throws TargetException {
+        try (Stream<Path> below = Files.walk(path(dir))) {
+            return below.anyMatch(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return true; // as find: a folder that cannot be read may hold files
         }
     }
 
@@ -151,16 +210,5 @@ final class LocalFiles implements RemoteFiles {
             return new TargetException(TargetException.Reason.FILE, "Cannot " + verb + " " + path + ": it does not exist.", e);
         }
         return new TargetException(TargetException.Reason.FILE, "Cannot " + verb + " " + path + ": " + why, e);
-    }
-
-    static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ ... OTHERS_EXECUTE
-        for (int i = 0; i < 9; i++) {
-            if ((mode & (1 << (8 - i))) != 0) {
-                set.add(bits[i]);
-            }
-        }
-        return set;
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.engine.target;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.berth.engine.DesktopOs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +9,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -27,7 +30,7 @@ public final class LocalTarget implements Target {
     private static final Path SETSID = program("setsid");
     private static final Path FLOCK = program("flock");
 
-    private final LocalFiles files = new LocalFiles();
+    private final LocalFiles files;
     private final String dockerHost;
     private DockerClient docker;
 
@@ -35,9 +38,32 @@ public final class LocalTarget implements Target {
         this(System.getenv("DOCKER_HOST"));
     }
 
+    /**
+     * This computer as the place the stack runs, which must be Linux: on Windows and macOS the
+     * refusal says to choose a Linux server over SSH ({@link DesktopOs#localStackRefusal()}).
+     * Writing a stack's files into a folder here ({@code berth render}) needs no such check and
+     * uses the constructors.
+     */
+    public static LocalTarget forStack(DesktopOs desktop) throws TargetException {
+        Optional<String> refusal = desktop.localStackRefusal();
+        if (refusal.isPresent()) {
+            throw new TargetException(TargetException.Reason.UNSUPPORTED_DESKTOP, refusal.get());
+        }
+        return new LocalTarget();
+    }
+
     /** @param dockerHost a DOCKER_HOST value, or null for the local socket */
     public LocalTarget(String dockerHost) {
+        this(dockerHost, FileSystems.getDefault());
+    }
+
+    /**
+     * @param dockerHost a DOCKER_HOST value, or null for the local socket
+     * @param fileSystem where {@link #files()} reads and writes: paths are strings of it
+     */
+    public LocalTarget(String dockerHost, FileSystem fileSystem) {
         this.dockerHost = dockerHost == null || dockerHost.isBlank() ? DockerConnector.DEFAULT_HOST : dockerHost;
+        this.files = new LocalFiles(fileSystem);
     }
 
     @Override

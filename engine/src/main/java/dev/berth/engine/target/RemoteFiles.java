@@ -41,4 +41,12 @@ public interface RemoteFiles {
 
     /** Removes a file (never a folder: Berth does not delete folders). Nothing when it is absent. */
     void deleteFile(String path) throws TargetException;
+
+    /**
+     * A lister when this side lists folders itself (this computer's files); empty when the
+     * target's own programs list them (a server over SSH).
+     */
+    default Optional<FolderLister> lister() {
+        return Optional.empty();
+    }
 }

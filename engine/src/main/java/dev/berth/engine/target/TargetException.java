@@ -32,6 +32,8 @@ public final class TargetException extends Exception {
         FILE,
         /** The connection broke while working. */
         CONNECTION_LOST,
+        /** "This computer" chosen where the stack cannot run: a Windows or macOS desktop. */
+        UNSUPPORTED_DESKTOP,
         /** Anything else. */
         OTHER
     }

@@ -3,6 +3,7 @@ package dev.berth.wizardsteps.core;
 import dev.berth.answers.AnswersValidator;
 import dev.berth.answers.TargetAnswers;
 import dev.berth.catalog.Catalog;
+import dev.berth.engine.DesktopOs;
 import dev.berth.engine.authelia.NotificationFile;
 import dev.berth.engine.authelia.OneTimeLink;
 import dev.berth.engine.deploy.DeployOptions;
@@ -83,6 +84,14 @@ public interface WizardBackend {
     }
 
     /**
+     * The computer the wizard runs on; on Windows and macOS "this computer" cannot be the
+     * target, and the Target page says so. Tests pass another desktop.
+     */
+    default DesktopOs desktop() {
+        return DesktopOs.current();
+    }
+
+    /**
      * What the login may ask the person: about a new host key, a password, a key's passphrase, and
      * whether to keep a typed passphrase in the OS keychain.
      */
@@ -119,7 +128,7 @@ public interface WizardBackend {
             @Override
             public Target open(TargetAnswers target, Login login) throws TargetException {
                 if (target.kind() == TargetAnswers.Kind.LOCAL) {
-                    return new LocalTarget();
+                    return LocalTarget.forStack(desktop());
                 }
                 Path key = target.keyFile() == null || target.keyFile().isBlank() ? null : expandHome(target.keyFile());
                 return SshTarget.connect(new SshDestination(target.host(), target.portOrDefault(), target.user(), key,

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -59,15 +60,19 @@ final class ReviewExports {
                 .ifPresent(dir -> slot.replace(BackgroundTask.of("Export files to " + dir, p -> write(stack, dir))
                         .onSuccess(written -> {
                             if (written != null) {
-                                say("Wrote " + written + " files to " + dir + ". Its secrets/ folder holds passwords "
-                                        + "and keys: keep it private.", false);
+                                say("Wrote " + written.files() + " files to " + dir + ". Its secrets/ folder holds passwords "
+                                        + "and keys: keep it private." + written.note().map(n -> " " + n).orElse(""), false);
                             }
                         })
                         .onFailure(e -> say("Could not export to " + dir + ": " + reason(e), true))));
     }
 
-    /** The number of files written, or null when the person chose not to replace what is there. */
-    private Integer write(RenderedStack stack, Path dir) throws IOException {
+    /** How many files were written, and what the person should know about the folder (a FAT stick keeps nothing private). */
+    private record Written(int files, Optional<String> note) {
+    }
+
+    /** What was written, or null when the person chose not to replace what is there. */
+    private Written write(RenderedStack stack, Path dir) throws IOException {
         Files.createDirectories(dir);
         boolean empty;
         try (Stream<Path> inside = Files.list(dir)) {
@@ -77,8 +82,8 @@ final class ReviewExports {
                 + "Files with the same names as the stack's are replaced; the others stay.", "_Export", "_Cancel")) {
             return null;
         }
-        FolderExport.write(stack, dir);
-        return stack.files().size();
+        Optional<String> note = FolderExport.write(stack, dir);
+        return new Written(stack.files().size(), note);
     }
 
     private void say(String text, boolean bad) {

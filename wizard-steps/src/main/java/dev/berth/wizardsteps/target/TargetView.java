@@ -9,6 +9,7 @@ import dev.berth.wizardsteps.view.Page;
 import dev.berth.wizardsteps.view.StatusLine;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -75,7 +76,9 @@ public final class TargetView extends Page {
                 now == ExistingStack.State.FOUND ? Boolean.TRUE : now == ExistingStack.State.NOT_FOUND ? Boolean.FALSE : null));
         VBox testBox = new VBox(10, test, connection, found);
 
-        getChildren().addAll(cards, ssh, stack, testBox, new OtherHostsView(vm.otherHosts()));
+        Label desktop = Fields.messageLabel(vm.desktopRefusalProperty());
+        desktop.setId("desktop-refusal");
+        getChildren().addAll(cards, desktop, ssh, stack, testBox, new OtherHostsView(vm.otherHosts()));
     }
 
     private static TextField text(javafx.beans.property.StringProperty value, String prompt, String id) {

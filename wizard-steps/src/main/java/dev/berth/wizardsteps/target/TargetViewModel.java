@@ -18,6 +18,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -31,6 +32,8 @@ public final class TargetViewModel extends FormStep<TargetAnswers> {
     /** Used only to log in; never written to the answers. */
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final ReadOnlyBooleanWrapper fieldsValid = new ReadOnlyBooleanWrapper(this, "fieldsValid");
+    /** Why "this computer" cannot be chosen on this desktop (Windows, macOS), while it is chosen; else empty. */
+    private final ReadOnlyStringWrapper desktopRefusal = new ReadOnlyStringWrapper(this, "desktopRefusal", "");
     private final ExistingStack existing;
     private final OtherHosts others;
 
@@ -42,7 +45,7 @@ public final class TargetViewModel extends FormStep<TargetAnswers> {
         editedOnChange(form.all());
         password.addListener(o -> ctx.target().setPassword(password.get()));
         Observable[] status = {ctx.target().stateProperty(), ctx.target().connectedProperty(), existing.stateProperty(),
-                ctx.model().startProperty(), fieldsValid, others.validProperty(), ctx.model().hostsProperty()};
+                ctx.model().startProperty(), fieldsValid, form.kind, others.validProperty(), ctx.model().hostsProperty()};
         for (Observable o : status) {
             o.addListener(x -> update());
         }
@@ -86,6 +89,14 @@ public final class TargetViewModel extends FormStep<TargetAnswers> {
     /** Used only to log in; never written to the answers. */
     public StringProperty passwordProperty() {
         return password;
+    }
+
+    /**
+     * While "this computer" is chosen on Windows or macOS: that the stack runs on Linux only, why,
+     * and to choose a server over SSH; the page cannot go on. Empty otherwise.
+     */
+    public ReadOnlyStringProperty desktopRefusalProperty() {
+        return desktopRefusal.getReadOnlyProperty();
     }
 
     /** The machines besides the target, for a stack on several hosts. */
@@ -146,7 +157,7 @@ public final class TargetViewModel extends FormStep<TargetAnswers> {
 
     @Override
     public void leave() {
-        if (reconfiguring() || form.kind.get() == Kind.LOCAL) {
+        if (desktopRefusal.get().isEmpty() && (reconfiguring() || form.kind.get() == Kind.LOCAL)) {
             ctx.target().ensureConnected(build());
         }
     }
@@ -193,7 +204,8 @@ public final class TargetViewModel extends FormStep<TargetAnswers> {
     private void update() {
         boolean connected = ctx.target().isConnectedTo(build());
         boolean stackOk = !reconfiguring() || existing.stateProperty().get() == ExistingStack.State.FOUND;
-        setValid(fieldsValid.get() && stackOk && others.validProperty().get());
+        desktopRefusal.set(form.kind.get() == Kind.LOCAL ? ctx.backend().desktop().localStackRefusal().orElse("") : "");
+        setValid(fieldsValid.get() && stackOk && others.validProperty().get() && desktopRefusal.get().isEmpty());
         String where = form.kind.get() == Kind.LOCAL ? "This computer" : form.describeSsh();
         String status = connected ? facts() : ctx.target().stateProperty().get() == TargetSession.State.FAILED
                 && ctx.model().targetProperty().get().equals(build()) ? "cannot connect" : "";
