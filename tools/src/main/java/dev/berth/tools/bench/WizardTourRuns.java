@@ -79,8 +79,11 @@ final class WizardTourRuns {
         Path out = work.resolve("tour");
         try {
             Path cacheWarnings = work.resolve("aot.log");
-            Process p = new ProcessBuilder(command(file, out, cacheWarnings)).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("wizard.log").toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(command(file, out, cacheWarnings)).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("wizard.log").toFile());
+            // As scripts/start-java starts Berth: GTK without OpenGL (see scripts/jvm-options, prism.order).
+            pb.environment().putIfAbsent("GDK_GL", "disable");
+            Process p = pb.start();
             int code = p.waitFor();
             Properties figures = new Properties();
             Path results = out.resolve("tour.properties");
