@@ -34,8 +34,8 @@ public final class WizardLauncher {
     }
 
     /**
-     * For the launcher's class-data archive: opens the wizard and closes it as soon as the first
-     * page is ready, so the archive also holds the classes the wizard starts with. Does nothing
+     * For the launcher's AOT cache: opens the wizard and closes it as soon as the first
+     * page is ready, so the cache also holds the classes the wizard starts with. Does nothing
      * without a display.
      */
     public static void trainStartup() throws java.io.IOException {

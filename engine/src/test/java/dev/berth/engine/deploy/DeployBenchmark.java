@@ -91,7 +91,7 @@ class DeployBenchmark {
     /**
      * What the person waits for: {@code berth deploy} of the stack's own (unchanged) answers as a
      * process of its own, started as {@code ./berth} starts it (its JVM options and, once made, its
-     * class-data archive), median of five runs. Needs the app's jar, which {@code ./bench deploy} builds.
+     * AOT cache), median of five runs. Needs the app's jar, which {@code ./bench deploy} builds.
      */
     private static void wholeProcessRedeploy(String stackDir) {
         Path repo = Path.of("").toAbsolutePath().getParent();
@@ -103,9 +103,9 @@ class DeployBenchmark {
         }
         List<String> argv = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + repo.resolve("scripts/jvm-options")));
-        Path archive = repo.resolve("app/target/berth.jsa");
-        if (Files.isRegularFile(archive)) {
-            argv.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        Path cache = repo.resolve("app/target/berth.aot"); // made by ./berth (scripts/start-java)
+        if (Files.isRegularFile(cache)) {
+            argv.addAll(List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=off,cds*=off"));
         }
         argv.addAll(List.of("-cp", jar + ":" + repo.resolve("app/target/lib") + "/*", "dev.berth.app.Main",
                 "deploy", "--dir", stackDir, "--yes", "--offline", "--skip-proxy-hosts"));

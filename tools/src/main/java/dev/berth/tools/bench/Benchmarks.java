@@ -32,7 +32,7 @@ public final class Benchmarks {
         groups.put("wizard", () -> {
             List<Benchmark> wizard = new java.util.ArrayList<>();
             if (GuiProcess.possible()) {
-                wizard.add(new WizardStartup(root));
+                wizard.addAll(WizardStartup.rows(root));
                 wizard.add(new FxBusyDuringChecks());
             } else {
                 System.out.println("(the wizard start-up rows need a display or xvfb-run: skipped)");

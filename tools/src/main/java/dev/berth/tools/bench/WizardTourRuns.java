@@ -78,8 +78,12 @@ final class WizardTourRuns {
         Path file = Files.writeString(work.resolve("berth.yaml"), AnswersFile.write(answers));
         Path out = work.resolve("tour");
         try {
-            Process p = new ProcessBuilder(command(file, out)).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("wizard.log").toFile()).start();
+            Path cacheWarnings = work.resolve("aot.log");
+            ProcessBuilder pb = new ProcessBuilder(command(file, out, cacheWarnings)).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("wizard.log").toFile());
+            // As scripts/start-java starts Berth: GTK without OpenGL (see scripts/jvm-options, prism.order).
+            pb.environment().putIfAbsent("GDK_GL", "disable");
+            Process p = pb.start();
             int code = p.waitFor();
             Properties figures = new Properties();
             Path results = out.resolve("tour.properties");
@@ -92,6 +96,10 @@ final class WizardTourRuns {
             if (!"ok".equals(figures.getProperty("result"))) {
                 throw new IllegalStateException("the wizard's tour " + figures.getProperty("result") + "; see " + work.resolve("wizard.log"));
             }
+            if (Files.isRegularFile(cacheWarnings) && Files.size(cacheWarnings) > 0) {
+                throw new IllegalStateException("the wizard ran without Berth's AOT cache, which changes its memory; the JVM said ("
+                        + cacheWarnings + "):\n" + Files.readString(cacheWarnings).strip());
+            }
             if (System.getenv("BERTH_BENCH_KEEP") != null) {
                 System.out.println("(wizard log: " + work.resolve("wizard.log") + ")");
             }
@@ -102,17 +110,19 @@ final class WizardTourRuns {
         }
     }
 
-    private List<String> command(Path answersFile, Path out) {
+    private List<String> command(Path answersFile, Path out, Path cacheWarnings) {
         List<String> cmd = new ArrayList<>();
         if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
             cmd.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1400x1000x24"));
         }
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        // As ./berth starts it: its JVM options, and the class-data archive when there is one.
+        // As ./berth starts it (scripts/start-java): its JVM options and its AOT cache, whose warnings
+        // go to a file of this run's, read after it.
         cmd.add("@" + root.resolve("scripts/jvm-options"));
-        Path archive = root.resolve("app/target/berth.jsa");
-        if (Files.isRegularFile(archive)) {
-            cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        Path cache = root.resolve("app/target/berth.aot");
+        if (Files.isRegularFile(cache)) {
+            cmd.addAll(List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=off,cds*=off",
+                    "-Xlog:aot*=warning,cds*=warning:file=" + cacheWarnings + "::filecount=0"));
         }
         String extra = System.getenv("BERTH_JAVA_OPTS"); // as the launcher takes them
         if (extra != null && !extra.isBlank()) {
