@@ -11,6 +11,7 @@ import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.testing.ScriptedDialogs;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,8 +43,8 @@ class ChecksHomeServerStepTest {
     void everyCheckPassesAndNextIsOpen(FxRobot robot) {
         assertEquals("All passed", checks.summaryProperty().get());
         assertFalse(checks.rows().stream().anyMatch(r -> r.status() == Status.WARN || r.status() == Status.FAIL), checks.rows()::toString);
-        assertEquals("All 6 host ports are free", robot.lookup("#check-ports .label").queryAllAs(javafx.scene.control.Label.class).stream()
-                .map(javafx.scene.control.Label::getText).filter(t -> t.startsWith("All ")).findFirst().orElse(""));
+        assertEquals("All 6 host ports are free", robot.lookup("#check-ports .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).filter(t -> t.startsWith("All ")).findFirst().orElse(""));
         robot.interact(() -> StepHarness.screenshot(shell.getScene().getRoot(), "system-check"));
     }
 }
