@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
@@ -33,8 +34,19 @@ public final class WizardTour {
     private static final int SETTLE_TICKS = 3;
     private static final long IDLE_BEFORE_MEMORY_MS = Long.getLong("berth.tour.idleMs", 5000);
 
-    /** @param dir where the screenshots and the figures go */
-    public record Settings(Path dir, boolean screenshots, double width, double height) {
+    /**
+     * @param dir      where the screenshots and the figures go
+     * @param leftOut  pages (named as their pictures are, e.g. {@code system-check}) walked but not
+     *                 pictured: another picture of the same name comes from elsewhere and must stay
+     */
+    public record Settings(Path dir, boolean screenshots, double width, double height, Set<String> leftOut) {
+        public Settings {
+            leftOut = Set.copyOf(leftOut);
+        }
+
+        public Settings(Path dir, boolean screenshots, double width, double height) {
+            this(dir, screenshots, width, height, Set.of());
+        }
     }
 
     private final WizardWindow window;
@@ -120,7 +132,7 @@ public final class WizardTour {
     private void shoot(StepViewModel current) {
         String name = current.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         pages.add(name);
-        if (!settings.screenshots()) {
+        if (!settings.screenshots() || settings.leftOut().contains(name)) {
             return;
         }
         try {

@@ -5,7 +5,6 @@ import dev.berth.answers.InvalidAnswersException;
 import dev.berth.engine.check.Check;
 import dev.berth.engine.check.CheckResult;
 import dev.berth.engine.check.CheckRunner;
-import dev.berth.engine.check.Checks;
 import dev.berth.plan.Planner;
 import dev.berth.plan.StackPlan;
 import java.util.List;
@@ -43,7 +42,7 @@ public final class SystemChecks implements AutoCloseable {
     private final TargetSession target;
     private final WizardBackend backend;
     private final LatestTask slot;
-    private final List<Check> checks = Checks.all();
+    private final List<Check> checks;
     private final ObservableMap<String, CheckResult> results = FXCollections.observableHashMap();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper planned = new ReadOnlyBooleanWrapper(this, "planned");
@@ -54,6 +53,7 @@ public final class SystemChecks implements AutoCloseable {
         this.model = model;
         this.target = target;
         this.backend = backend;
+        this.checks = backend.checks();
         this.slot = new LatestTask(tasks);
         target.connectedProperty().addListener((o, was, now) -> {
             slot.cancel();

@@ -2,7 +2,6 @@ package dev.berth.wizardsteps.core;
 
 import dev.berth.answers.TargetAnswers;
 import dev.berth.engine.check.CheckRunner;
-import dev.berth.engine.check.Checks;
 import dev.berth.engine.check.TargetFacts;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
@@ -113,7 +112,7 @@ public final class TargetSession implements AutoCloseable {
                 question -> r.password() != null ? r.password() : asking.password().ask(question),
                 asking.passphrase(), asking.keepPassphrase());
         Target target = backend.open(r.spec(), login);
-        CheckRunner runner = new CheckRunner(target, Checks.all());
+        CheckRunner runner = new CheckRunner(target, backend.checks());
         try {
             progress.message("Learning about " + target.description() + "…");
             return new Connected(r.spec(), target, runner, runner.facts());

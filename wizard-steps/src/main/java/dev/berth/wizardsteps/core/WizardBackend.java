@@ -6,6 +6,8 @@ import dev.berth.catalog.Catalog;
 import dev.berth.engine.DesktopOs;
 import dev.berth.engine.authelia.NotificationFile;
 import dev.berth.engine.authelia.OneTimeLink;
+import dev.berth.engine.check.Check;
+import dev.berth.engine.check.Checks;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.deploy.DeployPreview;
 import dev.berth.engine.deploy.StackDeployer;
@@ -25,6 +27,7 @@ import dev.berth.engine.target.TargetException;
 import dev.berth.engine.wire.WiringPlan;
 import dev.berth.plan.StackPlan;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,6 +49,15 @@ public interface WizardBackend {
      * @param login how to ask the person during the login
      */
     Target open(TargetAnswers target, Login login) throws TargetException;
+
+    /**
+     * The checks the System check page runs on a target, in the order of its table: all of
+     * Berth's. A page test that pictures a particular machine (the guide's healthy home server)
+     * passes checks that report that machine's facts, and the page runs them as it runs these.
+     */
+    default List<Check> checks() {
+        return Checks.all();
+    }
 
     /**
      * How the wizard deploys: the defaults (download what is missing, wait up to 10 minutes for
