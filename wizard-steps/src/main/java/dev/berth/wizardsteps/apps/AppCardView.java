@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import javafx.css.PseudoClass;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,10 +28,10 @@ final class AppCardView extends VBox {
         Label ram = new Label("≈ " + card.ramMb() + " MB");
         ram.getStyleClass().add("card-meta");
         HBox head = new HBox(8, box, gap, ram);
-        Label description = new Label(shortened(card.description()));
+        // The whole description, wrapped: the card grows rather than cutting it off.
+        Label description = new Label(card.description());
         description.setWrapText(true);
         description.setPrefWidth(204);
-        Tooltip.install(this, new Tooltip(card.description()));
         description.getStyleClass().add(Styles.TEXT_SMALL);
         description.setMinHeight(Region.USE_PREF_SIZE);
         Label note = new Label();
@@ -58,15 +57,5 @@ final class AppCardView extends VBox {
                 box.setSelected(!box.isSelected());
             }
         });
-    }
-
-    /** About three lines on the card, cut at a word; the whole description is in the tooltip. */
-    static String shortened(String text) {
-        int limit = 140;
-        if (text.length() <= limit) {
-            return text;
-        }
-        int cut = text.lastIndexOf(' ', limit);
-        return text.substring(0, cut > 0 ? cut : limit).replaceAll("[,:;]$", "") + "…";
     }
 }
