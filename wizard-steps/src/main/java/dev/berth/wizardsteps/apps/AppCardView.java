@@ -27,6 +27,9 @@ final class AppCardView extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label ram = new Label("≈ " + card.ramMb() + " MB");
         ram.getStyleClass().add("card-meta");
+        // The name and the memory keep their whole width; the gap between them is what gives way.
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        ram.setMinWidth(Region.USE_PREF_SIZE);
         HBox head = new HBox(8, box, gap, ram);
         // The whole description, wrapped: the card grows rather than cutting it off.
         Label description = new Label(card.description());

@@ -21,6 +21,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -200,6 +201,7 @@ public final class ReviewView extends Page {
             for (StepViewModel step : vm.reviewed()) {
                 Label t = new Label(step.title());
                 t.getStyleClass().add(Styles.TEXT_BOLD);
+                t.setMinWidth(Region.USE_PREF_SIZE); // a longer step title widens the column rather than being cut off
                 Label s = new Label();
                 s.setWrapText(true);
                 s.textProperty().bind(Bindings.when(step.summaryProperty().isEmpty()).then("—").otherwise(step.summaryProperty()));
