@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -139,10 +140,18 @@ public final class WizardShell extends BorderPane {
         });
     }
 
-    /** Puts the focus on the page's first field, so typing starts there. */
+    /**
+     * Puts the focus on the page's first field, so typing starts there. In a group of choices that
+     * is the one chosen, as Tab would enter the group there and the arrows move from it.
+     */
     private static boolean focusFirst(Node node) {
         if (node.isFocusTraversable() && node.isVisible() && !node.isDisabled()) {
-            node.requestFocus();
+            if (node instanceof RadioButton r && r.getToggleGroup() != null && r.getToggleGroup().getSelectedToggle() instanceof Node chosen
+                    && chosen.isVisible() && !chosen.isDisabled()) {
+                chosen.requestFocus();
+            } else {
+                node.requestFocus();
+            }
             return true;
         }
         if (node instanceof Parent p) {
