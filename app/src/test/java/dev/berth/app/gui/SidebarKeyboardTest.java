@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.testsupport.NeedsFx;
 import dev.berth.wizardsteps.core.WizardBackend;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -21,12 +23,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The parts of the window around the pages, by keyboard alone: Tab reaches the sidebar's rows
  * (with a focus ring) and the dark-theme switch; Enter and Space on a row go to its page where
  * the flow allows and nowhere else; Enter on a focused Back presses Back, not Next; Alt+arrows
- * are Back and Next; and the question on closing is answered by keyboard.
+ * are Back and Next; and the questions on closing and about a server's key are answered by keyboard.
  */
 @NeedsFx
 @ExtendWith(ApplicationExtension.class)
@@ -102,5 +105,21 @@ class SidebarKeyboardTest {
         assertTrue(window.stage().isShowing(), "Enter on the focused Stay keeps the window open");
         assertEquals(1, Window.getWindows().stream().filter(Window::isShowing).count(), "the dialog is gone");
         assertEquals("Target", title(robot));
+    }
+
+    @Test
+    void theServerKeyQuestionIsAnsweredByKeyboard(FxRobot robot) throws Exception {
+        Keys keys = new Keys(robot);
+        FxDialogService dialogs = new FxDialogService(window.stage(), url -> { });
+        for (boolean trust : new boolean[] {false, true}) {
+            CompletableFuture<Boolean> answer = CompletableFuture.supplyAsync(
+                    () -> dialogs.trustHostKey("nas.local", 22, "ssh-ed25519", "SHA256:abc"));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Window.getWindows().stream().filter(Window::isShowing).count() == 2);
+            WaitForAsyncUtils.waitForFxEvents();
+            String button = trust ? "_Trust and connect" : "Cancel";
+            keys.tabUntil(button, true, n -> n instanceof Button b && b.getText().equals(button));
+            keys.press(trust ? KeyCode.SPACE : KeyCode.ENTER);
+            assertEquals(trust, answer.get(20, TimeUnit.SECONDS), "the focused button is the answer: " + button);
+        }
     }
 }
