@@ -22,6 +22,7 @@ final class ErrorDialog {
             alert.initOwner(owner);
         }
         alert.setTitle(title);
+        EnterPresses.focusedButton(alert.getDialogPane());
         alert.setHeaderText(title);
         alert.setContentText(message);
         if (error != null) {

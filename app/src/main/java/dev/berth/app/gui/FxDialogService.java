@@ -162,6 +162,7 @@ final class FxDialogService implements DialogService {
     private void prepare(Dialog<?> d, String title) {
         d.initOwner(owner);
         d.setTitle(title);
+        EnterPresses.focusedButton(d.getDialogPane());
         if (owner != null && owner.getScene() != null) {
             d.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         }

@@ -13,7 +13,10 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,6 +28,10 @@ import javafx.scene.layout.VBox;
  * The wizard's frame: the sidebar on the left, the current step's page on the right under its
  * title, Back and Next at the bottom. Next is the default button (Enter) and is enabled only while
  * the step's answers are good. Pages are built the first time they are shown and kept.
+ *
+ * <p>By keyboard: Alt+Left and Alt+Right (or the mnemonics Alt+B, Alt+N) are Back and Next from
+ * anywhere; Enter on a focused button presses that button, not Next; a new page puts the focus on
+ * its first field; and whatever takes the focus is scrolled into view.
  */
 public final class WizardShell extends BorderPane {
     private final WizardFlow flow;
@@ -83,6 +90,31 @@ public final class WizardShell extends BorderPane {
         setCenter(new VBox(header, scroll));
         setBottom(nav);
         flow.currentProperty().addListener((o, was, now) -> show(now));
+        addEventHandler(KeyEvent.KEY_PRESSED, this::backOrNext);
+        EnterPresses.focusedButton(this);
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                now.focusOwnerProperty().addListener((fo, before, focused) -> FocusScroll.reveal(side, focused));
+                now.focusOwnerProperty().addListener((fo, before, focused) -> FocusScroll.reveal(scroll, focused));
+            }
+        });
+    }
+
+    /**
+     * Alt+Left and Alt+Right, as in a browser. A handler, not a filter: a text field that moves by
+     * word on Alt+arrow (macOS) keeps the keys.
+     */
+    private void backOrNext(KeyEvent e) {
+        if (!e.isAltDown() || e.isControlDown() || e.isShiftDown()) {
+            return;
+        }
+        if (e.getCode() == KeyCode.LEFT && flow.canGoBackProperty().get()) {
+            e.consume();
+            flow.back();
+        } else if (e.getCode() == KeyCode.RIGHT && flow.canGoNextProperty().get() && !flow.onLastProperty().get()) {
+            e.consume();
+            flow.next();
+        }
     }
 
     /** Enters the first step. */
@@ -101,13 +133,25 @@ public final class WizardShell extends BorderPane {
         Node view = views.computeIfAbsent(step, s -> steps.get(s).createView());
         content.getChildren().setAll(view);
         scroll.setVvalue(0);
-        Platform.runLater(() -> focusFirst(view));
+        Platform.runLater(() -> {
+            if (!focusFirst(view) && next.isVisible() && !next.isDisabled()) {
+                next.requestFocus(); // a page with nothing to answer: Enter or Space goes on
+            }
+        });
     }
 
-    /** Puts the focus on the page's first field, so typing starts there. */
+    /**
+     * Puts the focus on the page's first field, so typing starts there. In a group of choices that
+     * is the one chosen, as Tab would enter the group there and the arrows move from it.
+     */
     private static boolean focusFirst(Node node) {
         if (node.isFocusTraversable() && node.isVisible() && !node.isDisabled()) {
-            node.requestFocus();
+            if (node instanceof RadioButton r && r.getToggleGroup() != null && r.getToggleGroup().getSelectedToggle() instanceof Node chosen
+                    && chosen.isVisible() && !chosen.isDisabled()) {
+                chosen.requestFocus();
+            } else {
+                node.requestFocus();
+            }
             return true;
         }
         if (node instanceof Parent p) {

@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import javafx.css.PseudoClass;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -28,11 +27,14 @@ final class AppCardView extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label ram = new Label("≈ " + card.ramMb() + " MB");
         ram.getStyleClass().add("card-meta");
+        // The name and the memory keep their whole width; the gap between them is what gives way.
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        ram.setMinWidth(Region.USE_PREF_SIZE);
         HBox head = new HBox(8, box, gap, ram);
-        Label description = new Label(shortened(card.description()));
+        // The whole description, wrapped: the card grows rather than cutting it off.
+        Label description = new Label(card.description());
         description.setWrapText(true);
         description.setPrefWidth(204);
-        Tooltip.install(this, new Tooltip(card.description()));
         description.getStyleClass().add(Styles.TEXT_SMALL);
         description.setMinHeight(Region.USE_PREF_SIZE);
         Label note = new Label();
@@ -58,15 +60,5 @@ final class AppCardView extends VBox {
                 box.setSelected(!box.isSelected());
             }
         });
-    }
-
-    /** About three lines on the card, cut at a word; the whole description is in the tooltip. */
-    static String shortened(String text) {
-        int limit = 140;
-        if (text.length() <= limit) {
-            return text;
-        }
-        int cut = text.lastIndexOf(' ', limit);
-        return text.substring(0, cut > 0 ? cut : limit).replaceAll("[,:;]$", "") + "…";
     }
 }

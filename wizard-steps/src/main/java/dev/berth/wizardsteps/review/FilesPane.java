@@ -84,7 +84,6 @@ final class FilesPane extends HBox {
         ToggleButton b = new ToggleButton(text);
         b.setToggleGroup(group);
         b.getStyleClass().addAll(pill, Styles.SMALL);
-        b.setFocusTraversable(false);
         return b;
     }
 

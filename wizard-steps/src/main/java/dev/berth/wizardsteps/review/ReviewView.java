@@ -23,6 +23,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Step 9's page: a moved root's choice, the choices, the services and files that change, the files with a viewer, the steps, save and export. */
@@ -87,6 +88,10 @@ public final class ReviewView extends Page {
         VBox hosts = new VBox(12);
         hosts.setId("placement");
         Runnable fill = () -> {
+            // Choosing a machine rebuilds the rows: the keyboard focus goes back to that app's new choice, so the
+            // arrow keys keep working in it instead of the focus falling out of the page.
+            String focused = hosts.getScene() != null && hosts.getScene().getFocusOwner() instanceof ComboBox<?> c
+                    && c.getId() != null && c.getId().startsWith("host-of-") ? c.getId() : null;
             hosts.getChildren().clear();
             List<String> order = placement.rows().isEmpty() ? List.of() : placement.rows().getFirst().choices();
             for (String host : order) {
@@ -110,6 +115,11 @@ public final class ReviewView extends Page {
                     grid.addRow(row++, new Label(r.service()), hostChoice(placement, r), reason(r));
                 }
                 hosts.getChildren().add(new VBox(6, heading, grid));
+            }
+            if (focused != null) {
+                hosts.getChildren().stream().flatMap(h -> ((VBox) h).getChildren().stream()).filter(GridPane.class::isInstance)
+                        .flatMap(g -> ((GridPane) g).getChildren().stream()).filter(n -> focused.equals(n.getId()))
+                        .findFirst().ifPresent(javafx.scene.Node::requestFocus);
             }
         };
         placement.rows().addListener((ListChangeListener<PlacementRow>) c -> fill.run());
@@ -200,6 +210,7 @@ public final class ReviewView extends Page {
             for (StepViewModel step : vm.reviewed()) {
                 Label t = new Label(step.title());
                 t.getStyleClass().add(Styles.TEXT_BOLD);
+                t.setMinWidth(Region.USE_PREF_SIZE); // a longer step title widens the column rather than being cut off
                 Label s = new Label();
                 s.setWrapText(true);
                 s.textProperty().bind(Bindings.when(step.summaryProperty().isEmpty()).then("—").otherwise(step.summaryProperty()));

@@ -34,6 +34,8 @@ public final class Choices<T> {
         radio.setUserData(choice);
         radio.setId(id);
         radio.getStyleClass().add("choice-title");
+        radio.setWrapText(true); // cards share a row; a long title takes a second line rather than an ellipsis
+        radio.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label text = Fields.hint(help);
         VBox card = new VBox(6, radio, text);
         card.getStyleClass().add("choice-card");

@@ -47,6 +47,8 @@ public final class Fields {
         l.setMnemonicParsing(true);
         l.setLabelFor(control);
         l.getStyleClass().add("field-label");
+        l.setWrapText(true); // fields share a row; a long label takes a second line rather than an ellipsis
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(4, l, shown);
         box.getStyleClass().add("field");
         if (message != null) {

@@ -41,7 +41,6 @@ public final class SecretField extends HBox {
             focus.end();
         });
         show.setTooltip(new Tooltip("Show or hide what you typed"));
-        show.setFocusTraversable(false);
         StackPane fields = new StackPane(masked, plain);
         HBox.setHgrow(fields, Priority.ALWAYS);
         getChildren().addAll(fields, show);
@@ -57,6 +56,8 @@ public final class SecretField extends HBox {
         l.setMnemonicParsing(true);
         l.setLabelFor(secret.masked);
         l.getStyleClass().add("field-label");
+        l.setWrapText(true); // as Fields.field: a second line rather than an ellipsis
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(4, l, secret);
         box.getStyleClass().add("field");
         if (message != null) {
