@@ -74,8 +74,10 @@ public final class WizardWindow {
             e.consume();
             window.requestClose();
         });
-        stage.show();
+        // The first page goes in before the window shows, so the first CSS pass and layout are the
+        // only ones before it is drawn (shown first, the empty shell was styled and laid out twice).
         shell.start();
+        stage.show();
         return window;
     }
 

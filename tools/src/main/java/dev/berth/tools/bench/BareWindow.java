@@ -21,8 +21,9 @@ import javafx.stage.Stage;
  * (installers/README.md, "The start-up probe"): with {@code -Dberth.startupProbe=FILE} it writes
  * the wall-clock time once the window is showing, its first layout pulse is done and that frame
  * is drawn; with {@code -Dberth.exitAfterStartup=true} it then exits. Written here rather than
- * borrowed from the app, so it loads no class of Berth's. {@code BareWindow train} is its training
- * run for the AOT cache: start, first frame, exit.
+ * borrowed from the app, so it loads no class of Berth's, nor AtlantaFX: it has JavaFX's default
+ * theme (Modena, from its binary stylesheet, as Berth's AtlantaFX theme is) and no stylesheet of
+ * its own. {@code BareWindow train} is its training run for the AOT cache: start, first frame, exit.
  */
 public final class BareWindow {
     private BareWindow() {

@@ -155,11 +155,11 @@ public final class AppsViewModel extends FormStep<MediaAnswers> {
     }
 
     public List<Option> languages() {
-        return watching.languages;
+        return watching.languages();
     }
 
     public List<Option> countries() {
-        return watching.countries;
+        return watching.countries();
     }
 
     /** The subtitle languages offered to tick, by code; one joins when the answers name it. */

@@ -45,8 +45,9 @@ final class WatchingForm {
     final ObservableList<ProfileChoice> profiles = FXCollections.observableArrayList();
     /** Keys an answers file gave for apps that do not offer them: written back unchanged until one is chosen. */
     private final Map<String, String> unknownProfiles = new LinkedHashMap<>();
-    final List<Option> languages = Option.languages();
-    final List<Option> countries = Option.countries();
+    /** Made when the choice boxes are: naming every language and country in English takes a while, and the wizard builds this form at start-up. */
+    private List<Option> languages;
+    private List<Option> countries;
 
     WatchingForm() {
         COMMON_SUBTITLES.forEach(this::offerSubtitle);
@@ -58,6 +59,20 @@ final class WatchingForm {
                 subtitleTicks.forEach((code, tick) -> tick.set(subtitles.contains(code)));
             }
         });
+    }
+
+    List<Option> languages() {
+        if (languages == null) {
+            languages = Option.languages();
+        }
+        return languages;
+    }
+
+    List<Option> countries() {
+        if (countries == null) {
+            countries = Option.countries();
+        }
+        return countries;
     }
 
     /** Every field, for listening to edits (the profiles' own choices are followed as they are made). */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -42,15 +43,19 @@ public final class HostPlacement {
     public static final String MEASURED = "Placed on the memory, disk, cores and load the System check measured on each machine.";
 
     private final WizardModel model;
-    private final Catalog catalog;
+    /** Asked for only when a stack spans several machines: the catalog takes a moment to load, and the wizard's start must not wait for it. */
+    private final Supplier<Catalog> catalog;
     private final ObservableValue<Map<String, HostResources>> measured;
     private final ObservableList<String> report = FXCollections.observableArrayList();
     private final ObservableList<PlacementRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper basis = new ReadOnlyStringWrapper(this, "basis", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
 
-    /** @param measured host name → resources as the checks read them (hosts not yet read left out) */
-    public HostPlacement(WizardModel model, Catalog catalog, ObservableValue<Map<String, HostResources>> measured) {
+    /**
+     * @param catalog  the catalog, fetched the first time a placement is worked out
+     * @param measured host name → resources as the checks read them (hosts not yet read left out)
+     */
+    public HostPlacement(WizardModel model, Supplier<Catalog> catalog, ObservableValue<Map<String, HostResources>> measured) {
         this.model = model;
         this.catalog = catalog;
         this.measured = measured;
@@ -121,7 +126,7 @@ public final class HostPlacement {
         Answers trying = draft;
         while (true) {
             try {
-                StackPlan plan = new Planner(catalog).plan(trying, model.previousSecretsProperty().get());
+                StackPlan plan = new Planner(catalog.get()).plan(trying, model.previousSecretsProperty().get());
                 return new HostPlacer().place(plan, resources, Optional.empty());
             } catch (InvalidAnswersException e) {
                 Map<String, String> pins = new TreeMap<>(trying.placement().pins());

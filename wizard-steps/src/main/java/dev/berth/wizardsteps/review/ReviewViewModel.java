@@ -74,7 +74,7 @@ public final class ReviewViewModel extends StepViewModel {
         this.session = session;
         this.previewing = new LatestTask(ctx.tasks());
         this.exports = new ReviewExports(ctx);
-        this.placement = new HostPlacement(ctx.model(), ctx.backend().catalog(), ctx.hostChecks().resourcesProperty());
+        this.placement = new HostPlacement(ctx.model(), ctx.backend()::catalog, ctx.hostChecks().resourcesProperty());
         ctx.model().answersProperty().addListener(o -> answersChanged());
         ctx.target().connectedProperty().addListener(o -> targetChanged());
         ctx.target().stateProperty().addListener(o -> targetChanged());

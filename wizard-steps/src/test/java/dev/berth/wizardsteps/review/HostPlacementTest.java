@@ -32,7 +32,7 @@ class HostPlacementTest {
         Drafts.upToApps(ctx, apps);
         ctx.model().setHosts(List.of(new HostAnswers("nas", TargetAnswers.LOCAL, "10.0.0.2"),
                 new HostAnswers("pc", new TargetAnswers(TargetAnswers.Kind.SSH, "pc.local", null, "media", null), null)));
-        return new HostPlacement(ctx.model(), ctx.backend().catalog(), measured);
+        return new HostPlacement(ctx.model(), ctx.backend()::catalog, measured);
     }
 
     private static PlacementRow row(HostPlacement p, String service) {
@@ -42,7 +42,7 @@ class HostPlacementTest {
     @Test
     void oneMachineShowsNoPlacement() {
         Drafts.upToApps(ctx, "jellyfin", "sonarr");
-        HostPlacement p = new HostPlacement(ctx.model(), ctx.backend().catalog(), measured);
+        HostPlacement p = new HostPlacement(ctx.model(), ctx.backend()::catalog, measured);
         assertTrue(p.rows().isEmpty());
         assertEquals("", p.basisProperty().get());
     }
