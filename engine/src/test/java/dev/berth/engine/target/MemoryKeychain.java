@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A keychain in memory, for the flow around the OS keychain; the real one has its own round-trip test. */
-final class MemoryKeychain implements Keychain {
-    final Map<String, String> secrets = new HashMap<>();
+public final class MemoryKeychain implements Keychain {
+    public final Map<String, String> secrets = new HashMap<>();
     private final boolean available;
 
-    MemoryKeychain(boolean available) {
+    public MemoryKeychain(boolean available) {
         this.available = available;
     }
 

@@ -34,33 +34,6 @@ final class WizardBench {
 
     private static Benchmark row(String name, String goal, WizardTourRuns runs, ToLongFunction<WizardTourRuns.Figures> figure,
                                  java.util.function.LongFunction<String> format) {
-        return new Benchmark() {
-            private int next;
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String goal() {
-                return goal;
-            }
-
-            @Override
-            public int runs() {
-                return RUNS;
-            }
-
-            @Override
-            public long sample() throws Exception {
-                return figure.applyAsLong(runs.run(next++));
-            }
-
-            @Override
-            public String format(long value) {
-                return format.apply(value);
-            }
-        };
+        return Benchmark.ofRuns(name, goal, RUNS, i -> figure.applyAsLong(runs.run(i)), format);
     }
 }

@@ -87,33 +87,6 @@ final class WizardStartup {
     }
 
     private Benchmark row(String name, String goal, ToLongFunction<Pair> figure, LongFunction<String> format) {
-        return new Benchmark() {
-            private int next;
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String goal() {
-                return goal;
-            }
-
-            @Override
-            public int runs() {
-                return RUNS;
-            }
-
-            @Override
-            public long sample() throws Exception {
-                return figure.applyAsLong(pair(next++));
-            }
-
-            @Override
-            public String format(long value) {
-                return format.apply(value);
-            }
-        };
+        return Benchmark.ofRuns(name, goal, RUNS, i -> figure.applyAsLong(pair(i)), format);
     }
 }

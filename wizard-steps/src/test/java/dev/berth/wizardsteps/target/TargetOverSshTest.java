@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.answers.TargetAnswers;
 import dev.berth.engine.TestSshd;
 import dev.berth.engine.target.Keychain;
+import dev.berth.engine.target.MemoryKeychain;
 import dev.berth.engine.target.SshSettings;
 import dev.berth.testsupport.NeedsSsh;
 import dev.berth.wizardsteps.core.CurrentThreadTaskRunner;
@@ -16,10 +17,8 @@ import dev.berth.wizardsteps.core.WizardBackend;
 import dev.berth.wizardsteps.testing.ScriptedDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,34 +87,9 @@ class TargetOverSshTest {
 
     @Test
     void aTypedPassphraseIsKeptWhenThePersonSaysYesAndNotAskedForAgain(@TempDir Path tmp) throws Exception {
-        Map<String, String> kept = new HashMap<>();
-        TargetViewModel vm = page(tmp, new Keychain() {
-            @Override
-            public boolean available() {
-                return true;
-            }
-
-            @Override
-            public String name() {
-                return "Test Keyring";
-            }
-
-            @Override
-            public Optional<String> find(String account) {
-                return Optional.ofNullable(kept.get(account));
-            }
-
-            @Override
-            public boolean keep(String account, String secret) {
-                kept.put(account, secret);
-                return true;
-            }
-
-            @Override
-            public void forget(String account) {
-                kept.remove(account);
-            }
-        });
+        MemoryKeychain keychain = new MemoryKeychain(true);
+        Map<String, String> kept = keychain.secrets;
+        TargetViewModel vm = page(tmp, keychain);
         Path key = sshd.key("ed25519-encrypted");
         vm.keyFileProperty().set(key.toString());
         dialogs.trustAnswer = true;
