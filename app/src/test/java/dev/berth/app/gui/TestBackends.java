@@ -2,11 +2,14 @@ package dev.berth.app.gui;
 
 import dev.berth.answers.TargetAnswers;
 import dev.berth.catalog.Catalog;
+import dev.berth.engine.check.Check;
 import dev.berth.engine.deploy.DeployOptions;
 import dev.berth.engine.target.Target;
 import dev.berth.engine.target.TargetException;
 import dev.berth.wizardsteps.core.WizardBackend;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The real backend with a shorter wait for health, so a stand-in that never turns healthy fails the
@@ -27,7 +30,26 @@ public final class TestBackends {
      *               stand-in images answer only their health path, so there every link would fail
      */
     public static WizardBackend healthTimeout(Duration timeout, java.nio.file.Path logFolder, boolean wiring) {
-        WizardBackend real = WizardBackend.standard();
+        return shorterWait(WizardBackend.standard(), timeout, logFolder, wiring);
+    }
+
+    /**
+     * As {@link #healthTimeout(Duration, java.nio.file.Path, boolean)}, but every check (the System
+     * check page's and the deploy's own check before it changes anything) reports the guide's
+     * healthy home server ({@link HomeServerChecks}), not this build machine: for the screenshot
+     * tour, whose pictures must not show the build machine's warnings. The deploy itself still runs
+     * for real on this computer.
+     */
+    public static WizardBackend homeServer(Duration timeout, java.nio.file.Path logFolder, boolean wiring) {
+        return shorterWait(HomeServerChecks.backend(Map.of()), timeout, logFolder, wiring);
+    }
+
+    /** The time zone of the guide's home server, which its checks report; answers pictured with them use it too. */
+    public static String homeServerTimeZone() {
+        return HomeServerChecks.STORAGE.timeZone();
+    }
+
+    private static WizardBackend shorterWait(WizardBackend real, Duration timeout, java.nio.file.Path logFolder, boolean wiring) {
         return new WizardBackend() {
             @Override
             public Catalog catalog() {
@@ -40,8 +62,13 @@ public final class TestBackends {
             }
 
             @Override
+            public List<Check> checks() {
+                return real.checks();
+            }
+
+            @Override
             public DeployOptions deployOptions() {
-                return DeployOptions.DEFAULT.withHealthTimeout(timeout).withLocalLogFolder(logFolder).withWiring(wiring);
+                return real.deployOptions().withHealthTimeout(timeout).withLocalLogFolder(logFolder).withWiring(wiring);
             }
         };
     }

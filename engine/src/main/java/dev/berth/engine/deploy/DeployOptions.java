@@ -1,7 +1,10 @@
 package dev.berth.engine.deploy;
 
+import dev.berth.engine.check.Check;
+import dev.berth.engine.check.Checks;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a deploy may go about it.
@@ -19,11 +22,14 @@ import java.time.Duration;
  *                       exists changes; undecided refuses such a deploy
  * @param wiring         connect the apps through their APIs once healthy (download clients, root folders,
  *                       Prowlarr, sign-ins); off for a person who sets the apps up by hand
+ * @param checks         the checks the deploy runs once more before it changes anything: all of Berth's,
+ *                       as on the System check page; a caller whose System check page runs other checks
+ *                       (the wizard's backend) passes the same here, so the two never disagree
  */
 public record DeployOptions(boolean offline, boolean adopt, Duration healthTimeout, boolean proxyHosts,
-                            Path localLogFolder, FolderChoice folders, boolean wiring) {
+                            Path localLogFolder, FolderChoice folders, boolean wiring, List<Check> checks) {
     public static final DeployOptions DEFAULT = new DeployOptions(false, false, AwaitHealthJob.DEFAULT_TIMEOUT, true,
-            LocalDeployLogs.standardFolder(), FolderChoice.UNDECIDED, true);
+            LocalDeployLogs.standardFolder(), FolderChoice.UNDECIDED, true, Checks.all());
 
     /** When a root folder of a stack that exists changes: move its folders along, or leave them and start afresh. */
     public enum FolderChoice {
@@ -45,33 +51,41 @@ public record DeployOptions(boolean offline, boolean adopt, Duration healthTimeo
         if (folders == null) {
             folders = FolderChoice.UNDECIDED;
         }
+        if (checks == null || checks.isEmpty()) {
+            throw new IllegalArgumentException("the deploy needs the checks to run before it changes anything");
+        }
+        checks = List.copyOf(checks);
     }
 
     public DeployOptions withOffline(boolean value) {
-        return new DeployOptions(value, adopt, healthTimeout, proxyHosts, localLogFolder, folders, wiring);
+        return new DeployOptions(value, adopt, healthTimeout, proxyHosts, localLogFolder, folders, wiring, checks);
     }
 
     public DeployOptions withAdopt(boolean value) {
-        return new DeployOptions(offline, value, healthTimeout, proxyHosts, localLogFolder, folders, wiring);
+        return new DeployOptions(offline, value, healthTimeout, proxyHosts, localLogFolder, folders, wiring, checks);
     }
 
     public DeployOptions withHealthTimeout(Duration value) {
-        return new DeployOptions(offline, adopt, value, proxyHosts, localLogFolder, folders, wiring);
+        return new DeployOptions(offline, adopt, value, proxyHosts, localLogFolder, folders, wiring, checks);
     }
 
     public DeployOptions withProxyHosts(boolean value) {
-        return new DeployOptions(offline, adopt, healthTimeout, value, localLogFolder, folders, wiring);
+        return new DeployOptions(offline, adopt, healthTimeout, value, localLogFolder, folders, wiring, checks);
     }
 
     public DeployOptions withLocalLogFolder(Path value) {
-        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, value, folders, wiring);
+        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, value, folders, wiring, checks);
     }
 
     public DeployOptions withFolders(FolderChoice value) {
-        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, localLogFolder, value, wiring);
+        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, localLogFolder, value, wiring, checks);
     }
 
     public DeployOptions withWiring(boolean value) {
-        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, localLogFolder, folders, value);
+        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, localLogFolder, folders, value, checks);
+    }
+
+    public DeployOptions withChecks(List<Check> value) {
+        return new DeployOptions(offline, adopt, healthTimeout, proxyHosts, localLogFolder, folders, wiring, value);
     }
 }

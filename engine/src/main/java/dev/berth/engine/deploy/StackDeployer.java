@@ -251,7 +251,7 @@ public final class StackDeployer {
         }
         Optional<Owner> owner = owner(plan);
         List<Job> jobs = new ArrayList<>();
-        jobs.add(new PreflightJob(plan));
+        jobs.add(new PreflightJob(plan, options.checks()));
         if (!before.files().isEmpty()) {
             jobs.add(new BackupJob(before));
         }

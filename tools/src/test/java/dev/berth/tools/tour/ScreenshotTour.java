@@ -11,9 +11,7 @@ import dev.berth.app.gui.TestBackends;
 import dev.berth.app.gui.WindowState;
 import dev.berth.app.gui.WizardWindow;
 import dev.berth.engine.RequiresDocker;
-import dev.berth.engine.check.FactGatherer;
 import dev.berth.engine.deploy.StandInStacks;
-import dev.berth.engine.target.LocalTarget;
 import dev.berth.testsupport.Examples;
 import dev.berth.testsupport.RepoPaths;
 import java.io.Reader;
@@ -38,9 +36,11 @@ import org.testfx.api.FxToolkit;
  * runs it. {@code -Dberth.screenshots=DIR} says where the pictures go (default docs/screenshots).
  *
  * <p>The pictures should show what a person sees, not this build machine: the stack lives in
- * /srv/homemedia (when this user may make that folder), each app keeps its default port where that
- * port is free here, and the answers use this machine's time zone, as the Storage page suggests
- * for a new stack, so the System check has nothing to say about the demo machine's clock.
+ * /srv/homemedia (when this user may make that folder) and each app keeps its default port where
+ * that port is free here. The checks (the System check page's and the deploy's own before it
+ * changes anything) report the guide's healthy home server ({@link TestBackends#homeServer}), as
+ * the System check pictures do, so no picture shows this machine's warnings (its old Docker engine)
+ * and the answers use that server's time zone; the deploy itself runs for real here.
  */
 class ScreenshotTour {
     /** A fixed project name, so the container names in the pictures read well. */
@@ -62,8 +62,8 @@ class ScreenshotTour {
     private static final List<String> SHOWN_FILLED_IN = List.of("vpn", "access-security", "monitoring");
     /**
      * Pages the tour walks but does not picture, since a page test saves the picture of that name:
-     * the System check on a healthy home server (ChecksHomeServerStepTest). The tour's would show
-     * this build machine's own warnings, such as its old Docker engine, which no reader has.
+     * the System check (ChecksHomeServerStepTest, on the same home server with the guide's storage
+     * folders, which the tour's stack on this machine does not use).
      */
     private static final Set<String> PICTURED_BY_PAGE_TESTS = Set.of("system-check");
 
@@ -78,7 +78,7 @@ class ScreenshotTour {
         Files.createFile(demo.resolve(MARKER));
         try {
             Answers base = Examples.answers("minimal-jellyfin").withServices(List.of("jellyfin", "sonarr", "radarr"));
-            Answers answers = onThisMachinesClock(StandInStacks.deployableOnDefaultPorts(base, demo, PROJECT));
+            Answers answers = onTheHomeServersClock(StandInStacks.deployableOnDefaultPorts(base, demo, PROJECT));
             System.out.println("The tour's stack: " + demo + ", ports " + answers.portOverrides() + " (the rest on their defaults)");
             Path file = Files.writeString(demo.resolve("berth.yaml"), AnswersFile.write(answers));
             // The first deploy fails as a real one can: Sonarr never turns healthy, and Berth rolls back.
@@ -88,7 +88,7 @@ class ScreenshotTour {
             WizardTour.Settings settings = new WizardTour.Settings(out, true, 1200, 860, PICTURED_BY_PAGE_TESTS);
             FxToolkit.registerPrimaryStage();
             FxToolkit.setupStage(stage -> {
-                window[0] = WizardWindow.open(stage, TestBackends.healthTimeout(HEALTH_WAIT, demo.resolve("deploy-logs"), false),
+                window[0] = WizardWindow.open(stage, TestBackends.homeServer(HEALTH_WAIT, demo.resolve("deploy-logs"), false),
                         file, WindowState.none(), url -> { });
                 WizardTour.start(window[0], settings, failed::countDown);
             });
@@ -156,18 +156,14 @@ class ScreenshotTour {
         return ours ? srv : Path.of(System.getProperty("java.io.tmpdir"), "berth-demo");
     }
 
-    /** The answers with the time zone this machine runs on, read as the System check reads it. */
-    private static Answers onThisMachinesClock(Answers a) throws Exception {
-        String zone;
-        try (LocalTarget t = new LocalTarget()) {
-            zone = new FactGatherer(t).gather().timeZone();
-        }
-        if (zone == null) {
-            return a;
-        }
+    /**
+     * The answers with the home server's time zone, which its check results (the System check page's
+     * and the deploy's) report, so the Review page and the checks agree.
+     */
+    private static Answers onTheHomeServersClock(Answers a) {
         StorageAnswers s = a.storage();
-        return a.withStorage(new StorageAnswers(s.stackDir(), s.dataRoot(), s.configRoot(), s.puid(), s.pgid(), zone,
-                s.hardwareTranscoding()));
+        return a.withStorage(new StorageAnswers(s.stackDir(), s.dataRoot(), s.configRoot(), s.puid(), s.pgid(),
+                TestBackends.homeServerTimeZone(), s.hardwareTranscoding()));
     }
 
     /** Flips the sidebar's dark-theme switch as a person would, and saves the page once it is drawn so. */
