@@ -1,8 +1,6 @@
 package dev.berth.app.gui;
 
 import dev.berth.answers.StorageAnswers;
-import dev.berth.answers.TargetAnswers;
-import dev.berth.catalog.Catalog;
 import dev.berth.engine.check.Check;
 import dev.berth.engine.check.CheckContext;
 import dev.berth.engine.check.CheckData;
@@ -10,11 +8,10 @@ import dev.berth.engine.check.CheckInputs;
 import dev.berth.engine.check.CheckResult;
 import dev.berth.engine.check.Checks;
 import dev.berth.engine.check.Status;
-import dev.berth.engine.target.Target;
-import dev.berth.engine.target.TargetException;
 import dev.berth.plan.PublishedPort;
 import dev.berth.plan.StackPlan;
 import dev.berth.wizardsteps.core.WizardBackend;
+import dev.berth.wizardsteps.testing.Delegating;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,18 +40,7 @@ final class HomeServerChecks {
      * @param taken host ports another program holds there, and who holds each
      */
     static WizardBackend backend(Map<Integer, String> taken) {
-        WizardBackend real = WizardBackend.standard();
-        return new WizardBackend() {
-            @Override
-            public Catalog catalog() {
-                return real.catalog();
-            }
-
-            @Override
-            public Target open(TargetAnswers target, Login login) throws TargetException {
-                return real.open(target, login);
-            }
-
+        return new Delegating() {
             @Override
             public List<Check> checks() {
                 return Checks.all().stream().map(c -> (Check) new Reported(c, taken)).toList();

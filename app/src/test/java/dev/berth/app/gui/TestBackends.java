@@ -1,12 +1,9 @@
 package dev.berth.app.gui;
 
-import dev.berth.answers.TargetAnswers;
-import dev.berth.catalog.Catalog;
 import dev.berth.engine.check.Check;
 import dev.berth.engine.deploy.DeployOptions;
-import dev.berth.engine.target.Target;
-import dev.berth.engine.target.TargetException;
 import dev.berth.wizardsteps.core.WizardBackend;
+import dev.berth.wizardsteps.testing.Delegating;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,17 +47,7 @@ public final class TestBackends {
     }
 
     private static WizardBackend shorterWait(WizardBackend real, Duration timeout, java.nio.file.Path logFolder, boolean wiring) {
-        return new WizardBackend() {
-            @Override
-            public Catalog catalog() {
-                return real.catalog();
-            }
-
-            @Override
-            public Target open(TargetAnswers target, Login login) throws TargetException {
-                return real.open(target, login);
-            }
-
+        return new Delegating(real) {
             @Override
             public List<Check> checks() {
                 return real.checks();

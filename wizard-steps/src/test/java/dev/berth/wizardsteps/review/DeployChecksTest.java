@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.answers.Answers;
 import dev.berth.answers.StorageAnswers;
-import dev.berth.answers.TargetAnswers;
-import dev.berth.catalog.Catalog;
 import dev.berth.engine.RequiresDocker;
 import dev.berth.engine.check.Check;
 import dev.berth.engine.check.Checks;
-import dev.berth.engine.target.Target;
-import dev.berth.engine.target.TargetException;
 import dev.berth.testsupport.Examples;
 import dev.berth.testsupport.NeedsDocker;
 import dev.berth.wizardsteps.core.CurrentThreadTaskRunner;
 import dev.berth.wizardsteps.core.DeploySession;
 import dev.berth.wizardsteps.core.StepContext;
 import dev.berth.wizardsteps.core.WizardBackend;
+import dev.berth.wizardsteps.testing.Delegating;
 import dev.berth.wizardsteps.testing.ScriptedDialogs;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,18 +63,7 @@ class DeployChecksTest {
     }
 
     private static WizardBackend backendWith(List<Check> checks) {
-        WizardBackend real = WizardBackend.standard();
-        return new WizardBackend() {
-            @Override
-            public Catalog catalog() {
-                return real.catalog();
-            }
-
-            @Override
-            public Target open(TargetAnswers target, Login login) throws TargetException {
-                return real.open(target, login);
-            }
-
+        return new Delegating() {
             @Override
             public List<Check> checks() {
                 return checks;
